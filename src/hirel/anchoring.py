@@ -1,0 +1,131 @@
+"""Find a claim's quote in its article text.
+
+A quote matches when it is found after normalizing both texts the same way: typographic
+quotes and apostrophes become straight ones, every dash becomes '-', invisible characters
+are dropped, non-breaking and repeated whitespace becomes one space, and case is ignored.
+Nothing else is forgiven. When a quote is not found, rapidfuzz finds the closest passage,
+whose edges are moved to word boundaries, to offer as the fix.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+_QUOTES = "'" * 8 + '"' * 8
+_CHARS_IN = "\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4" + "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u02dd"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+_TABLE = str.maketrans(
+    _CHARS_IN + _DASHES + _SPACES,
+    _QUOTES + "-" * len(_DASHES) + " " * len(_SPACES),
+    _INVISIBLE,
+)
+_WHITESPACE = re.compile(r"\s+")
+
+# A fuzzy match below this score is not offered as "the passage you meant".
+MIN_HINT_SCORE = 60.0
+
+
+def normalize_for_match(text: str) -> str:
+    """The form quotes and article texts are compared in."""
+    return _WHITESPACE.sub(" ", text.translate(_TABLE).casefold()).strip()
+
+
+def _normalize_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Like normalize_for_match, plus for each normalized character its offset in ``text``."""
+    out: list[str] = []
+    offsets: list[int] = []
+    pending_space = -1
+    for index, char in enumerate(text):
+        mapped = char.translate(_TABLE).casefold()
+        if not mapped:
+            continue
+        if mapped.isspace():
+            if pending_space < 0:
+                pending_space = index
+            continue
+        if pending_space >= 0:
+            if out:
+                out.append(" ")
+                offsets.append(pending_space)
+            pending_space = -1
+        for piece in mapped:
+            out.append(piece)
+            offsets.append(index)
+    return "".join(out), offsets
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A span of the article text: offsets into the text, its 1-based line, and a score."""
+
+    start: int
+    end: int
+    line: int
+    text: str
+    score: float = 100.0
+
+
+class ArticleText:
+    """An article body prepared for repeated quote look-ups."""
+
+    def __init__(self, body: str, first_line: int = 1) -> None:
+        self.body = body
+        self.first_line = first_line
+        self.normalized = normalize_for_match(body)
+
+    @cached_property
+    def _offsets(self) -> list[int]:
+        normalized, offsets = _normalize_with_offsets(self.body)
+        assert normalized == self.normalized  # both normalizations must agree
+        return offsets
+
+    def count(self, quote: str) -> int:
+        needle = normalize_for_match(quote)
+        return self.normalized.count(needle) if needle else 0
+
+    def line_of(self, offset: int) -> int:
+        return self.first_line + self.body.count("\n", 0, offset)
+
+    def _passage(self, norm_start: int, norm_end: int, score: float = 100.0) -> Passage:
+        offsets = self._offsets
+        start = offsets[norm_start]
+        end = offsets[norm_end - 1] + 1
+        return Passage(start, end, self.line_of(start), self.body[start:end], score)
+
+    def find(self, quote: str) -> list[Passage]:
+        """Every place the quote occurs (normalized match), in order."""
+        needle = normalize_for_match(quote)
+        if not needle:
+            return []
+        found = []
+        at = self.normalized.find(needle)
+        while at >= 0:
+            found.append(self._passage(at, at + len(needle)))
+            at = self.normalized.find(needle, at + len(needle))
+        return found
+
+    def closest(self, quote: str) -> Passage | None:
+        """The passage most like ``quote`` (rapidfuzz), widened to whole words."""
+        from rapidfuzz import fuzz
+
+        needle = normalize_for_match(quote)
+        if not needle or not self.normalized:
+            return None
+        alignment = fuzz.partial_ratio_alignment(needle, self.normalized)
+        if alignment is None:
+            return None
+        start, end = alignment.dest_start, alignment.dest_end
+        if end <= start:
+            return None
+        text = self.normalized
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace() and not (end > 0 and text[end - 1] in ".,;:!?"):
+            end += 1
+        score = fuzz.ratio(needle, text[start:end])
+        return self._passage(start, end, round(max(score, alignment.score), 1))

@@ -1,0 +1,55 @@
+"""`hirel check`: validate the corpus (also the pre-commit hook)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Literal, List, Optional
+
+import typer
+
+from . import app
+from .common import data_dir, die, options
+
+
+@app.command()
+def check(
+    ctx: typer.Context,
+    files: Optional[List[Path]] = typer.Argument(
+        None, metavar="[FILES]...", help="Report on these files only (the whole corpus is still loaded)."),
+    format: Literal["text", "json", "jsonl", "github"] = typer.Option("text", "--format", "-f", case_sensitive=False,
+                               help="text (path:line:col: CODE message), json, jsonl or github annotations."),
+    strict: bool = typer.Option(False, "--strict", help="Fail (exit 1) on warnings too."),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Always exit 0, even with errors."),
+) -> None:
+    """Validate the corpus: structure, names, references, periods, values and quotes.
+
+    Exit 0 when there is no error (warnings allowed unless --strict), 1 when there are errors.
+
+    Example: hirel check data/claims/al-monitor-2019-mutual-military-support.yaml
+    """
+    from ..checker import check_corpus, count_errors
+    from ..reporters import REPORTERS
+
+    files = files or []
+    for file in files:
+        if not file.exists():
+            die(f"no such file: {file}")
+    root = data_dir(ctx, files)
+    _corpus, problems = check_corpus(root, files)
+    color = options(ctx).color
+    use_color = color == "always" or (color == "auto" and sys.stdout.isatty() and not _no_color())
+    REPORTERS[format.lower()](problems, sys.stdout, use_color)
+    errors, warnings = count_errors(problems)
+    if format.lower() == "text":
+        checked = f"{len(files)} file(s)" if files else str(root)
+        summary = "no problems" if not problems else f"{errors} error(s), {warnings} warning(s)"
+        sys.stderr.write(f"hirel check: {summary} in {checked}\n")
+    failed = errors > 0 or (strict and warnings > 0)
+    raise typer.Exit(1 if failed and not exit_zero else 0)
+
+
+def _no_color() -> bool:
+    import os
+
+    return bool(os.environ.get("NO_COLOR"))

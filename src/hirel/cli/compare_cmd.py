@@ -1,0 +1,226 @@
+"""`hirel compare` and `hirel value`."""
+
+from __future__ import annotations
+
+import sys
+from typing import Literal, Optional
+
+import typer
+
+from . import app
+from .common import data_dir, die, load, stdout_console
+from .render import (VERDICT_STYLES, cell, new_table, shorten, write_csv, write_json, write_markdown_table)
+
+FormatOption = typer.Option("table", "--format", "-f", case_sensitive=False, help="table, json, csv or markdown.")
+
+
+def _verdict_list(text: Optional[str], option: str) -> list[str]:
+    from ..verdicts import VERDICTS
+
+    if not text:
+        return []
+    chosen = [part.strip().lower() for part in text.split(",") if part.strip()]
+    for verdict in chosen:
+        if verdict not in VERDICTS:
+            from .common import did_you_mean
+
+            did_you_mean(f"verdict in {option}", verdict, VERDICTS)
+    return chosen
+
+
+@app.command()
+def compare(
+    ctx: typer.Context,
+    subject: str = typer.Argument(..., metavar="TOPIC|PROPOSITION", help="A topic id or a proposition id."),
+    only: Optional[str] = typer.Option(None, "--only", metavar="VERDICT[,…]",
+                                       help="Show only these verdicts (contradiction, agreement, compatible, "
+                                            "different-period, same-origin, unrelated)."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", metavar="VERDICT[,…]",
+                                          help="Exit 1 when a finding has one of these verdicts."),
+    format: Literal["table", "json", "csv", "markdown"] = FormatOption,
+) -> None:
+    """Compare the claims on a topic or proposition: normalized figures and every pairwise verdict.
+
+    Contradictions come first, then agreements; other verdicts are summarized unless --only asks
+    for them. CSV has one row per finding.
+
+    Example: hirel compare funding --only contradiction --fail-on contradiction
+    """
+    from ..comparison import UnknownName, compare as run_compare
+
+    only_list = _verdict_list(only, "--only")
+    fail_list = _verdict_list(fail_on, "--fail-on")
+    corpus = load(ctx)
+    try:
+        result = run_compare(corpus, subject)
+    except UnknownName as exc:
+        die(str(exc))
+    only_set = set(only_list) or None
+    fmt = format.lower()
+    if fmt == "json":
+        from ..serialize import comparison_dict
+
+        write_json(comparison_dict(result, only_set))
+    elif fmt == "csv":
+        _compare_csv(result, only_set)
+    elif fmt == "markdown":
+        _compare_markdown(result, only_set)
+    else:
+        _compare_table(ctx, result, only_set)
+    if fail_list and any(f.verdict in fail_list for f in result.findings()):
+        raise typer.Exit(1)
+
+
+def _value_text(nc) -> str:
+    from ..figures import format_interval
+
+    claim = nc.claim
+    if claim.stance is not None:
+        return claim.stance
+    if nc.interval is None:
+        return f"{claim.value} (unreadable: {nc.problem})" if nc.problem else str(claim.value or "")
+    shown = format_interval(nc.interval)
+    original = nc.comparable.original
+    if original is not None and original.unit != nc.interval.unit:
+        shown += f" (from {format_interval(original)})"
+    return shown
+
+
+def _who(nc) -> str:
+    comparable = nc.comparable
+    who = comparable.claimant_label
+    if comparable.via:
+        who += " via " + ", ".join(comparable.via)
+    return who
+
+
+def _compare_csv(result, only) -> None:
+    claims = {nc.claim.id: nc for pc in result.propositions for nc in pc.claims}
+    rows = []
+    for pc in result.propositions:
+        for f in pc.findings:
+            if only and f.verdict not in only:
+                continue
+            a, b = claims[f.claims[0]], claims[f.claims[1]]
+            rows.append([pc.proposition.id, f.verdict, a.claim.id, b.claim.id, _who(a), _who(b),
+                         _value_text(a), _value_text(b), f.explanation])
+    write_csv(["proposition", "verdict", "claim_a", "claim_b", "claimant_a", "claimant_b", "says_a", "says_b",
+               "explanation"], rows)
+
+
+def _compare_markdown(result, only) -> None:
+    from ..periods import format_period
+
+    out = sys.stdout
+    for pc in result.propositions:
+        prop = pc.proposition
+        out.write(f"## {prop.id}: {prop.text}" + (f" ({prop.unit})" if prop.unit else "") + "\n\n")
+        write_markdown_table(
+            ["claim", "article", "claimant", "says", "when", "scope", "certainty", "quote"],
+            [[nc.claim.id, nc.claim.article, _who(nc), _value_text(nc), format_period(nc.period),
+              nc.comparable.scope or "", nc.claim.certainty, nc.claim.quote] for nc in pc.claims])
+        shown = [f for f in pc.findings if not only or f.verdict in only]
+        if shown:
+            out.write("\n")
+            write_markdown_table(["verdict", "claims", "explanation"],
+                                 [[f.verdict, " vs ".join(f.claims), f.explanation] for f in shown])
+        out.write("\n")
+
+
+def _compare_table(ctx, result, only) -> None:
+    from rich.text import Text
+
+    from ..periods import format_period
+    from ..verdicts import VERDICTS, count_by_verdict
+
+    console = stdout_console(ctx)
+    if not result.propositions:
+        console.print(Text(f"No propositions in topic '{result.topic}'."))
+        return
+    for pc in result.propositions:
+        prop = pc.proposition
+        heading = Text()
+        heading.append(prop.id, style="bold")
+        heading.append(f"  {prop.text}" + (f"  [{prop.unit}]" if prop.unit else f"  [{prop.kind}]"))
+        console.print(heading)
+        if not pc.claims:
+            console.print(Text("  no claims yet", style="dim"))
+            console.print()
+            continue
+        claims = new_table("claim", "who", "says", "when", "quote")
+        for nc in pc.claims:
+            says = _value_text(nc)
+            scope = nc.comparable.scope
+            if scope and scope != prop.object:
+                says += f" for {scope}"
+            if nc.claim.certainty != "certain":
+                says += f" ({nc.claim.certainty})"
+            who = _who(nc) + (f"\n{nc.article.outlet}" if nc.article and nc.article.outlet
+                              and nc.article.outlet != nc.comparable.claimant_label else "")
+            claims.add_row(cell(nc.claim.id, "bold"), cell(who), cell(says), cell(format_period(nc.period)),
+                           cell(shorten(nc.claim.quote, console), "italic"))
+        console.print(claims)
+        listed = set(only) if only else {"contradiction", "agreement"}
+        shown = [f for f in pc.findings if f.verdict in listed]
+        if shown:
+            findings = new_table("verdict", "claims", "why")
+            for f in shown:
+                findings.add_row(cell(f.verdict, VERDICT_STYLES.get(f.verdict, "")),
+                                 cell(f"{f.claims[0]}\n{f.claims[1]}"), cell(f.explanation))
+            console.print(findings)
+        counts = count_by_verdict(pc.findings)
+        summary = ", ".join(f"{counts[v]} {v}" for v in VERDICTS if counts[v])
+        console.print(Text(f"  {len(pc.claims)} claims, {len(pc.origins)} origins; "
+                           f"{summary or 'no pairs to compare'}", style="dim"))
+        console.print()
+
+
+@app.command()
+def value(
+    ctx: typer.Context,
+    text: str = typer.Argument(..., metavar="TEXT", help="A value phrase, e.g. '$30 million a month'."),
+    unit: Optional[str] = typer.Option(None, "--unit", "-u", help="Convert to this unit, e.g. USD/year, percent, date."),
+    when: Optional[str] = typer.Option(None, "--when", help="The period a total covers (to make it a rate)."),
+    format: Literal["table", "json"] = typer.Option("table", "--format", "-f", case_sensitive=False,
+                                                    help="table or json."),
+) -> None:
+    """Show how hirel reads a value phrase: the interval, the unit, and each conversion step.
+
+    Exit 1 when the phrase cannot be read or converted.
+
+    Example: hirel value "$30 million a month" --unit USD/year
+    """
+    from ..figures import format_interval
+    from ..periods import PeriodError, parse_period
+    from ..serialize import bound
+    from ..units import ConversionError, UnitError
+    from ..values import ValueParseError, explain_value
+
+    try:
+        period = parse_period(when) if when else None
+        interval = explain_value(text, unit, period)
+    except (ValueParseError, ConversionError, UnitError, PeriodError) as exc:
+        sys.stderr.write(f"hirel: {exc}\n")
+        raise typer.Exit(1)
+    if format.lower() == "json":
+        write_json({"text": text, "low": bound(interval.low, interval.unit), "high": bound(interval.high, interval.unit),
+                    "unit": interval.unit, "display": format_interval(interval), "steps": list(interval.steps)})
+        return
+    from rich.text import Text
+
+    console = stdout_console(ctx)
+    table = new_table("", "")
+    table.show_header = False
+    table.add_row(cell("reads as", "bold"), cell(format_interval(interval)))
+    table.add_row(cell("low", "bold"), cell(_plain(bound(interval.low, interval.unit))))
+    table.add_row(cell("high", "bold"), cell(_plain(bound(interval.high, interval.unit))))
+    table.add_row(cell("unit", "bold"), cell(interval.unit))
+    console.print(table)
+    for number, step in enumerate(interval.steps, 1):
+        console.print(Text(f"  {number}. {step}"))
+
+
+def _plain(x) -> str:
+    if x is None:
+        return "unbounded"
+    return f"{x:,}" if isinstance(x, (int, float)) else str(x)

@@ -1,0 +1,77 @@
+"""`hirel rule` and `hirel schema`: documentation for people and editors."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Literal, Optional
+
+import typer
+
+from . import app
+from .common import did_you_mean, stdout_console
+
+
+@app.command()
+def rule(
+    ctx: typer.Context,
+    code: Optional[str] = typer.Argument(None, help="A rule code such as HR501 (or its name, quote-not-found)."),
+    format: Literal["table", "json", "markdown"] = typer.Option("table", "--format", "-f", case_sensitive=False,
+                               help="table, json or markdown."),
+) -> None:
+    """Explain the checks: every code, or one in full with a failing and a passing example.
+
+    Example: hirel rule HR501
+    """
+    from ..rules import ALL_RULES, RULES
+
+    if code is None:
+        chosen = list(ALL_RULES)
+    else:
+        by_name = {r.name: r for r in ALL_RULES}
+        found = RULES.get(code.upper()) or by_name.get(code.lower())
+        if found is None:
+            did_you_mean("rule", code, [*RULES, *by_name])
+        chosen = [found]
+    fmt = format.lower()
+    if fmt == "json":
+        json.dump([{"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary(),
+                    "doc": r.doc()} for r in chosen], sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return
+    if fmt == "markdown" or code is not None:
+        for r in chosen:
+            if fmt == "markdown":
+                sys.stdout.write(f"### {r.code} {r.name} ({r.severity})\n\n```\n{r.doc()}\n```\n\n")
+            else:
+                sys.stdout.write(f"{r.code} {r.name} ({r.severity})\n\n{r.doc()}\n\n")
+        return
+    from rich.table import Table
+
+    table = Table(title="hirel check rules (hirel rule CODE for details)", title_justify="left")
+    for header in ("code", "name", "severity", "what it checks"):
+        table.add_column(header, overflow="fold")
+    for r in chosen:
+        table.add_row(r.code, r.name, r.severity, r.summary())
+    stdout_console(ctx).print(table)
+
+
+@app.command()
+def schema(
+    name: Optional[str] = typer.Argument(
+        None, metavar="[claims|article|propositions|entities]", help="Which file kind; all four when omitted."),
+) -> None:
+    """Print JSON Schema (draft-07) for a file kind, for editor validation and completion.
+
+    Example: hirel schema claims > schemas/claims.json
+    """
+    from ..schema import SCHEMA_NAMES, json_schema
+
+    if name is None:
+        document = {n: json_schema(n) for n in SCHEMA_NAMES}
+    elif name in SCHEMA_NAMES:
+        document = json_schema(name)
+    else:
+        did_you_mean("schema", name, SCHEMA_NAMES)
+    json.dump(document, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")

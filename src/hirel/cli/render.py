@@ -1,0 +1,71 @@
+"""Shared output helpers for the commands: safe table cells, JSON, CSV and Markdown writers."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from typing import Any, Iterable, Sequence
+
+from ..terminal import safe, safe_line
+
+VERDICT_STYLES = {
+    "contradiction": "bold red",
+    "agreement": "green",
+    "compatible": "cyan",
+    "different-period": "blue",
+    "same-origin": "yellow",
+    "unrelated": "dim",
+}
+
+
+def cell(value: Any, style: str = "") -> Any:
+    """Untrusted text as a Rich cell: literal (no markup, no emoji), control characters removed."""
+    from rich.text import Text
+
+    return Text(safe(value), style=style)
+
+
+def new_table(*columns: str, title: str | None = None, **options: Any) -> Any:
+    """A table whose cells fold instead of ending in '…'."""
+    from rich import box
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, **options)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    return table
+
+
+def shorten(text: str, console: Any, limit: int = 110) -> str:
+    """On a terminal, a long text cut at a word boundary; piped, the whole text."""
+    text = safe_line(text)
+    if not console.is_terminal or len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit - 1)
+    return text[: cut if cut > limit // 2 else limit - 1] + " …"
+
+
+def write_json(document: Any) -> None:
+    json.dump(document, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def write_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["" if v is None else safe_line(v) if isinstance(v, str) else v for v in row])
+
+
+def markdown_escape(value: Any) -> str:
+    text = safe_line("" if value is None else value)
+    return text.replace("\\", "\\\\").replace("|", "\\|")
+
+
+def write_markdown_table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    out = sys.stdout
+    out.write("| " + " | ".join(header) + " |\n")
+    out.write("|" + "|".join("---" for _ in header) + "|\n")
+    for row in rows:
+        out.write("| " + " | ".join(markdown_escape(v) for v in row) + " |\n")

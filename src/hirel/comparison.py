@@ -1,0 +1,128 @@
+"""Compare the claims of a topic or proposition: resolve, normalize, judge every pair.
+
+This is the library call behind `hirel compare` (and the counts of the browsing commands).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from .loader import Corpus
+from .model import Article, Claim, Finding, Interval, Period, Proposition
+from .verdicts import VERDICTS, ComparableClaim, compare_claims
+
+
+class UnknownName(LookupError):
+    """A topic, proposition or claim id that the corpus does not have."""
+
+    def __init__(self, what: str, name: str, suggestions: list[str]) -> None:
+        self.what, self.name, self.suggestions = what, name, suggestions
+        hint = f"; did you mean '{suggestions[0]}'?" if suggestions else ""
+        super().__init__(f"unknown {what} '{name}'{hint}")
+
+
+@dataclass(frozen=True)
+class NormalizedClaim:
+    """A claim with everything hirel derived from it, for display and comparison."""
+
+    claim: Claim
+    article: Article | None
+    comparable: ComparableClaim
+    problem: str | None = None  # why the value or period could not be read, if so
+
+    @property
+    def interval(self) -> Interval | None:
+        return self.comparable.interval
+
+    @property
+    def period(self) -> Period:
+        return self.comparable.period
+
+
+@dataclass(frozen=True)
+class PropositionComparison:
+    proposition: Proposition
+    claims: list[NormalizedClaim]
+    findings: list[Finding]
+
+    def count(self, verdict: str) -> int:
+        return sum(1 for f in self.findings if f.verdict == verdict)
+
+    @property
+    def origins(self) -> set[str]:
+        return {c.comparable.origin for c in self.claims}
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The result of comparing a topic (or a single proposition)."""
+
+    topic: str | None
+    propositions: list[PropositionComparison] = field(default_factory=list)
+
+    def findings(self) -> Iterable[Finding]:
+        for prop in self.propositions:
+            yield from prop.findings
+
+
+def normalize_claim(claim: Claim, corpus: Corpus, proposition: Proposition | None = None) -> NormalizedClaim:
+    """Resolve names and read the value and period of ``claim``; never raises on bad data."""
+    from .periods import PeriodError, parse_period
+    from .units import ConversionError, UnitError
+    from .values import ValueParseError, normalize_value, read_value
+
+    entities = corpus.entities
+    article = corpus.articles.get(claim.article)
+    prop = proposition or corpus.propositions.get(claim.proposition)
+    claimant_written = claim.claimant or (article.outlet if article else None) or "unknown source"
+    origin = entities.resolve(claimant_written) or claimant_written
+    scope_written = claim.scope or (prop.object if prop else None)
+    scope = entities.resolve(scope_written) or scope_written
+    problem = None
+    try:
+        period = parse_period(claim.when)
+    except PeriodError as exc:
+        period, problem = Period(text=claim.when or ""), str(exc)
+    interval = original = None
+    if prop is not None and prop.kind != "stance" and claim.value is not None:
+        target = "date" if prop.kind == "date" else (prop.unit or "")
+        try:
+            original = read_value(claim.value, expect=target)
+            interval = normalize_value(claim.value, target, period if period.known else None)
+        except (ValueParseError, ConversionError, UnitError) as exc:
+            problem = str(exc)
+    comparable = ComparableClaim(
+        claim_id=claim.id, origin=origin, scope=scope, period=period, stance=claim.stance,
+        interval=interval, original=original, certainty=claim.certainty,
+        via=tuple(entities.resolve(v) or v for v in claim.via),
+        claimant_label=entities.resolve(claimant_written) or claimant_written)
+    return NormalizedClaim(claim, article, comparable, problem)
+
+
+def compare_proposition(corpus: Corpus, proposition: Proposition) -> PropositionComparison:
+    claims = [normalize_claim(c, corpus, proposition) for c in corpus.claims_of(proposition.id)]
+    findings = compare_claims([c.comparable for c in claims], proposition, corpus.entities)
+    return PropositionComparison(proposition, claims, findings)
+
+
+def resolve_subject(corpus: Corpus, name: str) -> tuple[str | None, list[Proposition]]:
+    """A topic id or proposition id -> (topic or None, its propositions). Raises UnknownName."""
+    if name in corpus.topics:
+        return name, [p for p in corpus.propositions.values() if p.topic == name]
+    if name in corpus.propositions:
+        return None, [corpus.propositions[name]]
+    from .entities import suggest
+
+    raise UnknownName("topic or proposition", name, suggest(name, [*corpus.topics, *corpus.propositions]))
+
+
+def compare(corpus: Corpus, name: str) -> Comparison:
+    """Compare every proposition of topic ``name``, or the proposition ``name``."""
+    topic, propositions = resolve_subject(corpus, name)
+    return Comparison(topic, [compare_proposition(corpus, p) for p in propositions])
+
+
+def filter_findings(findings: Iterable[Finding], only: Iterable[str] | None) -> list[Finding]:
+    wanted = set(only or VERDICTS)
+    return [f for f in findings if f.verdict in wanted]

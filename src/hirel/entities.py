@@ -1,0 +1,115 @@
+"""The entity registry: names, aliases and the `part_of` hierarchy.
+
+Names are matched case-insensitively and with whitespace collapsed, so `US State Department`
+and `us  state department` resolve to the same entity.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable, Mapping
+
+from .model import Entity
+
+
+def name_key(name: str) -> str:
+    """The form names are compared in."""
+    return " ".join(name.split()).casefold()
+
+
+class EntityIndex:
+    """Resolves names and aliases to canonical entity names and answers part-of questions."""
+
+    def __init__(self, entities: Iterable[Entity] = ()) -> None:
+        self.entities: dict[str, Entity] = {}
+        self._by_key: dict[str, str] = {}
+        for entity in entities:
+            self.add(entity)
+
+    def add(self, entity: Entity) -> None:
+        self.entities[entity.name] = entity
+        self._by_key.setdefault(name_key(entity.name), entity.name)
+        for alias in entity.aliases:
+            self._by_key.setdefault(name_key(alias), entity.name)
+        self.ancestors.cache_clear()
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and name_key(name) in self._by_key
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    def resolve(self, name: str | None) -> str | None:
+        """The canonical name for a name or alias, or None when unknown."""
+        if not name:
+            return None
+        return self._by_key.get(name_key(name))
+
+    def owner_of_key(self, key: str) -> str | None:
+        return self._by_key.get(key)
+
+    def all_names(self) -> list[str]:
+        """Every name and alias a user may write (for suggestions)."""
+        names: list[str] = []
+        for entity in self.entities.values():
+            names.append(entity.name)
+            names.extend(entity.aliases)
+        return names
+
+    @lru_cache(maxsize=None)  # noqa: B019 - the index lives as long as the corpus
+    def ancestors(self, name: str) -> frozenset[str]:
+        """Every entity that ``name`` is transitively part of (cycles are tolerated)."""
+        seen: set[str] = set()
+        todo = [name]
+        while todo:
+            current = todo.pop()
+            entity = self.entities.get(current)
+            if entity is None:
+                continue
+            for parent_name in entity.part_of:
+                parent = self.resolve(parent_name)
+                if parent is not None and parent not in seen:
+                    seen.add(parent)
+                    todo.append(parent)
+        seen.discard(name)
+        return frozenset(seen)
+
+    def is_part_of(self, part: str, whole: str) -> bool:
+        """True when ``part`` is (transitively) part of ``whole``; names or aliases accepted."""
+        p, w = self.resolve(part), self.resolve(whole)
+        return p is not None and w is not None and p != w and w in self.ancestors(p)
+
+    def same_or_nested(self, a: str, b: str) -> bool:
+        ra, rb = self.resolve(a), self.resolve(b)
+        return ra is not None and (ra == rb or self.is_part_of(ra, rb) or self.is_part_of(rb, ra))
+
+    def cycles(self) -> list[str]:
+        """Entities that are (transitively) part of themselves."""
+        out = []
+        for name in self.entities:
+            entity = self.entities[name]
+            todo = [self.resolve(p) for p in entity.part_of]
+            seen: set[str] = set()
+            while todo:
+                cur = todo.pop()
+                if cur is None or cur in seen:
+                    continue
+                if cur == name:
+                    out.append(name)
+                    break
+                seen.add(cur)
+                todo.extend(self.resolve(p) for p in self.entities[cur].part_of)
+        return out
+
+
+def suggest(name: str, choices: Iterable[str] | Mapping[str, object], limit: int = 1) -> list[str]:
+    """Close matches for a misspelt name (rapidfuzz), best first."""
+    from rapidfuzz import fuzz, process, utils
+
+    pool = list(choices)
+    if not pool:
+        return []
+    found = process.extract(
+        name, pool, scorer=fuzz.WRatio, processor=utils.default_process, limit=limit, score_cutoff=70
+    )
+    return [match for match, _score, _idx in found]

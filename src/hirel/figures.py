@@ -1,0 +1,277 @@
+"""Human-readable figures: compact numbers, amounts with their unit, intervals.
+
+Pure formatting, no parsing of phrases. This module imports nothing from the rest of hirel
+except the model, so that every other module (units, values, the verdicts) can use it
+without import cycles; that is also why it reads unit strings with its own small splitter
+instead of ``units.parse_unit``.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+from hirel.model import Interval
+
+__all__ = [
+    "format_number",
+    "format_words",
+    "format_amount",
+    "format_interval",
+    "format_date_ordinal",
+    "format_date_range",
+    "format_date_start",
+    "format_date_end",
+    "CURRENCY_SYMBOLS",
+    "PER_SUFFIXES",
+]
+
+# Symbols used when showing an amount. Only unambiguous, widely known ones: any other code is
+# shown as the code itself ("CHF 5M"), which is never wrong.
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "USD": "$",
+    "EUR": "€",
+    "GBP": "£",
+    "JPY": "¥",
+    "ILS": "₪",
+}
+
+PER_SUFFIXES: dict[str, str] = {
+    "hour": "/hr",
+    "day": "/day",
+    "week": "/wk",
+    "month": "/mo",
+    "year": "/yr",
+}
+
+# (threshold, compact suffix, word) from the largest down.
+_MAGNITUDES: tuple[tuple[float, str, str], ...] = (
+    (1e12, "T", "trillion"),
+    (1e9, "B", "billion"),
+    (1e6, "M", "million"),
+    (1e3, "K", "thousand"),
+)
+
+# Significant digits in compact forms: enough to tell $21.4M from $21M, few enough to read.
+_SIGNIFICANT = 3
+
+
+def _trim(text: str) -> str:
+    """Drop trailing zeros of a decimal: '1.50' -> '1.5', '2.00' -> '2'."""
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def _round_significant(x: float, digits: int = _SIGNIFICANT) -> str:
+    """x (>= 1, < 1000 after scaling) with ``digits`` significant digits, integer part intact."""
+    if x == 0:
+        return "0"
+    integer_digits = len(str(int(abs(x)))) if abs(x) >= 1 else 0
+    decimals = max(digits - integer_digits, 0)
+    return _trim(f"{x:.{decimals}f}")
+
+
+def _small_number(x: float) -> str:
+    """Numbers under a thousand: up to two decimals ('50', '0.25', '12.5')."""
+    if float(x).is_integer():
+        return str(int(x))
+    if abs(x) < 0.01:
+        return _trim(f"{x:.4g}") if "e" not in f"{x:.4g}" else f"{x:.2e}"
+    return _trim(f"{x:.2f}")
+
+
+def _scaled(x: float) -> tuple[str, int] | None:
+    """The compact mantissa and the index in _MAGNITUDES, or None below a thousand.
+
+    Rounding can carry into the next magnitude (999,999 -> '1000K'), so retry one up.
+    """
+    ax = abs(x)
+    for index, (threshold, _suffix, _word) in enumerate(_MAGNITUDES):
+        if ax >= threshold:
+            mantissa = _round_significant(ax / threshold)
+            if float(mantissa) >= 1000 and index > 0:
+                return _round_significant(ax / _MAGNITUDES[index - 1][0]), index - 1
+            return mantissa, index
+    # 999.9995 rounds to a thousand: show it as 1K rather than '1000'.
+    if float(_small_number(ax)) >= 1000:
+        return "1", len(_MAGNITUDES) - 1
+    return None
+
+
+def _check_finite(x: float) -> None:
+    if isinstance(x, bool) or not isinstance(x, (int, float)):
+        raise TypeError(f"expected a number, got {x!r}")
+    if math.isnan(x) or math.isinf(x):
+        raise ValueError(f"cannot format {x!r}: not a finite number")
+
+
+def format_number(x: float) -> str:
+    """Compact form: 360e6 -> '360M', 1.5e9 -> '1.5B', 651000 -> '651K', 50 -> '50', 0.25 -> '0.25'."""
+    _check_finite(x)
+    sign = "-" if x < 0 else ""
+    scaled = _scaled(x)
+    if scaled is None:
+        return sign + _small_number(abs(x))
+    mantissa, index = scaled
+    return f"{sign}{mantissa}{_MAGNITUDES[index][1]}"
+
+
+def format_words(x: float) -> str:
+    """Number in words for explanation steps: '30 million', '1.5 billion', '651 thousand', '50'."""
+    _check_finite(x)
+    sign = "-" if x < 0 else ""
+    scaled = _scaled(x)
+    if scaled is None:
+        return sign + _small_number(abs(x))
+    mantissa, index = scaled
+    return f"{sign}{mantissa} {_MAGNITUDES[index][2]}"
+
+
+def _split_unit(unit: str) -> tuple[str, str | None]:
+    """'USD/year' -> ('USD', 'year'); 'percent' -> ('percent', None). Tolerant of spaces/case."""
+    base, _, per = unit.strip().partition("/")
+    base = base.strip()
+    if base.lower() in ("percent", "count", "date", "%"):
+        base = "percent" if base == "%" else base.lower()
+    else:
+        base = base.upper()
+    per_clean = per.strip().lower() or None
+    return base, per_clean
+
+
+def format_date_ordinal(x: float) -> str:
+    """A proleptic Gregorian ordinal as YYYY-MM-DD."""
+    _check_finite(x)
+    return date.fromordinal(int(round(x))).isoformat()
+
+
+def _count_text(x: float) -> str:
+    """Counts: grouped digits up to a million ('9,000'), compact beyond ('2.5M')."""
+    if abs(x) < 1e6 and float(x).is_integer():
+        return f"{int(x):,}"
+    if abs(x) < 1e3:
+        return _small_number(x)
+    if abs(x) < 1e6:
+        return f"{x:,.2f}".rstrip("0").rstrip(".")
+    return format_number(x)
+
+
+def _bare_amount(x: float, base: str) -> str:
+    """The number with its currency/percent marker, without the per-period suffix."""
+    if base == "percent":
+        return f"{_small_number(x) if abs(x) < 1000 else f'{x:,.0f}'}%"
+    if base == "count":
+        return _count_text(x)
+    if base == "date":
+        return format_date_ordinal(x)
+    number = format_number(abs(x))
+    sign = "-" if x < 0 else ""
+    symbol = CURRENCY_SYMBOLS.get(base)
+    if symbol is not None:
+        return f"{sign}{symbol}{number}"
+    return f"{sign}{base} {number}"
+
+
+def _per_suffix(per: str | None) -> str:
+    if per is None:
+        return ""
+    return PER_SUFFIXES.get(per, f"/{per}")
+
+
+def format_amount(x: float | None, unit: str) -> str:
+    """'$360M/yr', '€30M/mo', '50%', '9,000', '2017-07-01' (date ordinals), 'CHF 5M'.
+
+    ``None`` (an unbounded side) is shown as '?'.
+    """
+    if x is None:
+        return "?"
+    base, per = _split_unit(unit)
+    return _bare_amount(x, base) + _per_suffix(per)
+
+
+def _is_year_start(d: date) -> bool:
+    return d.month == 1 and d.day == 1
+
+
+def _is_year_end(d: date) -> bool:
+    return d.month == 12 and d.day == 31
+
+
+def _is_month_end(d: date) -> bool:
+    return d.day == _days_in_month(d.year, d.month)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    if month == 12:
+        return 31
+    return (date(year, month + 1, 1) - date(year, month, 1)).days
+
+
+def format_date_start(d: date) -> str:
+    """An open-ended start: the coarsest form that means exactly that first day."""
+    if _is_year_start(d):
+        return str(d.year)
+    if d.day == 1:
+        return f"{d.year:04d}-{d.month:02d}"
+    return d.isoformat()
+
+
+def format_date_end(d: date) -> str:
+    """An open-ended end: the coarsest form that means exactly that last day."""
+    if _is_year_end(d):
+        return str(d.year)
+    if _is_month_end(d):
+        return f"{d.year:04d}-{d.month:02d}"
+    return d.isoformat()
+
+
+def format_date_range(start: date, end: date) -> str:
+    """'2012', '2019-07', '2019-07-22', '1990–1993', else '2017-04-01–2017-09-30'."""
+    if start == end:
+        return start.isoformat()
+    if _is_year_start(start) and _is_year_end(end):
+        if start.year == end.year:
+            return str(start.year)
+        return f"{start.year}–{end.year}"
+    if start.day == 1 and (start.year, start.month) == (end.year, end.month) and _is_month_end(end):
+        return f"{start.year:04d}-{start.month:02d}"
+    return f"{start.isoformat()}–{end.isoformat()}"
+
+
+def _format_date_interval(interval: Interval) -> str:
+    low, high = interval.low, interval.high
+    if low is None and high is None:
+        return "any date"
+    if high is None:
+        return "since " + format_date_start(date.fromordinal(int(round(low))))  # type: ignore[arg-type]
+    if low is None:
+        return "until " + format_date_end(date.fromordinal(int(round(high))))
+    return format_date_range(date.fromordinal(int(round(low))), date.fromordinal(int(round(high))))
+
+
+def format_interval(interval: Interval) -> str:
+    """One interval for people.
+
+    A point '$360M/yr'; a range '$90M–$110M/yr' (the per-period suffix once, at the end);
+    low only '≥ $25M/yr'; high only, or a floor of zero, '≤ $5M' (hirel rejects negative
+    amounts, so [0, x] and (-inf, x] say the same thing to a reader); both open 'any value'.
+    Dates: '2012', '2019-07', '2019-07-22', '1990–1993', '2017-04-01–2017-09-30',
+    'since 2017', 'until 2019'.
+    """
+    base, per = _split_unit(interval.unit)
+    if base == "date":
+        return _format_date_interval(interval)
+    low, high = interval.low, interval.high
+    suffix = _per_suffix(per)
+    if low is None and high is None:
+        return "any value"
+    if high is None:
+        return f"≥ {_bare_amount(low, base)}{suffix}"  # type: ignore[arg-type]
+    if low is None or low == 0 and high > 0:
+        return f"≤ {_bare_amount(high, base)}{suffix}"
+    low_text, high_text = _bare_amount(low, base), _bare_amount(high, base)
+    # Bounds that round to the same compact text (1e8 and 1.0004e8) read as one figure.
+    if low == high or low_text == high_text:
+        return low_text + suffix
+    return f"{low_text}–{high_text}{suffix}"

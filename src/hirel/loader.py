@@ -1,0 +1,392 @@
+"""Load a data directory into the model, collecting every problem on the way.
+
+Loading never stops at a broken file: each file is read on its own, and whatever can be
+read is kept so that the other files can still be cross-checked against it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from . import fields as F
+from .entities import EntityIndex, name_key
+from .model import Article, Claim, Entity, Loc, Problem, Proposition, Topic
+from .rules import (
+    BadDate, BadId, BadUrl, DuplicateId, Encoding, FileName, FrontMatter, MissingField, OrphanClaims,
+    UnknownField, Unreadable, UnknownTopic, WrongType,
+)
+from .structure import expect_mapping, read_fields, slugify, type_name
+from .yamlfile import YamlMap, YamlSeq, load_yaml
+
+_ID_RE = re.compile(F.ID_PATTERN)
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass
+class Corpus:
+    """Everything a data directory holds, as model objects."""
+
+    root: Path
+    articles: dict[str, Article] = field(default_factory=dict)
+    claims: dict[str, Claim] = field(default_factory=dict)  # by id; the first of duplicates
+    propositions: dict[str, Proposition] = field(default_factory=dict)
+    topics: dict[str, Topic] = field(default_factory=dict)
+    entities: EntityIndex = field(default_factory=EntityIndex)
+    claim_files: dict[str, str] = field(default_factory=dict)  # article id -> display path
+
+    def claims_of(self, proposition_id: str) -> list[Claim]:
+        return [claim for claim in self.claims.values() if claim.proposition == proposition_id]
+
+
+def display_path(path: Path) -> str:
+    """The path as shown in problems: relative to the working directory when under it."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Unreadable.problem(Loc(shown), f"cannot read the file: {exc.strerror or exc}")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        return None, [Encoding.problem(
+            Loc(shown, line, column), f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
+            "save the file as UTF-8")]
+    return text.replace("\r\n", "\n"), []
+
+
+def load_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
+    """Read ``root`` (a data directory). Returns the corpus and every loading problem."""
+    corpus = Corpus(root=root)
+    problems: list[Problem] = []
+    problems += _load_entities(corpus, root / "entities.yaml")
+    problems += _load_propositions(corpus, root / "propositions.yaml")
+    for path in _listing(root / "articles", ".md", problems):
+        problems += _load_article(corpus, path)
+    for path in _listing(root / "claims", ".yaml", problems):
+        problems += _load_claims(corpus, path)
+    return corpus, problems
+
+
+def _listing(folder: Path, suffix: str, problems: list[Problem]) -> list[Path]:
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        problems.append(Unreadable.problem(Loc(display_path(folder)), f"cannot read the folder: {exc.strerror or exc}"))
+        return []
+    found = []
+    for path in entries:
+        if path.name.startswith(".") or path.is_dir():
+            continue
+        shown = display_path(path)
+        if path.suffix != suffix:
+            problems.append(FileName.problem(
+                Loc(shown), f"'{path.name}' is not a {suffix} file; hirel ignores it",
+                f"rename it to '{path.stem}{suffix}'" if path.suffix in (".yml", ".markdown", ".txt") else None))
+            continue
+        if not _ID_RE.match(path.stem):
+            problems.append(FileName.problem(
+                Loc(shown), f"'{path.stem}' is not a valid article id (lowercase letters, digits and '-')",
+                f"rename it to '{slugify(path.stem)}{suffix}'" if slugify(path.stem) else None))
+            continue
+        found.append(path)
+    return found
+
+
+def _load_yaml_file(path: Path) -> tuple[str, Any, list[Problem]]:
+    shown = display_path(path)
+    if not path.exists():
+        return shown, None, [Unreadable.problem(Loc(shown), f"{path.name} is missing",
+                                                f"create {path.name}; see `hirel schema`")]
+    text, problems = read_text(path, shown)
+    if text is None:
+        return shown, None, problems
+    data, problems = load_yaml(text, shown)
+    return shown, data, problems
+
+
+# --- entities ---------------------------------------------------------------------------------
+
+
+def _load_entities(corpus: Corpus, path: Path) -> list[Problem]:
+    shown, data, problems = _load_yaml_file(path)
+    if data is None:
+        return problems
+    mapping, wrong = expect_mapping(data, Loc(shown), "entities.yaml")
+    if mapping is None:
+        return problems + wrong
+    owner: dict[str, tuple[str, Loc]] = {}
+    for name, body in mapping.items():
+        key_loc = mapping.key_loc(name)
+        if body is None:
+            body = YamlMap()
+            body.loc, body.key_locs, body.value_locs = key_loc, {}, {}
+        elif not isinstance(body, YamlMap):
+            problems.append(WrongType.problem(
+                mapping.value_loc(name), f"entity '{name}' must be a mapping (or {{}}), not {type_name(body)}",
+                f"write '{name}: {{}}' or give aliases/part_of"))
+            continue
+        values, locs, found = read_fields(body, F.ENTITY_FIELDS, f"entity '{name}'")
+        problems += found
+        aliases = tuple(values.get("aliases", ()))
+        alias_locs = body.get("aliases")
+        kept_aliases = []
+        for index, written in enumerate((name, *aliases)):
+            loc = key_loc if index == 0 else (alias_locs.item_loc(index - 1) if isinstance(alias_locs, YamlSeq) else key_loc)
+            key = name_key(written)
+            if key in owner and owner[key][0] != name:
+                first_name, first_loc = owner[key]
+                problems.append(DuplicateId.problem(
+                    loc, f"'{written}' already names the entity '{first_name}' (line {first_loc.line})",
+                    "an alias must belong to one entity only"))
+                continue
+            owner.setdefault(key, (name, loc))
+            if index:
+                kept_aliases.append(written)
+        part_of_items = body.get("part_of")
+        if isinstance(part_of_items, YamlSeq) and "part_of" in values:
+            locs |= {f"part_of.{i}": part_of_items.item_loc(i) for i in range(len(part_of_items))}
+        corpus.entities.add(Entity(
+            name=name, aliases=tuple(kept_aliases), part_of=tuple(values.get("part_of", ())), loc=key_loc,
+            description=values.get("description"), locs=locs | {"name": key_loc}))
+    return problems
+
+
+# --- propositions -----------------------------------------------------------------------------
+
+
+def _load_propositions(corpus: Corpus, path: Path) -> list[Problem]:
+    shown, data, problems = _load_yaml_file(path)
+    if data is None:
+        return problems
+    mapping, wrong = expect_mapping(data, Loc(shown), "propositions.yaml")
+    if mapping is None:
+        return problems + wrong
+    for key in mapping:
+        if key not in ("topics", "propositions"):
+            problems.append(UnknownField.problem(
+                mapping.key_loc(key), f"unknown section '{key}' in propositions.yaml",
+                "propositions.yaml has two sections: topics and propositions"))
+    for section in ("topics", "propositions"):
+        if section not in mapping:
+            problems.append(MissingField.problem(mapping.loc, f"propositions.yaml has no '{section}:' section"))
+    topics, wrong = expect_mapping(mapping.get("topics", YamlMap()), mapping.value_loc("topics"), "'topics'")
+    problems += wrong
+    for topic_id, text in (topics or {}).items():
+        loc = topics.key_loc(topic_id)
+        if not _ID_RE.match(topic_id):
+            problems.append(BadId.problem(loc, f"topic '{topic_id}' is not a valid id (lowercase letters, digits and '-')"))
+            continue
+        if not isinstance(text, str) or not text.strip():
+            problems.append(WrongType.problem(
+                topics.value_loc(topic_id), f"topic '{topic_id}' must have a description string, not {type_name(text)}"))
+            text = topic_id if not isinstance(text, str) else text
+        corpus.topics[topic_id] = Topic(topic_id, text.strip() or topic_id, loc)
+    props, wrong = expect_mapping(mapping.get("propositions", YamlMap()), mapping.value_loc("propositions"),
+                                  "'propositions'")
+    problems += wrong
+    for prop_id, body in (props or {}).items():
+        loc = props.key_loc(prop_id)
+        if not _ID_RE.match(prop_id):
+            problems.append(BadId.problem(loc, f"proposition '{prop_id}' is not a valid id "
+                                               "(lowercase letters, digits and '-')", f"try '{slugify(prop_id)}'"))
+            continue
+        body_map, wrong = expect_mapping(body, props.value_loc(prop_id), f"proposition '{prop_id}'")
+        if body_map is None:
+            problems += wrong
+            continue
+        values, locs, found = read_fields(body_map, F.PROPOSITION_FIELDS, f"proposition '{prop_id}'")
+        problems += found
+        if "topic" in values and values["topic"] not in corpus.topics and topics is not None:
+            from .entities import suggest
+
+            close = suggest(values["topic"], corpus.topics)
+            problems.append(UnknownTopic.problem(
+                locs["topic"], f"proposition '{prop_id}' has the unknown topic '{values['topic']}'",
+                f"did you mean '{close[0]}'?" if close else "add it under topics:"))
+        if "kind" not in values or "text" not in values:
+            continue
+        corpus.propositions[prop_id] = Proposition(
+            id=prop_id, topic=values.get("topic", ""), text=values["text"], kind=values["kind"],
+            unit=values.get("unit"), object=values.get("object"),
+            changes_over_time=values.get("changes_over_time", False), loc=loc, locs=locs)
+    return problems
+
+
+# --- articles ---------------------------------------------------------------------------------
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """(front matter, body, 1-based line where the body starts), or None when there is none."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return "\n".join(lines[1:index]) + "\n", "\n".join(lines[index + 1:]), index + 2
+    return None
+
+
+def _load_article(corpus: Corpus, path: Path) -> list[Problem]:
+    shown = display_path(path)
+    text, problems = read_text(path, shown)
+    if text is None:
+        return problems
+    parts = split_front_matter(text)
+    if parts is None:
+        starts = text.split("\n", 1)[0].rstrip() == "---"
+        return problems + [FrontMatter.problem(
+            Loc(shown), "the front matter is not closed by a line '---'" if starts
+            else "the article has no front matter (it must start with a line '---')",
+            "start the file with ---, then title: and outlet:, then --- and the text")]
+    front, body, body_line = parts
+    data, found = load_yaml(front, shown, line_offset=1)
+    problems += found
+    values: dict[str, Any] = {}
+    locs: dict[str, Loc] = {}
+    if data is None and not found:
+        problems.append(FrontMatter.problem(Loc(shown, 1, 1), "the front matter is empty",
+                                            "add at least title: and outlet:"))
+    elif data is not None:
+        mapping, wrong = expect_mapping(data, Loc(shown, 2, 1), "the front matter")
+        problems += wrong
+        if mapping is not None:
+            values, locs, found = read_fields(mapping, F.ARTICLE_FIELDS, "the article")
+            problems += found
+            problems += _check_published(values, locs)
+            if "url" in values and not re.match(r"^https?://\S+$", values["url"]):
+                problems.append(BadUrl.problem(locs["url"], f"url '{values['url']}' is not an http(s) address",
+                                               "write the full address, starting with https://"))
+    if not body.strip():
+        from .rules import EmptyValue
+
+        problems.append(EmptyValue.problem(Loc(shown, body_line - 1, 1), "the article has no text after the front matter"))
+    published = values.get("published")
+    corpus.articles[path.stem] = Article(
+        id=path.stem, path=shown, title=values.get("title", ""), outlet=values.get("outlet", ""),
+        body=body, body_line=body_line, loc=Loc(shown), author=values.get("author"),
+        published=_date_text(published) if published is not None else None, url=values.get("url"),
+        kind=values.get("kind"), reliability=values.get("reliability", "F"), notes=values.get("notes"),
+        locs=locs)
+    return problems
+
+
+def _date_text(value: Any) -> str:
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _check_published(values: dict[str, Any], locs: dict[str, Loc]) -> list[Problem]:
+    if "published" not in values:
+        return []
+    value = values["published"]
+    loc = locs["published"]
+    text = _date_text(value)
+    match = _DATE_RE.match(text)
+    problem = None
+    if not match:
+        problem = f"published '{text}' is not YYYY, YYYY-MM or YYYY-MM-DD"
+    else:
+        year, month, day = (int(part) if part else None for part in match.groups())
+        try:
+            when = date(year, month or 1, day or 1)
+        except ValueError as exc:
+            problem = f"published '{text}' is not a real date ({exc})"
+        else:
+            if year < 1000:
+                problem = f"published '{text}' is before the year 1000"
+            elif when > date.today():
+                problem = f"published '{text}' is in the future"
+    if problem is None:
+        return []
+    values.pop("published")
+    return [BadDate.problem(loc, problem, "write e.g. published: 2019-08-22, 2019-08 or 2019")]
+
+
+# --- claims -----------------------------------------------------------------------------------
+
+
+def _load_claims(corpus: Corpus, path: Path) -> list[Problem]:
+    shown, data, problems = _load_yaml_file(path)
+    article_id = path.stem
+    corpus.claim_files[article_id] = shown
+    if article_id not in corpus.articles:
+        from .entities import suggest
+
+        close = suggest(article_id, corpus.articles)
+        problems.append(OrphanClaims.problem(
+            Loc(shown), f"no article 'articles/{article_id}.md' for this claims file",
+            f"did you mean '{close[0]}.yaml'?" if close else f"add data/articles/{article_id}.md"))
+    if data is None:
+        return problems
+    if isinstance(data, YamlSeq):
+        return problems + [WrongType.problem(
+            data.loc, "the claims file must be a mapping with a 'claims:' list, not a bare list",
+            "put 'claims:' on the first line and indent the list under it")]
+    mapping, wrong = expect_mapping(data, Loc(shown), "the claims file")
+    if mapping is None:
+        return problems + wrong
+    for key in mapping:
+        if key != "claims":
+            from .entities import suggest
+
+            close = suggest(key, ["claims"])
+            problems.append(UnknownField.problem(
+                mapping.key_loc(key), f"unknown top-level key '{key}' in the claims file",
+                "did you mean 'claims'?" if close else "a claims file has one key: claims"))
+    if "claims" not in mapping:
+        return problems + [MissingField.problem(mapping.loc, "the claims file has no 'claims:' list")]
+    items = mapping["claims"]
+    if items is None:
+        return problems
+    if not isinstance(items, YamlSeq):
+        return problems + [WrongType.problem(
+            mapping.value_loc("claims"), f"'claims' must be a list of claims, not {type_name(items)}",
+            "start each claim with '- id: …'")]
+    for index, item in enumerate(items):
+        loc = items.item_loc(index)
+        if not isinstance(item, YamlMap):
+            problems.append(WrongType.problem(loc, f"claim {index + 1} must be a mapping, not {type_name(item)}"))
+            continue
+        claim_id = item.get("id")
+        what = f"claim '{claim_id}'" if isinstance(claim_id, str) and claim_id else f"claim {index + 1}"
+        values, locs, found = read_fields(item, F.CLAIM_FIELDS, what)
+        problems += found
+        if not {"id", "proposition", "quote"} <= values.keys():
+            continue
+        via_items = item.get("via")
+        if isinstance(via_items, YamlSeq) and "via" in values:
+            locs |= {f"via.{i}": via_items.item_loc(i) for i in range(len(via_items))}
+        claim = Claim(
+            id=values["id"], article=article_id, proposition=values["proposition"], quote=values["quote"],
+            loc=item.loc, claimant=values.get("claimant"), via=tuple(values.get("via", ())),
+            value=values.get("value"), scope=values.get("scope"),
+            when=_date_text(values["when"]) if "when" in values else None,
+            certainty=values.get("certainty", "certain"), stance=values.get("stance"), note=values.get("note"),
+            locs=locs)
+        first = corpus.claims.get(claim.id)
+        if first is not None:
+            first_path = corpus.claim_files.get(first.article, first.loc.path)
+            problems.append(DuplicateId.problem(
+                claim.loc_of("id"), f"claim id '{claim.id}' is already used at {first_path}:{first.loc_of('id').line}",
+                "claim ids are unique across the corpus; rename one"))
+            continue
+        corpus.claims[claim.id] = claim
+    return problems

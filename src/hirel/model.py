@@ -1,0 +1,191 @@
+"""The typed, frozen model every other module shares.
+
+Nothing here reads files or prints: the loader builds these objects, the checks and the
+comparison engine read them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Mapping
+
+ERROR = "error"
+WARNING = "warning"
+
+@dataclass(frozen=True, order=True)
+class Loc:
+    """A place in a file: path as given to hirel, 1-based line and column."""
+
+    path: str
+    line: int = 1
+    column: int = 1
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing `hirel check` reports.
+
+    Equality (like yamllint's LintProblem) compares place and code only, so tests do not
+    break when a message is reworded.
+    """
+
+    path: str
+    line: int
+    column: int
+    code: str
+    severity: str
+    message: str
+    hint: str | None = None
+
+    def _key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.code)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return self._key()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A normalized value: ``[low, high]`` in ``unit``.
+
+    ``None`` for a bound means unbounded on that side. For the ``date`` unit the bounds are
+    proleptic Gregorian ordinals (``date.toordinal()``) of the first and last day.
+    ``steps`` records, in words, how the phrase was read (shown by ``hirel value``).
+    """
+
+    low: float | None
+    high: float | None
+    unit: str
+    text: str = ""
+    steps: tuple[str, ...] = ()
+
+    def overlaps(self, other: "Interval") -> bool:
+        """True when the two intervals share at least one point (units must already agree)."""
+        if self.high is not None and other.low is not None and self.high < other.low:
+            return False
+        if other.high is not None and self.low is not None and other.high < self.low:
+            return False
+        return True
+
+
+@dataclass(frozen=True)
+class Period:
+    """The period a claim is about: first and last day, inclusive. ``None`` = open/unknown."""
+
+    start: date | None = None
+    end: date | None = None
+    text: str = ""
+
+    @property
+    def known(self) -> bool:
+        return self.start is not None or self.end is not None
+
+    def overlaps(self, other: "Period") -> bool:
+        """Unknown or open ends overlap everything on their side."""
+        if self.end is not None and other.start is not None and self.end < other.start:
+            return False
+        if other.end is not None and self.start is not None and other.end < self.start:
+            return False
+        return True
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    text: str
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Proposition:
+    id: str
+    topic: str
+    text: str
+    kind: str  # quantity | stance | date
+    unit: str | None
+    object: str | None
+    changes_over_time: bool
+    loc: Loc
+    locs: Mapping[str, Loc] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    aliases: tuple[str, ...]
+    part_of: tuple[str, ...]
+    loc: Loc
+    description: str | None = None
+    locs: Mapping[str, Loc] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    path: str
+    title: str
+    outlet: str
+    body: str
+    body_line: int  # 1-based line of the file on which the body starts
+    loc: Loc
+    author: str | None = None
+    published: str | None = None
+    url: str | None = None
+    kind: str | None = None
+    reliability: str = "F"
+    notes: str | None = None
+    locs: Mapping[str, Loc] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One annotated claim, as written (names unresolved, value unparsed)."""
+
+    id: str
+    article: str
+    proposition: str
+    quote: str
+    loc: Loc
+    claimant: str | None = None  # None: the article's outlet
+    via: tuple[str, ...] = ()
+    value: Any = None  # a phrase (str), a number, or a mapping {low, high, unit}
+    scope: str | None = None  # None: the proposition's object
+    when: str | None = None
+    certainty: str = "certain"
+    stance: str | None = None
+    note: str | None = None
+    locs: Mapping[str, Loc] = field(default_factory=dict, compare=False, repr=False)
+
+    def loc_of(self, name: str) -> Loc:
+        """Where field ``name`` is written, else where the claim starts."""
+        return self.locs.get(name, self.loc)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One pairwise verdict on two claims of a proposition."""
+
+    proposition: str
+    verdict: str
+    claims: tuple[str, str]
+    explanation: str

@@ -1,0 +1,592 @@
+"""The catalogue of every check `hirel check` runs.
+
+Each rule is a class whose docstring is its user documentation (shown by `hirel rule CODE`):
+a one-line summary, why it matters, then a FAIL and a PASS example. Codes are stable and
+grouped by family:
+
+- HR1xx  files and YAML syntax
+- HR2xx  structure: fields, types, ids, choices, dates
+- HR3xx  references: propositions, entities, topics, articles
+- HR4xx  claim semantics: stance/value by proposition kind, periods, values and units
+- HR5xx  quotes anchored in the article text
+
+The code that finds a problem calls ``SomeRule.problem(loc, message, hint)``; the rule, not
+the caller, attaches the code and default severity.
+"""
+
+from __future__ import annotations
+
+import inspect
+from typing import ClassVar
+
+from .model import ERROR, WARNING, Loc, Problem
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[str] = ERROR
+
+    @classmethod
+    def problem(cls, loc: Loc, message: str, hint: str | None = None, severity: str | None = None) -> Problem:
+        return Problem(loc.path, loc.line, loc.column, cls.code, severity or cls.severity, message, hint)
+
+    @classmethod
+    def summary(cls) -> str:
+        return inspect.getdoc(cls).splitlines()[0]
+
+    @classmethod
+    def doc(cls) -> str:
+        return inspect.getdoc(cls) or ""
+
+
+# --- HR1xx: files and YAML ------------------------------------------------------------------
+
+
+class YamlSyntax(Rule):
+    """The file is not valid YAML.
+
+    The YAML parser stopped at this place; nothing after it could be read.
+
+    FAIL:
+        claims:
+          - id: a
+           proposition: b      # indented one space too far
+
+    PASS:
+        claims:
+          - id: a
+            proposition: b
+    """
+
+    code, name = "HR101", "yaml-syntax"
+
+
+class DuplicateKey(Rule):
+    """A mapping has the same key twice.
+
+    Plain YAML loaders silently keep the last value, so half of the annotation would be lost
+    without anyone noticing. hirel refuses it.
+
+    FAIL:
+        - id: wsj-iran-helped-plot
+          stance: supports
+          stance: refutes
+
+    PASS:
+        - id: wsj-iran-helped-plot
+          stance: supports
+    """
+
+    code, name = "HR102", "duplicate-key"
+
+
+class ForbiddenTag(Rule):
+    """A YAML tag other than the plain data types is used.
+
+    Tags such as `!!python/object/apply` can run code in careless loaders; `!!binary`,
+    `!!set`, custom `!tags` and merge keys (`<<`) are not part of the data format either.
+    Only strings, numbers, booleans, null, dates, lists and mappings are read.
+
+    FAIL:
+        value: !!python/object/apply:os.system ["rm -rf /"]
+
+    PASS:
+        value: $30 million a month
+    """
+
+    code, name = "HR103", "forbidden-tag"
+
+
+class Encoding(Rule):
+    """The file is not UTF-8 text.
+
+    Every file hirel reads must be UTF-8 (a byte-order mark is tolerated). Re-save the file
+    as UTF-8 in your editor.
+
+    FAIL:
+        (a file saved as Latin-1 or UTF-16)
+
+    PASS:
+        (the same file saved as UTF-8)
+    """
+
+    code, name = "HR104", "encoding"
+
+
+class AliasExpansion(Rule):
+    """YAML anchors and aliases expand to far more data than the file holds.
+
+    A few nested aliases can expand to billions of nodes ("billion laughs"). hirel stops
+    reading a file whose aliases expand beyond ten times its own size.
+
+    FAIL:
+        a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x"]
+        b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+        c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]   # ... and so on
+
+    PASS:
+        via: [The Wall Street Journal]
+    """
+
+    code, name = "HR105", "alias-expansion"
+
+
+class FileName(Rule):
+    """An article or claims file name is not a valid article id.
+
+    The file stem is the article id: lowercase letters, digits and `-`, starting with a
+    letter or digit (`^[a-z0-9][a-z0-9-]*$`); articles end in `.md`, claims in `.yaml`.
+
+    FAIL:
+        data/claims/Al_Monitor 2019.yaml
+
+    PASS:
+        data/claims/al-monitor-2019-mutual-military-support.yaml
+    """
+
+    code, name = "HR106", "file-name"
+
+
+class FrontMatter(Rule):
+    """An article does not start with a YAML front matter block.
+
+    An article file starts with a line `---`, the front matter (YAML), a line `---`, and then
+    the article text verbatim.
+
+    FAIL:
+        title: Iran, Hamas seek benefits of mutual military support
+        Iran and Hamas are strengthening their reconciliation...
+
+    PASS:
+        ---
+        title: Iran, Hamas seek benefits of mutual military support
+        outlet: Al-Monitor
+        ---
+        Iran and Hamas are strengthening their reconciliation...
+    """
+
+    code, name = "HR107", "front-matter"
+
+
+class Unreadable(Rule):
+    """A file or directory of the corpus cannot be read, or a registry file is missing.
+
+    `data/` needs `articles/`, `claims/`, `propositions.yaml` and `entities.yaml`.
+
+    FAIL:
+        data/propositions.yaml is missing
+
+    PASS:
+        data/propositions.yaml exists and is readable
+    """
+
+    code, name = "HR108", "unreadable"
+
+
+# --- HR2xx: structure -------------------------------------------------------------------------
+
+
+class WrongType(Rule):
+    """A value has the wrong type: a list where a mapping is expected, a number for a name...
+
+    FAIL:
+        claims:
+          id: a            # claims must be a list of mappings
+        via: The Wall Street Journal      # via must be a list
+
+    PASS:
+        claims:
+          - id: a
+        via: [The Wall Street Journal]
+    """
+
+    code, name = "HR201", "wrong-type"
+
+
+class MissingField(Rule):
+    """A required field is missing.
+
+    Claims need `id`, `proposition` and `quote`; articles need `title` and `outlet`;
+    propositions need `topic`, `text` and `kind` (and `unit` when the kind is `quantity`).
+
+    FAIL:
+        - id: state-dept-100m-2020
+          proposition: iran-funding-per-year
+
+    PASS:
+        - id: state-dept-100m-2020
+          proposition: iran-funding-per-year
+          quote: "Iran provides about $100 million annually to Palestinian militant groups"
+    """
+
+    code, name = "HR202", "missing-field"
+
+
+class UnknownField(Rule):
+    """A field that the data format does not define (usually a typo).
+
+    FAIL:
+        - id: a
+          claimaint: U.S. Department of State
+
+    PASS:
+        - id: a
+          claimant: U.S. Department of State
+    """
+
+    code, name = "HR203", "unknown-field"
+
+
+class BadId(Rule):
+    """An id is not of the form `^[a-z0-9][a-z0-9-]*$`.
+
+    Ids are typed on the command line (`hirel show ID`) and used as file names: lowercase
+    letters, digits and `-`, starting with a letter or digit.
+
+    FAIL:
+        - id: State Dept 100M
+
+    PASS:
+        - id: state-dept-100m-2020
+    """
+
+    code, name = "HR204", "bad-id"
+
+
+class DuplicateId(Rule):
+    """Two claims (anywhere in the corpus) or two entity names/aliases share an id or name.
+
+    Claim ids are unique across the whole corpus so that `hirel show ID` is unambiguous.
+    An entity alias may not also be another entity's name or alias.
+
+    FAIL:
+        # data/claims/a.yaml
+        - id: iran-funds-hamas
+        # data/claims/b.yaml
+        - id: iran-funds-hamas
+
+    PASS:
+        - id: a-iran-funds-hamas
+        - id: b-iran-funds-hamas
+    """
+
+    code, name = "HR205", "duplicate-id"
+
+
+class BadChoice(Rule):
+    """A field that takes one of a fixed set of words has another.
+
+    `stance`: supports | refutes. `certainty`: certain | likely | possible. Article `kind`:
+    news | analysis | opinion | explainer | blog | reference. `reliability`: A..F.
+    Proposition `kind`: quantity | stance | date.
+
+    FAIL:
+        stance: agrees
+
+    PASS:
+        stance: supports
+    """
+
+    code, name = "HR206", "bad-choice"
+
+
+class BadDate(Rule):
+    """An article's `published` date is not YYYY, YYYY-MM or YYYY-MM-DD, or is impossible.
+
+    A date in the future or before the year 1000 is also refused.
+
+    FAIL:
+        published: 22/08/2019
+
+    PASS:
+        published: 2019-08-22
+    """
+
+    code, name = "HR207", "bad-date"
+
+
+class EmptyValue(Rule):
+    """A field is present but empty.
+
+    FAIL:
+        quote: ""
+
+    PASS:
+        quote: "Iran provides about $100 million annually"
+    """
+
+    code, name = "HR208", "empty-value"
+
+
+class BadUrl(Rule):
+    """An article `url` is not an http(s) address.
+
+    FAIL:
+        url: www.al-monitor.com/originals/2019/08/iran-hamas.html
+
+    PASS:
+        url: https://www.al-monitor.com/originals/2019/08/iran-hamas.html
+    """
+
+    code, name = "HR209", "bad-url"
+    severity = WARNING
+
+
+# --- HR3xx: references ------------------------------------------------------------------------
+
+
+class UnknownProposition(Rule):
+    """A claim names a proposition that `propositions.yaml` does not define.
+
+    FAIL:
+        proposition: iran-funding-per-yer
+
+    PASS:
+        proposition: iran-funding-per-year
+    """
+
+    code, name = "HR301", "unknown-proposition"
+
+
+class UnknownEntity(Rule):
+    """A name (claimant, via, scope, outlet, part_of, object) is neither an entity nor an alias.
+
+    Every actor is declared once in `entities.yaml`, with its aliases, so that the same
+    source written two ways is recognised as one.
+
+    FAIL:
+        claimant: US State Departement
+
+    PASS:
+        claimant: US State Department      # an alias of U.S. Department of State
+    """
+
+    code, name = "HR302", "unknown-entity"
+
+
+class UnknownTopic(Rule):
+    """A proposition names a topic that is not under `topics:` in `propositions.yaml`.
+
+    FAIL:
+        topics: {funding: Iranian money}
+        propositions:
+          iran-funding-per-year: {topic: fundng, text: Money per year, kind: stance}
+
+    PASS:
+        propositions:
+          iran-funding-per-year: {topic: funding, text: Money per year, kind: stance}
+    """
+
+    code, name = "HR303", "unknown-topic"
+
+
+class OrphanClaims(Rule):
+    """A claims file has no article with the same id.
+
+    `data/claims/<id>.yaml` annotates `data/articles/<id>.md`; quotes are checked against it.
+
+    FAIL:
+        data/claims/al-monitor-2019.yaml   (no data/articles/al-monitor-2019.md)
+
+    PASS:
+        data/claims/al-monitor-2019.yaml   with data/articles/al-monitor-2019.md
+    """
+
+    code, name = "HR304", "orphan-claims"
+
+
+class PartOfCycle(Rule):
+    """An entity is, through `part_of`, part of itself.
+
+    FAIL:
+        Hamas: {part_of: [Qassam Brigades]}
+        Qassam Brigades: {part_of: [Hamas]}
+
+    PASS:
+        Hamas: {}
+        Qassam Brigades: {part_of: [Hamas]}
+    """
+
+    code, name = "HR305", "part-of-cycle"
+
+
+# --- HR4xx: claim semantics -------------------------------------------------------------------
+
+
+class StanceByKind(Rule):
+    """`stance` is missing on a stance proposition, or given on a quantity or date proposition.
+
+    FAIL:
+        proposition: iran-foreknowledge-oct7      # kind: stance
+        quote: "..."
+
+    PASS:
+        proposition: iran-foreknowledge-oct7
+        quote: "..."
+        stance: supports
+    """
+
+    code, name = "HR401", "stance-by-kind"
+
+
+class ValueByKind(Rule):
+    """`value` is missing on a quantity or date proposition, or given on a stance proposition.
+
+    FAIL:
+        proposition: iran-funding-per-year        # kind: quantity
+        quote: "Iran provides about $100 million annually"
+
+    PASS:
+        proposition: iran-funding-per-year
+        quote: "Iran provides about $100 million annually"
+        value: about $100 million per year
+    """
+
+    code, name = "HR402", "value-by-kind"
+
+
+class BadPeriod(Rule):
+    """`when` cannot be read as a period.
+
+    Accepted: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `START/END`, `START/`, `/END`, and natural
+    forms such as `early 1990s`, `mid-2017`, `end 2017`. The end may not precede the start.
+
+    FAIL:
+        when: sometime around 2019
+        when: 2021/2019
+
+    PASS:
+        when: "2019"
+        when: 2014/2020
+        when: mid-2017
+    """
+
+    code, name = "HR403", "bad-period"
+
+
+class BadUnit(Rule):
+    """A proposition's `unit` is not a currency code, percent, count or date (with an optional /period).
+
+    FAIL:
+        unit: dollars a fortnight
+
+    PASS:
+        unit: USD/year
+    """
+
+    code, name = "HR404", "bad-unit"
+
+
+class UnreadableValue(Rule):
+    """A claim's `value` cannot be read as an amount, rate, percentage, count or date.
+
+    Run `hirel value "TEXT"` to see how a phrase is read.
+
+    FAIL:
+        value: lots of money
+
+    PASS:
+        value: tens of millions of dollars per year
+    """
+
+    code, name = "HR405", "unreadable-value"
+
+
+class IncompatibleUnit(Rule):
+    """A value's unit cannot be converted to the proposition's unit.
+
+    A percentage is not an amount; a total cannot become a yearly rate without a `when`
+    that gives the period (`when: 2014/2020`).
+
+    FAIL:
+        # proposition unit USD/year
+        value: over 50%
+
+    PASS:
+        value: $30 million a month
+    """
+
+    code, name = "HR406", "incompatible-unit"
+
+
+class OtherCurrency(Rule):
+    """A value is in another currency than the proposition's unit.
+
+    hirel never converts currencies on its own, so this claim will not be compared with the
+    others by figure. Write the amount in the proposition's currency if the source gives it.
+
+    FAIL:
+        # proposition unit USD/year
+        value: €30 million a year
+
+    PASS:
+        value: $30 million a year
+    """
+
+    code, name = "HR407", "other-currency"
+    severity = WARNING
+
+
+class FigureNotInQuote(Rule):
+    """The figure in `value` does not appear in the quote: a likely typo in the annotation.
+
+    FAIL:
+        quote: "Iran provides about $100 million annually"
+        value: about $10 million per year
+
+    PASS:
+        quote: "Iran provides about $100 million annually"
+        value: about $100 million per year
+    """
+
+    code, name = "HR408", "figure-not-in-quote"
+    severity = WARNING
+
+
+# --- HR5xx: quotes ----------------------------------------------------------------------------
+
+
+class QuoteNotFound(Rule):
+    """The quote is not in the article text.
+
+    Matching ignores case, typographic quotes and apostrophes (’ “ ”), dash kinds,
+    non-breaking and repeated whitespace, and nothing else. The hint shows the closest
+    passage of the article (its line and a similarity score) to copy instead.
+
+    FAIL:
+        quote: "Iran gives roughly $100 million a year to Palestinian militant groups"
+
+    PASS:
+        quote: "Iran provides about $100 million annually to Palestinian militant groups"
+    """
+
+    code, name = "HR501", "quote-not-found"
+
+
+class AmbiguousQuote(Rule):
+    """The quote occurs more than once in the article.
+
+    Lengthen it until it names one passage, so that `hirel show` points at the right place.
+
+    FAIL:
+        quote: "Hamas"
+
+    PASS:
+        quote: "Hamas has never been closer to Iran"
+    """
+
+    code, name = "HR502", "ambiguous-quote"
+    severity = WARNING
+
+
+ALL_RULES: tuple[type[Rule], ...] = (
+    YamlSyntax, DuplicateKey, ForbiddenTag, Encoding, AliasExpansion, FileName, FrontMatter, Unreadable,
+    WrongType, MissingField, UnknownField, BadId, DuplicateId, BadChoice, BadDate, EmptyValue, BadUrl,
+    UnknownProposition, UnknownEntity, UnknownTopic, OrphanClaims, PartOfCycle,
+    StanceByKind, ValueByKind, BadPeriod, BadUnit, UnreadableValue, IncompatibleUnit, OtherCurrency,
+    FigureNotInQuote,
+    QuoteNotFound, AmbiguousQuote,
+)
+
+RULES: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}

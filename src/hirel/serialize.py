@@ -1,0 +1,91 @@
+"""Plain dicts of the model for JSON and CSV output (stable field names; see cli.md)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from .comparison import Comparison, NormalizedClaim, PropositionComparison
+from .model import Finding, Interval, Period
+
+
+def bound(x: float | None, unit: str) -> Any:
+    """A bound as JSON: dates as ISO strings, numbers as numbers, unbounded as null."""
+    if x is None:
+        return None
+    if unit == "date":
+        return date.fromordinal(int(x)).isoformat()
+    return int(x) if float(x).is_integer() and abs(x) < 2**53 else x
+
+
+def interval_dict(interval: Interval | None, text: Any = None) -> dict[str, Any] | None:
+    if interval is None:
+        return None
+    from .figures import format_interval
+
+    return {"text": text if text is not None else interval.text, "low": bound(interval.low, interval.unit),
+            "high": bound(interval.high, interval.unit), "unit": interval.unit,
+            "display": format_interval(interval)}
+
+
+def period_dict(period: Period) -> dict[str, Any]:
+    from .periods import format_period
+
+    return {"start": period.start.isoformat() if period.start else None,
+            "end": period.end.isoformat() if period.end else None,
+            "text": period.text or None, "display": format_period(period)}
+
+
+def claim_dict(nc: NormalizedClaim) -> dict[str, Any]:
+    claim, comparable = nc.claim, nc.comparable
+    value = None
+    if claim.value is not None:
+        value = interval_dict(nc.interval, claim.value) or {"text": claim.value, "low": None, "high": None,
+                                                            "unit": None, "display": None}
+        if comparable.original is not None and nc.interval is not None \
+                and comparable.original.unit != nc.interval.unit:
+            value["original"] = interval_dict(comparable.original, claim.value)
+    return {
+        "id": claim.id,
+        "article": claim.article,
+        "outlet": nc.article.outlet if nc.article else None,
+        "claimant": comparable.claimant_label,
+        "origin": comparable.origin,
+        "via": list(comparable.via),
+        "quote": claim.quote,
+        "stance": claim.stance,
+        "scope": comparable.scope,
+        "value": value,
+        "when": period_dict(comparable.period),
+        "certainty": claim.certainty,
+        "note": claim.note,
+        "problem": nc.problem,
+    }
+
+
+def finding_dict(finding: Finding) -> dict[str, Any]:
+    return {"verdict": finding.verdict, "claims": list(finding.claims), "explanation": finding.explanation}
+
+
+def proposition_dict(pc: PropositionComparison, findings: list[Finding] | None = None) -> dict[str, Any]:
+    from .verdicts import count_by_verdict
+
+    prop = pc.proposition
+    shown = pc.findings if findings is None else findings
+    return {
+        "id": prop.id, "topic": prop.topic, "text": prop.text, "kind": prop.kind, "unit": prop.unit,
+        "object": prop.object, "changes_over_time": prop.changes_over_time,
+        "claims": [claim_dict(c) for c in pc.claims],
+        "findings": [finding_dict(f) for f in shown],
+        "counts": count_by_verdict(pc.findings),
+    }
+
+
+def comparison_dict(comparison: Comparison, only: set[str] | None = None) -> dict[str, Any]:
+    return {
+        "topic": comparison.topic,
+        "propositions": [
+            proposition_dict(pc, [f for f in pc.findings if only is None or f.verdict in only])
+            for pc in comparison.propositions
+        ],
+    }

@@ -1,0 +1,55 @@
+"""Everything that touches the terminal: consoles, colour choice, and making untrusted text safe.
+
+Article text, quotes, notes and names come from files anyone may edit. They are always
+shown through `safe()`, which removes escape sequences and control characters, and through
+`rich.text.Text` objects (never markup strings), so `[bold]` or `:smile:` stay literal.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from typing import IO, Any
+
+# CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), other two-character escapes, and C1 CSI.
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def safe(text: Any) -> str:
+    """``text`` as a string with terminal escape sequences and control characters removed.
+
+    Newlines and tabs are kept; everything else below U+0020 and in U+007F..U+009F goes.
+    """
+    if text is None:
+        return ""
+    text = str(text)
+    if "\x1b" in text or "\x9b" in text:
+        text = _ESCAPES.sub("", text)
+    return _CONTROLS.sub("", text)
+
+
+def safe_line(text: Any) -> str:
+    """Like safe(), on one line: newlines and runs of whitespace become one space."""
+    return " ".join(safe(text).split())
+
+
+def make_console(color: str = "auto", file: IO[str] | None = None, stderr: bool = False) -> Any:
+    """A Rich console that never interprets markup, emoji or highlighting in what it prints.
+
+    ``color``: auto (colour on a terminal; NO_COLOR and FORCE_COLOR honoured), always, never.
+    """
+    from rich.console import Console
+
+    options: dict[str, Any] = dict(markup=False, emoji=False, highlight=False, stderr=stderr, file=file)
+    if color == "always":
+        options["force_terminal"] = True
+    elif color == "never" or (color == "auto" and os.environ.get("NO_COLOR")):
+        options["no_color"] = True
+        options["color_system"] = None
+    stream = file or (sys.stderr if stderr else sys.stdout)
+    if not (stream.isatty() if hasattr(stream, "isatty") else False) and color != "always":
+        # Piped output: wide enough that tables rarely wrap; cells fold, never end in "…".
+        options.setdefault("width", int(os.environ.get("COLUMNS", "0") or 0) or 100)
+    return Console(**options)

@@ -1,0 +1,331 @@
+"""Units of measure and the conversions hirel allows between them.
+
+A unit is a base (a currency code, ``percent``, ``count`` or ``date``) and optionally a time
+unit it is counted per (``USD/year``). hirel converts between rates (per month → per year),
+and a total into a rate when the claim's period is known; it never converts between
+currencies or between kinds of quantity, because every such conversion would need a number
+(an exchange rate, a population) that the claim does not state.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from hirel.figures import format_date_range, format_words
+from hirel.model import Interval, Period
+
+__all__ = [
+    "UnitError",
+    "ConversionError",
+    "Unit",
+    "parse_unit",
+    "convert",
+    "rate_factor",
+    "period_length",
+    "describe_quantity",
+    "describe_interval",
+    "DAYS_PER",
+    "PER_UNITS",
+    "NON_CURRENCY_BASES",
+]
+
+
+class UnitError(ValueError):
+    """A unit string hirel cannot read."""
+
+
+class ConversionError(ValueError):
+    """Two units that cannot be converted into each other (or not without a period)."""
+
+
+# Length of each time unit in days. A year is the mean Julian year so that a month is an
+# average month (30.4375 days) and 12 months are exactly a year; a week is 7 days and a day
+# 24 hours. These are the only factors hirel ever applies.
+DAYS_PER: dict[str, float] = {
+    "hour": 1 / 24,
+    "day": 1.0,
+    "week": 7.0,
+    "month": 365.25 / 12,
+    "year": 365.25,
+}
+
+PER_UNITS: tuple[str, ...] = ("hour", "day", "week", "month", "year")
+
+NON_CURRENCY_BASES: tuple[str, ...] = ("percent", "count", "date")
+
+# Plural and singular nouns used in words ("30 million USD per month").
+_PER_SYNONYMS: dict[str, str] = {
+    "year": "year", "years": "year", "yr": "year", "yrs": "year", "y": "year",
+    "annum": "year", "annual": "year", "annually": "year", "yearly": "year", "a": "year",
+    "month": "month", "months": "month", "mo": "month", "mon": "month", "mos": "month",
+    "monthly": "month",
+    "week": "week", "weeks": "week", "wk": "week", "wks": "week", "weekly": "week", "w": "week",
+    "day": "day", "days": "day", "d": "day", "daily": "day",
+    "hour": "hour", "hours": "hour", "h": "hour", "hr": "hour", "hrs": "hour", "hourly": "hour",
+}
+# "a" above would turn "USD/a" (Latin per annum, "p.a.") into a year; keep only "p.a." for that.
+del _PER_SYNONYMS["a"]
+_PER_SYNONYMS["p.a."] = "year"
+_PER_SYNONYMS["pa"] = "year"
+
+_BASE_SYNONYMS: dict[str, str] = {
+    "percent": "percent", "per cent": "percent", "%": "percent", "pct": "percent",
+    "percentage": "percent",
+    "count": "count", "number": "count",
+    "date": "date",
+    # Symbols and names people type in a proposition's unit; the codes are what hirel keeps.
+    "$": "USD", "us$": "USD", "dollars": "USD", "dollar": "USD",
+    "€": "EUR", "euros": "EUR", "euro": "EUR",
+    "£": "GBP", "pounds": "GBP",
+    "¥": "JPY", "yen": "JPY",
+    "₪": "ILS", "shekels": "ILS", "nis": "ILS",
+    "rials": "IRR",
+}
+
+# Codes accepted in lowercase too ("usd / yr"). Any other code must be written in capitals,
+# so that an ordinary three-letter word ("try", "all") is never taken for a currency.
+_LOWERCASE_CODES = frozenset(
+    {"usd", "eur", "gbp", "jpy", "ils", "irr", "chf", "cad", "aud", "cny", "rub", "inr", "sar",
+     "aed", "qar", "egp", "jod", "lbp", "syp", "iqd", "kwd", "hkd", "sek", "nok", "dkk"}
+)
+
+_CODE_RE = re.compile(r"[A-Z]{3}")
+_UNIT_SPLIT_RE = re.compile(r"\s*(?:/|\bper\b(?!\s+cent)|\ba\b|\ban\b|\beach\b)\s*", re.IGNORECASE)
+_SPACES_RE = re.compile(r"[\s\u00a0\u202f\u2009]+")
+
+_UNIT_HINT = (
+    "expected a currency code (USD, EUR, …), percent, count or date, "
+    "optionally followed by /hour, /day, /week, /month or /year"
+)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A base (``USD``, ``percent``, ``count``, ``date``) and optionally a time unit it is per."""
+
+    base: str
+    per: str | None = None
+
+    def __str__(self) -> str:
+        return self.base if self.per is None else f"{self.base}/{self.per}"
+
+    @property
+    def is_currency(self) -> bool:
+        return self.base not in NON_CURRENCY_BASES
+
+    @property
+    def is_rate(self) -> bool:
+        return self.per is not None
+
+
+def _parse_base(text: str, original: str) -> str:
+    """'usd' -> 'USD', '%' -> 'percent'; UnitError for anything else."""
+    lowered = text.lower()
+    if lowered in _BASE_SYNONYMS:
+        return _BASE_SYNONYMS[lowered]
+    if _CODE_RE.fullmatch(text) or lowered in _LOWERCASE_CODES:
+        return text.upper()
+    raise UnitError(f"unknown unit '{original}': {_UNIT_HINT}")
+
+
+def _parse_per(text: str, original: str) -> str:
+    per = _PER_SYNONYMS.get(text.lower())
+    if per is None:
+        raise UnitError(f"unknown unit '{original}': '{text}' is not a time unit; {_UNIT_HINT}")
+    return per
+
+
+def parse_unit(text: str | Unit) -> Unit:
+    """'USD/year', 'usd / yr', 'USD per year', 'EUR/month', 'percent', '%', 'count', 'date'."""
+    if isinstance(text, Unit):
+        return text
+    if not isinstance(text, str):
+        raise UnitError(f"unknown unit {text!r}: {_UNIT_HINT}")
+    original = text
+    cleaned = _SPACES_RE.sub(" ", text).strip()
+    if not cleaned:
+        raise UnitError(f"no unit given: {_UNIT_HINT}")
+    if cleaned.lower() in _BASE_SYNONYMS:
+        return _checked(Unit(_BASE_SYNONYMS[cleaned.lower()]), original)
+    parts = _UNIT_SPLIT_RE.split(cleaned, maxsplit=1)
+    if len(parts) == 1:
+        return _checked(Unit(_parse_base(cleaned, original)), original)
+    base_text, per_text = parts[0].strip(), parts[1].strip()
+    if not base_text or not per_text:
+        raise UnitError(f"unknown unit '{original}': {_UNIT_HINT}")
+    return _checked(Unit(_parse_base(base_text, original), _parse_per(per_text, original)), original)
+
+
+def _checked(unit: Unit, original: str) -> Unit:
+    # A date is a point in time; "date per year" means nothing.
+    if unit.base == "date" and unit.per is not None:
+        raise UnitError(f"unknown unit '{original}': a date cannot be per {unit.per}")
+    return unit
+
+
+def rate_factor(source_per: str, target_per: str) -> float:
+    """The number to multiply an amount per ``source_per`` by to get it per ``target_per``."""
+    return DAYS_PER[target_per] / DAYS_PER[source_per]
+
+
+def period_length(period: Period, per: str) -> float:
+    """Length of a closed period in ``per`` units: days (both ends inclusive) / days per unit."""
+    if period.start is None or period.end is None:
+        raise ValueError("period_length needs a period with a start and an end")
+    days = (period.end - period.start).days + 1
+    return days / DAYS_PER[per]
+
+
+def _plain_number(x: float) -> str:
+    """Digits for numbers under a million ('651,000', '12.5'), words above ('30 million')."""
+    if abs(x) >= 1e6:
+        return format_words(x)
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.4f}".rstrip("0").rstrip(".")
+
+
+def _unit_words(unit: Unit) -> tuple[str, str]:
+    """The words after the number, and after a range: (' USD', ' per month')."""
+    base = {"count": "", "percent": " percent"}.get(unit.base, f" {unit.base}")
+    per = f" per {unit.per}" if unit.per else ""
+    return base, per
+
+
+def describe_quantity(x: float, unit: Unit | str) -> str:
+    """'30 million USD per month', '50 percent', '9,000', '651,000 EUR'."""
+    unit = parse_unit(unit)
+    if unit.base == "date":
+        day = date.fromordinal(int(round(x)))
+        return day.isoformat()
+    base, per = _unit_words(unit)
+    return f"{_plain_number(x)}{base}{per}"
+
+
+def describe_interval(low: float | None, high: float | None, unit: Unit | str) -> str:
+    """An interval in words for explanation steps.
+
+    '30 million USD per month'; '90 million to 110 million USD per year';
+    'at least 150 million USD'; 'at most 5 million USD' (also for a floor of zero);
+    dates '2017-05-01–2017-08-31', 'from 2017-01-01', 'until 2019-12-31'.
+    """
+    unit = parse_unit(unit)
+    if unit.base == "date":
+        return _describe_dates(low, high)
+    if low is None and high is None:
+        return "any value"
+    base, per = _unit_words(unit)
+    if high is None:
+        return f"at least {_plain_number(low)}{base}{per}"  # type: ignore[arg-type]
+    if low is None or (low == 0 and high > 0):
+        return f"at most {_plain_number(high)}{base}{per}"
+    if low == high:
+        return f"{_plain_number(low)}{base}{per}"
+    return f"{_plain_number(low)} to {_plain_number(high)}{base}{per}"
+
+
+def _describe_dates(low: float | None, high: float | None) -> str:
+    if low is None and high is None:
+        return "any date"
+    if high is None:
+        return f"from {date.fromordinal(int(round(low)))}"  # type: ignore[arg-type]
+    if low is None:
+        return f"until {date.fromordinal(int(round(high)))}"
+    return format_date_range(date.fromordinal(int(round(low))), date.fromordinal(int(round(high))))
+
+
+def _factor_text(factor: float) -> str:
+    """'× 12', '÷ 12', '× 52.18': the operation as a reader would do it."""
+    if factor >= 1:
+        return f"× {_short_decimal(factor)}"
+    return f"÷ {_short_decimal(1 / factor)}"
+
+
+def _short_decimal(x: float) -> str:
+    text = f"{x:.2f}".rstrip("0").rstrip(".")
+    return text
+
+
+def _clean(x: float | None) -> float | None:
+    """Round away binary noise (1.1 × 1e8 = 110000000.00000001) so results read as written."""
+    if x is None:
+        return None
+    return float(f"{x:.12g}")
+
+
+def _scale(interval: Interval, factor: float) -> tuple[float | None, float | None]:
+    low = None if interval.low is None else _clean(interval.low * factor)
+    high = None if interval.high is None else _clean(interval.high * factor)
+    return low, high
+
+
+def _incompatible(source: Unit, target: Unit) -> ConversionError:
+    if source.is_currency and target.is_currency:
+        return ConversionError(
+            f"cannot convert {source} to {target}: hirel never converts between currencies"
+        )
+    return ConversionError(
+        f"cannot convert {source} to {target}: {_kind(source)} and {_kind(target)} "
+        "are different kinds of quantity"
+    )
+
+
+def _kind(unit: Unit) -> str:
+    if unit.is_currency:
+        return "an amount of money"
+    return {"percent": "a percentage", "count": "a count", "date": "a date"}[unit.base]
+
+
+def _convert_rate(interval: Interval, source: Unit, target: Unit) -> Interval:
+    factor = rate_factor(source.per, target.per)  # type: ignore[arg-type]
+    low, high = _scale(interval, factor)
+    step = (
+        f"{describe_interval(interval.low, interval.high, source)} {_factor_text(factor)} = "
+        f"{describe_interval(low, high, target)}"
+    )
+    return Interval(low, high, str(target), interval.text, interval.steps + (step,))
+
+
+def _convert_total_to_rate(
+    interval: Interval, source: Unit, target: Unit, period: Period | None
+) -> Interval:
+    if period is None or period.start is None or period.end is None:
+        raise ConversionError(
+            f"cannot convert a total in {source} to {target}: the claim's period (when) "
+            "needs a start and an end to spread the total over"
+        )
+    length = period_length(period, target.per)  # type: ignore[arg-type]
+    low, high = _scale(interval, 1 / length)
+    plural = target.per if round(length, 1) == 1 else f"{target.per}s"
+    length_text = f"{length:.1f}"
+    step = (
+        f"{describe_interval(interval.low, interval.high, source)} over "
+        f"{period.start.isoformat()}–{period.end.isoformat()} ({length_text} {plural}) "
+        f"÷ {length_text} = {describe_interval(low, high, target)}"
+    )
+    return Interval(low, high, str(target), interval.text, interval.steps + (step,))
+
+
+def convert(interval: Interval, target: Unit | str, period: Period | None = None) -> Interval:
+    """``interval`` expressed in ``target``; the step taken is appended to ``steps``.
+
+    Same base required. Rate → rate by DAYS_PER; a total → a rate only over a closed
+    ``period`` (its length counted in days, both ends included); a rate → a total never.
+    Unbounded (None) sides stay unbounded.
+    """
+    source = parse_unit(interval.unit)
+    target = parse_unit(target)
+    if source.base != target.base:
+        raise _incompatible(source, target)
+    if source.per == target.per:
+        return Interval(interval.low, interval.high, str(target), interval.text, interval.steps)
+    if source.per is not None and target.per is not None:
+        return _convert_rate(interval, source, target)
+    if source.per is None:
+        return _convert_total_to_rate(interval, source, target, period)
+    raise ConversionError(
+        f"cannot convert {source} to {target}: a rate is not a total, and hirel does not "
+        "multiply a rate by a period"
+    )

@@ -1,0 +1,402 @@
+"""The verdict engine: one verdict for every pair of claims on a proposition.
+
+Pure: it takes claims already resolved and normalized (`ComparableClaim`) and returns
+`Finding`s. Nothing here reads files or prints.
+
+A pair is judged in this order; the first step that decides wins:
+
+1. **Scope.** Same canonical scope entity (or both unspecified) goes on. Nested scopes (one
+   ``part_of`` the other, transitively, in either direction) go on as a *part/whole* pair.
+   Anything else is ``unrelated``.
+2. **Values.** A quantity or date claim whose value could not be put into the proposition's
+   unit (``interval is None``, e.g. another currency), or two intervals in different units,
+   is ``unrelated``. A stance claim without a stance is ``unrelated`` too.
+3. **Periods.** When the proposition ``changes_over_time`` and both periods are known and do
+   not overlap, the pair is ``different-period``. This comes before the part/whole test: a
+   part's 2023 figure above the whole's 2018 figure is a change, not a contradiction. When the
+   proposition does not change over time the periods are ignored (a fact about a fixed thing).
+   Unknown or open periods overlap everything.
+4. **Consistency.**
+
+   * Same scope: quantities are consistent when their intervals overlap, with the rounding
+     tolerance (see `figures_overlap`); dates when their date intervals overlap (no
+     tolerance: 1% of a date ordinal would be twenty years); stances when they are equal.
+     Inconsistent is a ``contradiction`` *whatever the origins*: a source that contradicts
+     itself is still a contradiction (the explanation says so), not a "repeat".
+   * Part/whole quantities: a ``contradiction`` only when the part's figure is certainly above
+     the whole's (part.low > whole.high beyond the tolerance); otherwise ``compatible``.
+   * Part/whole dates: always ``compatible`` (a date about a part need not be the whole's).
+   * Part/whole stances: the same stance is ``compatible``; opposite stances are
+     ``unrelated``. "Iran funded Hamas" and "Iran did not fund the Qassam Brigades" do not
+     contradict each other, and whether a stance on a part implies one on the whole depends on
+     the proposition's wording, which hirel cannot read.
+
+5. **Origin.** A consistent pair with the same scope whose origins are the same canonical
+   claimant, or one (transitively) ``part_of`` the other, is ``same-origin`` (a repeat, not a
+   corroboration); otherwise ``agreement``. A consistent part/whole pair stays ``compatible``
+   whatever its origins: the scope difference is the more useful thing to say.
+
+Certainty travels into the explanation: when either claim is only ``likely`` or ``possible``,
+the explanation ends with "one claim is only 'possible'" (or similar). Explanations are one
+sentence, name claims by their claimant label (with "via …" when passed on) and show the
+normalized figures, with "(from $30M/mo)" when the claim was written in another unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from .entities import EntityIndex
+from .model import Finding, Interval, Period, Proposition
+
+__all__ = [
+    "VERDICTS",
+    "ComparableClaim",
+    "verdict_for",
+    "compare_claims",
+    "count_by_verdict",
+    "figures_overlap",
+    "exceeds",
+]
+
+VERDICTS: tuple[str, ...] = (
+    "contradiction",
+    "agreement",
+    "compatible",
+    "different-period",
+    "same-origin",
+    "unrelated",
+)
+
+_RANK = {verdict: rank for rank, verdict in enumerate(VERDICTS)}
+
+
+@dataclass(frozen=True)
+class ComparableClaim:
+    """A claim ready for comparison: names resolved, value normalized into the proposition's unit."""
+
+    claim_id: str
+    origin: str  # canonical claimant entity (the article's outlet when the claim names none); raw name if unresolvable
+    scope: str | None  # canonical scope entity (the claim's scope, else the proposition's object); None = unspecified
+    period: Period  # from `when`; Period() = unknown
+    stance: str | None  # 'supports' | 'refutes' for stance propositions
+    interval: Interval | None  # in the proposition's unit; None when it could not be converted
+    original: Interval | None = None  # as written, before conversion; may be None
+    certainty: str = "certain"  # certain | likely | possible
+    via: tuple[str, ...] = ()
+    claimant_label: str = ""  # display name for explanations; default origin
+
+
+# --------------------------------------------------------------------------- tolerance
+
+
+def _tolerance() -> float:
+    try:
+        from .values import ROUNDING_TOLERANCE
+    except ImportError:  # pragma: no cover - values.py is written in parallel
+        return 0.01
+    return float(ROUNDING_TOLERANCE)
+
+
+def exceeds(x: float, y: float, tolerance: float) -> bool:
+    """True when ``x`` is above ``y`` by more than ``tolerance`` of the larger magnitude.
+
+    So with a 1% tolerance, 100.5M does not exceed 100M (a rounding difference) but 110M does.
+    """
+    return x > y and (x - y) > tolerance * max(abs(x), abs(y))
+
+
+def figures_overlap(a: Interval, b: Interval, tolerance: float) -> bool:
+    """`Interval.overlaps`, except that a gap within ``tolerance`` (relative) still overlaps.
+
+    Unbounded sides (``None``) overlap everything on their side: ≥ 50M and ≤ 60M overlap,
+    ≥ 50M and ≤ 40M do not.
+    """
+    if a.high is not None and b.low is not None and exceeds(b.low, a.high, tolerance):
+        return False
+    if b.high is not None and a.low is not None and exceeds(a.low, b.high, tolerance):
+        return False
+    return True
+
+
+# --------------------------------------------------------------------------- per-claim data
+
+
+class _Prepared:
+    """What a claim contributes to every pair it is in, computed once per claim."""
+
+    __slots__ = (
+        "claim",
+        "scope",
+        "scope_up",
+        "origin",
+        "origin_up",
+        "label",
+        "who",
+        "_figure",
+        "_period_text",
+    )
+
+    def __init__(self, claim: ComparableClaim, entities: EntityIndex) -> None:
+        self.claim = claim
+        self.scope = _canonical(claim.scope, entities)
+        self.scope_up = entities.ancestors(self.scope) if self.scope is not None else frozenset()
+        self.origin = _canonical(claim.origin, entities) or claim.origin
+        self.origin_up = entities.ancestors(self.origin) if self.origin else frozenset()
+        self.label = claim.claimant_label or claim.origin or claim.claim_id
+        self.who = f"{self.label} (via {', '.join(claim.via)})" if claim.via else self.label
+        self._figure: str | None = None
+        self._period_text: str | None = None
+
+    @property
+    def figure(self) -> str:
+        """'$360M/yr (from $30M/mo, per Reuters)': formatted once, on first use."""
+        if self._figure is None:
+            from .figures import format_interval
+
+            claim = self.claim
+            interval, original = claim.interval, claim.original
+            if interval is not None:
+                text = format_interval(interval)
+            elif original is not None:
+                text = f"{format_interval(original)} (not convertible)"
+            else:
+                text = "no comparable value"
+            if original is not None and interval is not None and original.unit != interval.unit:
+                self._figure = f"{text} (from {format_interval(original)}, per {self.who})"
+            else:
+                self._figure = f"{text} (per {self.who})"
+        return self._figure
+
+    @property
+    def period_text(self) -> str:
+        if self._period_text is None:
+            from .periods import format_period
+
+            self._period_text = format_period(self.claim.period)
+        return self._period_text
+
+
+def _canonical(name: str | None, entities: EntityIndex) -> str | None:
+    if not name:
+        return None
+    return entities.resolve(name) or name
+
+
+# --------------------------------------------------------------------------- judging
+
+
+def _certainty_note(a: ComparableClaim, b: ComparableClaim) -> str:
+    ca = a.certainty if a.certainty in ("likely", "possible") else None
+    cb = b.certainty if b.certainty in ("likely", "possible") else None
+    if ca is None and cb is None:
+        return ""
+    if ca is not None and cb is not None:
+        if ca == cb:
+            return f"; both claims are only '{ca}'"
+        return f"; one claim is only '{ca}', the other only '{cb}'"
+    return f"; one claim is only '{ca or cb}'"
+
+
+def _scope_name(scope: str | None) -> str:
+    return scope if scope is not None else "(unspecified)"
+
+
+def _stance_verb(stance: str | None, plural: bool = False) -> str:
+    if stance in ("supports", "refutes"):
+        return stance.removesuffix("s") if plural else stance
+    return f"say {stance!r}" if plural else f"says {stance!r}"
+
+
+def _pair(a: "_Prepared", b: "_Prepared", is_stance: bool) -> str:
+    """Both claims side by side: figures for values, claimant and stance for stances."""
+    if is_stance:
+        return (
+            f"{a.who} {_stance_verb(a.claim.stance)}, {b.who} {_stance_verb(b.claim.stance)}"
+        )
+    return f"{a.figure} vs {b.figure}"
+
+
+def _unit_of(claim: ComparableClaim) -> str:
+    if claim.interval is not None:
+        return claim.interval.unit
+    if claim.original is not None and claim.original.unit:
+        return claim.original.unit
+    return "an unknown unit"
+
+
+def _judge(
+    a: _Prepared, b: _Prepared, proposition: Proposition, tolerance: float
+) -> tuple[str, str]:
+    """(verdict, explanation) for one pair: the module docstring's steps 1–5."""
+    ca, cb = a.claim, b.claim
+    kind = proposition.kind
+    is_stance = kind == "stance"
+
+    # 1. Scope. `part` and `whole` are set for a nested pair.
+    part = whole = None
+    if a.scope != b.scope:
+        if a.scope is not None and b.scope is not None:
+            if b.scope in a.scope_up:
+                part, whole = a, b
+            elif a.scope in b.scope_up:
+                part, whole = b, a
+        if part is None:
+            return "unrelated", (
+                f"scopes {_scope_name(a.scope)} and {_scope_name(b.scope)} are not nested: "
+                f"{_pair(a, b, is_stance)}{_certainty_note(ca, cb)}"
+            )
+
+    # 2. Comparable values.
+    if is_stance:
+        if ca.stance is None or cb.stance is None:
+            missing = a.who if ca.stance is None else b.who
+            return "unrelated", f"no stance to compare: {missing} takes none{_certainty_note(ca, cb)}"
+    else:
+        ia, ib = ca.interval, cb.interval
+        if ia is None or ib is None or ia.unit != ib.unit:
+            return "unrelated", (
+                f"units cannot be compared: {_unit_of(ca)} (per {a.who}) vs "
+                f"{_unit_of(cb)} (per {b.who}){_certainty_note(ca, cb)}"
+            )
+
+    # 3. Periods.
+    if proposition.changes_over_time and not ca.period.overlaps(cb.period):
+        return "different-period", (
+            f"periods {a.period_text} and {b.period_text} do not overlap and the proposition "
+            f"changes over time: {_pair(a, b, is_stance)}{_certainty_note(ca, cb)}"
+        )
+
+    # 4. Consistency, part/whole.
+    if part is not None and whole is not None:
+        return _judge_nested(part, whole, kind, tolerance, _certainty_note(ca, cb))
+
+    # 4. Consistency, same scope.
+    if is_stance:
+        consistent = ca.stance == cb.stance
+    elif kind == "date":
+        consistent = ca.interval.overlaps(cb.interval)  # type: ignore[union-attr,arg-type]
+    else:
+        consistent = figures_overlap(ca.interval, cb.interval, tolerance)  # type: ignore[arg-type]
+
+    same_origin = a.origin == b.origin or b.origin in a.origin_up or a.origin in b.origin_up
+    note = _certainty_note(ca, cb)
+    scope_text = f" for {a.scope}" if a.scope is not None else ""
+
+    if not consistent:
+        self_text = "; the same source contradicts itself" if same_origin else ""
+        if is_stance:
+            on = f" on {a.scope}" if a.scope is not None else ""
+            reason = f"opposite stances{on}: {_pair(a, b, is_stance)}"
+        else:
+            what = "dates" if kind == "date" else "figures"
+            reason = f"{a.figure} vs {b.figure}{scope_text}: the {what} do not overlap"
+        return "contradiction", f"{reason}{self_text}{note}"
+
+    # 5. Origin.
+    if same_origin:
+        if a.origin == b.origin:
+            source = a.label
+        else:
+            inner, outer = (a, b) if b.origin in a.origin_up else (b, a)
+            source = f"{outer.origin} ({inner.origin} is part of it)"
+        if is_stance:
+            detail = f"both {_stance_verb(ca.stance, plural=True)}"
+        else:
+            detail = f"{a.figure} and {b.figure}"
+        return "same-origin", (
+            f"both from {source}: a repeat, not a corroboration ({detail}){note}"
+        )
+
+    if is_stance:
+        return "agreement", (
+            f"same stance{' on ' + a.scope if a.scope is not None else ''}: "
+            f"{a.who} and {b.who} both {_stance_verb(ca.stance, plural=True)}, "
+            f"independently{note}"
+        )
+    what = "dates" if kind == "date" else "figures"
+    return "agreement", (
+        f"{a.figure} and {b.figure}{scope_text}: the {what} overlap, from independent sources{note}"
+    )
+
+
+def _judge_nested(
+    part: _Prepared, whole: _Prepared, kind: str, tolerance: float, note: str
+) -> tuple[str, str]:
+    relation = f"of which {part.scope} is a part"
+    if kind == "stance":
+        ps, ws = part.claim.stance, whole.claim.stance
+        if ps == ws:
+            return "compatible", (
+                f"same stance on nested scopes: {part.who} {_stance_verb(ps)} for {part.scope}, "
+                f"{whole.who} {_stance_verb(ws)} for {whole.scope}, {relation}{note}"
+            )
+        return "unrelated", (
+            f"opposite stances on different nested scopes are not a contradiction: "
+            f"{part.who} {_stance_verb(ps)} for {part.scope}, {whole.who} {_stance_verb(ws)} "
+            f"for {whole.scope}, {relation}{note}"
+        )
+    if kind == "date":
+        return "compatible", (
+            f"dates for nested scopes need not coincide: {part.figure} for {part.scope} and "
+            f"{whole.figure} for {whole.scope}, {relation}{note}"
+        )
+    part_low = part.claim.interval.low  # type: ignore[union-attr]
+    whole_high = whole.claim.interval.high  # type: ignore[union-attr]
+    if part_low is not None and whole_high is not None and exceeds(part_low, whole_high, tolerance):
+        same = (
+            part.origin == whole.origin
+            or whole.origin in part.origin_up
+            or part.origin in whole.origin_up
+        )
+        self_text = "; the same source contradicts itself" if same else ""
+        return "contradiction", (
+            f"part exceeds whole: {part.figure} for {part.scope} vs {whole.figure} for "
+            f"{whole.scope}, {relation}{self_text}{note}"
+        )
+    return "compatible", (
+        f"part within whole: {part.figure} for {part.scope} can fit within {whole.figure} for "
+        f"{whole.scope}, {relation}{note}"
+    )
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def verdict_for(
+    a: ComparableClaim, b: ComparableClaim, proposition: Proposition, entities: EntityIndex
+) -> Finding:
+    """The verdict on one pair of claims of ``proposition`` (see the module docstring)."""
+    verdict, explanation = _judge(
+        _Prepared(a, entities), _Prepared(b, entities), proposition, _tolerance()
+    )
+    return Finding(proposition.id, verdict, (a.claim_id, b.claim_id), explanation)
+
+
+def compare_claims(
+    claims: Sequence[ComparableClaim], proposition: Proposition, entities: EntityIndex
+) -> list[Finding]:
+    """Every unordered pair once (``(claims[i], claims[j])`` with i < j), sorted by verdict
+    (the order of `VERDICTS`: contradictions first), then by the pair's claim ids."""
+    tolerance = _tolerance()
+    prepared = [_Prepared(claim, entities) for claim in claims]
+    pid = proposition.id
+    findings: list[Finding] = []
+    append = findings.append
+    for i, a in enumerate(prepared):
+        a_id = a.claim.claim_id
+        for b in prepared[i + 1 :]:
+            verdict, explanation = _judge(a, b, proposition, tolerance)
+            append(Finding(pid, verdict, (a_id, b.claim.claim_id), explanation))
+    findings.sort(key=lambda f: (_RANK.get(f.verdict, len(VERDICTS)), f.claims))
+    return findings
+
+
+def count_by_verdict(findings: Iterable[Finding]) -> dict[str, int]:
+    """How many findings have each verdict: every verdict of `VERDICTS`, in that order, with 0
+    for those that do not occur (so tables and JSON always show the same keys)."""
+    counts = dict.fromkeys(VERDICTS, 0)
+    for finding in findings:
+        counts[finding.verdict] = counts.get(finding.verdict, 0) + 1
+    return counts

@@ -1,0 +1,199 @@
+"""Read YAML safely, keeping the file position of every value.
+
+PyYAML's own loaders lose positions, keep the last of two duplicate keys without a word, and
+expand aliases without limit. Here the document is composed into nodes (libyaml's
+CSafeLoader when present) and built by hand, so that:
+
+- mappings and lists remember where each key and item is written (1-based line, column);
+- a duplicate key is a problem (HR102), and the first value is kept;
+- only plain data tags are accepted (HR103), never `!!python/...` or custom tags;
+- aliases may not expand beyond ten times the document's own size (HR105);
+- scalar keys stay as written (`yes:` is the key "yes", not True).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+import yaml.reader
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .model import Loc, Problem
+from .rules import AliasExpansion, DuplicateKey, ForbiddenTag, WrongType, YamlSyntax
+
+try:
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+_TAG = "tag:yaml.org,2002:"
+MAX_DEPTH = 64
+_EXPANSION_FACTOR = 10
+_EXPANSION_SLACK = 1000
+
+
+class YamlMap(dict):
+    """A mapping that knows where it, its keys and its values are written."""
+
+    loc: Loc
+    key_locs: dict[str, Loc]
+    value_locs: dict[str, Loc]
+
+    def key_loc(self, key: str) -> Loc:
+        return self.key_locs.get(key, self.loc)
+
+    def value_loc(self, key: str) -> Loc:
+        return self.value_locs.get(key, self.key_loc(key))
+
+
+class YamlSeq(list):
+    """A list that knows where it and each item are written."""
+
+    loc: Loc
+    item_locs: list[Loc]
+
+    def item_loc(self, index: int) -> Loc:
+        return self.item_locs[index] if index < len(self.item_locs) else self.loc
+
+
+class _AbortRead(Exception):
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+_ctor = SafeConstructor()
+_SCALAR_BUILDERS = {
+    _TAG + "null": lambda node: None,
+    _TAG + "bool": lambda node: SafeConstructor.construct_yaml_bool(_ctor, node),
+    _TAG + "int": lambda node: SafeConstructor.construct_yaml_int(_ctor, node),
+    _TAG + "float": lambda node: SafeConstructor.construct_yaml_float(_ctor, node),
+    _TAG + "timestamp": lambda node: SafeConstructor.construct_yaml_timestamp(_ctor, node),
+}
+
+
+class _Builder:
+    def __init__(self, path: str, line_offset: int) -> None:
+        self.path = path
+        self.line_offset = line_offset
+        self.problems: list[Problem] = []
+        self.visits = 0
+        self.unique: set[int] = set()
+
+    def loc(self, node: Node) -> Loc:
+        mark = node.start_mark
+        return Loc(self.path, mark.line + 1 + self.line_offset, mark.column + 1)
+
+    def build(self, node: Node, depth: int = 0) -> Any:
+        self.visits += 1
+        self.unique.add(id(node))
+        if self.visits > _EXPANSION_FACTOR * len(self.unique) + _EXPANSION_SLACK:
+            raise _AbortRead(AliasExpansion.problem(
+                self.loc(node), "YAML aliases expand to far more data than the file holds; file not read",
+                "write the values out instead of using anchors (&) and aliases (*)"))
+        if depth > MAX_DEPTH:
+            raise _AbortRead(YamlSyntax.problem(
+                self.loc(node), f"YAML nested deeper than {MAX_DEPTH} levels; file not read"))
+        tag = node.tag
+        if isinstance(node, ScalarNode):
+            if tag == _TAG + "str":
+                return node.value
+            builder = _SCALAR_BUILDERS.get(tag)
+            if builder is None:
+                return self.forbidden(node)
+            try:
+                return builder(node)
+            except (ConstructorError, ValueError, OverflowError) as exc:
+                self.problems.append(YamlSyntax.problem(self.loc(node), f"cannot read {node.value!r}: {exc}"))
+                return node.value
+        if isinstance(node, SequenceNode):
+            if tag != _TAG + "seq":
+                return self.forbidden(node)
+            seq = YamlSeq()
+            seq.loc = self.loc(node)
+            seq.item_locs = []
+            for item in node.value:
+                seq.append(self.build(item, depth + 1))
+                seq.item_locs.append(self.loc(item))
+            return seq
+        if isinstance(node, MappingNode):
+            if tag != _TAG + "map":
+                return self.forbidden(node)
+            return self.build_mapping(node, depth)
+        return self.forbidden(node)  # pragma: no cover - composer yields only these three
+
+    def build_mapping(self, node: MappingNode, depth: int) -> YamlMap:
+        mapping = YamlMap()
+        mapping.loc = self.loc(node)
+        mapping.key_locs = {}
+        mapping.value_locs = {}
+        for key_node, value_node in node.value:
+            key_loc = self.loc(key_node)
+            if key_node.tag == _TAG + "merge":
+                self.problems.append(ForbiddenTag.problem(
+                    key_loc, "merge keys (<<) are not supported", "write the fields out in full"))
+                continue
+            if not isinstance(key_node, ScalarNode):
+                self.problems.append(WrongType.problem(key_loc, "a key must be a plain name, not a list or mapping"))
+                continue
+            key = key_node.value
+            if key in mapping:
+                first = mapping.key_locs[key]
+                self.problems.append(DuplicateKey.problem(
+                    key_loc, f"duplicate key '{key}' (first at line {first.line}); this value is ignored",
+                    f"remove one of the two '{key}' entries"))
+                continue
+            mapping[key] = self.build(value_node, depth + 1)
+            mapping.key_locs[key] = key_loc
+            mapping.value_locs[key] = self.loc(value_node)
+        return mapping
+
+    def forbidden(self, node: Node) -> None:
+        tag = node.tag
+        shown = "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
+        self.problems.append(ForbiddenTag.problem(
+            self.loc(node), f"the YAML tag '{shown}' is not allowed; the value is ignored",
+            "remove the tag: only strings, numbers, booleans, dates, lists and mappings are read"))
+        return None
+
+
+def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Problem]]:
+    """Parse one YAML document. Returns (data or None, problems); never raises on bad input.
+
+    ``line_offset`` shifts reported lines (front matter starts below the ``---`` line).
+    """
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + line_offset if mark else 1 + line_offset
+        column = mark.column + 1 if mark else 1
+        message = " ".join(part for part in (exc.context, exc.problem) if part) or str(exc)
+        if "single document" in message:
+            message += " (only one YAML document per file; remove the extra '---')"
+        return None, [YamlSyntax.problem(Loc(path, line, column), f"invalid YAML: {message}")]
+    except yaml.reader.ReaderError as exc:
+        # Raised for control characters; it gives a character offset, not a mark.
+        before = text[: exc.position]
+        line = before.count("\n") + 1 + line_offset
+        column = exc.position - (before.rfind("\n") + 1) + 1
+        return None, [YamlSyntax.problem(
+            Loc(path, line, column), f"invalid YAML: control character #x{exc.character:04x} is not allowed",
+            "remove the character (it is invisible in most editors)")]
+    except yaml.YAMLError as exc:
+        return None, [YamlSyntax.problem(Loc(path, 1 + line_offset, 1), f"invalid YAML: {_one_line(exc)}")]
+    except RecursionError:
+        return None, [YamlSyntax.problem(Loc(path, 1 + line_offset, 1), "YAML nested too deeply; file not read")]
+    if node is None:
+        return None, []
+    builder = _Builder(path, line_offset)
+    try:
+        data = builder.build(node)
+    except _AbortRead as abort:
+        return None, builder.problems + [abort.problem]
+    return data, builder.problems
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())
