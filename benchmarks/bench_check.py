@@ -49,7 +49,7 @@ def main() -> None:
         root = write_corpus(Path(tmp) / "data", args.articles, args.claims)
 
         def run_cli() -> None:
-            result = subprocess.run(["hirel", "check", "--data", str(root)], capture_output=True, text=True)
+            result = subprocess.run(["hirel", "--data", str(root), "check"], capture_output=True, text=True)
             if result.returncode != 0:
                 sys.exit(f"hirel check failed on the synthetic corpus:\n{result.stdout[-2000:]}{result.stderr}")
 

@@ -23,7 +23,6 @@ from hirel.verdicts import (
     compare_claims,
     count_by_verdict,
     exceeds,
-    figures_overlap,
     verdict_for,
 )
 
@@ -316,6 +315,14 @@ CASES = [
         claim("b", value=None, original=EUR_20M, **STATE),
         "unrelated",
         ["units cannot be compared"],
+    ),
+    (
+        "unreadable-value-unrelated",
+        FUNDING,
+        claim("a", value=None, original=None),
+        claim("b", value=exact(100 * M), **STATE),
+        "unrelated",
+        ["no value to compare", "Reuters"],
     ),
     # --- scopes ----------------------------------------------------------------------------
     (
@@ -754,13 +761,6 @@ def test_alias_in_comparable_claim_is_resolved_again():
 )
 def test_exceeds_with_one_percent_tolerance(x, y, expected):
     assert exceeds(x, y, 0.01) is expected
-
-
-def test_figures_overlap_without_tolerance_is_interval_overlap():
-    a, b = Interval(100, 100, "count"), Interval(100.5, 100.5, "count")
-    assert figures_overlap(a, b, 0.01)
-    assert not figures_overlap(a, b, 0.0)
-    assert figures_overlap(a, b, 0.0) == a.overlaps(b)
 
 
 # --------------------------------------------------------------------------- compare_claims

@@ -87,7 +87,7 @@ _RE_YEAR = re.compile(r"\d{4}")
 _RE_NUMBER = re.compile(r"\d+")
 _RE_YEAR_MONTH = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})")
 _RE_DAY = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
-_RE_DECADE = re.compile(r"(?:(?P<part>early|mid|middle|late)(?:[- ]|\s+of\s+(?:the\s+)?))?(?P<decade>\d+0)'?s")
+_RE_DECADE = re.compile(r"(?:(?P<part>early|mid|middle|late)(?:[- ]|\s+of\s+(?:the\s+)?))?(?P<decade>\d+)'?s")
 _RE_PART_OF_YEAR = re.compile(
     r"(?P<part>early|mid|middle|late|end|beginning|start)(?:[- ]|\s+of\s+)" + _YEAR
 )

@@ -19,8 +19,9 @@ A pair is judged in this order; the first step that decides wins:
 4. **Consistency.**
 
    * Same scope: quantities are consistent when their intervals overlap, with the rounding
-     tolerance (see `figures_overlap`); dates when their date intervals overlap (no
-     tolerance: 1% of a date ordinal would be twenty years); stances when they are equal.
+     tolerance (`values.intervals_overlap`: a gap within 1% of the larger figure is rounding,
+     so 100M and 100.5M agree, 100M and 110M do not); dates when their date intervals overlap
+     (no tolerance: 1% of a date ordinal is twenty years); stances when they are equal.
      Inconsistent is a ``contradiction`` *whatever the origins*: a source that contradicts
      itself is still a contradiction (the explanation says so), not a "repeat".
    * Part/whole quantities: a ``contradiction`` only when the part's figure is certainly above
@@ -48,7 +49,10 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from .entities import EntityIndex
+from .figures import format_interval
 from .model import Finding, Interval, Period, Proposition
+from .periods import format_period
+from .values import ROUNDING_TOLERANCE, intervals_overlap
 
 __all__ = [
     "VERDICTS",
@@ -56,7 +60,6 @@ __all__ = [
     "verdict_for",
     "compare_claims",
     "count_by_verdict",
-    "figures_overlap",
     "exceeds",
 ]
 
@@ -91,33 +94,13 @@ class ComparableClaim:
 # --------------------------------------------------------------------------- tolerance
 
 
-def _tolerance() -> float:
-    try:
-        from .values import ROUNDING_TOLERANCE
-    except ImportError:  # pragma: no cover - values.py is written in parallel
-        return 0.01
-    return float(ROUNDING_TOLERANCE)
-
-
-def exceeds(x: float, y: float, tolerance: float) -> bool:
+def exceeds(x: float, y: float, tolerance: float = ROUNDING_TOLERANCE) -> bool:
     """True when ``x`` is above ``y`` by more than ``tolerance`` of the larger magnitude.
 
-    So with a 1% tolerance, 100.5M does not exceed 100M (a rounding difference) but 110M does.
+    The one-sided twin of `values.intervals_overlap`: with the 1% tolerance, 100.5M does not
+    exceed 100M (a rounding difference) but 110M does.
     """
     return x > y and (x - y) > tolerance * max(abs(x), abs(y))
-
-
-def figures_overlap(a: Interval, b: Interval, tolerance: float) -> bool:
-    """`Interval.overlaps`, except that a gap within ``tolerance`` (relative) still overlaps.
-
-    Unbounded sides (``None``) overlap everything on their side: ≥ 50M and ≤ 60M overlap,
-    ≥ 50M and ≤ 40M do not.
-    """
-    if a.high is not None and b.low is not None and exceeds(b.low, a.high, tolerance):
-        return False
-    if b.high is not None and a.low is not None and exceeds(a.low, b.high, tolerance):
-        return False
-    return True
 
 
 # --------------------------------------------------------------------------- per-claim data
@@ -153,8 +136,6 @@ class _Prepared:
     def figure(self) -> str:
         """'$360M/yr (from $30M/mo, per Reuters)': formatted once, on first use."""
         if self._figure is None:
-            from .figures import format_interval
-
             claim = self.claim
             interval, original = claim.interval, claim.original
             if interval is not None:
@@ -172,8 +153,6 @@ class _Prepared:
     @property
     def period_text(self) -> str:
         if self._period_text is None:
-            from .periods import format_period
-
             self._period_text = format_period(self.claim.period)
         return self._period_text
 
@@ -223,7 +202,7 @@ def _unit_of(claim: ComparableClaim) -> str:
         return claim.interval.unit
     if claim.original is not None and claim.original.unit:
         return claim.original.unit
-    return "an unknown unit"
+    return "no unit"
 
 
 def _judge(
@@ -255,6 +234,13 @@ def _judge(
             return "unrelated", f"no stance to compare: {missing} takes none{_certainty_note(ca, cb)}"
     else:
         ia, ib = ca.interval, cb.interval
+        unreadable = [p for p in (a, b) if p.claim.interval is None and p.claim.original is None]
+        if unreadable:
+            names = " and ".join(p.who for p in unreadable)
+            return "unrelated", (
+                f"no value to compare: the value from {names} could not be read"
+                f"{_certainty_note(ca, cb)}"
+            )
         if ia is None or ib is None or ia.unit != ib.unit:
             return "unrelated", (
                 f"units cannot be compared: {_unit_of(ca)} (per {a.who}) vs "
@@ -276,9 +262,9 @@ def _judge(
     if is_stance:
         consistent = ca.stance == cb.stance
     elif kind == "date":
-        consistent = ca.interval.overlaps(cb.interval)  # type: ignore[union-attr,arg-type]
+        consistent = intervals_overlap(ca.interval, cb.interval, 0.0)  # type: ignore[arg-type]
     else:
-        consistent = figures_overlap(ca.interval, cb.interval, tolerance)  # type: ignore[arg-type]
+        consistent = intervals_overlap(ca.interval, cb.interval, tolerance)  # type: ignore[arg-type]
 
     same_origin = a.origin == b.origin or b.origin in a.origin_up or a.origin in b.origin_up
     note = _certainty_note(ca, cb)
@@ -369,7 +355,7 @@ def verdict_for(
 ) -> Finding:
     """The verdict on one pair of claims of ``proposition`` (see the module docstring)."""
     verdict, explanation = _judge(
-        _Prepared(a, entities), _Prepared(b, entities), proposition, _tolerance()
+        _Prepared(a, entities), _Prepared(b, entities), proposition, ROUNDING_TOLERANCE
     )
     return Finding(proposition.id, verdict, (a.claim_id, b.claim_id), explanation)
 
@@ -379,7 +365,7 @@ def compare_claims(
 ) -> list[Finding]:
     """Every unordered pair once (``(claims[i], claims[j])`` with i < j), sorted by verdict
     (the order of `VERDICTS`: contradictions first), then by the pair's claim ids."""
-    tolerance = _tolerance()
+    tolerance = ROUNDING_TOLERANCE
     prepared = [_Prepared(claim, entities) for claim in claims]
     pid = proposition.id
     findings: list[Finding] = []

@@ -9,7 +9,8 @@ import typer
 
 from . import app
 from .common import data_dir, die, load, stdout_console
-from .render import (VERDICT_STYLES, cell, new_table, shorten, write_csv, write_json, write_markdown_table)
+from ..terminal import safe_line
+from .render import VERDICT_STYLES, cell, new_table, shorten, write_csv, write_json, write_markdown_table
 
 FormatOption = typer.Option("table", "--format", "-f", case_sensitive=False, help="table, json, csv or markdown.")
 
@@ -128,6 +129,8 @@ def _compare_markdown(result, only) -> None:
 
 
 def _compare_table(ctx, result, only) -> None:
+    """Cards, not a wide table: one block per claim and per finding, readable at 80 columns."""
+    from rich.padding import Padding
     from rich.text import Text
 
     from ..periods import format_period
@@ -140,37 +143,46 @@ def _compare_table(ctx, result, only) -> None:
     for pc in result.propositions:
         prop = pc.proposition
         heading = Text()
-        heading.append(prop.id, style="bold")
-        heading.append(f"  {prop.text}" + (f"  [{prop.unit}]" if prop.unit else f"  [{prop.kind}]"))
+        heading.append(prop.id, style="bold underline")
+        heading.append(f"  {prop.text}" + (f" ({prop.unit})" if prop.unit else f" ({prop.kind})"))
         console.print(heading)
         if not pc.claims:
-            console.print(Text("  no claims yet", style="dim"))
+            console.print(Padding(Text("no claims yet", style="dim"), (0, 0, 0, 2), expand=False))
             console.print()
             continue
-        claims = new_table("claim", "who", "says", "when", "quote")
         for nc in pc.claims:
-            says = _value_text(nc)
+            line = Text("  ")
+            line.append(safe_line(nc.claim.id), style="bold")
+            line.append("  ")
+            line.append(safe_line(_value_text(nc)), style="bold cyan")
             scope = nc.comparable.scope
             if scope and scope != prop.object:
-                says += f" for {scope}"
+                line.append(f" for {safe_line(scope)}")
+            period = format_period(nc.period)
+            if period != "unknown":
+                line.append(f" · {period}")
             if nc.claim.certainty != "certain":
-                says += f" ({nc.claim.certainty})"
-            who = _who(nc) + (f"\n{nc.article.outlet}" if nc.article and nc.article.outlet
-                              and nc.article.outlet != nc.comparable.claimant_label else "")
-            claims.add_row(cell(nc.claim.id, "bold"), cell(who), cell(says), cell(format_period(nc.period)),
-                           cell(shorten(nc.claim.quote, console), "italic"))
-        console.print(claims)
+                line.append(f" · {nc.claim.certainty}", style="yellow")
+            console.print(line)
+            who = Text(safe_line(_who(nc)))
+            if nc.article is not None:
+                who.append(f" · {safe_line(nc.article.id)}", style="dim")
+            who.append("\n")
+            who.append(f"“{shorten(nc.claim.quote, console, 220)}”", style="italic")
+            console.print(Padding(who, (0, 0, 0, 4), expand=False))
         listed = set(only) if only else {"contradiction", "agreement"}
         shown = [f for f in pc.findings if f.verdict in listed]
         if shown:
-            findings = new_table("verdict", "claims", "why")
-            for f in shown:
-                findings.add_row(cell(f.verdict, VERDICT_STYLES.get(f.verdict, "")),
-                                 cell(f"{f.claims[0]}\n{f.claims[1]}"), cell(f.explanation))
-            console.print(findings)
+            console.print()
+        for f in shown:
+            line = Text("  ")
+            line.append(f"{f.verdict:<14}", style=VERDICT_STYLES.get(f.verdict, ""))
+            line.append(f" {safe_line(f.claims[0])} × {safe_line(f.claims[1])}", style="bold")
+            console.print(line)
+            console.print(Padding(Text(safe_line(f.explanation)), (0, 0, 0, 4), expand=False))
         counts = count_by_verdict(pc.findings)
         summary = ", ".join(f"{counts[v]} {v}" for v in VERDICTS if counts[v])
-        console.print(Text(f"  {len(pc.claims)} claims, {len(pc.origins)} origins; "
+        console.print(Text(f"  {_plural(len(pc.claims), 'claim')}, {_plural(len(pc.origins), 'origin')}; "
                            f"{summary or 'no pairs to compare'}", style="dim"))
         console.print()
 
@@ -218,6 +230,10 @@ def value(
     console.print(table)
     for number, step in enumerate(interval.steps, 1):
         console.print(Text(f"  {number}. {step}"))
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _plain(x) -> str:
