@@ -208,21 +208,26 @@ Y2014_2020 = Period(date(2014, 1, 1), date(2020, 12, 31), "2014/2020")
 @pytest.mark.parametrize(
     "interval, target, period, low, high",
     [
-        # 2014-01-01..2020-12-31 is 2557 days = 7.0007 years; 150M / 7.0007 = 21,426,476.
-        pytest.param(Interval(1.5e8, None, "USD"), "USD/year", Y2014_2020, 21_426_476.34, None, id="corpus-150m"),
-        # 2020 is a leap year: 366 days = 1.00205 years.
+        # 2014-01-01..2020-12-31 is 84 whole months = exactly 7 years; 150M / 7 = 21,428,571.43.
+        pytest.param(Interval(1.5e8, None, "USD"), "USD/year", Y2014_2020, 150e6 / 7, None, id="corpus-150m"),
+        # A whole calendar year is one year, leap or not.
         pytest.param(
             Interval(1.5e8, 1.5e8, "USD"), "USD/year", Period(date(2020, 1, 1), date(2020, 12, 31)),
-            149_692_622.95, 149_692_622.95, id="leap-year",
+            1.5e8, 1.5e8, id="leap-year",
         ),
         pytest.param(
             Interval(3.6525e8, 3.6525e8, "USD"), "USD/year", Period(date(2019, 1, 1), date(2019, 12, 31)),
-            3.6525e8 * 365.25 / 365, 3.6525e8 * 365.25 / 365, id="one-year",
+            3.6525e8, 3.6525e8, id="one-year",
         ),
-        # July has 31 days = 31 / 30.4375 months.
+        # Not whole months: 2019-01-15..2019-07-14 is 181 days = 181/365.25 years.
+        pytest.param(
+            Interval(1.81e8, 1.81e8, "USD"), "USD/year", Period(date(2019, 1, 15), date(2019, 7, 14)),
+            1.81e8 * 365.25 / 181, 1.81e8 * 365.25 / 181, id="partial-months-by-days",
+        ),
+        # July 2019 is one whole month, whatever its 31 days.
         pytest.param(
             Interval(31e6, 31e6, "EUR"), "EUR/month", Period(date(2019, 7, 1), date(2019, 7, 31)),
-            30.4375e6, 30.4375e6, id="one-month",
+            31e6, 31e6, id="one-month",
         ),
         pytest.param(
             Interval(365, 730, "count"), "count/day", Period(date(2019, 1, 1), date(2019, 12, 31)),
@@ -252,7 +257,8 @@ def test_total_to_rate_step_shows_the_period_and_divisor() -> None:
 
 def test_period_length_counts_both_ends() -> None:
     assert period_length(Y2014_2020, "day") == 2557
-    assert period_length(Y2014_2020, "year") == pytest.approx(7.0007, abs=1e-4)
+    assert period_length(Y2014_2020, "year") == 7.0
+    assert period_length(Y2014_2020, "month") == 84.0
 
 
 @pytest.mark.parametrize(

@@ -165,11 +165,11 @@ def _check_value(claim: Claim, prop: Proposition) -> Iterator[Problem]:
             yield OtherCurrency.problem(loc, f"{exc}; this claim is not compared by figure")
         else:
             hint = None
-            if unit is not None and unit.per is None and target.per is not None:
+            if unit is not None and unit.per is None and target.per is not None and unit.base == target.base:
                 hint = "give the period the total covers, e.g. when: 2014/2020"
             yield IncompatibleUnit.problem(loc, str(exc), hint)
         return
-    if isinstance(claim.value, str) and not value_figures_in_quote(claim.value, claim.quote):
+    if isinstance(claim.value, str) and not value_figures_in_quote(claim.value, claim.quote, expect=target):
         yield FigureNotInQuote.problem(loc, f"the figure of '{claim.value}' does not appear in the quote",
                                        "check the value against the quote")
 

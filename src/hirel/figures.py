@@ -77,7 +77,7 @@ def _small_number(x: float) -> str:
     if float(x).is_integer():
         return str(int(x))
     if abs(x) < 0.01:
-        return _trim(f"{x:.4g}") if "e" not in f"{x:.4g}" else f"{x:.2e}"
+        return f"{x:.2g}"  # tiny shares: two significant digits ('0.0012', '1.2e-05')
     return _trim(f"{x:.2f}")
 
 
@@ -268,7 +268,7 @@ def format_interval(interval: Interval) -> str:
         return "any value"
     if high is None:
         return f"≥ {_bare_amount(low, base)}{suffix}"  # type: ignore[arg-type]
-    if low is None or low == 0 and high > 0:
+    if low is None or (low == 0 and high > 0):
         return f"≤ {_bare_amount(high, base)}{suffix}"
     low_text, high_text = _bare_amount(low, base), _bare_amount(high, base)
     # Bounds that round to the same compact text (1e8 and 1.0004e8) read as one figure.

@@ -327,7 +327,8 @@ def _load_claims(corpus: Corpus, path: Path) -> list[Problem]:
     shown, data, problems = _load_yaml_file(path)
     article_id = path.stem
     corpus.claim_files[article_id] = shown
-    if article_id not in corpus.articles:
+    # An article that exists but could not be read is reported on its own file, not as missing.
+    if article_id not in corpus.articles and not (corpus.root / "articles" / f"{article_id}.md").exists():
         from .entities import suggest
 
         close = suggest(article_id, corpus.articles)

@@ -9,6 +9,8 @@ currencies or between kinds of quantity, because every such conversion would nee
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -171,10 +173,18 @@ def rate_factor(source_per: str, target_per: str) -> float:
 
 
 def period_length(period: Period, per: str) -> float:
-    """Length of a closed period in ``per`` units: days (both ends inclusive) / days per unit."""
+    """Length of a closed period in ``per`` units: whole calendar months/years counted exactly,
+    otherwise days (both ends inclusive) / days per unit."""
     if period.start is None or period.end is None:
         raise ValueError("period_length needs a period with a start and an end")
-    days = (period.end - period.start).days + 1
+    start, end = period.start, period.end
+    after = end + timedelta(days=1)
+    if per in ("year", "month") and start.day == 1 and after.day == 1:
+        # Whole calendar months (or years): count them, so that 2017 is exactly one year,
+        # not 365/365.25 of one, and $260M in 2017 stays $260M per year.
+        months = (after.year - start.year) * 12 + after.month - start.month
+        return months / 12 if per == "year" else float(months)
+    days = (end - start).days + 1
     return days / DAYS_PER[per]
 
 

@@ -52,7 +52,7 @@ class ValueParseError(ValueError):
 DEFAULT_HEDGE = 0.10
 
 # Used when comparing, not when reading: two figures within 1% of each other overlap, so
-# "$651,000" and "$650,000" or a converted 21,426,476 and "$21.4 million" do not conflict.
+# "$651,000" and "$650,000" or a converted 21,428,571 and "$21.4 million" do not conflict.
 ROUNDING_TOLERANCE = 0.01
 
 # Beyond these a figure is a typo (a quadrillion dollars; 20,000%), not a claim.
@@ -208,13 +208,17 @@ _NUMBER_RE = (
 )
 
 
-def _phrase_pattern(phrases: list[str]) -> str:
-    """An alternation of literal phrases, longest first, tolerant of spacing, whole words."""
+def _phrase_pattern(phrases: list[str], end: str = r"\b") -> str:
+    """An alternation of literal phrases, longest first, tolerant of spacing, whole words.
+
+    ``end`` guards a phrase ending in a letter; currencies use "no letter follows" so that a
+    code may touch its figure ("USD30m").
+    """
     parts = []
     for phrase in sorted(phrases, key=len, reverse=True):
         pattern = r"\s+".join(re.escape(word) for word in phrase.split())
         if phrase[-1].isalnum():
-            pattern += r"\b"
+            pattern += end
         if phrase[0].isalnum():
             pattern = r"\b" + pattern
         parts.append(pattern)
@@ -245,10 +249,10 @@ _TOKEN_RE = re.compile(
             rf"(?P<spelled>\b{_SPELLED_RE})",
             rf"(?P<number>{_NUMBER_RE})",
             r"(?P<magnitude>\b(?:thousand|million|billion|trillion|mln|mn|bn|tn|mil|bil)\b)",
-            rf"(?P<currency>{_phrase_pattern(list(_CURRENCY_SYMBOLS) + list(_CURRENCY_WORDS) + list(_KNOWN_CODES))})",
+            rf"(?P<currency>{_phrase_pattern(list(_CURRENCY_SYMBOLS) + list(_CURRENCY_WORDS) + list(_KNOWN_CODES), end=r'(?![a-z])')})",
             r"(?P<conn>\bto\b|-|\band\b|\bor\b|\bthrough\b|\bthru\b)",
             r"(?P<of>\bof\b)",
-            r"(?P<code>(?-i:\b[A-Z]{3}\b))",
+            r"(?P<code>(?-i:\b[A-Z]{3}(?![A-Za-z])))",
             r"(?P<word>[^\W\d_][\w'.]*)",
             r"(?P<punct>[,;:.!?()\[\]\"'…*])",
         ]
@@ -301,9 +305,8 @@ def _token_from_match(m: re.Match[str]) -> _Token:
     kind = m.lastgroup
     text = m.group()
     key = _phrase_key(text)
-    if kind == "post_hedge":
-        return _Token("hedge", text, key)
-    if kind == "hedge":
+    if kind in ("post_hedge", "hedge"):
+        # Which table the phrase is read from depends on where it stands (before or after).
         return _Token("hedge", text, key)
     if kind == "rate_per":
         return _Token("rate", text, _RATE_WORDS[m["rate_word"].lower()])
@@ -389,6 +392,8 @@ class _Amount:
 
 @dataclass
 class _Reading:
+    """What the parser found; mutable only while the tail of the phrase is being read."""
+
     low: float
     high: float
     currencies: list[str]

@@ -105,6 +105,10 @@ class _Builder:
             try:
                 return builder(node)
             except (ConstructorError, ValueError, OverflowError) as exc:
+                if tag == _TAG + "timestamp":
+                    # `2019-02-30` only looks like a date: keep the text, so that the field's
+                    # own check (published, when) reports it once, in its own words.
+                    return node.value
                 self.problems.append(YamlSyntax.problem(self.loc(node), f"cannot read {node.value!r}: {exc}"))
                 return node.value
         if isinstance(node, SequenceNode):
@@ -137,6 +141,9 @@ class _Builder:
             if not isinstance(key_node, ScalarNode):
                 self.problems.append(WrongType.problem(key_loc, "a key must be a plain name, not a list or mapping"))
                 continue
+            if key_node.tag != _TAG + "str" and key_node.tag not in _SCALAR_BUILDERS:
+                self.forbidden(key_node, "the entry")
+                continue
             key = key_node.value
             if key in mapping:
                 first = mapping.key_locs[key]
@@ -149,11 +156,11 @@ class _Builder:
             mapping.value_locs[key] = self.loc(value_node)
         return mapping
 
-    def forbidden(self, node: Node) -> None:
+    def forbidden(self, node: Node, ignored: str = "the value") -> None:
         tag = node.tag
         shown = "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
         self.problems.append(ForbiddenTag.problem(
-            self.loc(node), f"the YAML tag '{shown}' is not allowed; the value is ignored",
+            self.loc(node), f"the YAML tag '{shown}' is not allowed; {ignored} is ignored",
             "remove the tag: only strings, numbers, booleans, dates, lists and mappings are read"))
         return None
 

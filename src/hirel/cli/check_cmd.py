@@ -38,7 +38,7 @@ def check(
     root = data_dir(ctx, files)
     _corpus, problems = check_corpus(root, files)
     color = options(ctx).color
-    use_color = color == "always" or (color == "auto" and sys.stdout.isatty() and not _no_color())
+    use_color = color == "always" or (color == "auto" and not _no_color() and (_force_color() or sys.stdout.isatty()))
     REPORTERS[format.lower()](problems, sys.stdout, use_color)
     errors, warnings = count_errors(problems)
     if format.lower() == "text":
@@ -53,3 +53,9 @@ def _no_color() -> bool:
     import os
 
     return bool(os.environ.get("NO_COLOR"))
+
+
+def _force_color() -> bool:
+    import os
+
+    return bool(os.environ.get("FORCE_COLOR"))
