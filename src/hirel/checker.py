@@ -22,7 +22,9 @@ def check_corpus(root: Path, files: Iterable[Path] = ()) -> tuple[Corpus, list[P
     wanted = {display_path(Path(os.path.abspath(f))) for f in files}
     if wanted:
         problems = [p for p in problems if p.path in wanted]
-    unique = list(dict.fromkeys(problems))
+    # Problem equality ignores the message, but two problems at one place may say different
+    # things (a claim missing both 'proposition' and 'quote'): only exact repeats are dropped.
+    unique = list({(p, p.message): p for p in problems}.values())
     unique.sort(key=Problem.sort_key)
     return corpus, unique
 

@@ -5,12 +5,12 @@ Each check is a generator of Problems over a loaded Corpus; `run_checks` chains 
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Generator, Iterator
 
 from .anchoring import MIN_HINT_SCORE, ArticleText
 from .entities import suggest
 from .loader import Corpus
-from .model import Claim, Loc, Problem, Proposition
+from .model import Claim, Loc, Period, Problem, Proposition
 from .rules import (
     AmbiguousQuote, BadPeriod, BadUnit, FigureNotInQuote, IncompatibleUnit, MissingField, OtherCurrency,
     PartOfCycle, QuoteNotFound, StanceByKind, UnknownEntity, UnknownProposition, UnreadableValue, ValueByKind,
@@ -84,7 +84,7 @@ def check_claims(corpus: Corpus) -> Iterator[Problem]:
         for name, loc, role in _claim_names(claim):
             if (problem := _unknown_entity(corpus, name, loc, role)) is not None:
                 yield problem
-        yield from _check_period(claim)
+        period = yield from _read_period(claim)
         prop = corpus.propositions.get(claim.proposition)
         if prop is None:
             close = suggest(claim.proposition, corpus.propositions)
@@ -92,7 +92,7 @@ def check_claims(corpus: Corpus) -> Iterator[Problem]:
                 claim.loc_of("proposition"), f"unknown proposition '{claim.proposition}'",
                 f"did you mean '{close[0]}'?" if close else "add it to propositions.yaml")
             continue
-        yield from _check_kind(claim, prop)
+        yield from _check_kind(claim, prop, period)
 
 
 def _claim_names(claim: Claim) -> Iterator[tuple[str, Loc, str]]:
@@ -104,19 +104,21 @@ def _claim_names(claim: Claim) -> Iterator[tuple[str, Loc, str]]:
         yield claim.scope, claim.loc_of("scope"), "scope"
 
 
-def _check_period(claim: Claim) -> Iterator[Problem]:
+def _read_period(claim: Claim) -> Generator[Problem, None, Period | None]:
+    """Yield a problem for an unreadable `when`; return the period (None if unknown or unreadable)."""
     from .periods import PeriodError, parse_period
 
     if claim.when is None:
-        return
+        return None
     try:
-        parse_period(claim.when)
+        return parse_period(claim.when)
     except PeriodError as exc:
         yield BadPeriod.problem(claim.loc_of("when"), str(exc),
                                 "write e.g. 2019, 2019-07, 2019-07-22, 2014/2020, 2017/ or mid-2017")
+        return None
 
 
-def _check_kind(claim: Claim, prop: Proposition) -> Iterator[Problem]:
+def _check_kind(claim: Claim, prop: Proposition, period: Period | None) -> Iterator[Problem]:
     if prop.kind == "stance":
         if claim.stance is None:
             yield StanceByKind.problem(claim.loc, f"claim '{claim.id}' on the stance proposition '{prop.id}' "
@@ -133,11 +135,10 @@ def _check_kind(claim: Claim, prop: Proposition) -> Iterator[Problem]:
         yield ValueByKind.problem(claim.loc, f"claim '{claim.id}' on the {prop.kind} proposition '{prop.id}' "
                                              "has no value", f"add e.g. value: {example}")
         return
-    yield from _check_value(claim, prop)
+    yield from _check_value(claim, prop, period)
 
 
-def _check_value(claim: Claim, prop: Proposition) -> Iterator[Problem]:
-    from .periods import PeriodError, parse_period
+def _check_value(claim: Claim, prop: Proposition, period: Period | None) -> Iterator[Problem]:
     from .units import ConversionError, UnitError, parse_unit
     from .values import ValueParseError, normalize_value, read_value, value_figures_in_quote
 
@@ -145,10 +146,6 @@ def _check_value(claim: Claim, prop: Proposition) -> Iterator[Problem]:
         target = parse_unit("date" if prop.kind == "date" else prop.unit or "")
     except UnitError:
         return  # reported on the proposition
-    try:
-        period = parse_period(claim.when) if claim.when is not None else None
-    except PeriodError:
-        period = None  # reported by the period check
     loc = claim.loc_of("value")
     try:
         normalize_value(claim.value, target, period)

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Mapping
+from typing import Any, Mapping, NamedTuple
 
 ERROR = "error"
 WARNING = "warning"
 
-@dataclass(frozen=True, order=True)
-class Loc:
-    """A place in a file: path as given to hirel, 1-based line and column."""
+class Loc(NamedTuple):
+    """A place in a file: path as given to hirel, 1-based line and column.
+
+    A named tuple rather than a dataclass: the loader makes one for every YAML node.
+    """
 
     path: str
     line: int = 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from hirel.figures import format_date_end, format_date_range, format_date_start
 from hirel.model import Interval, Period
@@ -349,6 +350,11 @@ def parse_period(raw: str | int | date | datetime | None) -> Period:
         raise PeriodError(str(raw), f"a {type(raw).__name__} is not a period; {_EXPECTED}")
     if not raw.strip():
         return Period(text=raw)
+    return _parse_period_text(raw)
+
+
+@lru_cache(maxsize=4096)  # the same `when` strings recur across a corpus
+def _parse_period_text(raw: str) -> Period:
     start, end = _parse_text(raw, raw)
     return Period(start, end, raw)
 

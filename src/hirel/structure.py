@@ -7,6 +7,7 @@ dropped (and reported) so the rest of the record can still be checked.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from datetime import date, datetime
 from typing import Any, Iterable
 
@@ -112,7 +113,7 @@ def read_fields(
             problems.append(BadChoice.problem(
                 loc, f"'{key}' of {what} is '{value}'; expected one of: {', '.join(spec.choices)}", hint))
             continue
-        if spec.pattern is not None and not re.match(spec.pattern, value):
+        if spec.pattern is not None and not _compiled(spec.pattern).match(value):
             problems.append(BadId.problem(
                 loc, f"'{key}' '{value}' is not a valid id (lowercase letters, digits and '-')",
                 f"try '{slugify(value)}'" if slugify(value) else None))
@@ -126,6 +127,11 @@ def read_fields(
             problems.append(MissingField.problem(mapping.loc, f"{what} has no '{spec.name}'",
                                                  f"add '{spec.name}: …'"))
     return values, locs, problems
+
+
+@lru_cache(maxsize=None)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def slugify(text: str) -> str:

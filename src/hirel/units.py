@@ -9,11 +9,10 @@ currencies or between kinds of quantity, because every such conversion would nee
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from functools import lru_cache
 
 from hirel.figures import format_date_range, format_words
 from hirel.model import Interval, Period
@@ -145,6 +144,11 @@ def parse_unit(text: str | Unit) -> Unit:
         return text
     if not isinstance(text, str):
         raise UnitError(f"unknown unit {text!r}: {_UNIT_HINT}")
+    return _parse_unit_text(text)
+
+
+@lru_cache(maxsize=512)  # a corpus repeats a handful of unit strings thousands of times
+def _parse_unit_text(text: str) -> Unit:
     original = text
     cleaned = _SPACES_RE.sub(" ", text).strip()
     if not cleaned:

@@ -23,9 +23,12 @@ def _verdict_list(text: Optional[str], option: str) -> list[str]:
     chosen = [part.strip().lower() for part in text.split(",") if part.strip()]
     for verdict in chosen:
         if verdict not in VERDICTS:
-            from .common import did_you_mean
+            from ..entities import suggest
 
-            did_you_mean(f"verdict in {option}", verdict, VERDICTS)
+            # The choices are few and fixed: when none is close, list them all.
+            close = suggest(verdict, VERDICTS)
+            hint = f"'{close[0]}'" if close else "one of " + ", ".join(VERDICTS)
+            die(f"unknown verdict in {option} '{verdict}'; did you mean {hint}?")
     return chosen
 
 
