@@ -322,3 +322,25 @@ def test_fail_on():
     assert _invoke("compare", "ammunition-per-year", "--fail-on", "same-origin").exit_code == 1
     # vehicles-delivered has compatible and unrelated only
     assert _invoke("compare", "vehicles-delivered", "--fail-on", "contradiction,agreement").exit_code == 0
+
+
+def test_other_formats_list_every_finding():
+    import csv
+    import io
+
+    # trade: 6 + 3 + 3 + 1 + 3 pairs (see EXPECTED); embargo: 3 + 3.
+    for topic, pairs in (("trade", 16), ("embargo", 6)):
+        result = _invoke("compare", topic, "--format", "csv")
+        assert result.exit_code == 0
+        rows = list(csv.reader(io.StringIO(result.stdout)))
+        assert rows[0][:2] == ["proposition", "verdict"]
+        assert len(rows) == 1 + pairs
+    markdown = _invoke("compare", "trade", "--format", "markdown").stdout
+    assert [line[3:].split(":")[0] for line in markdown.splitlines() if line.startswith("## ")] == [
+        "arms-sales-per-year", "ammunition-per-year", "dual-use-per-year", "share-of-imports",
+        "vehicles-delivered"]
+    table = _invoke("--color", "never", "compare", "trade").stdout
+    assert "\x1b" not in table and "…" not in table
+    # the table lists contradictions and agreements, and summarizes the rest
+    assert "part exceeds whole" in table
+    assert "4 claims, 4 origins; 2 contradiction, 1 compatible, 3 different-period" in table

@@ -122,7 +122,7 @@ def test_scalar_keys_stay_as_written(text, key, expected):
         ('v: "2020"\n', "2020"),
         ("v: 2019-08\n", "2019-08"),
         ("v: 2014/2020\n", "2014/2020"),
-        ("v: 1.5e8\n", 1.5e8),
+        ("v: 1.5e+8\n", 1.5e8),
         ("v: true\n", True),
         ("v: yes\n", True),
         ("v: ~\n", None),

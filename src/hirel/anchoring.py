@@ -10,6 +10,7 @@ whose edges are moved to word boundaries, to offer as the fix.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -25,6 +26,7 @@ _TABLE = str.maketrans(
     _INVISIBLE,
 )
 _WHITESPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\S+")
 
 # A fuzzy match below this score is not offered as "the passage you meant".
 MIN_HINT_SCORE = 60.0
@@ -110,22 +112,31 @@ class ArticleText:
         return found
 
     def closest(self, quote: str) -> Passage | None:
-        """The passage most like ``quote`` (rapidfuzz), widened to whole words."""
+        """The passage most like ``quote`` (rapidfuzz), with its edges on word boundaries.
+
+        rapidfuzz aligns a window as long as the quote; its edges may cut words or spill into
+        the next sentence, so each edge is then moved to the nearby word boundary (up to three
+        words either way) that makes the passage most like the quote.
+        """
         from rapidfuzz import fuzz
 
         needle = normalize_for_match(quote)
-        if not needle or not self.normalized:
-            return None
-        alignment = fuzz.partial_ratio_alignment(needle, self.normalized)
-        if alignment is None:
-            return None
-        start, end = alignment.dest_start, alignment.dest_end
-        if end <= start:
-            return None
         text = self.normalized
-        while start > 0 and not text[start - 1].isspace():
-            start -= 1
-        while end < len(text) and not text[end].isspace() and not (end > 0 and text[end - 1] in ".,;:!?"):
-            end += 1
-        score = fuzz.ratio(needle, text[start:end])
-        return self._passage(start, end, round(max(score, alignment.score), 1))
+        if not needle or not text:
+            return None
+        alignment = fuzz.partial_ratio_alignment(needle, text)
+        if alignment is None or alignment.dest_end <= alignment.dest_start:
+            return None
+        starts = [m.start() for m in _WORD.finditer(text)]
+        ends = [m.end() for m in _WORD.finditer(text)]
+        first = max(0, bisect_right(starts, alignment.dest_start) - 4)
+        last = bisect_left(ends, alignment.dest_end)
+        best = (-1.0, alignment.dest_start, alignment.dest_end)
+        for start in starts[first:first + 8]:
+            for end in ends[max(0, last - 3):last + 4]:
+                if end > start:
+                    score = fuzz.ratio(needle, text[start:end])
+                    if score > best[0]:
+                        best = (score, start, end)
+        score, start, end = best
+        return self._passage(start, end, round(score, 1))

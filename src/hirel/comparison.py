@@ -60,6 +60,7 @@ class Comparison:
 
     topic: str | None
     propositions: list[PropositionComparison] = field(default_factory=list)
+    subject: str = ""  # what was asked for: the topic id or a proposition id
 
     def findings(self) -> Iterable[Finding]:
         for prop in self.propositions:
@@ -120,7 +121,9 @@ def resolve_subject(corpus: Corpus, name: str) -> tuple[str | None, list[Proposi
 def compare(corpus: Corpus, name: str) -> Comparison:
     """Compare every proposition of topic ``name``, or the proposition ``name``."""
     topic, propositions = resolve_subject(corpus, name)
-    return Comparison(topic, [compare_proposition(corpus, p) for p in propositions])
+    if topic is None:  # a single proposition: report the topic it belongs to
+        topic = propositions[0].topic
+    return Comparison(topic, [compare_proposition(corpus, p) for p in propositions], subject=name)
 
 
 def filter_findings(findings: Iterable[Finding], only: Iterable[str] | None) -> list[Finding]:

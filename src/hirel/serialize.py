@@ -42,9 +42,10 @@ def claim_dict(nc: NormalizedClaim) -> dict[str, Any]:
     if claim.value is not None:
         value = interval_dict(nc.interval, claim.value) or {"text": claim.value, "low": None, "high": None,
                                                             "unit": None, "display": None}
-        if comparable.original is not None and nc.interval is not None \
-                and comparable.original.unit != nc.interval.unit:
-            value["original"] = interval_dict(comparable.original, claim.value)
+        original = comparable.original
+        if original is not None and (nc.interval is None or original.unit != nc.interval.unit):
+            # As written, when it differs from the proposition's unit or could not be converted.
+            value["original"] = interval_dict(original, claim.value)
     return {
         "id": claim.id,
         "article": claim.article,
@@ -84,6 +85,7 @@ def proposition_dict(pc: PropositionComparison, findings: list[Finding] | None =
 def comparison_dict(comparison: Comparison, only: set[str] | None = None) -> dict[str, Any]:
     return {
         "topic": comparison.topic,
+        "subject": comparison.subject,
         "propositions": [
             proposition_dict(pc, [f for f in pc.findings if only is None or f.verdict in only])
             for pc in comparison.propositions

@@ -29,6 +29,7 @@ def check(
     Example: hirel check data/claims/al-monitor-2019-mutual-military-support.yaml
     """
     from ..checker import check_corpus, count_errors
+    from ..loader import display_path
     from ..reporters import REPORTERS
 
     files = files or []
@@ -42,7 +43,7 @@ def check(
     REPORTERS[format.lower()](problems, sys.stdout, use_color)
     errors, warnings = count_errors(problems)
     if format.lower() == "text":
-        checked = f"{len(files)} file(s)" if files else str(root)
+        checked = f"{len(files)} file(s)" if files else display_path(root)
         summary = "no problems" if not problems else f"{errors} error(s), {warnings} warning(s)"
         sys.stderr.write(f"hirel check: {summary} in {checked}\n")
     failed = errors > 0 or (strict and warnings > 0)

@@ -82,6 +82,9 @@ def _value_text(nc) -> str:
     if claim.stance is not None:
         return claim.stance
     if nc.interval is None:
+        original = nc.comparable.original
+        if original is not None:  # read, but not convertible to the proposition's unit
+            return f"{format_interval(original)} (not compared: {nc.problem})"
         return f"{claim.value} (unreadable: {nc.problem})" if nc.problem else str(claim.value or "")
     shown = format_interval(nc.interval)
     original = nc.comparable.original

@@ -1,0 +1,1000 @@
+"""The browsing commands: `topics`, `propositions`, `claims`, `show`, `sources`, `timeline`,
+`matrix`. Each calls one function of `hirel.browse` and renders what it returns."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, Literal, Optional
+
+import typer
+
+from . import app
+from .common import die, load, stdout_console
+from .render import VERDICT_STYLES, cell, new_table, shorten, write_csv, write_json, write_markdown_table
+from ..terminal import safe, safe_line
+
+Format = Literal["table", "json", "csv", "markdown"]
+FormatOption = typer.Option("table", "--format", "-f", case_sensitive=False, help="table, json, csv or markdown.")
+TopicFilter = typer.Option(None, "--topic", metavar="TOPIC", help="Only this topic.")
+PropositionFilter = typer.Option(None, "--proposition", metavar="PROPOSITION", help="Only this proposition.")
+
+
+# --------------------------------------------------------------------------- shared helpers
+
+
+def _browser(ctx: typer.Context) -> Any:
+    from ..browse import Browser
+
+    return Browser(load(ctx))
+
+
+def _unknown(exc: Exception) -> None:
+    die(str(exc))
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {plural or word + 's'}"
+
+
+def _kind(prop: Any) -> str:
+    return f"{prop.kind}, {prop.unit}" if prop.unit else prop.kind
+
+
+def _says(nc: Any) -> str:
+    """What a claim says, normalized: 'supports', '$360M/yr (from $30M/mo)', or the value as
+    written when it could not be read."""
+    from ..figures import format_interval
+
+    claim = nc.claim
+    if claim.stance is not None:
+        return claim.stance
+    if nc.interval is None:
+        if claim.value is None:
+            return ""
+        return f"{claim.value} (unreadable: {nc.problem})" if nc.problem else str(claim.value)
+    shown = format_interval(nc.interval)
+    original = nc.comparable.original
+    if original is not None and original.unit != nc.interval.unit:
+        shown += f" (from {format_interval(original)})"
+    return shown
+
+
+def _who(nc: Any) -> str:
+    comparable = nc.comparable
+    return comparable.claimant_label + (" via " + ", ".join(comparable.via) if comparable.via else "")
+
+
+def _when(nc: Any) -> str:
+    from ..periods import format_period
+
+    return format_period(nc.period)
+
+
+def _claim_json(nc: Any, **extra: Any) -> dict[str, Any]:
+    """serialize.claim_dict with the proposition id (the browsing commands list claims of
+    several propositions) and any extra fields."""
+    from ..serialize import claim_dict
+
+    data = claim_dict(nc)
+    return {"id": data.pop("id"), "proposition": nc.claim.proposition, **data, **extra}
+
+
+def _finding_json(finding: Any, **extra: Any) -> dict[str, Any]:
+    from ..serialize import finding_dict
+
+    return {**finding_dict(finding), "proposition": finding.proposition, **extra}
+
+
+def _stats_json(stats: Any) -> dict[str, Any]:
+    return {"stats": {"claims": stats.claims, "articles": stats.articles, "origins": stats.origins,
+                      "contradictions": stats.contradictions},
+            "counts": dict(stats.counts)}
+
+
+def _proposition_json(prop: Any) -> dict[str, Any]:
+    return {"id": prop.id, "topic": prop.topic, "text": prop.text, "kind": prop.kind, "unit": prop.unit,
+            "object": prop.object, "changes_over_time": prop.changes_over_time}
+
+
+def _contradictions_cell(n: int) -> Any:
+    return cell(n, "bold red" if n else "dim")
+
+
+def _right(table: Any, *indexes: int) -> None:
+    for index in indexes:
+        table.columns[index].justify = "right"
+
+
+def _claim_card(console: Any, nc: Any, prop: Any, score: float | None = None) -> None:
+    """A claim in three lines, as `compare` shows it: id and what it says; proposition,
+    claimant, article; the quote."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    line = Text()
+    if score is not None:
+        line.append(f"{score:>5.1f}  ", style="dim")
+    line.append(safe_line(nc.claim.id), style="bold")
+    says = _says(nc)
+    if says:
+        line.append("  ")
+        line.append(safe_line(says), style="bold cyan")
+    scope = nc.comparable.scope
+    if scope and (prop is None or scope != prop.object):
+        line.append(f" for {safe_line(scope)}")
+    period = _when(nc)
+    if period != "unknown":
+        line.append(f" · {period}")
+    if nc.claim.certainty != "certain":
+        line.append(f" · {safe_line(nc.claim.certainty)}", style="yellow")
+    console.print(line)
+    detail = Text()
+    detail.append(safe_line(nc.claim.proposition), style="magenta")
+    detail.append(" · " + safe_line(_who(nc)))
+    detail.append(" · " + safe_line(nc.claim.article), style="dim")
+    detail.append("\n")
+    detail.append(f"“{shorten(nc.claim.quote, console, 220)}”", style="italic")
+    console.print(Padding(detail, (0, 0, 0, 4 if score is None else 11), expand=False))
+
+
+# --------------------------------------------------------------------------- topics
+
+
+@app.command()
+def topics(ctx: typer.Context, format: Format = FormatOption) -> None:
+    """List the topics, with how many propositions, claims, articles, independent origins and
+    contradictions each has.
+
+    Origins are canonical claimants; a claimant that is part of another one counted (Haniyeh
+    and Hamas) is the same origin.
+
+    Example: hirel topics --format json
+    """
+    from ..browse import topic_stats
+
+    rows = topic_stats(_browser(ctx))
+    fmt = format.lower()
+    if fmt == "json":
+        write_json({"topics": [{"id": r.topic.id, "text": r.topic.text, "propositions": r.propositions,
+                                **_stats_json(r.stats)} for r in rows]})
+        return
+    header = ["topic", "propositions", "claims", "articles", "origins", "contradictions", "text"]
+    values = [[r.topic.id, r.propositions, r.stats.claims, r.stats.articles, r.stats.origins,
+               r.stats.contradictions, r.topic.text] for r in rows]
+    if fmt == "csv":
+        write_csv(header, values)
+        return
+    if fmt == "markdown":
+        write_markdown_table(header, values)
+        return
+    from rich.text import Text
+
+    console = stdout_console(ctx)
+    if not rows:
+        console.print(Text("No topics: propositions.yaml defines none."))
+        return
+    table = new_table("topic", "propositions", "claims", "articles", "origins", "contradictions",
+                      collapse_padding=True)
+    _right(table, 1, 2, 3, 4, 5)
+    for r in rows:
+        name = Text(safe_line(r.topic.id), style="bold")
+        name.append("\n" + safe_line(r.topic.text), style="dim")
+        table.add_row(name, str(r.propositions), str(r.stats.claims), str(r.stats.articles),
+                      str(r.stats.origins), _contradictions_cell(r.stats.contradictions))
+    console.print(table)
+    console.print(Text(f"{_plural(len(rows), 'topic')}, {_plural(sum(r.propositions for r in rows), 'proposition')}, "
+                       f"{_plural(sum(r.stats.claims for r in rows), 'claim')}. "
+                       "hirel propositions --topic TOPIC lists a topic's propositions.", style="dim"))
+
+
+# --------------------------------------------------------------------------- propositions
+
+
+@app.command()
+def propositions(ctx: typer.Context, topic: Optional[str] = TopicFilter, format: Format = FormatOption) -> None:
+    """List the propositions (of one topic), with how many claims, articles, independent origins
+    and contradictions each has.
+
+    Example: hirel propositions --topic funding
+    """
+    from ..browse import proposition_stats
+    from ..comparison import UnknownName
+
+    browser = _browser(ctx)
+    try:
+        rows = proposition_stats(browser, topic)
+    except UnknownName as exc:
+        _unknown(exc)
+    fmt = format.lower()
+    if fmt == "json":
+        write_json({"topic": topic, "propositions": [{**_proposition_json(r.proposition), **_stats_json(r.stats)}
+                                                     for r in rows]})
+        return
+    header = ["proposition", "topic", "kind", "unit", "claims", "articles", "origins", "contradictions", "text"]
+    values = [[r.proposition.id, r.proposition.topic, r.proposition.kind, r.proposition.unit, r.stats.claims,
+               r.stats.articles, r.stats.origins, r.stats.contradictions, r.proposition.text] for r in rows]
+    if fmt == "csv":
+        write_csv(header, values)
+        return
+    if fmt == "markdown":
+        write_markdown_table(header, values)
+        return
+    from rich.text import Text
+
+    console = stdout_console(ctx)
+    if not rows:
+        console.print(Text(f"No propositions in topic '{safe_line(topic)}'." if topic else "No propositions."))
+        return
+    groups: dict[str, list[Any]] = {}
+    for r in rows:
+        groups.setdefault(r.proposition.topic, []).append(r)
+    for index, (topic_id, members) in enumerate(groups.items()):
+        topic_obj = browser.corpus.topics.get(topic_id)
+        title = Text(safe_line(topic_id), style="bold underline")
+        if topic_obj is not None:
+            title.append("  " + safe_line(topic_obj.text))
+        if index:
+            console.print()
+        console.print(title)
+        table = new_table("proposition", "claims", "articles", "origins", "contradictions", collapse_padding=True)
+        _right(table, 1, 2, 3, 4)
+        for r in members:
+            name = Text(safe_line(r.proposition.id), style="bold")
+            name.append(f"  ({_kind(r.proposition)})", style="magenta")
+            name.append("\n" + safe_line(r.proposition.text), style="dim")
+            table.add_row(name, str(r.stats.claims), str(r.stats.articles), str(r.stats.origins),
+                          _contradictions_cell(r.stats.contradictions))
+        console.print(table)
+
+
+# --------------------------------------------------------------------------- claims
+
+
+def _claims_csv_header() -> list[str]:
+    return ["id", "proposition", "article", "outlet", "claimant", "via", "says", "scope", "when", "certainty",
+            "quote", "note"]
+
+
+def _claims_csv_row(nc: Any) -> list[Any]:
+    return [nc.claim.id, nc.claim.proposition, nc.claim.article, nc.article.outlet if nc.article else None,
+            nc.comparable.claimant_label, ", ".join(nc.comparable.via), _says(nc), nc.comparable.scope, _when(nc),
+            nc.claim.certainty, nc.claim.quote, nc.claim.note]
+
+
+@app.command()
+def claims(
+    ctx: typer.Context,
+    topic: Optional[str] = TopicFilter,
+    proposition: Optional[str] = PropositionFilter,
+    article: Optional[str] = typer.Option(None, "--article", metavar="ARTICLE", help="Only claims in this article."),
+    claimant: Optional[str] = typer.Option(
+        None, "--claimant", metavar="NAME",
+        help="Only claims made by this entity (a name or alias) or by an entity that is part of it."),
+    search: Optional[str] = typer.Option(
+        None, "--search", "-s", metavar="TEXT",
+        help="Fuzzy search in ids, quotes and notes; typos tolerated; best matches first."),
+    format: Format = FormatOption,
+) -> None:
+    """List claims: what each says (normalized), who says it, where, and the quote.
+
+    Filters combine. --claimant includes the claims of every entity that is part of the one
+    named (--claimant Hamas includes Ismail Haniyeh, who is part of Hamas), as the comparison
+    treats them as one origin; who only passed a claim on (via) does not count. --search ranks
+    claims by how well their id, quote or note match the text (typos, word order and number
+    words are forgiven) and shows the score (0-100; 75 or more is a match).
+
+    Example: hirel claims --search "hundred milion anually"
+    """
+    from ..browse import find_claims
+    from ..comparison import UnknownName
+
+    browser = _browser(ctx)
+    try:
+        matches = find_claims(browser, topic=topic, proposition=proposition, article=article,
+                              claimant=claimant, search=search)
+    except UnknownName as exc:
+        _unknown(exc)
+    searching = search is not None
+    fmt = format.lower()
+    if fmt == "json":
+        write_json({"claims": [_claim_json(m.claim, **({"score": m.score} if searching else {}))
+                               for m in matches]})
+        return
+    if fmt == "csv":
+        header = _claims_csv_header() + (["score"] if searching else [])
+        write_csv(header, [_claims_csv_row(m.claim) + ([m.score] if searching else []) for m in matches])
+        return
+    if fmt == "markdown":
+        header = ["claim", "proposition", "article", "claimant", "says", "when", "quote"] + (
+            ["score"] if searching else [])
+        write_markdown_table(header, [
+            [m.claim.claim.id, m.claim.claim.proposition, m.claim.claim.article, _who(m.claim), _says(m.claim),
+             _when(m.claim), m.claim.claim.quote] + ([m.score] if searching else []) for m in matches])
+        return
+    from rich.text import Text
+
+    console = stdout_console(ctx)
+    if not matches:
+        console.print(Text("No claims match."))
+        return
+    props = browser.corpus.propositions
+    for m in matches:
+        _claim_card(console, m.claim, props.get(m.claim.claim.proposition), m.score)
+    console.print(Text(_plural(len(matches), "claim") + (" (best match first)" if searching else "")
+                       + ". hirel show CLAIM_ID shows one in full.", style="dim"))
+
+
+# --------------------------------------------------------------------------- show
+
+
+def _article_json(article: Any) -> dict[str, Any] | None:
+    if article is None:
+        return None
+    return {"id": article.id, "path": article.path, "title": article.title, "outlet": article.outlet,
+            "author": article.author, "published": article.published, "url": article.url, "kind": article.kind,
+            "reliability": article.reliability}
+
+
+def _show_json(detail: Any, browser: Any) -> dict[str, Any]:
+    nc = detail.claim
+    data = _claim_json(nc)
+    if data["value"] is not None and nc.interval is not None:
+        data["value"]["steps"] = list(nc.interval.steps)
+    context = detail.context
+    return {
+        "claim": data,
+        "proposition": _proposition_json(detail.proposition) if detail.proposition else None,
+        "article": _article_json(detail.article),
+        "context": None if context is None else {
+            "path": detail.article.path, "line": context.line, "paragraph_line": context.first_line,
+            "paragraph": context.paragraph, "start": context.start, "end": context.end,
+            "occurrences": context.occurrences},
+        "findings": [_finding_json(f, other=detail.other(f)) for f in detail.findings],
+    }
+
+
+def _show_fields(detail: Any) -> list[tuple[str, str]]:
+    """(label, text) for every field of the claim, in the order of the data format."""
+    from ..figures import format_interval
+
+    nc, prop, article = detail.claim, detail.proposition, detail.article
+    claim = nc.claim
+    rows = [("proposition", f"{claim.proposition}: {prop.text}" + (f" ({_kind(prop)})" if prop else "")
+             if prop else f"{claim.proposition} (not in propositions.yaml)")]
+    if article is not None:
+        about = ", ".join(part for part in (article.outlet, article.published or "undated", article.kind,
+                                            f"reliability {article.reliability}") if part)
+        rows.append(("article", f"{article.id}: {article.title} ({about})"))
+    else:
+        rows.append(("article", f"{claim.article} (no such article)"))
+    claimant = nc.comparable.claimant_label
+    if claim.claimant is None:
+        claimant += " (the article's outlet)"
+    elif claim.claimant != claimant:
+        claimant += f" (written '{claim.claimant}')"
+    rows.append(("claimant", claimant))
+    if nc.comparable.via:
+        rows.append(("via", ", ".join(nc.comparable.via)))
+    scope = nc.comparable.scope
+    if scope:
+        rows.append(("scope", scope + (" (the proposition's object)" if claim.scope is None else "")))
+    rows.append(("when", _when(nc) + (f" (written '{claim.when}')" if claim.when and str(claim.when) != _when(nc) else "")))
+    rows.append(("certainty", claim.certainty))
+    if claim.stance is not None:
+        rows.append(("stance", claim.stance))
+    if claim.value is not None:
+        rows.append(("value", str(claim.value)))
+        if nc.interval is not None:
+            rows.append(("normalized", _says(nc)))
+            if nc.interval.steps:
+                rows.append(("read as", "; ".join(nc.interval.steps)))
+        else:
+            rows.append(("normalized", f"unreadable: {nc.problem}" if nc.problem else "unreadable"))
+    elif nc.problem:
+        rows.append(("problem", nc.problem))
+    if claim.note:
+        rows.append(("note", claim.note))
+    return rows
+
+
+# Around a long paragraph, how much text a terminal shows on each side of the quote.
+_CONTEXT_CHARS = 320
+
+
+def _trim_context(before: str, after: str, console: Any) -> tuple[str, str]:
+    """On a terminal, a long paragraph cut at word boundaries around the quote; piped, whole."""
+    if not console.is_terminal:
+        return before, after
+    if len(before) > _CONTEXT_CHARS:
+        cut = before.find(" ", len(before) - _CONTEXT_CHARS)
+        before = "… " + before[cut + 1 if cut >= 0 else len(before) - _CONTEXT_CHARS:]
+    if len(after) > _CONTEXT_CHARS:
+        cut = after.rfind(" ", 0, _CONTEXT_CHARS)
+        after = after[: cut if cut > 0 else _CONTEXT_CHARS] + " …"
+    return before, after
+
+
+def _context_table(detail: Any, console: Any) -> Any:
+    """The paragraph with the quote highlighted, one row per line of the file, numbered.
+
+    Without colour (piped, NO_COLOR, --color never) the quote is marked >>like this<<.
+    """
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    context = detail.context
+    plain = console.color_system is None
+    before, after = _trim_context(safe(context.before), safe(context.after), console)
+    quote = safe(context.quote)
+    text = Text()
+    text.append(before)
+    if plain:
+        text.append(">>")
+    text.append(quote, style="bold yellow underline")
+    if plain:
+        text.append("<<")
+    text.append(after)
+    table = Table(box=None, show_header=False, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0))
+    table.add_column(justify="right", style="dim", no_wrap=True)
+    table.add_column(overflow="fold")
+    cut_before = before.startswith("… ")
+    line = context.first_line if not cut_before else context.line - before.count("\n")
+    for piece in text.split("\n", allow_blank=True):
+        table.add_row(str(line), piece)
+        line += 1
+    return table
+
+
+def _show_markdown(detail: Any) -> None:
+    out = sys.stdout
+    out.write(f"## {detail.claim.claim.id}\n\n")
+    write_markdown_table(["field", "value"], _show_fields(detail))
+    if detail.context is not None:
+        context = detail.context
+        out.write(f"\n{detail.article.path}, line {context.line}:\n\n")
+        text = safe_line(context.before) + " **" + safe_line(context.quote) + "** " + safe_line(context.after)
+        out.write("> " + text.strip() + "\n")
+    if detail.findings:
+        out.write("\n")
+        write_markdown_table(["verdict", "with", "explanation"],
+                             [[f.verdict, detail.other(f), f.explanation] for f in detail.findings])
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    claim_id: str = typer.Argument(..., metavar="CLAIM_ID", help="A claim id."),
+    format: Format = FormatOption,
+) -> None:
+    """Show one claim in full: every field, the normalized value, the quote inside its paragraph
+    of the article (with the file's line numbers), and every finding that involves the claim.
+
+    Example: hirel show state-dept-100m-2020
+    """
+    from ..browse import claim_detail
+    from ..comparison import UnknownName
+
+    browser = _browser(ctx)
+    try:
+        detail = claim_detail(browser, claim_id)
+    except UnknownName as exc:
+        _unknown(exc)
+    fmt = format.lower()
+    if fmt == "json":
+        write_json(_show_json(detail, browser))
+        return
+    if fmt == "csv":
+        row = _claims_csv_row(detail.claim)
+        line = detail.context.line if detail.context else None
+        findings = "; ".join(f"{f.verdict}: {detail.other(f)}" for f in detail.findings)
+        write_csv(_claims_csv_header() + ["line", "findings"], [row + [line, findings]])
+        return
+    if fmt == "markdown":
+        _show_markdown(detail)
+        return
+    _show_table(ctx, detail, browser)
+
+
+def _show_table(ctx: typer.Context, detail: Any, browser: Any) -> None:
+    from rich.padding import Padding
+    from rich.text import Text
+
+    console = stdout_console(ctx)
+    nc = detail.claim
+    heading = Text(safe_line(nc.claim.id), style="bold underline")
+    says = _says(nc)
+    if says:
+        heading.append("  ")
+        heading.append(safe_line(says), style="bold cyan")
+    console.print(heading)
+    table = new_table("", "")
+    table.show_header = False
+    table.columns[0].style = "bold"
+    table.columns[0].no_wrap = True
+    for label, text in _show_fields(detail):
+        table.add_row(label, cell(safe_line(text)))
+    console.print(table)
+    console.print()
+    if detail.context is None:
+        reason = "the article is missing" if detail.article is None else "the quote is not in the article text"
+        console.print(Text(f"Quote ({reason}; hirel check says more):", style="bold"))
+        console.print(Padding(Text(f"“{safe_line(nc.claim.quote)}”", style="italic"), (0, 0, 0, 2), expand=False))
+    else:
+        context = detail.context
+        where = Text("Quote", style="bold")
+        where.append(f" in {safe_line(detail.article.path)}, line {context.line}")
+        if context.occurrences > 1:
+            where.append(f" (first of {context.occurrences} occurrences)")
+        where.append(":")
+        console.print(where)
+        console.print(Padding(_context_table(detail, console), (0, 0, 0, 2), expand=False))
+    console.print()
+    if not detail.findings:
+        only = detail.proposition is not None and len(browser.corpus.claims_of(detail.proposition.id)) <= 1
+        console.print(Text("Findings: none" + (" (no other claim on this proposition)" if only else "") + ".",
+                           style="bold"))
+        return
+    console.print(Text(f"Findings ({len(detail.findings)}):", style="bold"))
+    for f in detail.findings:
+        line = Text("  ")
+        line.append(f"{f.verdict:<17}", style=VERDICT_STYLES.get(f.verdict, ""))
+        line.append("with ")
+        line.append(safe_line(detail.other(f)), style="bold")
+        other = browser.corpus.claims.get(detail.other(f))
+        if other is not None:
+            line.append(f" ({safe_line(_who(browser.normalized(other)))})", style="dim")
+        console.print(line)
+        console.print(Padding(Text(safe_line(f.explanation)), (0, 0, 0, 4), expand=False))
+
+
+# --------------------------------------------------------------------------- sources
+
+
+@app.command()
+def sources(ctx: typer.Context, format: Format = FormatOption) -> None:
+    """List the articles (by publication date, undated last) with outlet, date, kind, reliability
+    grade, claim count and the contradictions their claims take part in; then totals per outlet.
+
+    "against" names the articles on the other side of those contradictions. CSV has one row per
+    article; JSON and Markdown also have the outlets.
+
+    Example: hirel sources --format markdown
+    """
+    from ..browse import sources as list_sources
+
+    browser = _browser(ctx)
+    report = list_sources(browser)
+    fmt = format.lower()
+    if fmt == "json":
+        write_json({
+            "articles": [{**_article_json(r.article), "outlet": r.outlet,
+                          "stats": {"claims": r.claims, "contradictions": len(r.contradictions)},
+                          "contradictions": [_finding_json(f) for f in r.contradictions], "against": r.against}
+                         for r in report.articles],
+            "outlets": [{"name": o.outlet, "articles": o.articles,
+                         "stats": {"claims": o.claims, "contradictions": o.contradictions},
+                         "reliability": o.reliability} for o in report.outlets],
+        })
+        return
+    header = ["article", "outlet", "published", "kind", "reliability", "claims", "contradictions", "against", "title"]
+    values = [[r.article.id, r.outlet, r.article.published, r.article.kind, r.article.reliability, r.claims,
+               len(r.contradictions), " ".join(r.against), r.article.title] for r in report.articles]
+    outlet_header = ["outlet", "articles", "claims", "contradictions", "reliability"]
+    outlet_values = [[o.outlet, len(o.articles), o.claims, o.contradictions, " ".join(o.reliability)]
+                     for o in report.outlets]
+    if fmt == "csv":
+        write_csv(header, values)
+        return
+    if fmt == "markdown":
+        sys.stdout.write("## Articles\n\n")
+        write_markdown_table(header, values)
+        sys.stdout.write("\n## Outlets\n\n")
+        write_markdown_table(outlet_header, outlet_values)
+        return
+    from rich.padding import Padding
+    from rich.text import Text
+
+    console = stdout_console(ctx)
+    if not report.articles:
+        console.print(Text("No articles."))
+        return
+    table = new_table("article", "published", "grade", "claims", "contra-\ndictions", title="Articles",
+                      collapse_padding=True)
+    table.columns[0].min_width = min(38, max(len(r.article.id) for r in report.articles))
+    _right(table, 3, 4)
+    for r in report.articles:
+        name = Text(safe_line(r.article.id), style="bold")
+        name.append("\n" + safe_line(r.outlet))
+        name.append(" · " + safe_line(r.article.title), style="dim")
+        published = Text(safe_line(r.article.published or "undated"))
+        if r.article.kind:
+            published.append("\n" + safe_line(r.article.kind), style="dim")
+        table.add_row(name, published, cell(r.article.reliability), str(r.claims),
+                      _contradictions_cell(len(r.contradictions)))
+    console.print(table)
+    pairs = _contradiction_pairs(report, browser)
+    if pairs:
+        console.print()
+        console.print(Text("Contradictions between articles", style="italic"))
+        for (a, b), propositions in pairs.items():
+            line = Text()
+            line.append(safe_line(a), style="bold")
+            line.append(" (itself)" if a == b else " vs ")
+            if a != b:
+                line.append(safe_line(b), style="bold")
+            line.append("\non " + ", ".join(safe_line(p) for p in propositions), style="dim")
+            console.print(Padding(line, (0, 0, 0, 2), expand=False))
+    console.print()
+    outlets = new_table("outlet", "articles", "claims", "contra-\ndictions", "grades", title="Outlets",
+                        collapse_padding=True)
+    _right(outlets, 1, 2, 3)
+    for o in report.outlets:
+        outlets.add_row(cell(o.outlet, "bold"), str(len(o.articles)), str(o.claims),
+                        _contradictions_cell(o.contradictions), cell(" ".join(o.reliability)))
+    console.print(outlets)
+
+
+def _contradiction_pairs(report: Any, browser: Any) -> dict[tuple[str, str], list[str]]:
+    """(article, other article) -> the propositions they contradict each other on."""
+    article_of = {claim.id: claim.article for claim in browser.corpus.claims.values()}
+    pairs: dict[tuple[str, str], list[str]] = {}
+    seen = set()
+    for row in report.articles:
+        for f in row.contradictions:
+            if f.claims in seen:
+                continue
+            seen.add(f.claims)
+            key = tuple(sorted((article_of[f.claims[0]], article_of[f.claims[1]])))
+            pairs.setdefault(key, [])
+            if f.proposition not in pairs[key]:
+                pairs[key].append(f.proposition)
+    return dict(sorted(pairs.items()))
+
+
+# --------------------------------------------------------------------------- timeline
+
+
+def _entry_when(entry: Any) -> str:
+    from ..periods import format_period
+    from ..model import Period
+
+    if not entry.known:
+        return "unknown"
+    return format_period(Period(entry.start, entry.end))
+
+
+def _entry_lines(entry: Any, console: Any) -> Any:
+    """Who says what (stance or value), on which proposition, the quote, and the ids."""
+    from rich.text import Text
+
+    nc, prop = entry.claim, entry.proposition
+    text = Text(safe_line(_who(nc)), style="bold")
+    says = _says(nc)
+    if nc.claim.stance is not None:
+        text.append(" " + safe_line(says), style="cyan")
+    elif says:
+        text.append(": ")
+        text.append(safe_line(says), style="cyan")
+    scope = nc.comparable.scope
+    if scope and (prop is None or scope != prop.object):
+        text.append(f" for {safe_line(scope)}")
+    if nc.claim.certainty != "certain":
+        text.append(f" ({safe_line(nc.claim.certainty)})", style="yellow")
+    text.append("\n" + safe_line(prop.text if prop is not None else nc.claim.proposition))
+    text.append("\n“" + shorten(nc.claim.quote, console, 160) + "”", style="italic")
+    text.append("\n" + safe_line(nc.claim.id) + " · " + safe_line(nc.claim.article), style="dim")
+    return text
+
+
+@app.command()
+def timeline(
+    ctx: typer.Context,
+    topic: Optional[str] = TopicFilter,
+    proposition: Optional[str] = PropositionFilter,
+    format: Format = FormatOption,
+) -> None:
+    """List claims in the order of the period they are about, to see how the story changed.
+
+    The order is the start of the claim's `when` (an open "until X" sorts at X). A claim on a
+    date proposition without `when` is about the date it gives, so it sorts at that date (shown
+    as "date claimed"). Claims whose period is unknown come last.
+
+    Example: hirel timeline --topic reconciliation
+    """
+    from ..browse import timeline as order_claims
+    from ..comparison import UnknownName
+
+    browser = _browser(ctx)
+    try:
+        entries = order_claims(browser, topic, proposition)
+    except UnknownName as exc:
+        _unknown(exc)
+    fmt = format.lower()
+    if fmt == "json":
+        write_json({"topic": topic, "proposition": proposition, "claims": [
+            _claim_json(e.claim, date={"start": e.start.isoformat() if e.start else None,
+                                       "end": e.end.isoformat() if e.end else None,
+                                       "display": _entry_when(e), "basis": e.basis})
+            for e in entries]})
+        return
+    header = ["date", "basis", "claim", "proposition", "says", "scope", "certainty", "claimant", "article", "quote"]
+    rows = [[_entry_when(e), e.basis, e.claim.claim.id, e.claim.claim.proposition, _says(e.claim),
+             e.claim.comparable.scope, e.claim.claim.certainty, _who(e.claim), e.claim.claim.article,
+             e.claim.claim.quote] for e in entries]
+    if fmt == "csv":
+        write_csv(header, rows)
+        return
+    if fmt == "markdown":
+        write_markdown_table(header, rows)
+        return
+    from rich.text import Text
+
+    console = stdout_console(ctx)
+    if not entries:
+        console.print(Text("No claims."))
+        return
+    table = new_table("date", "claim", collapse_padding=True)
+    table.columns[0].no_wrap = True
+    for e in entries:
+        shown = _entry_when(e)
+        when = Text(shown.replace("–", "–\n") if len(shown) > 12 else shown, style="bold" if e.known else "dim")
+        if e.basis == "value":
+            when.append("\n(date\nclaimed)", style="dim")
+        table.add_row(when, _entry_lines(e, console))
+    console.print(table)
+
+
+# --------------------------------------------------------------------------- matrix
+
+_UNICODE_SYMBOLS = {"supports": "✓", "refutes": "✗", "uncertain": "?", "contradiction": "!", "scope": "*",
+                    "empty": "·"}
+_ASCII_SYMBOLS = {"supports": "+", "refutes": "-", "uncertain": "?", "contradiction": "!", "scope": "*",
+                  "empty": "."}
+_TO_ASCII = str.maketrans({"–": "-", "—": "-", "−": "-", "≥": ">=", "≤": "<=", "·": ".", "…": "...", "×": "x",
+                           "€": "EUR ", "£": "GBP ", "¥": "JPY ", "₪": "ILS ", "“": '"', "”": '"', "’": "'"})
+
+
+class _Symbols:
+    """The matrix's symbols: Unicode, or plain ASCII (--ascii, or a terminal that is not UTF-8)."""
+
+    def __init__(self, ascii_only: bool, encoding: str) -> None:
+        self.ascii = ascii_only
+        self.encoding = encoding
+        self.marks = _ASCII_SYMBOLS if ascii_only else _UNICODE_SYMBOLS
+
+    def __getitem__(self, name: str) -> str:
+        return self.marks[name]
+
+    def text(self, value: Any) -> str:
+        """Untrusted or formatted text, made safe and, in ASCII mode, free of our symbols; on a
+        terminal that cannot encode a character, a '?' instead."""
+        text = safe_line(value)
+        if self.ascii:
+            text = text.translate(_TO_ASCII)
+            if not self.encoding.lower().replace("_", "-").startswith("utf"):
+                text = text.encode(self.encoding or "ascii", "replace").decode(self.encoding or "ascii")
+        return text
+
+
+def _cell_text(cell_data: Any, prop: Any, symbols: _Symbols) -> str:
+    """One cell: a symbol per stance, the normalized value per value claim; '?' when the claim
+    is only likely or possible, '*' when it is about another scope than the proposition's
+    object, '!' when it takes part in a contradiction."""
+    from ..figures import format_interval
+
+    parts = []
+    for nc in cell_data.claims:
+        claim = nc.claim
+        if claim.stance is not None:
+            part = symbols[claim.stance] if claim.stance in ("supports", "refutes") else claim.stance
+        elif nc.interval is not None:
+            part = format_interval(nc.interval)
+        elif claim.value is not None:
+            part = f"{claim.value}{symbols['uncertain']}"
+        else:
+            part = symbols["uncertain"]
+        if claim.certainty != "certain":
+            part += symbols["uncertain"]
+        if nc.comparable.scope and prop.object and nc.comparable.scope != prop.object:
+            part += symbols["scope"]
+        parts.append(part)
+    text = " ".join(parts) if all(nc.claim.stance for nc in cell_data.claims) else "\n".join(parts)
+    if cell_data.contradictions:
+        text += " " + symbols["contradiction"]
+    return symbols.text(text) if symbols.ascii else safe(text)
+
+
+def _tally_text(tally: Any, symbols: _Symbols) -> str:
+    parts = []
+    if tally.supports:
+        parts.append(f"{symbols['supports']}{tally.supports}")
+    if tally.refutes:
+        parts.append(f"{symbols['refutes']}{tally.refutes}")
+    if tally.values:
+        parts.append(f"{tally.values}v")
+    if tally.contradictions:
+        parts.append(f"{tally.contradictions}{symbols['contradiction']}")
+    return " ".join(parts) or symbols["empty"]
+
+
+def _matrix_json(result: Any) -> dict[str, Any]:
+    def tally(t: Any) -> dict[str, int]:
+        return {"claims": t.claims, "supports": t.supports, "refutes": t.refutes, "values": t.values,
+                "contradictions": t.contradictions}
+
+    return {
+        "topic": result.topic.id,
+        "text": result.topic.text,
+        "propositions": [{**_proposition_json(c.proposition), "key": c.key, "origins": c.origins,
+                          "tally": tally(c.tally)} for c in result.columns],
+        "sources": [{"origin": r.origin, "articles": r.articles, "part_of": r.part_of, "tally": tally(r.tally),
+                     "cells": {pid: {"claims": [_claim_json(nc) for nc in c.claims],
+                                     "contradictions": c.contradictions}
+                               for pid, c in r.cells.items()}}
+                    for r in result.rows],
+        "tally": tally(result.tally),
+        "origins": result.origins,
+    }
+
+
+def _cell_words(cell_data: Any) -> str:
+    """A cell for CSV: stances as words, values normalized, separated by '; '."""
+    return "; ".join(_says(nc) for nc in cell_data.claims)
+
+
+@app.command()
+def matrix(
+    ctx: typer.Context,
+    topic: str = typer.Argument(..., metavar="TOPIC", help="A topic id."),
+    ascii_only: bool = typer.Option(False, "--ascii", help="Plain ASCII symbols (+ - ? ! *), e.g. for old terminals."),
+    format: Format = FormatOption,
+) -> None:
+    """Show sources × propositions for a topic: who supports or refutes each proposition, or
+    what value they give (an Analysis-of-Competing-Hypotheses grid).
+
+    A row is an origin (the canonical claimant; the outlet when a claim names none), with the
+    articles its claims are in and the other rows it is part of (not an independent source):
+    the same person quoted by two outlets is one line of evidence. Columns are the topic's
+    propositions P1, P2, … (listed under the grid). In a cell: ✓ supports, ✗ refutes, or the
+    normalized value; ? only likely or possible; * about another scope than the proposition's
+    object; ! takes part in a contradiction. The last column and row add up: ✓ and ✗ counts,
+    values given (v) and contradictions (!). Symbols are plain ASCII (+ -) with --ascii or when
+    the terminal is not UTF-8. CSV has one row per origin, with values and stances as words.
+
+    Example: hirel matrix foreknowledge
+    """
+    from ..browse import matrix as build_matrix
+    from ..comparison import UnknownName
+
+    browser = _browser(ctx)
+    try:
+        result = build_matrix(browser, topic)
+    except UnknownName as exc:
+        _unknown(exc)
+    fmt = format.lower()
+    if fmt == "json":
+        write_json(_matrix_json(result))
+        return
+    if fmt == "csv":
+        header = ["origin", "articles", "part_of"] + [c.proposition.id for c in result.columns] + [
+            "supports", "refutes", "values", "contradictions"]
+        write_csv(header, [
+            [r.origin, " ".join(r.articles), "; ".join(r.part_of)]
+            + [_cell_words(r.cells[c.proposition.id]) if c.proposition.id in r.cells else "" for c in result.columns]
+            + [r.tally.supports, r.tally.refutes, r.tally.values, r.tally.contradictions]
+            for r in result.rows])
+        return
+    console = stdout_console(ctx) if fmt == "table" else None
+    encoding = (console.encoding if console is not None else getattr(sys.stdout, "encoding", None)) or "utf-8"
+    is_utf = encoding.lower().replace("_", "-").startswith("utf")
+    symbols = _Symbols(ascii_only or not is_utf, encoding)
+    if fmt == "markdown":
+        header = ["source", "articles"] + [c.proposition.id for c in result.columns] + ["all"]
+        rows = [[symbols.text(r.origin) + (f" (part of {', '.join(r.part_of)})" if r.part_of else ""),
+                 " ".join(r.articles)]
+                + [_cell_text(r.cells[c.proposition.id], c.proposition, symbols).replace("\n", "; ")
+                   if c.proposition.id in r.cells else "" for c in result.columns]
+                + [_tally_text(r.tally, symbols)] for r in result.rows]
+        rows.append([f"all ({_plural(result.origins, 'independent origin')})", ""]
+                    + [_tally_text(c.tally, symbols) for c in result.columns] + [_tally_text(result.tally, symbols)])
+        write_markdown_table(header, rows)
+        return
+    _matrix_table(console, result, symbols)
+
+
+# The source column of the grid folds beyond this width (names of long entities).
+_LABEL_WIDTH = 28
+
+
+def _matrix_table(console: Any, result: Any, symbols: _Symbols) -> None:
+    """The grid, split into several grids (each with the source column) when the propositions'
+    columns do not fit the width of the terminal: never folded into unreadable slivers."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    title = Text(symbols.text(result.topic.id), style="bold underline")
+    title.append("  " + symbols.text(result.topic.text))
+    console.print(title)
+    if not result.rows:
+        console.print(Text("No claims on this topic yet." if result.columns else "No propositions in this topic."))
+        return
+    article_keys = {article: f"A{n}" for n, article in enumerate(
+        sorted({a for r in result.rows for a in r.articles}), 1)}
+    labels = []
+    for r in result.rows:
+        label = Text(symbols.text(r.origin), style="bold")
+        label.append("  " + " ".join(article_keys[a] for a in r.articles), style="dim")
+        if r.part_of:
+            label.append("\npart of " + symbols.text(", ".join(r.part_of)), style="italic")
+        labels.append(label)
+    total_label = Text(f"all ({_plural(result.origins, 'independent origin')})", style="bold")
+    grid: list[list[Any]] = []  # per column: the row cells, then the tally
+    for c in result.columns:
+        cells = []
+        for r in result.rows:
+            data = r.cells.get(c.proposition.id)
+            if data is None:
+                cells.append(Text(symbols["empty"], style="dim"))
+                continue
+            style = "bold red" if data.contradictions else (
+                "green" if data.supports and not data.refutes else "red" if data.refutes and not data.supports else "")
+            cells.append(Text(_cell_text(data, c.proposition, symbols), style=style))
+        cells.append(Text(_tally_text(c.tally, symbols)))
+        grid.append(cells)
+    row_tallies = [Text(_tally_text(r.tally, symbols)) for r in result.rows] + [
+        Text(_tally_text(result.tally, symbols), style="bold")]
+
+    def width(texts: list[Any], header: str) -> int:
+        return max([cell_len(header)] + [cell_len(line) for t in texts for line in t.plain.split("\n")])
+
+    label_width = min(_LABEL_WIDTH, width(labels + [total_label], "source"))
+    tally_width = width(row_tallies, "all")
+    room = console.width - label_width - 4
+    pages: list[list[int]] = [[]]
+    used = 0
+    for index, c in enumerate(result.columns):
+        needed = width(grid[index], c.key) + 1
+        if pages[-1] and used + needed > room:
+            pages.append([])
+            used = 0
+        pages[-1].append(index)
+        used += needed
+    # The tally column goes on the last grid; give it a grid of its own columns if it does not fit.
+    while len(pages[-1]) > 1 and sum(width(grid[i], result.columns[i].key) + 1 for i in pages[-1]) \
+            + tally_width + 1 > room:
+        moved = pages[-1].pop()
+        pages.append([moved])
+    for number, page in enumerate(pages):
+        last = number == len(pages) - 1
+        headers = [result.columns[i].key for i in page] + (["all"] if last else [])
+        table = new_table("source", *headers, collapse_padding=True)
+        table.columns[0].min_width = label_width
+        table.columns[0].max_width = label_width
+        for row_index, label in enumerate(labels + [total_label]):
+            if row_index == len(labels):
+                table.add_section()
+            row = [label] + [grid[i][row_index] for i in page]
+            if last:
+                row.append(row_tallies[row_index])
+            table.add_row(*row)
+        if number:
+            console.print()
+        console.print(table)
+    console.print()
+    from rich.table import Table
+
+    key_table = Table.grid(padding=(0, 1))
+    key_table.add_column(justify="right", style="bold", no_wrap=True)
+    key_table.add_column(overflow="fold")
+    for c in result.columns:
+        text = Text(symbols.text(c.proposition.id), style="magenta")
+        text.append(": " + symbols.text(c.proposition.text) + f" ({_kind(c.proposition)})")
+        key_table.add_row(c.key, text)
+    for article, key in article_keys.items():
+        key_table.add_row(Text(key, style="dim"), Text(symbols.text(article), style="dim"))
+    console.print(key_table)
+    legend = (f"{symbols['supports']} supports, {symbols['refutes']} refutes, {symbols['uncertain']} only likely or "
+              f"possible, {symbols['scope']} about another scope, {symbols['contradiction']} in a contradiction; "
+              "all: v values given")
+    console.print(Text(symbols.text(legend), style="dim"))
