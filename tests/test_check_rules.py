@@ -8,7 +8,7 @@ text written here. The meta-test at the end fails when a rule is added without a
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pytest
 
@@ -83,7 +83,6 @@ class Case:
     line: int
     column: int | None  # None: the column is not meaningful for this case
     severity: str = ERROR
-    extra: dict = field(default_factory=dict)
 
 
 FAILING = [

@@ -17,6 +17,7 @@ import pytest
 from conftest import ARTICLE, ENTITIES, PROPOSITIONS
 from hirel.checker import check_corpus
 from hirel.model import ERROR
+from hirel.rules import RULES
 
 CLAIMS = "data/claims/test-article.yaml"
 ARTICLE_MD = "data/articles/test-article.md"
@@ -181,8 +182,7 @@ CASES = [
     Bad("changes-over-time-as-string", {"propositions.yaml": replace_once(
         PROPOSITIONS, "changes_over_time: true", 'changes_over_time: "yes"')}, [(PROPOSITIONS_YAML, 11, "HR201")]),
     Bad("when-as-list", {"claims/test-article.yaml": stance_with("when: [2019, 2020]")}, [(CLAIMS, 6, "HR201")]),
-    Bad("value-as-boolean", {"claims/test-article.yaml": quantity_value("yes")},
-        [(CLAIMS, 2, "HR402"), (CLAIMS, 5, "HR201")]),
+    Bad("value-as-list", {"claims/test-article.yaml": stance_with("note: [a, b]")}, [(CLAIMS, 6, "HR201")]),
     # --- ids and file names
     Bad("id-uppercase", {"claims/test-article.yaml": stance_replacing("id: wsj-plot", "id: WSJ-Plot")},
         [(CLAIMS, 2, "HR204")], hint="wsj-plot"),
@@ -191,7 +191,8 @@ CASES = [
     # second.yaml is read first, so the fixture's wsj-plot (line 13) is the duplicate.
     Bad("duplicate-id-across-files", {"articles/second.md": SECOND_ARTICLE, "claims/second.yaml": STANCE_CLAIM},
         [(CLAIMS, 13, "HR205")]),
-    Bad("claims-without-article", {"claims/second.yaml": STANCE_CLAIM}, [("data/claims/second.yaml", 1, "HR304")]),
+    Bad("claims-without-article", {"claims/second.yaml": stance_replacing("id: wsj-plot", "id: second-plot")},
+        [("data/claims/second.yaml", 1, "HR304")]),
     Bad("uppercase-file-name", {"claims/Second.yaml": "claims: []\n"}, [("data/claims/Second.yaml", 1, "HR106")],
         hint="second.yaml"),
     Bad("yml-claims-file", {"claims/test-article.yaml": None, "claims/test-article.yml": STANCE_CLAIM},
@@ -256,8 +257,7 @@ def test_malformed_input_gives_clean_problems(corpus, case: Bad):
 def test_malformed_input_through_the_cli(corpus, run, case: Bad):
     apply(corpus, case.files)
     result = run("check")
-    errors = any(code for _p, _l, code in case.expected
-                 if __import__("hirel.rules", fromlist=["RULES"]).RULES[code].severity == ERROR)
+    errors = any(RULES[code].severity == ERROR for _path, _line, code in case.expected)
     assert result.exit_code == (1 if errors else 0)
     assert "Traceback" not in result.stdout + result.stderr
     assert result.stdout.count("\n") >= len(case.expected)
@@ -300,12 +300,12 @@ TYPOS = [
     ("entity-field", {"entities.yaml": replace_once(ENTITIES, "aliases: [WSJ]", "alias: [WSJ]")},
      ENTITIES_YAML, 16, "HR203", "aliases"),
     ("claims-key", {"claims/test-article.yaml": STANCE_CLAIM.replace("claims:", "claim:", 1)},
-     CLAIMS, 1, "HR203", "claims"),
+     CLAIMS, 1, "HR203", "claims"),  # also HR202: the file then has no claims: list
     ("certainty", {"claims/test-article.yaml": stance_with("certainty: likley")}, CLAIMS, 6, "HR206", "likely"),
     ("article-kind", {"articles/test-article.md": article_replacing("kind: news", "kind: newz")},
      ARTICLE_MD, 5, "HR206", "news"),
     ("article-file", {"claims/test-artcle.yaml": "claims: []\n"}, "data/claims/test-artcle.yaml", 1, "HR304",
-     "test-article"),
+     "test-article.yaml"),
 ]
 
 
@@ -314,11 +314,10 @@ def test_typo_gets_did_you_mean(corpus, case):
     _id, files, path, line, code, right = case
     apply(corpus, files)
     _corpus, problems = check_corpus(corpus.root)
-    matching = [p for p in problems if (p.path, p.line, p.code) == (path, line, code)]
-    assert len(matching) == 1, problems
-    assert [p for p in problems if p.severity == ERROR and p not in matching] in ([], [p for p in problems
-                                                                                        if p.code == "HR202"])
-    assert f"did you mean '{right}" in (matching[0].hint or "")
+    also = [(CLAIMS, 1, "HR202")] if _id == "claims-key" else []
+    assert places(problems) == sorted(also + [(path, line, code)])
+    [problem] = [p for p in problems if p.code == code]
+    assert f"did you mean '{right}'" in (problem.hint or "")
 
 
 # --- cases that need more than a table row ------------------------------------------------------
@@ -351,7 +350,7 @@ def test_quote_hint_shows_the_closest_passage(corpus):
     [problem] = problems
     assert (problem.path, problem.line, problem.column, problem.code) == (CLAIMS, 4, 12, "HR501")
     assert "line 11" in problem.hint
-    assert "The Biden administration says it has no intelligence showing Iranian involvement" in problem.hint
+    assert "The Biden administration says it has no intelligence" in problem.hint
 
 
 def test_quote_twice_is_a_warning_naming_both_lines(corpus, run):

@@ -145,8 +145,13 @@ class Browser:
         raise UnknownName("claim", name, suggest(name, self.corpus.claims))
 
     def propositions_of(self, topic: str | None) -> list[Proposition]:
+        """The propositions of ``topic``, or all of them grouped by topic (in the order of the
+        topics, then of propositions.yaml; those of an unknown topic last)."""
         props = self.corpus.propositions.values()
-        return [p for p in props if topic is None or p.topic == topic]
+        if topic is not None:
+            return [p for p in props if p.topic == topic]
+        order = {name: index for index, name in enumerate(self.corpus.topics)}
+        return sorted(props, key=lambda p: order.get(p.topic, len(order)))
 
 
 # --------------------------------------------------------------------------- origins
@@ -230,7 +235,7 @@ def topic_stats(browser: Browser) -> list[TopicStats]:
 
 
 def proposition_stats(browser: Browser, topic: str | None = None) -> list[PropositionStats]:
-    """Every proposition (of ``topic``), in the order of propositions.yaml."""
+    """Every proposition (of ``topic``), grouped by topic, in the order of propositions.yaml."""
     if topic is not None:
         browser.topic(topic)
     out = []

@@ -44,7 +44,7 @@ def _global(
     ctx.obj = GlobalOptions(data=data, color=color.lower())
 
 
-from . import browse_cmd, check_cmd, compare_cmd, reference_cmd  # noqa: E402,F401  (registers the commands)
+from . import check_cmd, compare_cmd, browse_cmd, reference_cmd  # noqa: E402,F401  (registers the commands)
 
 
 def main() -> None:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Any, Literal, Optional
+from typing import Any, Literal, NoReturn, Optional
 
 import typer
 
@@ -28,7 +28,7 @@ def _browser(ctx: typer.Context) -> Any:
     return Browser(load(ctx))
 
 
-def _unknown(exc: Exception) -> None:
+def _unknown(exc: Exception) -> NoReturn:
     die(str(exc))
 
 
@@ -112,8 +112,6 @@ def _claim_card(console: Any, nc: Any, prop: Any, score: float | None = None) ->
     from rich.text import Text
 
     line = Text()
-    if score is not None:
-        line.append(f"{score:>5.1f}  ", style="dim")
     line.append(safe_line(nc.claim.id), style="bold")
     says = _says(nc)
     if says:
@@ -127,6 +125,8 @@ def _claim_card(console: Any, nc: Any, prop: Any, score: float | None = None) ->
         line.append(f" · {period}")
     if nc.claim.certainty != "certain":
         line.append(f" · {safe_line(nc.claim.certainty)}", style="yellow")
+    if score is not None:
+        line.append(f"  (match {score:.0f}%)", style="dim")
     console.print(line)
     detail = Text()
     detail.append(safe_line(nc.claim.proposition), style="magenta")
@@ -134,7 +134,7 @@ def _claim_card(console: Any, nc: Any, prop: Any, score: float | None = None) ->
     detail.append(" · " + safe_line(nc.claim.article), style="dim")
     detail.append("\n")
     detail.append(f"“{shorten(nc.claim.quote, console, 220)}”", style="italic")
-    console.print(Padding(detail, (0, 0, 0, 4 if score is None else 11), expand=False))
+    console.print(Padding(detail, (0, 0, 0, 4), expand=False))
 
 
 # --------------------------------------------------------------------------- topics
@@ -142,11 +142,11 @@ def _claim_card(console: Any, nc: Any, prop: Any, score: float | None = None) ->
 
 @app.command()
 def topics(ctx: typer.Context, format: Format = FormatOption) -> None:
-    """List the topics, with how many propositions, claims, articles, independent origins and
-    contradictions each has.
+    """Topics, with counts of claims, origins and contradictions.
 
-    Origins are canonical claimants; a claimant that is part of another one counted (Haniyeh
-    and Hamas) is the same origin.
+    For each topic: its propositions, claims, the articles they are in, independent origins and
+    contradictions. An origin is a canonical claimant (the outlet when a claim names none);
+    claimants that are part of one another (Ismail Haniyeh and Hamas) count as one origin.
 
     Example: hirel topics --format json
     """
@@ -192,8 +192,9 @@ def topics(ctx: typer.Context, format: Format = FormatOption) -> None:
 
 @app.command()
 def propositions(ctx: typer.Context, topic: Optional[str] = TopicFilter, format: Format = FormatOption) -> None:
-    """List the propositions (of one topic), with how many claims, articles, independent origins
-    and contradictions each has.
+    """Propositions, with counts of claims and contradictions.
+
+    Grouped by topic, in the order of propositions.yaml. Origins are counted as by `hirel topics`.
 
     Example: hirel propositions --topic funding
     """
@@ -275,9 +276,9 @@ def claims(
         help="Fuzzy search in ids, quotes and notes; typos tolerated; best matches first."),
     format: Format = FormatOption,
 ) -> None:
-    """List claims: what each says (normalized), who says it, where, and the quote.
+    """List claims, filtered or fuzzy-searched.
 
-    Filters combine. --claimant includes the claims of every entity that is part of the one
+    Each claim with what it says (normalized), who says it, where, and the quote. Filters combine. --claimant includes the claims of every entity that is part of the one
     named (--claimant Hamas includes Ismail Haniyeh, who is part of Hamas), as the comparison
     treats them as one origin; who only passed a claim on (via) does not count. --search ranks
     claims by how well their id, quote or note match the text (typos, word order and number
@@ -467,8 +468,12 @@ def show(
     claim_id: str = typer.Argument(..., metavar="CLAIM_ID", help="A claim id."),
     format: Format = FormatOption,
 ) -> None:
-    """Show one claim in full: every field, the normalized value, the quote inside its paragraph
-    of the article (with the file's line numbers), and every finding that involves the claim.
+    """One claim in full, its quote in context and its findings.
+
+    Every field, the normalized value and how it was read, the quote inside its paragraph of the
+    article (with the file's line numbers; marked >>like this<< when there is no colour), and
+    every finding that involves the claim. On a terminal a long paragraph is shortened around the
+    quote; piped, it is shown whole.
 
     Example: hirel show state-dept-100m-2020
     """
@@ -553,11 +558,12 @@ def _show_table(ctx: typer.Context, detail: Any, browser: Any) -> None:
 
 @app.command()
 def sources(ctx: typer.Context, format: Format = FormatOption) -> None:
-    """List the articles (by publication date, undated last) with outlet, date, kind, reliability
-    grade, claim count and the contradictions their claims take part in; then totals per outlet.
+    """Articles and outlets, with reliability and contradictions.
 
-    "against" names the articles on the other side of those contradictions. CSV has one row per
-    article; JSON and Markdown also have the outlets.
+    Articles by publication date (undated last) with outlet, kind, reliability grade, claim count
+    and the contradictions their claims take part in, then which articles contradict which, and
+    totals per outlet. CSV has one row per article ("against": the articles on the other side of
+    its contradictions); JSON and Markdown also have the outlets.
 
     Example: hirel sources --format markdown
     """
@@ -694,8 +700,9 @@ def timeline(
     proposition: Optional[str] = PropositionFilter,
     format: Format = FormatOption,
 ) -> None:
-    """List claims in the order of the period they are about, to see how the story changed.
+    """Claims in the order of the period they are about.
 
+    To see how the story changed over time.
     The order is the start of the claim's `when` (an open "until X" sorts at X). A claim on a
     date proposition without `when` is about the date it gives, so it sorts at that date (shown
     as "date claimed"). Claims whose period is unknown come last.
@@ -850,8 +857,10 @@ def matrix(
     ascii_only: bool = typer.Option(False, "--ascii", help="Plain ASCII symbols (+ - ? ! *), e.g. for old terminals."),
     format: Format = FormatOption,
 ) -> None:
-    """Show sources × propositions for a topic: who supports or refutes each proposition, or
-    what value they give (an Analysis-of-Competing-Hypotheses grid).
+    """Sources × propositions of a topic: an ACH grid.
+
+    Who supports or refutes each proposition, or what value they give, as in an Analysis of
+    Competing Hypotheses.
 
     A row is an origin (the canonical claimant; the outlet when a claim names none), with the
     articles its claims are in and the other rows it is part of (not an independent source):
@@ -901,6 +910,14 @@ def matrix(
         write_markdown_table(header, rows)
         return
     _matrix_table(console, result, symbols)
+
+
+def _ascii_box() -> Any:
+    """rich.box.SIMPLE_HEAD drawn with '-' (Rich picks ASCII boxes itself only when the terminal
+    is not UTF-8; --ascii asks for them on any terminal)."""
+    from rich.box import Box
+
+    return Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
 
 
 # The source column of the grid folds beyond this width (names of long entities).
@@ -969,8 +986,9 @@ def _matrix_table(console: Any, result: Any, symbols: _Symbols) -> None:
         last = number == len(pages) - 1
         headers = [result.columns[i].key for i in page] + (["all"] if last else [])
         table = new_table("source", *headers, collapse_padding=True)
-        table.columns[0].min_width = label_width
-        table.columns[0].max_width = label_width
+        if symbols.ascii:
+            table.box = _ascii_box()
+        table.columns[0].min_width = table.columns[0].max_width = label_width + 1  # + its padding
         for row_index, label in enumerate(labels + [total_label]):
             if row_index == len(labels):
                 table.add_section()
