@@ -444,10 +444,12 @@ def test_unknown_rule(run):
     assert result.stdout == ""
 
 
-@pytest.mark.xfail(strict=True, reason="no suggestion when no code is close: the message could point to `hirel rule`")
 def test_unknown_rule_suggests_something(run):
     result = run("rule", "HR999")
-    assert "did you mean" in result.stderr or "hirel rule" in result.stderr
+    assert "`hirel rule` lists every code" in result.stderr
+    close = run("rule", "quote-not-fund")
+    assert close.exit_code == 2
+    assert "did you mean 'quote-not-found'?" in close.stderr
 
 
 # --- hirel schema ------------------------------------------------------------------------------

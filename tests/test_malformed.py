@@ -222,6 +222,17 @@ CASES = [
         [(CLAIMS, 4, "HR501")], hint="line 10"),
     Bad("quote-twice", {"claims/test-article.yaml": stance_replacing('"Iran helped plot the attack"', '"a Hamas"')},
         [(CLAIMS, 4, "HR502")]),
+    # --- one mistake, one problem: a refused field is not reported again as missing or empty
+    Bad("bad-stance-not-also-missing", {"claims/test-article.yaml": stance_replacing("supports", "agrees")},
+        [(CLAIMS, 5, "HR206")]),
+    Bad("tagged-stance-not-also-missing",
+        {"claims/test-article.yaml": stance_replacing("stance: supports", "stance: !custom supports")},
+        [(CLAIMS, 5, "HR103")]),
+    Bad("boolean-value-not-also-missing", {"claims/test-article.yaml": quantity_value("true")},
+        [(CLAIMS, 5, "HR201")]),
+    # Without a topics: section, the propositions' topics are not each reported as unknown.
+    Bad("no-topics-section", {"propositions.yaml": "propositions:\n" + PROPOSITIONS.split("propositions:\n", 1)[1]},
+        [(PROPOSITIONS_YAML, 1, "HR202")]),
 ]
 
 

@@ -120,7 +120,7 @@ def _read_period(claim: Claim) -> Generator[Problem, None, Period | None]:
 
 def _check_kind(claim: Claim, prop: Proposition, period: Period | None) -> Iterator[Problem]:
     if prop.kind == "stance":
-        if claim.stance is None:
+        if claim.stance is None and "stance" not in claim.locs:  # a refused stance is reported already
             yield StanceByKind.problem(claim.loc, f"claim '{claim.id}' on the stance proposition '{prop.id}' "
                                                   "has no stance", "add stance: supports or stance: refutes")
         if claim.value is not None:
@@ -131,6 +131,8 @@ def _check_kind(claim: Claim, prop: Proposition, period: Period | None) -> Itera
         yield StanceByKind.problem(claim.loc_of("stance"), f"claim '{claim.id}' gives a stance, but '{prop.id}' "
                                                            f"is a {prop.kind} proposition", "remove the stance")
     if claim.value is None:
+        if "value" in claim.locs:
+            return  # written but refused (wrong type, empty): reported already
         example = "mid-2017" if prop.kind == "date" else "about $100 million per year"
         yield ValueByKind.problem(claim.loc, f"claim '{claim.id}' on the {prop.kind} proposition '{prop.id}' "
                                              "has no value", f"add e.g. value: {example}")

@@ -22,7 +22,7 @@ from .rules import (
     UnknownField, Unreadable, UnknownTopic, WrongType,
 )
 from .structure import expect_mapping, read_fields, slugify, type_name
-from .yamlfile import YamlMap, YamlSeq, load_yaml
+from .yamlfile import REJECTED, YamlMap, YamlSeq, load_yaml
 
 _ID_RE = re.compile(F.ID_PATTERN)
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -224,7 +224,7 @@ def _load_propositions(corpus: Corpus, path: Path) -> list[Problem]:
             continue
         values, locs, found = read_fields(body_map, F.PROPOSITION_FIELDS, f"proposition '{prop_id}'")
         problems += found
-        if "topic" in values and values["topic"] not in corpus.topics and topics is not None:
+        if "topic" in values and values["topic"] not in corpus.topics and "topics" in mapping:
             from .entities import suggest
 
             close = suggest(values["topic"], corpus.topics)
@@ -368,7 +368,7 @@ def _load_claims(corpus: Corpus, path: Path) -> list[Problem]:
     if "claims" not in mapping:
         return problems + [MissingField.problem(mapping.loc, "the claims file has no 'claims:' list")]
     items = mapping["claims"]
-    if items is None:
+    if items is None or items is REJECTED:
         return problems
     if not isinstance(items, YamlSeq):
         return problems + [WrongType.problem(

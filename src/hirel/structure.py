@@ -15,7 +15,7 @@ from .entities import suggest
 from .fields import FieldSpec
 from .model import Loc, Problem
 from .rules import BadChoice, BadId, EmptyValue, MissingField, UnknownField, WrongType
-from .yamlfile import YamlMap, YamlSeq
+from .yamlfile import REJECTED, YamlMap, YamlSeq
 
 _TYPE_WORDS = {
     "string": "a string",
@@ -29,6 +29,8 @@ _TYPE_WORDS = {
 
 
 def type_name(value: Any) -> str:
+    if value is REJECTED:
+        return "a refused value"
     if value is None:
         return "nothing (null)"
     if isinstance(value, bool):
@@ -68,7 +70,8 @@ def read_fields(
 ) -> tuple[dict[str, Any], dict[str, Loc], list[Problem]]:
     """Validate ``mapping`` against ``specs``.
 
-    Returns the fields that passed (as Python values), where each is written, and problems.
+    Returns the fields that passed (as Python values), where every known field is written
+    (including those refused, so that later checks do not call them missing), and problems.
     ``what`` names the record in messages ("claim 'x'", "article").
     """
     specs = tuple(specs)
@@ -83,7 +86,9 @@ def read_fields(
             hint = f"did you mean '{close[0]}'?" if close else "known fields: " + ", ".join(by_name)
             problems.append(UnknownField.problem(mapping.key_loc(key), f"unknown field '{key}' in {what}", hint))
             continue
-        loc = mapping.value_loc(key)
+        loc = locs[key] = mapping.value_loc(key)  # also for a value refused below: it was written
+        if value is REJECTED:
+            continue
         if value is None or (isinstance(value, str) and not value.strip()) or value == []:
             if spec.required:
                 problems.append(EmptyValue.problem(loc, f"'{key}' of {what} is empty"))
@@ -121,7 +126,6 @@ def read_fields(
         if isinstance(value, str):
             value = value.strip()
         values[key] = value
-        locs[key] = loc
     for spec in specs:
         if spec.required and spec.name not in mapping:
             problems.append(MissingField.problem(mapping.loc, f"{what} has no '{spec.name}'",
@@ -142,4 +146,6 @@ def slugify(text: str) -> str:
 def expect_mapping(value: Any, loc: Loc, what: str) -> tuple[YamlMap | None, list[Problem]]:
     if isinstance(value, YamlMap):
         return value, []
+    if value is REJECTED:
+        return None, []
     return None, [WrongType.problem(loc, f"{what} must be a mapping, not {type_name(value)}")]

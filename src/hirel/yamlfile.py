@@ -58,6 +58,17 @@ class YamlSeq(list):
         return self.item_locs[index] if index < len(self.item_locs) else self.loc
 
 
+class _Rejected:
+    """Stands for a value refused while reading (a forbidden tag): already reported, not to be
+    reported again as empty or of the wrong type."""
+
+    def __repr__(self) -> str:
+        return "REJECTED"
+
+
+REJECTED = _Rejected()
+
+
 class _AbortRead(Exception):
     def __init__(self, problem: Problem) -> None:
         self.problem = problem
@@ -162,7 +173,7 @@ class _Builder:
         self.problems.append(ForbiddenTag.problem(
             self.loc(node), f"the YAML tag '{shown}' is not allowed; {ignored} is ignored",
             "remove the tag: only strings, numbers, booleans, dates, lists and mappings are read"))
-        return None
+        return REJECTED
 
 
 def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Problem]]:

@@ -447,6 +447,14 @@ def _context_table(detail: Any, console: Any) -> Any:
     return table
 
 
+def _md_inline(text: str) -> str:
+    """Article text for a Markdown paragraph: one line, its own emphasis and links made literal."""
+    text = safe_line(text)
+    for char in "\\`*_[]<>":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
 def _show_markdown(detail: Any) -> None:
     out = sys.stdout
     out.write(f"## {detail.claim.claim.id}\n\n")
@@ -454,7 +462,7 @@ def _show_markdown(detail: Any) -> None:
     if detail.context is not None:
         context = detail.context
         out.write(f"\n{detail.article.path}, line {context.line}:\n\n")
-        text = safe_line(context.before) + " **" + safe_line(context.quote) + "** " + safe_line(context.after)
+        text = (_md_inline(context.before) + "**" + _md_inline(context.quote) + "**" + _md_inline(context.after))
         out.write("> " + text.strip() + "\n")
     if detail.findings:
         out.write("\n")
@@ -754,9 +762,9 @@ def timeline(
 
 # --------------------------------------------------------------------------- matrix
 
-_UNICODE_SYMBOLS = {"supports": "✓", "refutes": "✗", "uncertain": "?", "contradiction": "!", "scope": "*",
+_UNICODE_SYMBOLS = {"supports": "✓", "refutes": "✗", "uncertain": "?", "contradiction": "!", "scope": "†",
                     "empty": "·"}
-_ASCII_SYMBOLS = {"supports": "+", "refutes": "-", "uncertain": "?", "contradiction": "!", "scope": "*",
+_ASCII_SYMBOLS = {"supports": "+", "refutes": "-", "uncertain": "?", "contradiction": "!", "scope": "^",
                   "empty": "."}
 _TO_ASCII = str.maketrans({"–": "-", "—": "-", "−": "-", "≥": ">=", "≤": "<=", "·": ".", "…": "...", "×": "x",
                            "€": "EUR ", "£": "GBP ", "¥": "JPY ", "₪": "ILS ", "“": '"', "”": '"', "’": "'"})
@@ -786,7 +794,7 @@ class _Symbols:
 
 def _cell_text(cell_data: Any, prop: Any, symbols: _Symbols) -> str:
     """One cell: a symbol per stance, the normalized value per value claim; '?' when the claim
-    is only likely or possible, '*' when it is about another scope than the proposition's
+    is only likely or possible, '†' when it is about another scope than the proposition's
     object, '!' when it takes part in a contradiction."""
     from ..figures import format_interval
 
@@ -854,7 +862,7 @@ def _cell_words(cell_data: Any) -> str:
 def matrix(
     ctx: typer.Context,
     topic: str = typer.Argument(..., metavar="TOPIC", help="A topic id."),
-    ascii_only: bool = typer.Option(False, "--ascii", help="Plain ASCII symbols (+ - ? ! *), e.g. for old terminals."),
+    ascii_only: bool = typer.Option(False, "--ascii", help="Plain ASCII symbols (+ - ? ! ^) and lines, e.g. for old terminals."),
     format: Format = FormatOption,
 ) -> None:
     """Sources × propositions of a topic: an ACH grid.
@@ -866,9 +874,9 @@ def matrix(
     articles its claims are in and the other rows it is part of (not an independent source):
     the same person quoted by two outlets is one line of evidence. Columns are the topic's
     propositions P1, P2, … (listed under the grid). In a cell: ✓ supports, ✗ refutes, or the
-    normalized value; ? only likely or possible; * about another scope than the proposition's
+    normalized value; ? only likely or possible; † about another scope than the proposition's
     object; ! takes part in a contradiction. The last column and row add up: ✓ and ✗ counts,
-    values given (v) and contradictions (!). Symbols are plain ASCII (+ -) with --ascii or when
+    values given (v) and contradictions (!). Symbols are plain ASCII (+ - ^) with --ascii or when
     the terminal is not UTF-8. CSV has one row per origin, with values and stances as words.
 
     Example: hirel matrix foreknowledge
@@ -921,7 +929,7 @@ def _ascii_box() -> Any:
 
 
 # The source column of the grid folds beyond this width (names of long entities).
-_LABEL_WIDTH = 28
+_LABEL_WIDTH = 30
 
 
 def _matrix_table(console: Any, result: Any, symbols: _Symbols) -> None:

@@ -40,11 +40,21 @@ def data_dir(ctx: typer.Context, files: Iterable[Path] = ()) -> Path:
         die(str(exc))
 
 
-def did_you_mean(what: str, name: str, choices: Iterable[str]) -> NoReturn:
+def did_you_mean(what: str, name: str, choices: Iterable[str], listing: str | None = None) -> NoReturn:
+    """Exit 2 on an unknown name, with the closest choice, else the choices (or ``listing``)."""
     from ..entities import suggest
 
-    close = suggest(name, list(choices))
-    die(f"unknown {what} '{name}'" + (f"; did you mean '{close[0]}'?" if close else ""))
+    pool = list(choices)
+    close = suggest(name, pool)
+    if close:
+        tail = f"; did you mean '{close[0]}'?"
+    elif listing:
+        tail = f"; {listing}"
+    elif pool and len(pool) <= 12:
+        tail = "; choose one of: " + ", ".join(pool)
+    else:
+        tail = ""
+    die(f"unknown {what} '{name}'{tail}")
 
 
 def stdout_console(ctx: typer.Context) -> Any:

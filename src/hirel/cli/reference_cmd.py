@@ -31,7 +31,7 @@ def rule(
         by_name = {r.name: r for r in ALL_RULES}
         found = RULES.get(code.upper()) or by_name.get(code.lower())
         if found is None:
-            did_you_mean("rule", code, [*RULES, *by_name])
+            did_you_mean("rule", code, [*RULES, *by_name], listing="`hirel rule` lists every code")
         chosen = [found]
     fmt = format.lower()
     if fmt == "json":
