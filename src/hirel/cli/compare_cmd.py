@@ -10,7 +10,8 @@ import typer
 from . import app
 from .common import data_dir, die, load, stdout_console
 from ..terminal import safe_line
-from .render import VERDICT_STYLES, cell, new_table, shorten, write_csv, write_json, write_markdown_table
+from .render import (VERDICT_STYLES, cell, new_table, print_indented, shorten, write_csv, write_json,
+                     write_markdown_table)
 
 FormatOption = typer.Option("table", "--format", "-f", case_sensitive=False, help="table, json, csv or markdown.")
 
@@ -136,7 +137,6 @@ def _compare_markdown(result, only) -> None:
 
 def _compare_table(ctx, result, only) -> None:
     """Cards, not a wide table: one block per claim and per finding, readable at 80 columns."""
-    from rich.padding import Padding
     from rich.text import Text
 
     from ..periods import format_period
@@ -153,7 +153,7 @@ def _compare_table(ctx, result, only) -> None:
         heading.append(f"  {prop.text}" + (f" ({prop.unit})" if prop.unit else f" ({prop.kind})"))
         console.print(heading)
         if not pc.claims:
-            console.print(Padding(Text("no claims yet", style="dim"), (0, 0, 0, 2), expand=False))
+            print_indented(console, Text("no claims yet", style="dim"), 2)
             console.print()
             continue
         for nc in pc.claims:
@@ -175,7 +175,7 @@ def _compare_table(ctx, result, only) -> None:
                 who.append(f" · {safe_line(nc.article.id)}", style="dim")
             who.append("\n")
             who.append(f"“{shorten(nc.claim.quote, console, 220)}”", style="italic")
-            console.print(Padding(who, (0, 0, 0, 4), expand=False))
+            print_indented(console, who)
         listed = set(only) if only else {"contradiction", "agreement"}
         shown = [f for f in pc.findings if f.verdict in listed]
         if shown:
@@ -185,7 +185,7 @@ def _compare_table(ctx, result, only) -> None:
             line.append(f"{f.verdict:<14}", style=VERDICT_STYLES.get(f.verdict, ""))
             line.append(f" {safe_line(f.claims[0])} × {safe_line(f.claims[1])}", style="bold")
             console.print(line)
-            console.print(Padding(Text(safe_line(f.explanation)), (0, 0, 0, 4), expand=False))
+            print_indented(console, Text(safe_line(f.explanation)))
         counts = count_by_verdict(pc.findings)
         summary = ", ".join(f"{counts[v]} {v}" for v in VERDICTS if counts[v])
         console.print(Text(f"  {_plural(len(pc.claims), 'claim')}, {_plural(len(pc.origins), 'origin')}; "

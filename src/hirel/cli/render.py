@@ -46,6 +46,16 @@ def shorten(text: str, console: Any, limit: int = 110) -> str:
     return text[: cut if cut > limit // 2 else limit - 1] + " …"
 
 
+def print_indented(console: Any, text: Any, indent: int = 4) -> None:
+    """Print a Text wrapped to the console width, every line indented, no trailing spaces."""
+    from rich.text import Text
+
+    width = max(20, console.width - indent)
+    for line in text.wrap(console, width):
+        line.rstrip()
+        console.print(Text(" " * indent) + line, soft_wrap=True)
+
+
 def write_json(document: Any) -> None:
     # One write: json.dump to a stream makes a write call per token (millions on a big compare).
     sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
