@@ -7,12 +7,11 @@ text written here. The meta-test at the end fails when a rule is added without a
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 
 import pytest
 
-from conftest import ARTICLE, ENTITIES, PROPOSITIONS
+from conftest import ARTICLE, ENTITIES, PROPOSITIONS, QUANTITY_CLAIM, STANCE_CLAIM, replace_once, text
 from hirel.checker import check_corpus
 from hirel.model import ERROR, WARNING, Problem
 from hirel.rules import ALL_RULES, RULES
@@ -21,41 +20,6 @@ CLAIMS_PATH = "data/claims/test-article.yaml"
 ARTICLE_PATH = "data/articles/test-article.md"
 ENTITIES_PATH = "data/entities.yaml"
 PROPOSITIONS_PATH = "data/propositions.yaml"
-
-
-def text(block: str) -> str:
-    """A dedented block without its leading newline, so that its first line is line 1."""
-    return textwrap.dedent(block).lstrip("\n")
-
-
-def replace_once(source: str, old: str, new: str) -> str:
-    assert source.count(old) == 1, old
-    return source.replace(old, new)
-
-
-# A claims file with one stance claim; every line and column below is counted from it.
-#   line 1  claims:
-#   line 2    - id: wsj-plot                          ('-' col 3, key col 5, value col 9)
-#   line 3      proposition: iran-foreknowledge       (value col 18)
-#   line 4      quote: "Iran helped plot the attack"  (value col 12)
-#   line 5      stance: supports                      (value col 13)
-#   line 6      <the extra line of a case>
-STANCE_CLAIM = text("""
-    claims:
-      - id: wsj-plot
-        proposition: iran-foreknowledge
-        quote: "Iran helped plot the attack"
-        stance: supports
-""")
-
-# A claims file with one quantity claim (value on line 5, column 12).
-QUANTITY_CLAIM = text("""
-    claims:
-      - id: hamas-30m-month
-        proposition: iran-funding-per-year
-        quote: "Hamas receives \\"$30 million monthly\\" from Tehran"
-        value: $30 million a month
-""")
 
 
 def stance_claim_with(extra_line: str) -> str:

@@ -8,13 +8,12 @@ The same cases are run through the CLI, which must exit 1 (0 when only warnings 
 from __future__ import annotations
 
 import json
-import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from conftest import ARTICLE, ENTITIES, PROPOSITIONS
+from conftest import ARTICLE, ENTITIES, PROPOSITIONS, QUANTITY_CLAIM, STANCE_CLAIM, replace_once, text
 from hirel.checker import check_corpus
 from hirel.model import ERROR
 from hirel.rules import RULES
@@ -25,40 +24,6 @@ ENTITIES_YAML = "data/entities.yaml"
 PROPOSITIONS_YAML = "data/propositions.yaml"
 
 BODY = ARTICLE.split("---\n", 2)[2]  # the fixture article's text (lines 8-12 of its file)
-
-
-def text(block: str) -> str:
-    """A dedented block without its leading newline, so that its first line is line 1."""
-    return textwrap.dedent(block).lstrip("\n")
-
-
-def replace_once(source: str, old: str, new: str) -> str:
-    assert source.count(old) == 1, old
-    return source.replace(old, new)
-
-
-#   1 claims:
-#   2   - id: wsj-plot
-#   3     proposition: iran-foreknowledge
-#   4     quote: "Iran helped plot the attack"
-#   5     stance: supports
-#   6     <extra field of a case>
-STANCE_CLAIM = text("""
-    claims:
-      - id: wsj-plot
-        proposition: iran-foreknowledge
-        quote: "Iran helped plot the attack"
-        stance: supports
-""")
-
-#   5     value: $30 million a month
-QUANTITY_CLAIM = text("""
-    claims:
-      - id: hamas-30m-month
-        proposition: iran-funding-per-year
-        quote: "Hamas receives \\"$30 million monthly\\" from Tehran"
-        value: $30 million a month
-""")
 
 
 def stance_with(line6: str) -> str:
