@@ -19,7 +19,6 @@ The fixture, worked out by hand (see also test_compare_cli.py):
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 

@@ -351,7 +351,7 @@ def test_sources_table(corpus, run):
     out = ok(run, "sources").stdout
     assert has_line(out, "test-article", "2021-12-25", "C", "5", "2")
     assert has_line(out, "Example", "Times", "·", "A", "test", "article", "news")
-    assert has_line(out, "test-article", "(itself)")
+    assert has_line(out, "test-article", "with", "itself")
     assert has_line(out, "on", "iran-funding-per-year,", "iran-foreknowledge")
     assert has_line(out, "Example", "Times", "1", "5", "2", "C")
 
@@ -722,3 +722,20 @@ def test_a_terminal_gets_a_long_paragraph_shortened_around_the_quote(corpus, run
     assert "after0" in out and "after119" not in out
     piped = ok(run, "show", "in-a-long-line").stdout
     assert "…" not in piped and "before0 " in piped and "after119" in piped
+
+
+def test_matrix_cell_with_several_claims(corpus, run):
+    corpus.write("articles/test-article.md", ARTICLE + "Hamas also gets $40 million a month.\n")
+    corpus.write("claims/test-article.yaml", CLAIMS + """\
+  - id: hamas-40m-month
+    proposition: iran-funding-per-year
+    quote: "Hamas also gets $40 million a month"
+    value: $40 million a month
+    certainty: possible
+""")
+    out = ok(run, "matrix", "funding").stdout
+    # Example Times now gives two values on P1, one per line; the second only 'possible'.
+    # 3 contradictions: each figure exceeds the whole's, and the two figures contradict each other.
+    assert has_line(out, "Example", "Times", "A1", "$360M/yr", "1987", "3v", "3!")
+    assert has_line(out, "$480M/yr?", "!")
+    assert as_csv(run, "matrix", "funding")[1][3] == "$360M/yr (from $30M/mo); $480M/yr (from $40M/mo)"

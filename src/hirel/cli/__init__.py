@@ -49,6 +49,10 @@ from . import check_cmd, compare_cmd, browse_cmd, reference_cmd  # noqa: E402,F4
 
 def main() -> None:
     """Console entry point: the one place an unexpected exception becomes an exit code."""
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal or pipe that cannot encode "–" or "“" gets "?" rather than a crash.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     try:
         app()
     except SystemExit:

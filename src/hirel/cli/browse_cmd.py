@@ -10,7 +10,8 @@ import typer
 
 from . import app
 from .common import die, load, stdout_console
-from .render import VERDICT_STYLES, cell, new_table, shorten, write_csv, write_json, write_markdown_table
+from .render import (VERDICT_STYLES, cell, new_table, print_indented, shorten, write_csv, write_json,
+                     write_markdown_table)
 from ..terminal import safe, safe_line
 
 Format = Literal["table", "json", "csv", "markdown"]
@@ -108,7 +109,6 @@ def _right(table: Any, *indexes: int) -> None:
 def _claim_card(console: Any, nc: Any, prop: Any, score: float | None = None) -> None:
     """A claim in three lines, as `compare` shows it: id and what it says; proposition,
     claimant, article; the quote."""
-    from rich.padding import Padding
     from rich.text import Text
 
     line = Text()
@@ -134,7 +134,7 @@ def _claim_card(console: Any, nc: Any, prop: Any, score: float | None = None) ->
     detail.append(" · " + safe_line(nc.claim.article), style="dim")
     detail.append("\n")
     detail.append(f"“{shorten(nc.claim.quote, console, 220)}”", style="italic")
-    console.print(Padding(detail, (0, 0, 0, 4), expand=False))
+    print_indented(console, detail)
 
 
 # --------------------------------------------------------------------------- topics
@@ -420,7 +420,6 @@ def _context_table(detail: Any, console: Any) -> Any:
 
     Without colour (piped, NO_COLOR, --color never) the quote is marked >>like this<<.
     """
-    from rich import box
     from rich.table import Table
     from rich.text import Text
 
@@ -532,7 +531,7 @@ def _show_table(ctx: typer.Context, detail: Any, browser: Any) -> None:
     if detail.context is None:
         reason = "the article is missing" if detail.article is None else "the quote is not in the article text"
         console.print(Text(f"Quote ({reason}; hirel check says more):", style="bold"))
-        console.print(Padding(Text(f"“{safe_line(nc.claim.quote)}”", style="italic"), (0, 0, 0, 2), expand=False))
+        print_indented(console, Text(f"“{safe_line(nc.claim.quote)}”", style="italic"), 2)
     else:
         context = detail.context
         where = Text("Quote", style="bold")
@@ -558,7 +557,7 @@ def _show_table(ctx: typer.Context, detail: Any, browser: Any) -> None:
         if other is not None:
             line.append(f" ({safe_line(_who(browser.normalized(other)))})", style="dim")
         console.print(line)
-        console.print(Padding(Text(safe_line(f.explanation)), (0, 0, 0, 4), expand=False))
+        print_indented(console, Text(safe_line(f.explanation)))
 
 
 # --------------------------------------------------------------------------- sources
@@ -606,7 +605,6 @@ def sources(ctx: typer.Context, format: Format = FormatOption) -> None:
         sys.stdout.write("\n## Outlets\n\n")
         write_markdown_table(outlet_header, outlet_values)
         return
-    from rich.padding import Padding
     from rich.text import Text
 
     console = stdout_console(ctx)
@@ -634,11 +632,12 @@ def sources(ctx: typer.Context, format: Format = FormatOption) -> None:
         for (a, b), propositions in pairs.items():
             line = Text()
             line.append(safe_line(a), style="bold")
-            line.append(" (itself)" if a == b else " vs ")
+            line.append(" with itself" if a == b else " vs ")
             if a != b:
                 line.append(safe_line(b), style="bold")
-            line.append("\non " + ", ".join(safe_line(p) for p in propositions), style="dim")
-            console.print(Padding(line, (0, 0, 0, 2), expand=False))
+            print_indented(console, line, 2)
+            on = Text("on " + ", ".join(safe_line(p) for p in propositions), style="dim")
+            print_indented(console, on)
     console.print()
     outlets = new_table("outlet", "articles", "claims", "contra-\ndictions", "grades", title="Outlets",
                         collapse_padding=True)
@@ -782,8 +781,8 @@ class _Symbols:
         return self.marks[name]
 
     def text(self, value: Any) -> str:
-        """Untrusted or formatted text, made safe and, in ASCII mode, free of our symbols; on a
-        terminal that cannot encode a character, a '?' instead."""
+        """Untrusted or formatted text on one line, made safe and, in ASCII mode, free of our
+        symbols; on a terminal that cannot encode a character, a '?' instead."""
         text = safe_line(value)
         if self.ascii:
             text = text.translate(_TO_ASCII)
@@ -813,11 +812,11 @@ def _cell_text(cell_data: Any, prop: Any, symbols: _Symbols) -> str:
             part += symbols["uncertain"]
         if nc.comparable.scope and prop.object and nc.comparable.scope != prop.object:
             part += symbols["scope"]
-        parts.append(part)
+        parts.append(symbols.text(part))
     text = " ".join(parts) if all(nc.claim.stance for nc in cell_data.claims) else "\n".join(parts)
     if cell_data.contradictions:
         text += " " + symbols["contradiction"]
-    return symbols.text(text) if symbols.ascii else safe(text)
+    return text
 
 
 def _tally_text(tally: Any, symbols: _Symbols) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from typing import Any, Iterable, Sequence
 
@@ -56,9 +57,15 @@ def print_indented(console: Any, text: Any, indent: int = 4) -> None:
         console.print(Text(" " * indent) + line, soft_wrap=True)
 
 
+_C1 = re.compile("[\x7f-\x9f]")
+
+
 def write_json(document: Any) -> None:
     # One write: json.dump to a stream makes a write call per token (millions on a big compare).
-    sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    text = json.dumps(document, indent=2, ensure_ascii=False)
+    # JSON escapes C0 controls itself; DEL and the C1 controls (0x9b is a one-byte CSI) would
+    # reach a terminal raw, so they are written as \u escapes (the data is unchanged).
+    sys.stdout.write(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 def write_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
