@@ -35,6 +35,16 @@ def safe_line(text: Any) -> str:
     return " ".join(safe(text).split())
 
 
+def wants_color(color: str, stream: IO[str]) -> bool:
+    """Colour for ``stream``? always/never win; auto: not with NO_COLOR, yes with FORCE_COLOR,
+    else only on a terminal."""
+    if color == "always":
+        return True
+    if color == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or (hasattr(stream, "isatty") and stream.isatty())
+
+
 def make_console(color: str = "auto", file: IO[str] | None = None, stderr: bool = False) -> Any:
     """A Rich console that never interprets markup, emoji or highlighting in what it prints.
 

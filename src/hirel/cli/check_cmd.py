@@ -39,8 +39,8 @@ def check(
     root = data_dir(ctx, files)
     _corpus, problems = check_corpus(root, files)
     color = options(ctx).color
-    use_color = color == "always" or (color == "auto" and not _no_color() and (_force_color() or sys.stdout.isatty()))
-    REPORTERS[format.lower()](problems, sys.stdout, use_color)
+    from ..terminal import wants_color
+    REPORTERS[format.lower()](problems, sys.stdout, wants_color(color, sys.stdout))
     errors, warnings = count_errors(problems)
     if format.lower() == "text":
         checked = f"{len(files)} file(s)" if files else display_path(root)
@@ -49,14 +49,3 @@ def check(
     failed = errors > 0 or (strict and warnings > 0)
     raise typer.Exit(1 if failed and not exit_zero else 0)
 
-
-def _no_color() -> bool:
-    import os
-
-    return bool(os.environ.get("NO_COLOR"))
-
-
-def _force_color() -> bool:
-    import os
-
-    return bool(os.environ.get("FORCE_COLOR"))

@@ -63,7 +63,7 @@ def stdout_console(ctx: typer.Context) -> Any:
     return make_console(options(ctx).color)
 
 
-def warn_problems(ctx: typer.Context, problems: list) -> None:
+def warn_problems(problems: list) -> None:
     """A one-line note on stderr when the corpus has errors (other commands still run)."""
     from ..model import ERROR
 
@@ -78,5 +78,5 @@ def load(ctx: typer.Context) -> Any:
     from ..loader import load_corpus
 
     corpus, problems = load_corpus(data_dir(ctx))
-    warn_problems(ctx, problems)
+    warn_problems(problems)
     return corpus
