@@ -11,7 +11,7 @@ import typer
 from . import app
 from .common import die, load, stdout_console
 from .render import (VERDICT_STYLES, cell, new_table, print_indented, shorten, write_csv, write_json,
-                     write_markdown_table)
+                     write_markdown_table, write_plain)
 from ..terminal import safe, safe_line
 
 Format = Literal["table", "json", "csv", "markdown"]
@@ -161,11 +161,7 @@ def topics(ctx: typer.Context, format: Format = FormatOption) -> None:
     header = ["topic", "propositions", "claims", "articles", "origins", "contradictions", "text"]
     values = [[r.topic.id, r.propositions, r.stats.claims, r.stats.articles, r.stats.origins,
                r.stats.contradictions, r.topic.text] for r in rows]
-    if fmt == "csv":
-        write_csv(header, values)
-        return
-    if fmt == "markdown":
-        write_markdown_table(header, values)
+    if write_plain(fmt, header, values):
         return
     from rich.text import Text
 
@@ -214,11 +210,7 @@ def propositions(ctx: typer.Context, topic: Optional[str] = TopicFilter, format:
     header = ["proposition", "topic", "kind", "unit", "claims", "articles", "origins", "contradictions", "text"]
     values = [[r.proposition.id, r.proposition.topic, r.proposition.kind, r.proposition.unit, r.stats.claims,
                r.stats.articles, r.stats.origins, r.stats.contradictions, r.proposition.text] for r in rows]
-    if fmt == "csv":
-        write_csv(header, values)
-        return
-    if fmt == "markdown":
-        write_markdown_table(header, values)
+    if write_plain(fmt, header, values):
         return
     from rich.text import Text
 
@@ -736,11 +728,7 @@ def timeline(
     rows = [[_entry_when(e), e.basis, e.claim.claim.id, e.claim.claim.proposition, _says(e.claim),
              e.claim.comparable.scope, e.claim.claim.certainty, _who(e.claim), e.claim.claim.article,
              e.claim.claim.quote] for e in entries]
-    if fmt == "csv":
-        write_csv(header, rows)
-        return
-    if fmt == "markdown":
-        write_markdown_table(header, rows)
+    if write_plain(fmt, header, rows):
         return
     from rich.text import Text
 

@@ -86,3 +86,14 @@ def write_markdown_table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -
     out.write("|" + "|".join("---" for _ in header) + "|\n")
     for row in rows:
         out.write("| " + " | ".join(markdown_escape(v) for v in row) + " |\n")
+
+
+def write_plain(fmt: str, header: Sequence[str], rows: Sequence[Sequence[Any]]) -> bool:
+    """Write ``rows`` as CSV or a Markdown table when ``fmt`` asks for one; False otherwise."""
+    if fmt == "csv":
+        write_csv(header, rows)
+        return True
+    if fmt == "markdown":
+        write_markdown_table(header, rows)
+        return True
+    return False
