@@ -16,17 +16,19 @@ from .common import data_dir, die, options
 def check(
     ctx: typer.Context,
     files: Optional[List[Path]] = typer.Argument(
-        None, metavar="[FILES]...", help="Report on these files only (the whole corpus is still loaded)."),
+        None, metavar="FILES", help="Report on these files only (the whole corpus is still loaded)."),
     format: Literal["text", "json", "jsonl", "github"] = typer.Option("text", "--format", "-f", case_sensitive=False,
                                help="text (path:line:col: CODE message), json, jsonl or github annotations."),
     strict: bool = typer.Option(False, "--strict", help="Fail (exit 1) on warnings too."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Always exit 0, even with errors."),
 ) -> None:
-    """Validate the corpus: structure, names, references, periods, values and quotes.
+    """Validate the corpus (also the pre-commit hook).
+
+    Checks structure, names, references, periods, values and quotes; `hirel rule` lists every check.
 
     Exit 0 when there is no error (warnings allowed unless --strict), 1 when there are errors.
 
-    Example: hirel check data/claims/al-monitor-2019-mutual-military-support.yaml
+    Example: hirel check --strict data/claims/my-article.yaml
     """
     from ..checker import check_corpus, count_errors
     from ..loader import display_path

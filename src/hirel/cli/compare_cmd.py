@@ -44,7 +44,9 @@ def compare(
                                           help="Exit 1 when a finding has one of these verdicts."),
     format: Literal["table", "json", "csv", "markdown"] = FormatOption,
 ) -> None:
-    """Compare the claims on a topic or proposition: normalized figures and every pairwise verdict.
+    """Compare the claims on a topic or proposition, pair by pair.
+
+    Shows each claim normalized (figures in the proposition's unit) and every pairwise verdict.
 
     Contradictions come first, then agreements; other verdicts are summarized unless --only asks
     for them. CSV has one row per finding.
@@ -202,7 +204,9 @@ def value(
     format: Literal["table", "json"] = typer.Option("table", "--format", "-f", case_sensitive=False,
                                                     help="table or json."),
 ) -> None:
-    """Show how hirel reads a value phrase: the interval, the unit, and each conversion step.
+    """Show how a value phrase is read and converted.
+
+    Prints the interval, the unit, and each reading and conversion step.
 
     Exit 1 when the phrase cannot be read or converted.
 

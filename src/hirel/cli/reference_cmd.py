@@ -19,7 +19,10 @@ def rule(
     format: Literal["table", "json", "markdown"] = typer.Option("table", "--format", "-f", case_sensitive=False,
                                help="table, json or markdown."),
 ) -> None:
-    """Explain the checks: every code, or one in full with a failing and a passing example.
+    """Explain the checks and their codes.
+
+    Without CODE, a list of every check; with one, its explanation with a failing and a passing
+    example.
 
     Example: hirel rule HR501
     """
@@ -61,7 +64,9 @@ def schema(
     name: Optional[str] = typer.Argument(
         None, metavar="[claims|article|propositions|entities]", help="Which file kind; all four when omitted."),
 ) -> None:
-    """Print JSON Schema (draft-07) for a file kind, for editor validation and completion.
+    """JSON Schema of a file kind, for editors.
+
+    Prints JSON Schema (draft-07) for editor validation and completion.
 
     Example: hirel schema claims > schemas/claims.json
     """
