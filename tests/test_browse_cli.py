@@ -706,7 +706,7 @@ def test_browsing_commands_share_option_names(name):
         assert "--topic" in options
 
 
-def test_a_terminal_gets_a_long_paragraph_shortened_around_the_quote(corpus, run):
+def test_a_terminal_gets_a_long_paragraph_shortened_around_the_quote(corpus, run, monkeypatch):
     before = " ".join(f"before{n}" for n in range(120))
     after = " ".join(f"after{n}" for n in range(120))
     corpus.write("articles/test-article.md", ARTICLE + f"{before} Iran knew it all along. {after}\n")
@@ -716,12 +716,15 @@ def test_a_terminal_gets_a_long_paragraph_shortened_around_the_quote(corpus, run
     quote: "Iran knew it all along."
     stance: supports
 """)
-    out = run("--color", "always", "show", "in-a-long-line").stdout  # a terminal, as far as Rich knows
+    piped = ok(run, "show", "in-a-long-line").stdout
+    assert "…" not in piped and "before0 " in piped and "after119" in piped
+    forced = ok(run, "--color", "always", "show", "in-a-long-line").stdout  # colour forced, still piped
+    assert "…" not in forced and "before0 " in forced and "after119" in forced
+    monkeypatch.setattr("hirel.cli.browse_cmd.is_tty", lambda stream: True)  # now a terminal
+    out = run("show", "in-a-long-line").stdout
     assert "…" in out
     assert "before119" in out and "before0 " not in out
     assert "after0" in out and "after119" not in out
-    piped = ok(run, "show", "in-a-long-line").stdout
-    assert "…" not in piped and "before0 " in piped and "after119" in piped
 
 
 def test_matrix_cell_with_several_claims(corpus, run):

@@ -515,9 +515,13 @@ def sources(browser: Browser) -> Sources:
         claims_per_article[claim.article] = claims_per_article.get(claim.article, 0) + 1
     contradictions = [f for f in browser.findings() if f.verdict == CONTRADICTION]
     article_of = {claim.id: claim.article for claim in corpus.claims.values()}
+    involved_in: dict[str, list[Finding]] = {}
+    for f in contradictions:  # one pass, not one per article
+        for article_id in dict.fromkeys((article_of[f.claims[0]], article_of[f.claims[1]])):
+            involved_in.setdefault(article_id, []).append(f)
     rows = []
     for article in sorted(corpus.articles.values(), key=lambda a: (_date_key(a.published), a.id)):
-        involved = [f for f in contradictions if article.id in (article_of[f.claims[0]], article_of[f.claims[1]])]
+        involved = involved_in.get(article.id, [])
         against = set()
         for f in involved:
             a, b = article_of[f.claims[0]], article_of[f.claims[1]]

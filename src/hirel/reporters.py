@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import IO, Callable, Sequence
 
 from .model import ERROR, Problem
-from .terminal import safe_line
+from .terminal import json_text, safe_line
 
 
 def report_text(problems: Sequence[Problem], stream: IO[str], color: bool = False) -> None:
@@ -22,13 +21,12 @@ def report_text(problems: Sequence[Problem], stream: IO[str], color: bool = Fals
 
 
 def report_json(problems: Sequence[Problem], stream: IO[str], color: bool = False) -> None:
-    json.dump([p.as_dict() for p in problems], stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    stream.write(json_text([p.as_dict() for p in problems], stream=stream) + "\n")
 
 
 def report_jsonl(problems: Sequence[Problem], stream: IO[str], color: bool = False) -> None:
     for p in problems:
-        stream.write(json.dumps(p.as_dict(), ensure_ascii=False) + "\n")
+        stream.write(json_text(p.as_dict(), indent=None, stream=stream) + "\n")
 
 
 def _github_escape(text: str, prop: bool = False) -> str:

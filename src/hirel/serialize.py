@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, Mapping
 
 from .comparison import Comparison, NormalizedClaim, PropositionComparison
 from .model import Finding, Interval, Period
@@ -36,16 +36,26 @@ def period_dict(period: Period) -> dict[str, Any]:
             "text": period.text or None, "display": format_period(period)}
 
 
+def value_text(raw: Any) -> str:
+    """A claim's value as written, always as a string (a mapping as `{low: …, high: …, unit: …}`)."""
+    if isinstance(raw, Mapping):
+        return "{" + ", ".join(f"{key}: {value_text(value)}" for key, value in raw.items()) + "}"
+    if isinstance(raw, date):
+        return raw.isoformat()
+    return str(raw)
+
+
 def claim_dict(nc: NormalizedClaim) -> dict[str, Any]:
     claim, comparable = nc.claim, nc.comparable
     value = None
     if claim.value is not None:
-        value = interval_dict(nc.interval, claim.value) or {"text": claim.value, "low": None, "high": None,
-                                                            "unit": None, "display": None}
+        text = value_text(claim.value)
+        value = interval_dict(nc.interval, text) or {"text": text, "low": None, "high": None,
+                                                     "unit": None, "display": None}
         original = comparable.original
         if original is not None and (nc.interval is None or original.unit != nc.interval.unit):
             # As written, when it differs from the proposition's unit or could not be converted.
-            value["original"] = interval_dict(original, claim.value)
+            value["original"] = interval_dict(original, text)
     return {
         "id": claim.id,
         "article": claim.article,

@@ -7,6 +7,7 @@ shown through `safe()`, which removes escape sequences and control characters, a
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
@@ -59,7 +60,37 @@ def make_console(color: str = "auto", file: IO[str] | None = None, stderr: bool 
         options["no_color"] = True
         options["color_system"] = None
     stream = file or (sys.stderr if stderr else sys.stdout)
-    if not (stream.isatty() if hasattr(stream, "isatty") else False) and color != "always":
+    if not is_tty(stream):
         # Piped output: wide enough that tables rarely wrap; cells fold, never end in "…".
-        options.setdefault("width", int(os.environ.get("COLUMNS", "0") or 0) or 100)
+        options["width"] = _columns() or 100
     return Console(**options)
+
+
+def is_tty(stream: Any) -> bool:
+    """Is ``stream`` really a terminal (whatever colour was forced)?"""
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def _columns() -> int:
+    try:
+        return max(20, int(os.environ.get("COLUMNS", "")))
+    except ValueError:
+        return 0
+
+
+_C1 = re.compile("[\x7f-\x9f]")
+
+
+def json_text(document: Any, indent: int | None = 2, stream: IO[str] | None = None) -> str:
+    """``document`` as JSON that is safe to print.
+
+    JSON escapes C0 controls itself; DEL and the C1 controls (0x9b is a one-byte CSI) are
+    written as \\u escapes too, so no terminal sequence survives (the data is unchanged). On a
+    stream that cannot encode UTF-8, everything non-ASCII is escaped rather than mangled.
+    """
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
+    text = json.dumps(document, indent=indent, ensure_ascii=encoding != "utf8", default=str)
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

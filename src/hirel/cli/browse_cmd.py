@@ -12,7 +12,8 @@ from . import app
 from .common import die, load, stdout_console
 from .render import (VERDICT_STYLES, cell, new_table, print_indented, shorten, write_csv, write_json,
                      write_markdown_table, write_plain)
-from ..terminal import safe, safe_line
+from ..serialize import value_text
+from ..terminal import is_tty, safe, safe_line
 
 Format = Literal["table", "json", "csv", "markdown"]
 FormatOption = typer.Option("table", "--format", "-f", case_sensitive=False, help="table, json, csv or markdown.")
@@ -52,7 +53,7 @@ def _says(nc: Any) -> str:
     if nc.interval is None:
         if claim.value is None:
             return ""
-        return f"{claim.value} (unreadable: {nc.problem})" if nc.problem else str(claim.value)
+        return f"{value_text(claim.value)} (unreadable: {nc.problem})" if nc.problem else value_text(claim.value)
     shown = format_interval(nc.interval)
     original = nc.comparable.original
     if original is not None and original.unit != nc.interval.unit:
@@ -376,7 +377,7 @@ def _show_fields(detail: Any) -> list[tuple[str, str]]:
     if claim.stance is not None:
         rows.append(("stance", claim.stance))
     if claim.value is not None:
-        rows.append(("value", str(claim.value)))
+        rows.append(("value", value_text(claim.value)))
         if nc.interval is not None:
             rows.append(("normalized", _says(nc)))
             if nc.interval.steps:
@@ -396,7 +397,7 @@ _CONTEXT_CHARS = 320
 
 def _trim_context(before: str, after: str, console: Any) -> tuple[str, str]:
     """On a terminal, a long paragraph cut at word boundaries around the quote; piped, whole."""
-    if not console.is_terminal:
+    if not is_tty(console.file):
         return before, after
     if len(before) > _CONTEXT_CHARS:
         cut = before.find(" ", len(before) - _CONTEXT_CHARS)

@@ -88,7 +88,9 @@ def _value_text(nc) -> str:
         original = nc.comparable.original
         if original is not None:  # read, but not convertible to the proposition's unit
             return f"{format_interval(original)} (not compared: {nc.problem})"
-        return f"{claim.value} (unreadable: {nc.problem})" if nc.problem else str(claim.value or "")
+        from ..serialize import value_text
+
+        return f"{value_text(claim.value)} (unreadable: {nc.problem})" if nc.problem else value_text(claim.value)
     shown = format_interval(nc.interval)
     original = nc.comparable.original
     if original is not None and original.unit != nc.interval.unit:
@@ -124,7 +126,8 @@ def _compare_markdown(result, only) -> None:
     out = sys.stdout
     for pc in result.propositions:
         prop = pc.proposition
-        out.write(f"## {prop.id}: {prop.text}" + (f" ({prop.unit})" if prop.unit else "") + "\n\n")
+        out.write(f"## {safe_line(prop.id)}: {safe_line(prop.text)}"
+                  + (f" ({safe_line(prop.unit)})" if prop.unit else "") + "\n\n")
         write_markdown_table(
             ["claim", "article", "claimant", "says", "when", "scope", "certainty", "quote"],
             [[nc.claim.id, nc.claim.article, _who(nc), _value_text(nc), format_period(nc.period),
@@ -146,13 +149,13 @@ def _compare_table(ctx, result, only) -> None:
 
     console = stdout_console(ctx)
     if not result.propositions:
-        console.print(Text(f"No propositions in topic '{result.topic}'."))
+        console.print(Text(f"No propositions in topic '{safe_line(result.topic)}'."))
         return
     for pc in result.propositions:
         prop = pc.proposition
         heading = Text()
-        heading.append(prop.id, style="bold underline")
-        heading.append(f"  {prop.text}" + (f" ({prop.unit})" if prop.unit else f" ({prop.kind})"))
+        heading.append(safe_line(prop.id), style="bold underline")
+        heading.append(f"  {safe_line(prop.text)} ({safe_line(prop.unit or prop.kind)})")
         console.print(heading)
         if not pc.claims:
             print_indented(console, Text("no claims yet", style="dim"), 2)

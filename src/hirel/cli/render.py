@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import csv
-import json
-import re
 import sys
 from typing import Any, Iterable, Sequence
 
-from ..terminal import safe, safe_line
+from ..terminal import is_tty, json_text, safe, safe_line
 
 VERDICT_STYLES = {
     "contradiction": "bold red",
@@ -41,7 +39,7 @@ def new_table(*columns: str, title: str | None = None, **options: Any) -> Any:
 def shorten(text: str, console: Any, limit: int = 110) -> str:
     """On a terminal, a long text cut at a word boundary; piped, the whole text."""
     text = safe_line(text)
-    if not console.is_terminal or len(text) <= limit:
+    if not is_tty(console.file) or len(text) <= limit:
         return text
     cut = text.rfind(" ", 0, limit - 1)
     return text[: cut if cut > limit // 2 else limit - 1] + " …"
@@ -57,15 +55,9 @@ def print_indented(console: Any, text: Any, indent: int = 4) -> None:
         console.print(Text(" " * indent) + line, soft_wrap=True)
 
 
-_C1 = re.compile("[\x7f-\x9f]")
-
-
 def write_json(document: Any) -> None:
     # One write: json.dump to a stream makes a write call per token (millions on a big compare).
-    text = json.dumps(document, indent=2, ensure_ascii=False)
-    # JSON escapes C0 controls itself; DEL and the C1 controls (0x9b is a one-byte CSI) would
-    # reach a terminal raw, so they are written as \u escapes (the data is unchanged).
-    sys.stdout.write(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+    sys.stdout.write(json_text(document, stream=sys.stdout) + "\n")
 
 
 def write_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
