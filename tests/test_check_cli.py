@@ -226,10 +226,40 @@ def test_cross_reference_is_checked_against_the_other_files(two_files, run):
 
 
 def test_several_files_like_pre_commit(two_files, run):
-    result = run("check", "-f", "json", "data/claims/test-article.yaml", "data/entities.yaml",
-                 "data/articles/other.md")
+    result = run("check", "-f", "json", "data/claims/test-article.yaml", "data/articles/test-article.md")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == []
+
+
+def test_a_registry_answers_for_the_whole_corpus(two_files, run):
+    # Changing entities.yaml can break any claims file: all problems are reported.
+    result = run("check", "-f", "json", "data/entities.yaml")
     assert result.exit_code == 1
-    assert json_places(result) == [("data/entities.yaml", 20, 1, "HR102")]
+    assert json_places(result) == [("data/claims/other.yaml", 3, 18, "HR301"), ("data/entities.yaml", 20, 1, "HR102")]
+
+
+def test_an_article_answers_for_its_claims_file(two_files, run):
+    # Editing an article can unanchor the quotes of its claims file.
+    result = run("check", "-f", "json", "data/articles/other.md")
+    assert result.exit_code == 1
+    assert json_places(result) == [("data/claims/other.yaml", 3, 18, "HR301")]
+
+
+@pytest.mark.parametrize("folder", ["data", "data/", "data/claims", "."])
+def test_a_directory_stands_for_the_files_under_it(two_files, run, folder):
+    result = run("check", "-f", "json", folder)
+    assert result.exit_code == 1
+    places = json_places(result)
+    assert ("data/claims/other.yaml", 3, 18, "HR301") in places
+    assert (("data/entities.yaml", 20, 1, "HR102") in places) == (folder != "data/claims")
+
+
+def test_a_file_outside_the_data_directory_is_noted(two_files, run, tmp_path):
+    stray = tmp_path / "notes.yaml"
+    stray.write_text("x: 1\n", encoding="utf-8")
+    result = run("check", "--format", "json", "data/claims/test-article.yaml", str(stray))
+    assert result.exit_code == 0
+    assert "notes.yaml is not in the data directory" in result.stderr
 
 
 def test_file_argument_spelled_differently(two_files, run):

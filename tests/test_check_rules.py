@@ -184,9 +184,13 @@ def test_duplicate_claim_id_across_files(corpus):
     """))
     corpus.write("claims/second.yaml", STANCE_CLAIM)
     # Files are read in name order: second.yaml defines wsj-plot first, so the fixture's
-    # wsj-plot (line 13 of its claims file, value column 9) is the duplicate.
-    assert check(corpus) == [Problem(CLAIMS_PATH, 13, 9, "HR205", ERROR, "")]
-    assert "data/claims/second.yaml:2" in check(corpus)[0].message
+    # wsj-plot (line 13 of its claims file, value column 9) is the duplicate; second.yaml is
+    # told too (line 2), so that checking either file alone sees it.
+    problems = check(corpus)
+    assert problems == [Problem("data/claims/second.yaml", 2, 9, "HR205", ERROR, ""),
+                        Problem(CLAIMS_PATH, 13, 9, "HR205", ERROR, "")]
+    assert "data/claims/test-article.yaml:13" in problems[0].message
+    assert "data/claims/second.yaml:2" in problems[1].message
 
 
 def test_duplicate_entity_alias(corpus):

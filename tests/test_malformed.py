@@ -153,9 +153,9 @@ CASES = [
         [(CLAIMS, 2, "HR204")], hint="wsj-plot"),
     Bad("id-with-spaces", {"claims/test-article.yaml": stance_replacing("id: wsj-plot", "id: wsj plot")},
         [(CLAIMS, 2, "HR204")], hint="wsj-plot"),
-    # second.yaml is read first, so the fixture's wsj-plot (line 13) is the duplicate.
+    # second.yaml is read first, so the fixture's wsj-plot (line 13) is the duplicate; both files are told.
     Bad("duplicate-id-across-files", {"articles/second.md": SECOND_ARTICLE, "claims/second.yaml": STANCE_CLAIM},
-        [(CLAIMS, 13, "HR205")]),
+        [("data/claims/second.yaml", 2, "HR205"), (CLAIMS, 13, "HR205")]),
     Bad("claims-without-article", {"claims/second.yaml": stance_replacing("id: wsj-plot", "id: second-plot")},
         [("data/claims/second.yaml", 1, "HR304")]),
     Bad("uppercase-file-name", {"claims/Second.yaml": "claims: []\n"}, [("data/claims/Second.yaml", 1, "HR106")],

@@ -401,6 +401,12 @@ def _load_claims(corpus: Corpus, path: Path) -> list[Problem]:
             problems.append(DuplicateId.problem(
                 claim.loc_of("id"), f"claim id '{claim.id}' is already used at {first_path}:{first.loc_of('id').line}",
                 "claim ids are unique across the corpus; rename one"))
+            if first.article == claim.article:
+                continue
+            # Reported in both files, so that checking either alone (pre-commit) sees it.
+            problems.append(DuplicateId.problem(
+                first.loc_of("id"), f"claim id '{claim.id}' is used again at {shown}:{claim.loc_of('id').line}",
+                "claim ids are unique across the corpus; rename one"))
             continue
         corpus.claims[claim.id] = claim
     return problems

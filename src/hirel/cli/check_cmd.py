@@ -30,7 +30,8 @@ def check(
 
     Example: hirel check --strict data/claims/my-article.yaml
     """
-    from ..checker import check_corpus, count_errors
+    from ..checker import check_corpus, count_errors, outside
+    from ..terminal import safe_line
     from ..loader import display_path
     from ..reporters import REPORTERS
 
@@ -39,6 +40,9 @@ def check(
         if not file.exists():
             die(f"no such file: {file}")
     root = data_dir(ctx, files)
+    for stranger in outside(files, root):
+        sys.stderr.write(f"hirel: note: {safe_line(stranger)} is not in the data directory {display_path(root)}; "
+                         "nothing is reported on it\n")
     _corpus, problems = check_corpus(root, files)
     color = options(ctx).color
     from ..terminal import wants_color
