@@ -235,10 +235,10 @@ def test_empty_claims_file_is_fine(corpus):
     assert check(corpus) == []
 
 
-def test_files_outside_the_data_layout_are_ignored(corpus):
+def test_hidden_files_are_ignored_and_folders_reported(corpus):
     corpus.write("claims/.hidden.yaml", "not: [valid\n")
     (corpus.root / "claims" / "subdir").mkdir()
-    assert check(corpus) == []
+    assert check(corpus) == [Problem("data/claims/subdir", 1, 1, "HR108", ERROR, "")]
 
 
 def test_only_the_files_asked_for_are_reported(corpus):

@@ -346,3 +346,37 @@ def test_unreadable_file(corpus):
     corpus.write("claims/test-article.yaml", "claims: []\n")
     _corpus, problems = check_corpus(corpus.root)
     assert places(problems) == [(PROPOSITIONS_YAML, 1, "HR108")]
+
+
+def test_entries_that_are_not_regular_files_are_reported(corpus):
+    import os
+
+    (corpus.path("articles/test-article.md")).unlink()
+    corpus.path("articles/test-article.md").mkdir()
+    os.mkfifo(corpus.path("claims/pipe.yaml"))  # reading it would block: it must never be opened
+    _corpus, problems = check_corpus(corpus.root)
+    assert [(p.path, p.line, p.code) for p in problems] == [
+        (ARTICLE_MD, 1, "HR108"),
+        ("data/claims/pipe.yaml", 1, "HR108"),
+        (CLAIMS, 1, "HR304"),  # its article is a directory, so it has none
+    ]
+
+
+@pytest.mark.parametrize("broken, expected", [
+    # One YAML error in entities.yaml: that error, not one "unknown entity" per name in use.
+    # The unclosed '[' is noticed at the end of the text, line 3.
+    ("entities.yaml", [(ENTITIES_YAML, 3, "HR101")]),
+    # One YAML error in propositions.yaml: that error, not one "unknown proposition" per claim.
+    ("propositions.yaml", [(PROPOSITIONS_YAML, 3, "HR101")]),
+], ids=["entities", "propositions"])
+def test_a_broken_registry_is_one_problem(corpus, broken, expected):
+    corpus.write(broken, "Hamas:\n  aliases: [unclosed\n")
+    _corpus, problems = check_corpus(corpus.root)
+    assert [(p.path, p.line, p.code) for p in problems] == expected
+
+
+def test_a_broken_proposition_is_reported_once(corpus):
+    # kind: quantities is refused on the proposition; its claims are not "unknown proposition".
+    corpus.write("propositions.yaml", replace_once(PROPOSITIONS, "kind: quantity", "kind: quantities"))
+    _corpus, problems = check_corpus(corpus.root)
+    assert [(p.path, p.line, p.code) for p in problems] == [(PROPOSITIONS_YAML, 8, "HR206")]

@@ -26,8 +26,8 @@ def run_checks(corpus: Corpus) -> Iterator[Problem]:
 
 
 def _unknown_entity(corpus: Corpus, name: str, loc: Loc, role: str) -> Problem | None:
-    if name in corpus.entities:
-        return None
+    if name in corpus.entities or "entities" not in corpus.registries_read:
+        return None  # known, or entities.yaml is unreadable (reported once, on that file)
     close = suggest(name, corpus.entities.all_names())
     hint = f"did you mean '{close[0]}'?" if close else "add it to entities.yaml (with its aliases)"
     return UnknownEntity.problem(loc, f"unknown {role} '{name}': not an entity or alias in entities.yaml", hint)
@@ -86,6 +86,9 @@ def check_claims(corpus: Corpus) -> Iterator[Problem]:
                 yield problem
         period = yield from _read_period(claim)
         prop = corpus.propositions.get(claim.proposition)
+        if prop is None and ("propositions" not in corpus.registries_read
+                             or claim.proposition in corpus.declared_propositions):
+            continue  # propositions.yaml, or this proposition, is broken: reported there
         if prop is None:
             close = suggest(claim.proposition, corpus.propositions)
             yield UnknownProposition.problem(

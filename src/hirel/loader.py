@@ -39,6 +39,10 @@ class Corpus:
     topics: dict[str, Topic] = field(default_factory=dict)
     entities: EntityIndex = field(default_factory=EntityIndex)
     claim_files: dict[str, str] = field(default_factory=dict)  # article id -> display path
+    # What the registries declare, even entries too broken to load, and which registries could
+    # be read at all: a name is only "unknown" when the registry that would define it was read.
+    declared_propositions: set[str] = field(default_factory=set)
+    registries_read: set[str] = field(default_factory=set)
 
     def claims_of(self, proposition_id: str) -> list[Claim]:
         return [claim for claim in self.claims.values() if claim.proposition == proposition_id]
@@ -103,9 +107,14 @@ def _listing(folder: Path, suffix: str, problems: list[Problem]) -> list[Path]:
         return []
     found = []
     for path in entries:
-        if path.name.startswith(".") or path.is_dir():
+        if path.name.startswith("."):
             continue
         shown = display_path(path)
+        if not path.is_file():  # a directory, a pipe, a dangling link: reported, never read
+            kind = "a directory" if path.is_dir() else "not a regular file"
+            problems.append(Unreadable.problem(Loc(shown), f"'{path.name}' is {kind}; hirel ignores it",
+                                               f"{folder.name}/ holds {suffix} files only"))
+            continue
         if path.suffix != suffix:
             problems.append(FileName.problem(
                 Loc(shown), f"'{path.name}' is not a {suffix} file; hirel ignores it",
@@ -142,6 +151,7 @@ def _load_entities(corpus: Corpus, path: Path) -> list[Problem]:
     mapping, wrong = expect_mapping(data, Loc(shown), "entities.yaml")
     if mapping is None:
         return problems + wrong
+    corpus.registries_read.add("entities")
     owner: dict[str, tuple[str, Loc]] = {}
     for name, body in mapping.items():
         key_loc = mapping.key_loc(name)
@@ -189,6 +199,7 @@ def _load_propositions(corpus: Corpus, path: Path) -> list[Problem]:
     mapping, wrong = expect_mapping(data, Loc(shown), "propositions.yaml")
     if mapping is None:
         return problems + wrong
+    corpus.registries_read.add("propositions")
     for key in mapping:
         if key not in ("topics", "propositions"):
             problems.append(UnknownField.problem(
@@ -212,6 +223,7 @@ def _load_propositions(corpus: Corpus, path: Path) -> list[Problem]:
     props, wrong = expect_mapping(mapping.get("propositions", YamlMap()), mapping.value_loc("propositions"),
                                   "'propositions'")
     problems += wrong
+    corpus.declared_propositions.update(props or ())
     for prop_id, body in (props or {}).items():
         loc = props.key_loc(prop_id)
         if not _ID_RE.match(prop_id):
@@ -341,7 +353,7 @@ def _load_claims(corpus: Corpus, path: Path) -> list[Problem]:
     article_id = path.stem
     corpus.claim_files[article_id] = shown
     # An article that exists but could not be read is reported on its own file, not as missing.
-    if article_id not in corpus.articles and not (corpus.root / "articles" / f"{article_id}.md").exists():
+    if article_id not in corpus.articles and not (corpus.root / "articles" / f"{article_id}.md").is_file():
         from .entities import suggest
 
         close = suggest(article_id, corpus.articles)
