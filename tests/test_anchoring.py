@@ -207,3 +207,17 @@ def test_closest_with_nothing_similar(quote):
                          ids=["empty-body", "empty-quote", "blank-quote"])
 def test_closest_with_empty_input(body, quote):
     assert ArticleText(body).closest(quote) is None
+
+
+@pytest.mark.parametrize("quote, count", [
+    ("ording to a 2020 report", 0),       # starts inside "According"
+    ("According to a 2020 rep", 0),       # ends inside "report"
+    ("According to a 2020 report", 1),
+    ("Iran", 1),                          # "Iranian" does not count as "Iran"
+    ("report, Iran", 1),                  # ends on a letter at a word's end
+    ("“According", 1),                    # starts with a quote mark: no boundary needed before it
+], ids=["starts-mid-word", "ends-mid-word", "whole-words", "word-inside-word", "comma-inside", "quote-mark"])
+def test_quotes_match_whole_words_only(quote, count):
+    text = ArticleText("He said: “According to a 2020 report, Iran gives.” Iranian officials agreed.")
+    assert text.count(quote) == count
+    assert len(text.find(quote)) == count

@@ -86,9 +86,26 @@ class ArticleText:
         assert normalized == self.normalized  # both normalizations must agree
         return offsets
 
+    def _starts(self, needle: str) -> list[int]:
+        """Where ``needle`` occurs in the normalized text, not overlapping, as whole words:
+        a quote that starts or ends with a letter or digit may not start or end inside a word."""
+        text = self.normalized
+        check_start, check_end = needle[0].isalnum(), needle[-1].isalnum()
+        found = []
+        at = text.find(needle)
+        while at >= 0:
+            end = at + len(needle)
+            if not (check_start and at > 0 and text[at - 1].isalnum()) \
+                    and not (check_end and end < len(text) and text[end].isalnum()):
+                found.append(at)
+                at = text.find(needle, end)
+            else:
+                at = text.find(needle, at + 1)
+        return found
+
     def count(self, quote: str) -> int:
         needle = normalize_for_match(quote)
-        return self.normalized.count(needle) if needle else 0
+        return len(self._starts(needle)) if needle else 0
 
     def line_of(self, offset: int) -> int:
         return self.first_line + self.body.count("\n", 0, offset)
@@ -100,16 +117,11 @@ class ArticleText:
         return Passage(start, end, self.line_of(start), self.body[start:end], score)
 
     def find(self, quote: str) -> list[Passage]:
-        """Every place the quote occurs (normalized match), in order."""
+        """Every place the quote occurs (normalized, whole-word match), in order."""
         needle = normalize_for_match(quote)
         if not needle:
             return []
-        found = []
-        at = self.normalized.find(needle)
-        while at >= 0:
-            found.append(self._passage(at, at + len(needle)))
-            at = self.normalized.find(needle, at + len(needle))
-        return found
+        return [self._passage(at, at + len(needle)) for at in self._starts(needle)]
 
     def closest(self, quote: str) -> Passage | None:
         """The passage most like ``quote`` (rapidfuzz), with its edges on word boundaries.

@@ -190,7 +190,7 @@ def check_quotes(corpus: Corpus) -> Iterator[Problem]:
             continue
         loc = claim.loc_of("quote")
         if count > 1:
-            lines = ", ".join(str(p.line) for p in text.find(claim.quote))
+            lines = ", ".join(str(line) for line in dict.fromkeys(p.line for p in text.find(claim.quote)))
             yield AmbiguousQuote.problem(loc, f"the quote of '{claim.id}' occurs {count} times in "
                                               f"{article.path} (lines {lines})", "lengthen the quote")
             continue

@@ -551,7 +551,8 @@ class QuoteNotFound(Rule):
     """The quote is not in the article text.
 
     Matching ignores case, typographic quotes and apostrophes (’ “ ”), dash kinds,
-    non-breaking and repeated whitespace, and nothing else. The hint shows the closest
+    non-breaking and repeated whitespace, and nothing else; a quote must start and end on
+    word boundaries (not "ording to" inside "According to"). The hint shows the closest
     passage of the article (its line and a similarity score) to copy instead.
 
     FAIL:
