@@ -440,11 +440,11 @@ def test_matrix_unknown_topic(browser):
 
 
 def test_the_browser_compares_each_proposition_once(browser, monkeypatch):
-    import hirel.verdicts as verdicts
+    import hirel.comparison as comparison
 
     calls = []
-    original = verdicts.compare_claims
-    monkeypatch.setattr(verdicts, "compare_claims", lambda *a, **k: calls.append(a[1].id) or original(*a, **k))
+    original = comparison.compare_claims
+    monkeypatch.setattr(comparison, "compare_claims", lambda *a, **k: calls.append(a[1].id) or original(*a, **k))
     topic_stats(browser)
     matrix(browser, "funding")
     sources(browser)
@@ -452,8 +452,8 @@ def test_the_browser_compares_each_proposition_once(browser, monkeypatch):
 
 
 def test_listing_claims_compares_nothing(browser, monkeypatch):
-    import hirel.verdicts as verdicts
+    import hirel.comparison as comparison
 
-    monkeypatch.setattr(verdicts, "compare_claims", lambda *a, **k: pytest.fail("compared"))
+    monkeypatch.setattr(comparison, "compare_claims", lambda *a, **k: pytest.fail("compared"))
     assert len(find_claims(browser, search="iran")) >= 1
     assert len(timeline(browser)) == 5

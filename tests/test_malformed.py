@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ARTICLE, ENTITIES, PROPOSITIONS, QUANTITY_CLAIM, STANCE_CLAIM, replace_once, text
+from conftest import ARTICLE, CLAIMS as CLAIMS_FIXTURE, ENTITIES, PROPOSITIONS, QUANTITY_CLAIM, STANCE_CLAIM, replace_once, text
 from hirel.checker import check_corpus
 from hirel.model import ERROR
 from hirel.rules import RULES
@@ -380,3 +380,18 @@ def test_a_broken_proposition_is_reported_once(corpus):
     corpus.write("propositions.yaml", replace_once(PROPOSITIONS, "kind: quantity", "kind: quantities"))
     _corpus, problems = check_corpus(corpus.root)
     assert [(p.path, p.line, p.code) for p in problems] == [(PROPOSITIONS_YAML, 8, "HR206")]
+
+
+def test_an_unquoted_date_value_is_read_as_a_date(corpus):
+    # YAML reads `value: 1987-12-14` as a date object; on a date proposition that is what it is.
+    corpus.write("claims/test-article.yaml", replace_once(CLAIMS_FIXTURE, 'value: "1987"', "value: 1987-12-14"))
+    _corpus, problems = check_corpus(corpus.root)
+    assert problems == []
+
+
+def test_base_60_numbers_stay_text(corpus):
+    # YAML 1.1 reads 20:20 as the number 1220; hirel keeps what was written, so it is a bad period.
+    corpus.write("claims/test-article.yaml", stance_with("when: 20:20"))
+    _corpus, problems = check_corpus(corpus.root)
+    assert [(p.path, p.line, p.code) for p in problems] == [(CLAIMS, 6, "HR403")]
+    assert "20:20" in problems[0].message

@@ -343,4 +343,4 @@ def test_other_formats_list_every_finding():
     assert "\x1b" not in table and "…" not in table
     # the table lists contradictions and agreements, and summarizes the rest
     assert "part exceeds whole" in table
-    assert "4 claims, 4 origins; 2 contradiction, 1 compatible, 3 different-period" in table
+    assert "4 claims, 4 independent origins; 2 contradictions, 1 compatible, 3 different-period" in table

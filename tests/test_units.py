@@ -250,7 +250,7 @@ def test_convert_total_to_rate(
 def test_total_to_rate_step_shows_the_period_and_divisor() -> None:
     result = convert(Interval(1.5e8, None, "USD"), "USD/year", Y2014_2020)
     assert result.steps == (
-        "at least 150 million USD over 2014-01-01–2020-12-31 (7.0 years) ÷ 7.0 = "
+        "at least 150 million USD over 2014-01-01–2020-12-31 (7 years) ÷ 7 = "
         "at least 21.4 million USD per year",
     )
 
@@ -312,3 +312,13 @@ def test_convert_bad_target_unit_is_a_unit_error() -> None:
 )
 def test_describe_interval(low: float | None, high: float | None, unit: str, expected: str) -> None:
     assert describe_interval(low, high, unit) == expected
+
+
+@pytest.mark.parametrize("period, length", [
+    (Period(date(2019, 12, 1), date(2020, 2, 29)), "0.25"),   # three whole months
+    (Period(date(2019, 7, 22), date(2019, 7, 22)), "0.00274"),  # one day: 1/365.25
+    (Period(date(2020, 1, 1), date(2020, 12, 31)), "1"),
+], ids=["quarter", "one-day", "one-year"])
+def test_total_to_rate_step_shows_a_divisor_that_redoes_the_sum(period, length) -> None:
+    step = convert(Interval(5e6, 5e6, "USD"), "USD/year", period).steps[-1]
+    assert f" ÷ {length} = " in step

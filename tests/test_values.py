@@ -673,7 +673,7 @@ def test_explain_value_hedge_steps() -> None:
 def test_explain_value_with_period_text() -> None:
     result = explain_value("more than $150 million", "USD/year", "2014/2020")
     assert result.steps[-1] == (
-        "at least 150 million USD over 2014-01-01–2020-12-31 (7.0 years) ÷ 7.0 = "
+        "at least 150 million USD over 2014-01-01–2020-12-31 (7 years) ÷ 7 = "
         "at least 21.4 million USD per year"
     )
 

@@ -35,7 +35,7 @@ from datetime import date
 from typing import Iterable, Sequence
 
 from .comparison import NormalizedClaim, PropositionComparison, UnknownName
-from .entities import EntityIndex, suggest
+from .entities import EntityIndex, independent_origins, suggest
 from .loader import Corpus
 from .model import Article, Claim, Finding, Proposition, Topic
 
@@ -90,12 +90,11 @@ class Browser:
     def comparison(self, proposition_id: str) -> PropositionComparison:
         found = self._comparisons.get(proposition_id)
         if found is None:
-            from .verdicts import compare_claims
+            from .comparison import compare_proposition
 
             prop = self.corpus.propositions[proposition_id]
             claims = [self.normalized(claim) for claim in self.corpus.claims_of(proposition_id)]
-            findings = compare_claims([nc.comparable for nc in claims], prop, self.entities)
-            found = self._comparisons[proposition_id] = PropositionComparison(prop, claims, findings)
+            found = self._comparisons[proposition_id] = compare_proposition(self.corpus, prop, claims)
         return found
 
     def normalized(self, claim: Claim) -> NormalizedClaim:
@@ -155,30 +154,6 @@ class Browser:
 
 
 # --------------------------------------------------------------------------- origins
-
-
-def independent_origins(origins: Iterable[str], entities: EntityIndex) -> list[list[str]]:
-    """Group origins that are one source: connected through ``part_of`` within the given set.
-
-    Returns the groups (each sorted), sorted by their first name.
-    """
-    names = sorted(set(origins))
-    parent = {name: name for name in names}
-
-    def root(name: str) -> str:
-        while parent[name] != name:
-            parent[name] = parent[parent[name]]
-            name = parent[name]
-        return name
-
-    present = set(names)
-    for name in names:
-        for whole in entities.ancestors(name) & present:
-            parent[root(name)] = root(whole)
-    groups: dict[str, list[str]] = {}
-    for name in names:
-        groups.setdefault(root(name), []).append(name)
-    return sorted(groups.values(), key=lambda group: group[0])
 
 
 # --------------------------------------------------------------------------- topics, propositions

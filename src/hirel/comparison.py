@@ -49,9 +49,7 @@ class PropositionComparison:
     def count(self, verdict: str) -> int:
         return sum(1 for f in self.findings if f.verdict == verdict)
 
-    @property
-    def origins(self) -> set[str]:
-        return {c.comparable.origin for c in self.claims}
+    independent_origins: int = 0  # origins after collapsing part_of (Haniyeh and Hamas are one)
 
 
 @dataclass(frozen=True)
@@ -101,10 +99,17 @@ def normalize_claim(claim: Claim, corpus: Corpus, proposition: Proposition | Non
     return NormalizedClaim(claim, article, comparable, problem)
 
 
-def compare_proposition(corpus: Corpus, proposition: Proposition) -> PropositionComparison:
-    claims = [normalize_claim(c, corpus, proposition) for c in corpus.claims_of(proposition.id)]
+def compare_proposition(
+    corpus: Corpus, proposition: Proposition, claims: list[NormalizedClaim] | None = None
+) -> PropositionComparison:
+    """Judge every pair of the proposition's claims (``claims``: already normalized ones)."""
+    from .entities import independent_origins
+
+    if claims is None:
+        claims = [normalize_claim(c, corpus, proposition) for c in corpus.claims_of(proposition.id)]
     findings = compare_claims([c.comparable for c in claims], proposition, corpus.entities)
-    return PropositionComparison(proposition, claims, findings)
+    origins = independent_origins((c.comparable.origin for c in claims), corpus.entities)
+    return PropositionComparison(proposition, claims, findings, len(origins))
 
 
 def resolve_subject(corpus: Corpus, name: str) -> tuple[str | None, list[Proposition]]:

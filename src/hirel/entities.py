@@ -113,3 +113,27 @@ def suggest(name: str, choices: Iterable[str] | Mapping[str, object], limit: int
         name, pool, scorer=fuzz.WRatio, processor=utils.default_process, limit=limit, score_cutoff=70
     )
     return [match for match, _score, _idx in found]
+
+
+def independent_origins(origins: Iterable[str], entities: EntityIndex) -> list[list[str]]:
+    """Group origins that are one source: connected through ``part_of`` within the given set.
+
+    Returns the groups (each sorted), sorted by their first name.
+    """
+    names = sorted(set(origins))
+    parent = {name: name for name in names}
+
+    def root(name: str) -> str:
+        while parent[name] != name:
+            parent[name] = parent[parent[name]]
+            name = parent[name]
+        return name
+
+    present = set(names)
+    for name in names:
+        for whole in entities.ancestors(name) & present:
+            parent[root(name)] = root(whole)
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(root(name), []).append(name)
+    return sorted(groups.values(), key=lambda group: group[0])

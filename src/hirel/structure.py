@@ -58,8 +58,8 @@ def _fits(spec: FieldSpec, value: Any) -> bool:
         return isinstance(value, bool)
     if kind in ("period", "date"):
         return isinstance(value, (str, date)) or (isinstance(value, int) and not isinstance(value, bool))
-    if kind == "value":
-        return isinstance(value, (str, dict)) or (isinstance(value, (int, float)) and not isinstance(value, bool))
+    if kind == "value":  # a date object is a date value, as YAML reads an unquoted 1987-12-14
+        return isinstance(value, (str, dict, date)) or (isinstance(value, (int, float)) and not isinstance(value, bool))
     if kind == "number":
         return isinstance(value, (int, float)) and not isinstance(value, bool)
     raise AssertionError(kind)  # pragma: no cover

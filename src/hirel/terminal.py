@@ -61,9 +61,38 @@ def make_console(color: str = "auto", file: IO[str] | None = None, stderr: bool 
         options["color_system"] = None
     stream = file or (sys.stderr if stderr else sys.stdout)
     if not is_tty(stream):
-        # Piped output: wide enough that tables rarely wrap; cells fold, never end in "…".
+        # Piped output: wide enough that tables rarely wrap; cells fold, never end in "…";
+        # no trailing spaces from table padding (they make diffs and golden files noisy).
         options["width"] = _columns() or 100
+        options["file"] = _TrailingSpaceStripper(stream)
     return Console(**options)
+
+
+class _TrailingSpaceStripper:
+    """A text stream that writes each line without its trailing spaces."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+        self._pending = ""
+
+    def write(self, text: str) -> int:
+        lines = (self._pending + text).split("\n")
+        self._pending = lines.pop()
+        if lines:
+            self._stream.write("\n".join(line.rstrip(" ") for line in lines) + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        if self._pending:
+            self._stream.write(self._pending)
+            self._pending = ""
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def is_tty(stream: Any) -> bool:

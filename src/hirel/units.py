@@ -312,8 +312,9 @@ def _convert_total_to_rate(
         )
     length = period_length(period, target.per)  # type: ignore[arg-type]
     low, high = _scale(interval, 1 / length)
-    plural = target.per if round(length, 1) == 1 else f"{target.per}s"
-    length_text = f"{length:.1f}"
+    plural = target.per if length == 1 else f"{target.per}s"
+    # Enough digits to redo the division by hand: 7, 0.25, 0.00274, 1.5.
+    length_text = f"{length:.3g}" if length < 10 else _short_decimal(length)
     step = (
         f"{describe_interval(interval.low, interval.high, source)} over "
         f"{period.start.isoformat()}–{period.end.isoformat()} ({length_text} {plural}) "

@@ -113,6 +113,8 @@ class _Builder:
             builder = _SCALAR_BUILDERS.get(tag)
             if builder is None:
                 return self.forbidden(node)
+            if ":" in node.value and tag in (_TAG + "int", _TAG + "float"):
+                return node.value  # YAML 1.1 base 60 ("20:20" = 1220): kept as the text written
             try:
                 return builder(node)
             except (ConstructorError, ValueError, OverflowError) as exc:

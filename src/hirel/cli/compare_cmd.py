@@ -192,8 +192,9 @@ def _compare_table(ctx, result, only) -> None:
             console.print(line)
             print_indented(console, Text(safe_line(f.explanation)))
         counts = count_by_verdict(pc.findings)
-        summary = ", ".join(f"{counts[v]} {v}" for v in VERDICTS if counts[v])
-        console.print(Text(f"  {_plural(len(pc.claims), 'claim')}, {_plural(len(pc.origins), 'origin')}; "
+        summary = ", ".join(_plural(counts[v], v) if v in ("contradiction", "agreement") else f"{counts[v]} {v}"
+                            for v in VERDICTS if counts[v])
+        console.print(Text(f"  {_plural(len(pc.claims), 'claim')}, {_plural(pc.independent_origins, 'independent origin')}; "
                            f"{summary or 'no pairs to compare'}", style="dim"))
         console.print()
 
