@@ -221,3 +221,11 @@ def test_quotes_match_whole_words_only(quote, count):
     text = ArticleText("He said: “According to a 2020 report, Iran gives.” Iranian officials agreed.")
     assert text.count(quote) == count
     assert len(text.find(quote)) == count
+
+
+def test_a_very_long_quote_is_not_searched_approximately():
+    from hirel.anchoring import MAX_FUZZY_QUOTE
+
+    text = ArticleText("word " * 3000)
+    assert text.closest("wrd " * (MAX_FUZZY_QUOTE // 4 + 1)) is None
+    assert text.closest("wrd " * 10) is not None

@@ -30,6 +30,8 @@ _WORD = re.compile(r"\S+")
 
 # A fuzzy match below this score is not offered as "the passage you meant".
 MIN_HINT_SCORE = 60.0
+# Quotes longer than this are not searched approximately (a quote is a sentence or two).
+MAX_FUZZY_QUOTE = 1000
 
 
 def normalize_for_match(text: str) -> str:
@@ -134,8 +136,8 @@ class ArticleText:
 
         needle = normalize_for_match(quote)
         text = self.normalized
-        if not needle or not text:
-            return None
+        if not needle or not text or len(needle) > MAX_FUZZY_QUOTE:
+            return None  # approximate search grows with the square of the quote's length
         alignment = fuzz.partial_ratio_alignment(needle, text)
         if alignment is None or alignment.dest_end <= alignment.dest_start:
             return None

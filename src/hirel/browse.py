@@ -638,12 +638,6 @@ def matrix(browser: Browser, topic: str) -> Matrix:
     topic_obj = browser.topic(topic)
     props = browser.propositions_of(topic)
     comparisons = {p.id: browser.comparison(p.id) for p in props}
-    contradicting: dict[str, int] = {}
-    for pc in comparisons.values():
-        for f in pc.findings:
-            if f.verdict == CONTRADICTION:
-                for cid in set(f.claims):
-                    contradicting[cid] = contradicting.get(cid, 0) + 1
     by_origin: dict[str, dict[str, list[NormalizedClaim]]] = {}
     for pid, pc in comparisons.items():
         for nc in pc.claims:

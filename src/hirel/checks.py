@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Generator, Iterator
 
-from .anchoring import MIN_HINT_SCORE, ArticleText
+from .anchoring import MAX_FUZZY_QUOTE, MIN_HINT_SCORE, ArticleText
 from .entities import suggest
 from .loader import Corpus
 from .model import Claim, Loc, Period, Problem, Proposition
@@ -197,6 +197,8 @@ def check_quotes(corpus: Corpus) -> Iterator[Problem]:
         best = text.closest(claim.quote)
         if best is not None and best.score >= MIN_HINT_SCORE:
             hint = f"closest passage, line {best.line} (score {best.score:g}): \"{' '.join(best.text.split())}\""
+        elif len(claim.quote) > MAX_FUZZY_QUOTE:
+            hint = f"quotes over {MAX_FUZZY_QUOTE} characters are not searched approximately; quote less"
         else:
             hint = "no similar passage in the article; copy the words exactly"
         yield QuoteNotFound.problem(loc, f"the quote of '{claim.id}' is not in {article.path}", hint)

@@ -45,9 +45,6 @@ class EntityIndex:
             return None
         return self._by_key.get(name_key(name))
 
-    def owner_of_key(self, key: str) -> str | None:
-        return self._by_key.get(key)
-
     def all_names(self) -> list[str]:
         """Every name and alias a user may write (for suggestions)."""
         names: list[str] = []
@@ -78,10 +75,6 @@ class EntityIndex:
         """True when ``part`` is (transitively) part of ``whole``; names or aliases accepted."""
         p, w = self.resolve(part), self.resolve(whole)
         return p is not None and w is not None and p != w and w in self.ancestors(p)
-
-    def same_or_nested(self, a: str, b: str) -> bool:
-        ra, rb = self.resolve(a), self.resolve(b)
-        return ra is not None and (ra == rb or self.is_part_of(ra, rb) or self.is_part_of(rb, ra))
 
     def cycles(self) -> list[str]:
         """Entities that are (transitively) part of themselves."""

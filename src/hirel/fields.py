@@ -17,8 +17,8 @@ RELIABILITY_GRADES = ("A", "B", "C", "D", "E", "F")
 PROPOSITION_KINDS = ("quantity", "stance", "date")
 
 # Field types: "string", "names" (a list of strings), "boolean", "period" (string, year
-# number or date), "date" (string, year number or date), "value" (string, number or a
-# {low, high, unit} mapping).
+# number or date), "date" (string, year number or date), "value" (string, number, date or a
+# {low, high, unit} mapping), "number", "bound" (a number, or a date text).
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ ENTITY_FIELDS: tuple[FieldSpec, ...] = (
 )
 
 VALUE_MAPPING_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("low", "number", "Lower bound; omit for unbounded."),
-    FieldSpec("high", "number", "Upper bound; omit for unbounded."),
+    FieldSpec("low", "bound", "Lower bound (a number, or a date for the date unit); omit for unbounded."),
+    FieldSpec("high", "bound", "Upper bound (a number, or a date for the date unit); omit for unbounded."),
     FieldSpec("unit", "string", "The unit, e.g. USD/year.", required=True),
 )

@@ -20,6 +20,8 @@ def _field_schema(spec: F.FieldSpec) -> dict[str, Any]:
         schema = {"type": "boolean"}
     elif kind == "number":
         schema = {"type": "number"}
+    elif kind == "bound":
+        schema = {"type": ["number", "string"]}
     elif kind in ("period", "date"):
         schema = {"type": ["string", "integer"]}
     elif kind == "value":
