@@ -544,3 +544,13 @@ def test_pre_commit_hook_is_declared():
     [hook] = [h for h in yaml.safe_load(hooks.read_text()) if h["id"] == "hirel-check"]
     assert hook["entry"] == "hirel check"
     assert hook["language"] == "python"
+
+
+def test_start_up_imports_stay_light():
+    # `hirel check` runs on every commit: the command line must not import the comparison
+    # engine, rich or rapidfuzz before a command needs them.
+    code = ("import sys, hirel.cli; heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('rich', 'rapidfuzz') or m in ('hirel.values', 'hirel.comparison', 'hirel.verdicts', "
+            "'hirel.loader')); print(heavy)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

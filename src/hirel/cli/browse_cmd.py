@@ -12,7 +12,6 @@ from . import app
 from .common import die, load, stdout_console
 from .render import (VERDICT_STYLES, cell, new_table, print_indented, shorten, write_csv, write_json,
                      write_markdown_table, write_plain)
-from ..serialize import value_text
 from ..terminal import is_tty, safe, safe_line
 
 Format = Literal["table", "json", "csv", "markdown"]
@@ -53,6 +52,8 @@ def _says(nc: Any) -> str:
     if nc.interval is None:
         if claim.value is None:
             return ""
+        from ..serialize import value_text
+
         return f"{value_text(claim.value)} (unreadable: {nc.problem})" if nc.problem else value_text(claim.value)
     shown = format_interval(nc.interval)
     original = nc.comparable.original
@@ -377,6 +378,8 @@ def _show_fields(detail: Any) -> list[tuple[str, str]]:
     if claim.stance is not None:
         rows.append(("stance", claim.stance))
     if claim.value is not None:
+        from ..serialize import value_text
+
         rows.append(("value", value_text(claim.value)))
         if nc.interval is not None:
             rows.append(("normalized", _says(nc)))
