@@ -11,7 +11,7 @@ import typer
 from . import app
 from .common import die, load, stdout_console
 from .render import (VERDICT_STYLES, cell, new_table, print_indented, shorten, write_csv, write_json,
-                     write_markdown_table, write_plain)
+                     write_markdown_table, write_plain, says, who)
 from ..terminal import is_tty, safe, safe_line
 
 Format = Literal["table", "json", "csv", "markdown"]
@@ -39,32 +39,6 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
 
 def _kind(prop: Any) -> str:
     return f"{prop.kind}, {prop.unit}" if prop.unit else prop.kind
-
-
-def _says(nc: Any) -> str:
-    """What a claim says, normalized: 'supports', '$360M/yr (from $30M/mo)', or the value as
-    written when it could not be read."""
-    from ..figures import format_interval
-
-    claim = nc.claim
-    if claim.stance is not None:
-        return claim.stance
-    if nc.interval is None:
-        if claim.value is None:
-            return ""
-        from ..serialize import value_text
-
-        return f"{value_text(claim.value)} (unreadable: {nc.problem})" if nc.problem else value_text(claim.value)
-    shown = format_interval(nc.interval)
-    original = nc.comparable.original
-    if original is not None and original.unit != nc.interval.unit:
-        shown += f" (from {format_interval(original)})"
-    return shown
-
-
-def _who(nc: Any) -> str:
-    comparable = nc.comparable
-    return comparable.claimant_label + (" via " + ", ".join(comparable.via) if comparable.via else "")
 
 
 def _when(nc: Any) -> str:
@@ -115,10 +89,10 @@ def _claim_card(console: Any, nc: Any, prop: Any, score: float | None = None) ->
 
     line = Text()
     line.append(safe_line(nc.claim.id), style="bold")
-    says = _says(nc)
-    if says:
+    said = says(nc)
+    if said:
         line.append("  ")
-        line.append(safe_line(says), style="bold cyan")
+        line.append(safe_line(said), style="bold cyan")
     scope = nc.comparable.scope
     if scope and (prop is None or scope != prop.object):
         line.append(f" for {safe_line(scope)}")
@@ -132,7 +106,7 @@ def _claim_card(console: Any, nc: Any, prop: Any, score: float | None = None) ->
     console.print(line)
     detail = Text()
     detail.append(safe_line(nc.claim.proposition), style="magenta")
-    detail.append(" · " + safe_line(_who(nc)))
+    detail.append(" · " + safe_line(who(nc)))
     detail.append(" · " + safe_line(nc.claim.article), style="dim")
     detail.append("\n")
     detail.append(f"“{shorten(nc.claim.quote, console, 220)}”", style="italic")
@@ -252,7 +226,7 @@ def _claims_csv_header() -> list[str]:
 
 def _claims_csv_row(nc: Any) -> list[Any]:
     return [nc.claim.id, nc.claim.proposition, nc.claim.article, nc.article.outlet if nc.article else None,
-            nc.comparable.claimant_label, ", ".join(nc.comparable.via), _says(nc), nc.comparable.scope, _when(nc),
+            nc.comparable.claimant_label, ", ".join(nc.comparable.via), says(nc), nc.comparable.scope, _when(nc),
             nc.claim.certainty, nc.claim.quote, nc.claim.note]
 
 
@@ -303,7 +277,7 @@ def claims(
         header = ["claim", "proposition", "article", "claimant", "says", "when", "quote"] + (
             ["score"] if searching else [])
         write_markdown_table(header, [
-            [m.claim.claim.id, m.claim.claim.proposition, m.claim.claim.article, _who(m.claim), _says(m.claim),
+            [m.claim.claim.id, m.claim.claim.proposition, m.claim.claim.article, who(m.claim), says(m.claim),
              _when(m.claim), m.claim.claim.quote] + ([m.score] if searching else []) for m in matches])
         return
     from rich.text import Text
@@ -382,7 +356,7 @@ def _show_fields(detail: Any) -> list[tuple[str, str]]:
 
         rows.append(("value", value_text(claim.value)))
         if nc.interval is not None:
-            rows.append(("normalized", _says(nc)))
+            rows.append(("normalized", says(nc)))
             if nc.interval.steps:
                 rows.append(("read as", "; ".join(nc.interval.steps)))
         else:
@@ -511,10 +485,10 @@ def _show_table(ctx: typer.Context, detail: Any, browser: Any) -> None:
     console = stdout_console(ctx)
     nc = detail.claim
     heading = Text(safe_line(nc.claim.id), style="bold underline")
-    says = _says(nc)
-    if says:
+    said = says(nc)
+    if said:
         heading.append("  ")
-        heading.append(safe_line(says), style="bold cyan")
+        heading.append(safe_line(said), style="bold cyan")
     console.print(heading)
     table = new_table("", "")
     table.show_header = False
@@ -551,7 +525,7 @@ def _show_table(ctx: typer.Context, detail: Any, browser: Any) -> None:
         line.append(safe_line(detail.other(f)), style="bold")
         other = browser.corpus.claims.get(detail.other(f))
         if other is not None:
-            line.append(f" ({safe_line(_who(browser.normalized(other)))})", style="dim")
+            line.append(f" ({safe_line(who(browser.normalized(other)))})", style="dim")
         console.print(line)
         print_indented(console, Text(safe_line(f.explanation)))
 
@@ -678,13 +652,13 @@ def _entry_lines(entry: Any, console: Any) -> Any:
     from rich.text import Text
 
     nc, prop = entry.claim, entry.proposition
-    text = Text(safe_line(_who(nc)), style="bold")
-    says = _says(nc)
+    text = Text(safe_line(who(nc)), style="bold")
+    said = says(nc)
     if nc.claim.stance is not None:
-        text.append(" " + safe_line(says), style="cyan")
-    elif says:
+        text.append(" " + safe_line(said), style="cyan")
+    elif said:
         text.append(": ")
-        text.append(safe_line(says), style="cyan")
+        text.append(safe_line(said), style="cyan")
     scope = nc.comparable.scope
     if scope and (prop is None or scope != prop.object):
         text.append(f" for {safe_line(scope)}")
@@ -729,8 +703,8 @@ def timeline(
             for e in entries]})
         return
     header = ["date", "basis", "claim", "proposition", "says", "scope", "certainty", "claimant", "article", "quote"]
-    rows = [[_entry_when(e), e.basis, e.claim.claim.id, e.claim.claim.proposition, _says(e.claim),
-             e.claim.comparable.scope, e.claim.claim.certainty, _who(e.claim), e.claim.claim.article,
+    rows = [[_entry_when(e), e.basis, e.claim.claim.id, e.claim.claim.proposition, says(e.claim),
+             e.claim.comparable.scope, e.claim.claim.certainty, who(e.claim), e.claim.claim.article,
              e.claim.claim.quote] for e in entries]
     if write_plain(fmt, header, rows):
         return
@@ -846,7 +820,7 @@ def _matrix_json(result: Any) -> dict[str, Any]:
 
 def _cell_words(cell_data: Any) -> str:
     """A cell for CSV: stances as words, values normalized, separated by '; '."""
-    return "; ".join(_says(nc) for nc in cell_data.claims)
+    return "; ".join(says(nc) for nc in cell_data.claims)
 
 
 @app.command()

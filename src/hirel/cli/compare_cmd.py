@@ -11,7 +11,7 @@ from . import app
 from .common import data_dir, die, load, stdout_console
 from ..terminal import safe_line
 from .render import (VERDICT_STYLES, cell, new_table, print_indented, shorten, write_csv, write_json,
-                     write_markdown_table)
+                     write_markdown_table, says, who)
 
 FormatOption = typer.Option("table", "--format", "-f", case_sensitive=False, help="table, json, csv or markdown.")
 
@@ -78,34 +78,6 @@ def compare(
         raise typer.Exit(1)
 
 
-def _value_text(nc) -> str:
-    from ..figures import format_interval
-
-    claim = nc.claim
-    if claim.stance is not None:
-        return claim.stance
-    if nc.interval is None:
-        original = nc.comparable.original
-        if original is not None:  # read, but not convertible to the proposition's unit
-            return f"{format_interval(original)} (not compared: {nc.problem})"
-        from ..serialize import value_text
-
-        return f"{value_text(claim.value)} (unreadable: {nc.problem})" if nc.problem else value_text(claim.value)
-    shown = format_interval(nc.interval)
-    original = nc.comparable.original
-    if original is not None and original.unit != nc.interval.unit:
-        shown += f" (from {format_interval(original)})"
-    return shown
-
-
-def _who(nc) -> str:
-    comparable = nc.comparable
-    who = comparable.claimant_label
-    if comparable.via:
-        who += " via " + ", ".join(comparable.via)
-    return who
-
-
 def _compare_csv(result, only) -> None:
     claims = {nc.claim.id: nc for pc in result.propositions for nc in pc.claims}
     rows = []
@@ -114,8 +86,8 @@ def _compare_csv(result, only) -> None:
             if only and f.verdict not in only:
                 continue
             a, b = claims[f.claims[0]], claims[f.claims[1]]
-            rows.append([pc.proposition.id, f.verdict, a.claim.id, b.claim.id, _who(a), _who(b),
-                         _value_text(a), _value_text(b), f.explanation])
+            rows.append([pc.proposition.id, f.verdict, a.claim.id, b.claim.id, who(a), who(b),
+                         says(a), says(b), f.explanation])
     write_csv(["proposition", "verdict", "claim_a", "claim_b", "claimant_a", "claimant_b", "says_a", "says_b",
                "explanation"], rows)
 
@@ -130,7 +102,7 @@ def _compare_markdown(result, only) -> None:
                   + (f" ({safe_line(prop.unit)})" if prop.unit else "") + "\n\n")
         write_markdown_table(
             ["claim", "article", "claimant", "says", "when", "scope", "certainty", "quote"],
-            [[nc.claim.id, nc.claim.article, _who(nc), _value_text(nc), format_period(nc.period),
+            [[nc.claim.id, nc.claim.article, who(nc), says(nc), format_period(nc.period),
               nc.comparable.scope or "", nc.claim.certainty, nc.claim.quote] for nc in pc.claims])
         shown = [f for f in pc.findings if not only or f.verdict in only]
         if shown:
@@ -165,7 +137,7 @@ def _compare_table(ctx, result, only) -> None:
             line = Text("  ")
             line.append(safe_line(nc.claim.id), style="bold")
             line.append("  ")
-            line.append(safe_line(_value_text(nc)), style="bold cyan")
+            line.append(safe_line(says(nc)), style="bold cyan")
             scope = nc.comparable.scope
             if scope and scope != prop.object:
                 line.append(f" for {safe_line(scope)}")
@@ -175,12 +147,12 @@ def _compare_table(ctx, result, only) -> None:
             if nc.claim.certainty != "certain":
                 line.append(f" · {nc.claim.certainty}", style="yellow")
             console.print(line)
-            who = Text(safe_line(_who(nc)))
+            source = Text(safe_line(who(nc)))
             if nc.article is not None:
-                who.append(f" · {safe_line(nc.article.id)}", style="dim")
-            who.append("\n")
-            who.append(f"“{shorten(nc.claim.quote, console, 220)}”", style="italic")
-            print_indented(console, who)
+                source.append(f" · {safe_line(nc.article.id)}", style="dim")
+            source.append("\n")
+            source.append(f"“{shorten(nc.claim.quote, console, 220)}”", style="italic")
+            print_indented(console, source)
         listed = set(only) if only else {"contradiction", "agreement"}
         shown = [f for f in pc.findings if f.verdict in listed]
         if shown:

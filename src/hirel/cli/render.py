@@ -55,6 +55,34 @@ def print_indented(console: Any, text: Any, indent: int = 4) -> None:
         console.print(Text(" " * indent) + line, soft_wrap=True)
 
 
+def says(nc: Any) -> str:
+    """What a claim says, normalized: 'supports', '$360M/yr (from $30M/mo)', or the value as
+    written with the reason it could not be read or compared."""
+    from ..figures import format_interval
+    from ..serialize import value_text
+
+    claim = nc.claim
+    if claim.stance is not None:
+        return claim.stance
+    original = nc.comparable.original
+    if nc.interval is None:
+        if original is not None:  # read, but not convertible to the proposition's unit
+            return f"{format_interval(original)} (not compared: {nc.problem})"
+        if claim.value is None:
+            return ""
+        return f"{value_text(claim.value)} (unreadable: {nc.problem})" if nc.problem else value_text(claim.value)
+    shown = format_interval(nc.interval)
+    if original is not None and original.unit != nc.interval.unit:
+        shown += f" (from {format_interval(original)})"
+    return shown
+
+
+def who(nc: Any) -> str:
+    """The claimant, and who passed the claim on: 'unnamed Hamas source via The Wall Street Journal'."""
+    comparable = nc.comparable
+    return comparable.claimant_label + (" via " + ", ".join(comparable.via) if comparable.via else "")
+
+
 def write_json(document: Any) -> None:
     # One write: json.dump to a stream makes a write call per token (millions on a big compare).
     sys.stdout.write(json_text(document, stream=sys.stdout) + "\n")
