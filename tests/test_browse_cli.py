@@ -24,6 +24,7 @@ import typer
 from conftest import ARTICLE, CLAIMS, ENTITIES
 
 README = Path(__file__).resolve().parents[1] / "README.md"
+COMMANDS_DOC = README.parent / "docs" / "commands.md"
 BROWSING = ["topics", "propositions", "claims", "show", "sources", "timeline", "matrix"]
 
 
@@ -694,8 +695,9 @@ def test_every_command_help_ends_with_an_example(name):
 
 
 @pytest.mark.parametrize("name", sorted(registered_commands()))
-def test_every_command_is_in_the_readme(name):
-    assert f"hirel {name}" in README.read_text(encoding="utf-8"), f"README.md does not mention `hirel {name}`"
+def test_every_command_is_in_the_readme_and_the_reference(name):
+    assert f"`hirel {name}" in README.read_text(encoding="utf-8"), f"README.md does not list `hirel {name}`"
+    assert f"hirel {name}" in COMMANDS_DOC.read_text(encoding="utf-8"), f"docs/commands.md does not document `hirel {name}`"
 
 
 @pytest.mark.parametrize("name", BROWSING)
