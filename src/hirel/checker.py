@@ -11,7 +11,8 @@ from .loader import Corpus, display_path, load_corpus
 from .model import ERROR, Problem
 
 
-def check_corpus(root: Path, files: Iterable[Path] = ()) -> tuple[Corpus, list[Problem]]:
+def check_corpus(root: Path, files: Iterable[Path] = (),
+                 cache: Path | None = None) -> tuple[Corpus | None, list[Problem]]:
     """Every problem of the corpus at ``root``, sorted; only those ``files`` answer for, when given.
 
     The whole corpus is always loaded, so cross-references are checked even when only some
@@ -19,12 +20,21 @@ def check_corpus(root: Path, files: Iterable[Path] = ()) -> tuple[Corpus, list[P
     problems it can cause elsewhere, so that a commit cannot break the corpus unseen: a
     registry (entities.yaml, propositions.yaml) for the whole corpus, an article for its claims
     file. A directory stands for every file under it.
+
+    With ``cache`` (a directory), what checking unchanged files found before is reused (see
+    `incremental`); the problems are the same, and no corpus is returned.
     """
-    corpus, problems = load_corpus(root)
-    problems.extend(run_checks(corpus))
+    if cache is not None:
+        from .incremental import check_with_cache
+
+        corpus, problems = None, check_with_cache(root, cache)
+    else:
+        corpus, problems = load_corpus(root)
+        problems.extend(run_checks(corpus))
     files = list(files)
     if files:
-        problems = [p for p in problems if _answers_for(files, root)(p.path)]
+        answers_for = _answers_for(files, root)
+        problems = [p for p in problems if answers_for(p.path)]
     # Problem equality ignores the message, but two problems at one place may say different
     # things (a claim missing both 'proposition' and 'quote'): only exact repeats are dropped.
     unique = list({(p, p.message): p for p in problems}.values())

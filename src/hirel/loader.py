@@ -65,16 +65,16 @@ def load_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
 def _load_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
     corpus = Corpus(root=root)
     problems: list[Problem] = []
-    problems += _load_entities(corpus, root / "entities.yaml")
-    problems += _load_propositions(corpus, root / "propositions.yaml")
-    for path in _listing(root / "articles", ".md", problems):
+    problems += load_entities(corpus, root / "entities.yaml")
+    problems += load_propositions(corpus, root / "propositions.yaml")
+    for path in list_files(root / "articles", ".md", problems):
         problems += _load_article(corpus, path)
-    for path in _listing(root / "claims", ".yaml", problems):
+    for path in list_files(root / "claims", ".yaml", problems):
         problems += _load_claims(corpus, path)
     return corpus, problems
 
 
-def _listing(folder: Path, suffix: str, problems: list[Problem]) -> list[Path]:
+def list_files(folder: Path, suffix: str, problems: list[Problem]) -> list[Path]:
     try:
         entries = sorted(folder.iterdir())
     except OSError as exc:
@@ -107,8 +107,8 @@ def _listing(folder: Path, suffix: str, problems: list[Problem]) -> list[Path]:
 # --- entities ---------------------------------------------------------------------------------
 
 
-def _load_entities(corpus: Corpus, path: Path) -> list[Problem]:
-    shown, data, problems = load_yaml_file(path)
+def load_entities(corpus: Corpus, path: Path, raw: bytes | None = None) -> list[Problem]:
+    shown, data, problems = load_yaml_file(path, None, raw)
     if data is None:
         return problems
     mapping, wrong = expect_mapping(data, Loc(shown), "entities.yaml")
@@ -155,8 +155,8 @@ def _load_entities(corpus: Corpus, path: Path) -> list[Problem]:
 # --- propositions -----------------------------------------------------------------------------
 
 
-def _load_propositions(corpus: Corpus, path: Path) -> list[Problem]:
-    shown, data, problems = load_yaml_file(path)
+def load_propositions(corpus: Corpus, path: Path, raw: bytes | None = None) -> list[Problem]:
+    shown, data, problems = load_yaml_file(path, None, raw)
     if data is None:
         return problems
     mapping, wrong = expect_mapping(data, Loc(shown), "propositions.yaml")

@@ -7,7 +7,7 @@ from typing import Literal, Optional
 
 import typer
 
-from . import app
+from .typer_app import app
 from .common import data_dir, die, load, stdout_console
 from ..terminal import safe_line
 from .render import (VERDICT_STYLES, cell, new_table, print_indented, shorten, write_csv, write_json,

@@ -1,0 +1,50 @@
+"""What `hirel check` does once its options are read; shared by the Typer command and the fast path."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+FORMATS = ("text", "json", "jsonl", "github")
+
+
+def run_check(data: Path | None, color: str, files: list[Path], format: str, strict: bool, exit_zero: bool,
+              no_cache: bool) -> int:
+    """Check the corpus, print the problems, and return the exit code."""
+    from .. import checker
+    from ..discovery import DataDirError, find_data_dir
+    from ..loader import display_path
+    from ..reporters import REPORTERS
+    from ..terminal import safe_line, wants_color
+
+    for file in files:
+        if not file.exists():
+            return _fail(f"no such file: {file}")
+    try:
+        root = find_data_dir(data, files)
+    except DataDirError as exc:
+        return _fail(str(exc))
+    for stranger in checker.outside(files, root):
+        sys.stderr.write(f"hirel: note: {safe_line(stranger)} is not in the data directory {display_path(root)}; "
+                         "nothing is reported on it\n")
+    cache = None
+    if not no_cache:
+        from ..cache import default_cache_dir
+
+        cache = default_cache_dir(root)
+    _corpus, problems = checker.check_corpus(root, files, cache=cache)
+    REPORTERS[format](problems, sys.stdout, wants_color(color, sys.stdout))
+    errors, warnings = checker.count_errors(problems)
+    if format == "text":
+        checked = f"{len(files)} file(s)" if files else display_path(root)
+        summary = "no problems" if not problems else f"{errors} error(s), {warnings} warning(s)"
+        sys.stderr.write(f"hirel check: {summary} in {checked}\n")
+    failed = errors > 0 or (strict and warnings > 0)
+    return 1 if failed and not exit_zero else 0
+
+
+def _fail(message: str) -> int:
+    from ..terminal import safe_line
+
+    sys.stderr.write(f"hirel: {safe_line(message)}\n")
+    return 2

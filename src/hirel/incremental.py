@@ -1,0 +1,208 @@
+"""Check a corpus reusing, for every unchanged file, what checking it found last time.
+
+What is kept per file is what that file alone decides: the problems of reading it, and the
+problems of checking it against what it depends on. An article depends on the registries
+(`entities.yaml`, `propositions.yaml`); a claims file on the registries and on its article (the
+quotes). An entry is used only when the file, those dependencies and hirel itself (see
+`cache.code_fingerprint`) are unchanged. What ties files together is worked out again on every
+run from what each file holds: claims files without an article, claim ids used twice. The
+registries themselves are always read. The problems found are those of `load_corpus` followed by
+`run_checks`, the same on a cold run, a warm one, or one after any change.
+
+A file is recognised as unchanged by its size, time of change and inode when it was last changed
+well before it was read (two seconds, for file systems with coarse times); otherwise, by a hash of
+its content.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from .cache import CheckCache, code_fingerprint, digest
+from .checks import check_article, check_claim, check_entities, check_propositions, check_quote
+from .claimsfile import duplicate_id_problems, orphan_problems, read_claims
+from .datafiles import display_path
+from .loader import Corpus, list_files, load_entities, load_propositions, read_article
+from .model import Loc, Problem
+from .rules import BadDate
+
+_RACY_NS = 2_000_000_000  # a file changed this close to being read is compared by content
+
+
+def check_with_cache(root: Path, cache_dir: Path) -> list[Problem]:
+    """Every problem of the corpus at ``root`` (unsorted), using and refreshing the cache."""
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # see load_corpus: many small acyclic objects
+    try:
+        return _Run(root, cache_dir).problems()
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _rows(problems: list[Problem]) -> list[list[Any]]:
+    return [[p.path, p.line, p.column, p.code, p.severity, p.message, p.hint] for p in problems]
+
+
+class _Run:
+    def __init__(self, root: Path, cache_dir: Path) -> None:
+        self.root = root
+        self.cache = CheckCache(cache_dir, root, display_path(root))
+        self.fingerprint = code_fingerprint()
+        self.old = self.cache.load(self.fingerprint)
+        self.new: dict[str, Any] = {}
+        self.changed = False
+        self.context = Corpus(root=root)  # the registries, and the article of the claims file at hand
+
+    def problems(self) -> list[Problem]:
+        problems: list[Problem] = []
+        registries = []
+        for name, load in (("entities.yaml", load_entities), ("propositions.yaml", load_propositions)):
+            path = self.root / name
+            try:
+                raw = path.read_bytes()
+            except OSError:
+                raw = None  # the loader reports it
+            problems += load(self.context, path, raw)
+            registries.append(b"-" if raw is None else b"+" + raw)
+        problems += check_entities(self.context)
+        problems += check_propositions(self.context)
+        self.registries_key = digest(b"\0".join(registries))
+        articles = list_files(self.root / "articles", ".md", problems)
+        claims_files = list_files(self.root / "claims", ".yaml", problems)
+        loaded: dict[str, None] = {}  # ids of the articles read, in order (for suggestions)
+        self.article_hashes: dict[str, str] = {}
+        for path in articles:
+            entry = self._article(path)
+            problems += _problems(entry)
+            if entry["loaded"]:
+                loaded[path.stem] = None
+        firsts: dict[str, tuple[Loc, str, str]] = {}
+        for path in claims_files:
+            shown = display_path(path)
+            entry = self._claims(path, shown)
+            problems += _problems(entry)
+            problems += orphan_problems(self.root, path.stem, shown, loaded)
+            for claim_id, line, column, rows in entry["claims"]:
+                loc = Loc(shown, line, column)
+                first = firsts.get(claim_id)
+                if first is None:
+                    firsts[claim_id] = (loc, shown, path.stem)
+                    problems += (Problem(*row) for row in rows)
+                else:
+                    problems += duplicate_id_problems(claim_id, loc, shown, first[0], first[1],
+                                                      same_file=first[2] == path.stem)
+        if self.changed or self.new.keys() != self.old.keys():
+            self.cache.save(self.fingerprint, self.new)
+        return problems
+
+    # --- entries ---------------------------------------------------------------------------------
+
+    def _lookup(self, path: Path, shown: str, depends: str) -> tuple[dict[str, Any] | None, bytes | None, dict]:
+        """(the stored entry if still good, else None; the file's bytes when read; its identity)."""
+        old = self.old.get(shown)
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None, None, {}
+        signature = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+        usable = isinstance(old, dict) and old.get("depends") == depends
+        if usable and old.get("signature") == signature and isinstance(old.get("seen"), int) \
+                and st.st_mtime_ns < old["seen"] - _RACY_NS and _well_formed(old):
+            self.new[shown] = old
+            return old, None, {}
+        seen = time.time_ns()
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            return None, None, {}
+        identity = {"signature": signature, "hash": digest(raw), "seen": seen, "depends": depends}
+        if usable and old.get("hash") == identity["hash"] and _well_formed(old):
+            self.new[shown] = entry = old | identity
+            self.changed = True
+            return entry, raw, identity
+        return None, raw, identity
+
+    def _store(self, shown: str, identity: dict, entry: dict[str, Any]) -> dict[str, Any]:
+        if identity:  # the file was read: the entry describes these very bytes
+            self.new[shown] = entry = identity | entry
+            self.changed = True
+        return entry
+
+    def _article(self, path: Path) -> dict[str, Any]:
+        shown = display_path(path)
+        entry, raw, identity = self._lookup(path, shown, self.registries_key)
+        if entry is None:
+            article, found = read_article(path, shown, raw)
+            if article is not None:
+                self.context.articles[article.id] = article
+                found += check_article(self.context, article)
+            entry = {"problems": _rows(found), "loaded": article is not None}
+            if not any(p.code == BadDate.code for p in found):  # "in the future" depends on the day
+                entry = self._store(shown, identity, entry)
+        if "hash" in entry:
+            self.article_hashes[path.stem] = entry["hash"]
+        return entry
+
+    def _claims(self, path: Path, shown: str) -> dict[str, Any]:
+        article_id = path.stem
+        depends = f"{self.registries_key} {self.article_hashes.get(article_id, '-')}"
+        entry, raw, identity = self._lookup(path, shown, depends)
+        if entry is not None:
+            return entry
+        claims, found = read_claims(path, shown, article_id, raw)
+        self._article_for_quotes(article_id)
+        texts: dict = {}
+        rows = []
+        for claim in claims:
+            checked = [*check_claim(self.context, claim), *check_quote(self.context, claim, texts)]
+            id_loc = claim.loc_of("id")
+            rows.append([claim.id, id_loc.line, id_loc.column, _rows(checked)])
+        entry = {"problems": _rows(found), "claims": rows}
+        if depends.endswith(" " + self.article_hashes.get(article_id, "-")):
+            entry = self._store(shown, identity, entry)
+        return entry  # else the article changed while being read: checked, not stored
+
+    def _article_for_quotes(self, article_id: str) -> None:
+        """Make sure the article of a claims file being checked is at hand (read it if it came
+        from the cache)."""
+        if article_id in self.context.articles or article_id not in self.article_hashes:
+            return
+        path = self.root / "articles" / f"{article_id}.md"
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            self.article_hashes.pop(article_id)
+            return
+        self.article_hashes[article_id] = digest(raw)
+        article, _found = read_article(path, display_path(path), raw)
+        if article is not None:
+            self.context.articles[article_id] = article
+
+
+def _problems(entry: dict[str, Any]) -> list[Problem]:
+    return [Problem(*row) for row in entry["problems"]]
+
+
+def _well_formed(entry: dict[str, Any]) -> bool:
+    """An entry of the expected shape (a damaged one is recomputed, never half-used)."""
+    try:
+        if not all(_row_ok(row) for row in entry["problems"]):
+            return False
+        for claim_id, line, column, rows in entry.get("claims", ()):
+            if not (isinstance(claim_id, str) and type(line) is int and type(column) is int
+                    and all(_row_ok(row) for row in rows)):
+                return False
+        return isinstance(entry.get("loaded", False), bool)
+    except (TypeError, ValueError, KeyError):
+        return False
+
+
+def _row_ok(row: Any) -> bool:
+    return (type(row) is list and len(row) == 7 and type(row[0]) is str and type(row[1]) is int
+            and type(row[2]) is int and type(row[3]) is str and type(row[4]) is str and type(row[5]) is str
+            and (row[6] is None or type(row[6]) is str))
