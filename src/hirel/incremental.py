@@ -76,26 +76,30 @@ class _Run:
         claims_files = list_files(self.root / "claims", ".yaml", problems)
         loaded: dict[str, None] = {}  # ids of the articles read, in order (for suggestions)
         self.article_hashes: dict[str, str] = {}
-        for path in articles:
-            entry = self._article(path)
+        for path, shown in articles:
+            entry = self._article(path, shown)
             problems += _problems(entry)
             if entry["loaded"]:
                 loaded[path.stem] = None
-        firsts: dict[str, tuple[Loc, str, str]] = {}
-        for path in claims_files:
-            shown = display_path(path)
+        firsts: dict[str, tuple[int, int, str, str]] = {}  # claim id -> where it is first used
+        for path, shown in claims_files:
             entry = self._claims(path, shown)
+            article_id = path.stem
             problems += _problems(entry)
-            problems += orphan_problems(self.root, path.stem, shown, loaded)
-            for claim_id, line, column, rows in entry["claims"]:
-                loc = Loc(shown, line, column)
+            problems += orphan_problems(self.root, article_id, shown, loaded)
+            duplicates = set()
+            for index, (claim_id, line, column) in enumerate(entry["claims"]):
                 first = firsts.get(claim_id)
                 if first is None:
-                    firsts[claim_id] = (loc, shown, path.stem)
+                    firsts[claim_id] = (line, column, shown, article_id)
+                    continue
+                duplicates.add(index)  # checked as the first use only, like load_corpus does
+                problems += duplicate_id_problems(claim_id, Loc(shown, line, column), shown,
+                                                  Loc(first[2], first[0], first[1]), first[2],
+                                                  same_file=first[3] == article_id)
+            for index, rows in entry["checked"]:
+                if index not in duplicates:
                     problems += (Problem(*row) for row in rows)
-                else:
-                    problems += duplicate_id_problems(claim_id, loc, shown, first[0], first[1],
-                                                      same_file=first[2] == path.stem)
         if self.changed or self.new.keys() != self.old.keys():
             self.cache.save(self.fingerprint, self.new)
         return problems
@@ -133,8 +137,7 @@ class _Run:
             self.changed = True
         return entry
 
-    def _article(self, path: Path) -> dict[str, Any]:
-        shown = display_path(path)
+    def _article(self, path: Path, shown: str) -> dict[str, Any]:
         entry, raw, identity = self._lookup(path, shown, self.registries_key)
         if entry is None:
             article, found = read_article(path, shown, raw)
@@ -157,12 +160,14 @@ class _Run:
         claims, found = read_claims(path, shown, article_id, raw)
         self._article_for_quotes(article_id)
         texts: dict = {}
-        rows = []
-        for claim in claims:
-            checked = [*check_claim(self.context, claim), *check_quote(self.context, claim, texts)]
+        listed, checked = [], []
+        for index, claim in enumerate(claims):
             id_loc = claim.loc_of("id")
-            rows.append([claim.id, id_loc.line, id_loc.column, _rows(checked)])
-        entry = {"problems": _rows(found), "claims": rows}
+            listed.append([claim.id, id_loc.line, id_loc.column])
+            found_here = [*check_claim(self.context, claim), *check_quote(self.context, claim, texts)]
+            if found_here:
+                checked.append([index, _rows(found_here)])
+        entry = {"problems": _rows(found), "claims": listed, "checked": checked}
         if depends.endswith(" " + self.article_hashes.get(article_id, "-")):
             entry = self._store(shown, identity, entry)
         return entry  # else the article changed while being read: checked, not stored
@@ -191,15 +196,23 @@ def _problems(entry: dict[str, Any]) -> list[Problem]:
 def _well_formed(entry: dict[str, Any]) -> bool:
     """An entry of the expected shape (a damaged one is recomputed, never half-used)."""
     try:
-        if not all(_row_ok(row) for row in entry["problems"]):
+        if not all(map(_row_ok, entry["problems"])):
             return False
-        for claim_id, line, column, rows in entry.get("claims", ()):
-            if not (isinstance(claim_id, str) and type(line) is int and type(column) is int
-                    and all(_row_ok(row) for row in rows)):
+        if "claims" in entry:
+            claims, checked = entry["claims"], entry["checked"]
+            if not all(map(_listed_ok, claims)):
                 return False
+            for index, rows in checked:
+                if not (type(index) is int and 0 <= index < len(claims) and all(map(_row_ok, rows))):
+                    return False
         return isinstance(entry.get("loaded", False), bool)
     except (TypeError, ValueError, KeyError):
         return False
+
+
+def _listed_ok(claim: Any) -> bool:
+    return type(claim) is list and len(claim) == 3 and type(claim[0]) is str and type(claim[1]) is int \
+        and type(claim[2]) is int
 
 
 def _row_ok(row: Any) -> bool:

@@ -7,6 +7,7 @@ read is kept so that the other files can still be cross-checked against it.
 from __future__ import annotations
 
 import gc
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -67,32 +68,39 @@ def _load_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
     problems: list[Problem] = []
     problems += load_entities(corpus, root / "entities.yaml")
     problems += load_propositions(corpus, root / "propositions.yaml")
-    for path in list_files(root / "articles", ".md", problems):
-        problems += _load_article(corpus, path)
-    for path in list_files(root / "claims", ".yaml", problems):
-        problems += _load_claims(corpus, path)
+    for path, shown in list_files(root / "articles", ".md", problems):
+        problems += _load_article(corpus, path, shown)
+    for path, shown in list_files(root / "claims", ".yaml", problems):
+        problems += _load_claims(corpus, path, shown)
     return corpus, problems
 
 
-def list_files(folder: Path, suffix: str, problems: list[Problem]) -> list[Path]:
+def list_files(folder: Path, suffix: str, problems: list[Problem]) -> list[tuple[Path, str]]:
+    """The data files of ``folder`` in name order, each with its path as shown; anything else
+    there is reported."""
     try:
-        entries = sorted(folder.iterdir())
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
     except OSError as exc:
         problems.append(Unreadable.problem(Loc(display_path(folder)), f"cannot read the folder: {exc.strerror or exc}"))
         return []
+    shown_folder = display_path(folder)
+    prefix = "" if shown_folder == "." else shown_folder + "/"
     found = []
-    for path in entries:
-        if path.name.startswith("."):
+    for entry in entries:
+        name = entry.name
+        if name.startswith("."):
             continue
-        shown = display_path(path)
-        if not path.is_file():  # a directory, a pipe, a dangling link: reported, never read
+        path = folder / name
+        shown = prefix + name  # what display_path(path) gives, without asking the file system again
+        if not entry.is_file():  # a directory, a pipe, a dangling link: reported, never read
             kind = "a directory" if path.is_dir() else "not a regular file"
-            problems.append(Unreadable.problem(Loc(shown), f"'{path.name}' is {kind}; hirel ignores it",
+            problems.append(Unreadable.problem(Loc(shown), f"'{name}' is {kind}; hirel ignores it",
                                                f"{folder.name}/ holds {suffix} files only"))
             continue
         if path.suffix != suffix:
             problems.append(FileName.problem(
-                Loc(shown), f"'{path.name}' is not a {suffix} file; hirel ignores it",
+                Loc(shown), f"'{name}' is not a {suffix} file; hirel ignores it",
                 f"rename it to '{path.stem}{suffix}'" if path.suffix in (".yml", ".markdown", ".txt") else None))
             continue
         if not _ID_RE.match(path.stem):
@@ -100,7 +108,7 @@ def list_files(folder: Path, suffix: str, problems: list[Problem]) -> list[Path]
                 Loc(shown), f"'{path.stem}' is not a valid article id (lowercase letters, digits and '-')",
                 f"rename it to '{slugify(path.stem)}{suffix}'" if slugify(path.stem) else None))
             continue
-        found.append(path)
+        found.append((path, shown))
     return found
 
 
@@ -229,8 +237,8 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
     return None
 
 
-def _load_article(corpus: Corpus, path: Path) -> list[Problem]:
-    article, problems = read_article(path, display_path(path))
+def _load_article(corpus: Corpus, path: Path, shown: str) -> list[Problem]:
+    article, problems = read_article(path, shown)
     if article is not None:
         corpus.articles[article.id] = article
     return problems
@@ -309,9 +317,8 @@ def _check_published(values: dict[str, Any], locs: dict[str, Loc]) -> list[Probl
 # --- claims -----------------------------------------------------------------------------------
 
 
-def _load_claims(corpus: Corpus, path: Path) -> list[Problem]:
+def _load_claims(corpus: Corpus, path: Path, shown: str) -> list[Problem]:
     article_id = path.stem
-    shown = display_path(path)
     corpus.claim_files[article_id] = shown
     claims, problems = read_claims(path, shown, article_id)
     problems += orphan_problems(corpus.root, article_id, shown, corpus.articles)
