@@ -36,7 +36,8 @@ MAX_FUZZY_QUOTE = 1000
 
 def normalize_for_match(text: str) -> str:
     """The form quotes and article texts are compared in."""
-    return _WHITESPACE.sub(" ", text.translate(_TABLE).casefold()).strip()
+    # str.split() breaks on exactly the characters the regex \s matches; faster than re.sub.
+    return " ".join(text.translate(_TABLE).casefold().split())
 
 
 def _normalize_with_offsets(text: str) -> tuple[str, list[int]]:

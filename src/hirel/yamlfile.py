@@ -24,11 +24,40 @@ from .model import Loc, Problem
 from .rules import AliasExpansion, DuplicateKey, ForbiddenTag, WrongType, YamlSyntax
 
 try:
-    _Loader: Any = yaml.CSafeLoader
+    _BaseLoader: Any = yaml.CSafeLoader
 except AttributeError:  # PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+    _BaseLoader = yaml.SafeLoader
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """The safe loader, with PyYAML's tag resolution (Python code run for every scalar, even
+    under libyaml) short-cut: a plain scalar whose first character starts no implicit type (a
+    name, a phrase) is a string, and the others are looked up once per distinct text."""
+
+    _plain_tags: dict[str, str] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is ScalarNode:
+            if not implicit[0]:
+                return _STR  # quoted, or tagged by hand (the tag is then kept by the composer)
+            if _SHORT_CUT and value and value[0] not in _IMPLICIT_STARTS:
+                return _STR
+            tag = self._plain_tags.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(self._plain_tags) < 100_000:
+                    self._plain_tags[value] = tag
+            return tag
+        return super().resolve(kind, value, implicit)
 
 _TAG = "tag:yaml.org,2002:"
+_new_loc = tuple.__new__  # Loc(...) without the named tuple's argument handling: one per node
+_STR = _TAG + "str"
+_MERGE = _TAG + "merge"
+# First characters that may start an implicitly typed plain scalar (null, bool, int, float, date…).
+# (A resolver for any first character, None, would make every plain scalar worth looking at.)
+_IMPLICIT_STARTS = frozenset(key for key in _BaseLoader.yaml_implicit_resolvers if key)
+_SHORT_CUT = None not in _BaseLoader.yaml_implicit_resolvers
 MAX_DEPTH = 64
 _EXPANSION_FACTOR = 10
 _EXPANSION_SLACK = 1000
@@ -94,7 +123,15 @@ class _Builder:
 
     def loc(self, node: Node) -> Loc:
         mark = node.start_mark
-        return Loc(self.path, mark.line + 1 + self.line_offset, mark.column + 1)
+        return _new_loc(Loc, (self.path, mark.line + 1 + self.line_offset, mark.column + 1))
+
+    def plain_string(self, node: Node) -> bool:
+        """Whether ``node`` is a string scalar, counted as visited (the common case, built inline)."""
+        if node.__class__ is ScalarNode and node.tag == _STR:
+            self.visits += 1
+            self.unique.add(id(node))
+            return True
+        return False
 
     def build(self, node: Node, depth: int = 0) -> Any:
         self.visits += 1
@@ -108,7 +145,7 @@ class _Builder:
                 self.loc(node), f"YAML nested deeper than {MAX_DEPTH} levels; file not read"))
         tag = node.tag
         if isinstance(node, ScalarNode):
-            if tag == _TAG + "str":
+            if tag == _STR:
                 return node.value
             builder = _SCALAR_BUILDERS.get(tag)
             if builder is None:
@@ -131,7 +168,7 @@ class _Builder:
             seq.loc = self.loc(node)
             seq.item_locs = []
             for item in node.value:
-                seq.append(self.build(item, depth + 1))
+                seq.append(item.value if depth < MAX_DEPTH and self.plain_string(item) else self.build(item, depth + 1))
                 seq.item_locs.append(self.loc(item))
             return seq
         if isinstance(node, MappingNode):
@@ -147,14 +184,14 @@ class _Builder:
         mapping.value_locs = {}
         for key_node, value_node in node.value:
             key_loc = self.loc(key_node)
-            if key_node.tag == _TAG + "merge":
+            if key_node.tag == _MERGE:
                 self.problems.append(ForbiddenTag.problem(
                     key_loc, "merge keys (<<) are not supported", "write the fields out in full"))
                 continue
             if not isinstance(key_node, ScalarNode):
                 self.problems.append(WrongType.problem(key_loc, "a key must be a plain name, not a list or mapping"))
                 continue
-            if key_node.tag != _TAG + "str" and key_node.tag not in _SCALAR_BUILDERS:
+            if key_node.tag != _STR and key_node.tag not in _SCALAR_BUILDERS:
                 self.forbidden(key_node, "the entry")
                 continue
             key = key_node.value
@@ -164,7 +201,10 @@ class _Builder:
                     key_loc, f"duplicate key '{key}' (first at line {first.line}); this value is ignored",
                     f"remove one of the two '{key}' entries"))
                 continue
-            mapping[key] = self.build(value_node, depth + 1)
+            if depth < MAX_DEPTH and self.plain_string(value_node):
+                mapping[key] = value_node.value
+            else:
+                mapping[key] = self.build(value_node, depth + 1)
             mapping.key_locs[key] = key_loc
             mapping.value_locs[key] = self.loc(value_node)
         return mapping
