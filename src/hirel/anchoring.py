@@ -25,7 +25,6 @@ _TABLE = str.maketrans(
     _QUOTES + "-" * len(_DASHES) + " " * len(_SPACES),
     _INVISIBLE,
 )
-_WHITESPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\S+")
 
 # A fuzzy match below this score is not offered as "the passage you meant".

@@ -50,6 +50,13 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
             return tag
         return super().resolve(kind, value, implicit)
 
+    if not _BaseLoader.yaml_path_resolvers:  # none in the safe loader: nothing to track per node
+        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+            pass
+
+        def ascend_resolver(self) -> None:
+            pass
+
 _TAG = "tag:yaml.org,2002:"
 _new_loc = tuple.__new__  # Loc(...) without the named tuple's argument handling: one per node
 _STR = _TAG + "str"
