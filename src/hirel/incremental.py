@@ -30,7 +30,9 @@ from .loader import Corpus, list_files, load_entities, load_propositions, read_a
 from .model import Loc, Problem
 from .rules import BadDate
 
-_RACY_NS = 2_000_000_000  # a file changed this close to being read is compared by content
+_RACY_NS = 2_000_000_000
+_REGISTRY_FILES = (("entities.yaml", load_entities), ("propositions.yaml", load_propositions))
+_REGISTRIES = ":registries"  # the entry of the registries' own problems (no file is shown so)  # a file changed this close to being read is compared by content
 
 
 def check_with_cache(root: Path, cache_dir: Path) -> list[Problem]:
@@ -56,22 +58,44 @@ class _Run:
         self.old = self.cache.load(self.fingerprint)
         self.new: dict[str, Any] = {}
         self.changed = False
-        self.context = Corpus(root=root)  # the registries, and the article of the claims file at hand
+        self._context: Corpus | None = None
+
+    @property
+    def context(self) -> Corpus:
+        """The registries, read (and checked) only when a file has to be checked against them; and
+        the articles read so far."""
+        if self._context is None:
+            self._context = Corpus(root=self.root)
+            found = self._load_registries(self._context)
+            entry = {"depends": self.registries_key, "problems": _rows(found)}
+            if self.new.get(_REGISTRIES) != entry:
+                self.new[_REGISTRIES] = entry
+                self.changed = True
+        return self._context
+
+    def _load_registries(self, context: Corpus) -> list[Problem]:
+        problems: list[Problem] = []
+        for (name, load), raw in zip(_REGISTRY_FILES, self.registry_bytes):
+            problems += load(context, self.root / name, raw)
+        problems += check_entities(context)
+        problems += check_propositions(context)
+        return problems
 
     def problems(self) -> list[Problem]:
         problems: list[Problem] = []
-        registries = []
-        for name, load in (("entities.yaml", load_entities), ("propositions.yaml", load_propositions)):
-            path = self.root / name
+        self.registry_bytes: list[bytes | None] = []
+        for name, _load in _REGISTRY_FILES:
             try:
-                raw = path.read_bytes()
+                self.registry_bytes.append((self.root / name).read_bytes())
             except OSError:
-                raw = None  # the loader reports it
-            problems += load(self.context, path, raw)
-            registries.append(b"-" if raw is None else b"+" + raw)
-        problems += check_entities(self.context)
-        problems += check_propositions(self.context)
-        self.registries_key = digest(b"\0".join(registries))
+                self.registry_bytes.append(None)  # the loader reports it
+        self.registries_key = digest(b"\0".join(b"-" if raw is None else b"+" + raw for raw in self.registry_bytes))
+        stored = self.old.get(_REGISTRIES)
+        if isinstance(stored, dict) and stored.get("depends") == self.registries_key and _well_formed(stored):
+            self.new[_REGISTRIES] = stored  # the registries' own problems, as last time
+        else:
+            self.context  # noqa: B018 - reads and checks them, and stores what was found
+        problems += _problems(self.new[_REGISTRIES])
         articles = list_files(self.root / "articles", ".md", problems)
         claims_files = list_files(self.root / "claims", ".yaml", problems)
         loaded: dict[str, None] = {}  # ids of the articles read, in order (for suggestions)
