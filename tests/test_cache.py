@@ -268,8 +268,8 @@ def test_a_damaged_cache_is_ignored_and_rewritten(world, damage):
             document["files"] = ["not", "a", "mapping"]
         else:
             for entry in document["files"].values():
-                if "claims" in entry:
-                    entry["claims"] = [[1, "two", None]]
+                if "ids" in entry:
+                    entry["lines"][-1] = "two"
                 else:
                     entry["problems"].append("x")
         body = json.dumps(document).encode("ascii")

@@ -15,7 +15,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -96,9 +95,11 @@ class CheckCache:
         """Store ``entries`` atomically; a cache that cannot be written is silently skipped."""
         body = json.dumps({"fingerprint": fingerprint, "files": entries}, ensure_ascii=True,
                           separators=(",", ":")).encode("ascii")
+        # A name of its own for each writer (tempfile would cost more to import than this takes).
+        temporary = self.directory / f".tmp-{os.getpid()}-{os.urandom(6).hex()}.json"
         try:
             self._make_directory()
-            handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".json")
+            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         except OSError:
             return
         try:

@@ -112,11 +112,13 @@ class _Run:
             problems += _problems(entry)
             problems += orphan_problems(self.root, article_id, shown, loaded)
             duplicates = set()
-            for index, (claim_id, line, column) in enumerate(entry["claims"]):
+            lines, columns = entry["lines"], entry["columns"]
+            for index, claim_id in enumerate(entry["ids"]):
                 first = firsts.get(claim_id)
                 if first is None:
-                    firsts[claim_id] = (line, column, shown, article_id)
+                    firsts[claim_id] = (lines[index], columns[index], shown, article_id)
                     continue
+                line, column = lines[index], columns[index]
                 duplicates.add(index)  # checked as the first use only, like load_corpus does
                 problems += duplicate_id_problems(claim_id, Loc(shown, line, column), shown,
                                                   Loc(first[2], first[0], first[1]), first[2],
@@ -184,14 +186,16 @@ class _Run:
         claims, found = read_claims(path, shown, article_id, raw)
         self._article_for_quotes(article_id)
         texts: dict = {}
-        listed, checked = [], []
+        ids, lines, columns, checked = [], [], [], []
         for index, claim in enumerate(claims):
             id_loc = claim.loc_of("id")
-            listed.append([claim.id, id_loc.line, id_loc.column])
+            ids.append(claim.id)
+            lines.append(id_loc.line)
+            columns.append(id_loc.column)
             found_here = [*check_claim(self.context, claim), *check_quote(self.context, claim, texts)]
             if found_here:
                 checked.append([index, _rows(found_here)])
-        entry = {"problems": _rows(found), "claims": listed, "checked": checked}
+        entry = {"problems": _rows(found), "ids": ids, "lines": lines, "columns": columns, "checked": checked}
         if depends.endswith(" " + self.article_hashes.get(article_id, "-")):
             entry = self._store(shown, identity, entry)
         return entry  # else the article changed while being read: checked, not stored
@@ -222,21 +226,18 @@ def _well_formed(entry: dict[str, Any]) -> bool:
     try:
         if not all(map(_row_ok, entry["problems"])):
             return False
-        if "claims" in entry:
-            claims, checked = entry["claims"], entry["checked"]
-            if not all(map(_listed_ok, claims)):
+        if "ids" in entry:  # a claims file: where each claim's id is written, and what its checks found
+            ids, lines, columns, checked = entry["ids"], entry["lines"], entry["columns"], entry["checked"]
+            if not (type(ids) is type(lines) is type(columns) is list and len(ids) == len(lines) == len(columns)
+                    and set(map(type, ids)) <= {str} and set(map(type, lines)) <= {int}
+                    and set(map(type, columns)) <= {int}):
                 return False
             for index, rows in checked:
-                if not (type(index) is int and 0 <= index < len(claims) and all(map(_row_ok, rows))):
+                if not (type(index) is int and 0 <= index < len(ids) and all(map(_row_ok, rows))):
                     return False
         return isinstance(entry.get("loaded", False), bool)
     except (TypeError, ValueError, KeyError):
         return False
-
-
-def _listed_ok(claim: Any) -> bool:
-    return type(claim) is list and len(claim) == 3 and type(claim[0]) is str and type(claim[1]) is int \
-        and type(claim[2]) is int
 
 
 def _row_ok(row: Any) -> bool:
