@@ -10,6 +10,9 @@ import typer
 
 from .. import __version__
 from .common import GlobalOptions
+from .light_params import install
+
+install()  # option values converted without importing pydantic
 
 app = typer.Typer(
     name="hirel",
