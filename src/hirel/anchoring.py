@@ -36,6 +36,8 @@ MAX_FUZZY_QUOTE = 1000
 def normalize_for_match(text: str) -> str:
     """The form quotes and article texts are compared in."""
     # str.split() breaks on exactly the characters the regex \s matches; faster than re.sub.
+    if text.isascii():  # (answered without a scan) only the backquote needs mapping, and lower() is casefold()
+        return " ".join((text.replace("`", "'") if "`" in text else text).lower().split())
     return " ".join(text.translate(_TABLE).casefold().split())
 
 
