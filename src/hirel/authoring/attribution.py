@@ -1,0 +1,127 @@
+"""Who a sentence attributes its statement to, and how sure it is.
+
+Cues: "according to X", "citing X", "X said/told/reported/stated…", "said X", "as reported by X",
+"reports suggest". The name is the capitalized phrase next to the cue; names that are
+entities (or aliases) of the corpus are recognised anywhere in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..entities import EntityIndex
+
+_NAME = r"[A-Z][\w.'’&-]*(?:\s+(?:of|the|for|and|de|al|al-|bin|von|van|du|der)?\s*[A-Z][\w.'’&-]*)*"
+_VERBS = ("said|says|say|told|tells|stated|states|claimed|claims|reported|reports|announced|announces|"
+          "confirmed|confirms|denied|denies|added|adds|noted|notes|warned|warns|estimated|estimates|"
+          "revealed|reveals|acknowledged|wrote|writes|insisted|argued|alleged|alleges|asserted|declared|"
+          "suggested|suggests|suggest|indicated|indicate|indicates|show|shows|showed|believes|believe|"
+          "predicted|expects|expected|vowed|admitted|disclosed|testified")
+_LEAD = r"(?:a|an|the|some|recent|several|unnamed|\d{4})"
+_PATTERNS = (
+    ("according to", re.compile(rf"\baccording to\s+(?:{_LEAD}\s+)*(?P<who>{_NAME})?", re.I)),
+    ("citing", re.compile(rf"\bciting\s+(?:{_LEAD}\s+)*(?P<who>{_NAME})?", re.I)),
+    ("as reported by", re.compile(rf"\b(?:as\s+)?reported\s+by\s+(?:{_LEAD}\s+)*(?P<who>{_NAME})?", re.I)),
+    ("verb", re.compile(rf"(?P<who>{_NAME})?(?:,[^,]{{1,60}},)?\s+(?:has\s+|have\s+|had\s+|also\s+|"
+                        rf"recently\s+|reportedly\s+)?(?P<verb>\b(?:{_VERBS})\b)")),
+    ("said-name", re.compile(rf"\b(?:said|says|told|wrote)\s+(?P<who>{_NAME})")),
+)
+_NOT_NAMES = frozenset("It He She They We I This That These Those There The A An In On At For But And "
+                       "Statistics Reports Analysts Officials Sources Experts Critics".split())
+# hedge word -> certainty
+HEDGES = {
+    "reportedly": "likely", "allegedly": "likely", "apparently": "likely", "likely": "likely",
+    "probably": "likely", "suggests": "likely", "suggest": "likely", "suggested": "likely",
+    "appears": "likely", "appear": "likely", "seems": "likely", "believed to": "likely",
+    "is said to": "likely", "are said to": "likely", "said to have": "likely", "thought to": "likely",
+    "may": "possible", "might": "possible", "could": "possible", "possibly": "possible",
+    "perhaps": "possible", "unconfirmed": "possible", "rumoured": "possible", "rumored": "possible",
+}
+_HEDGE_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, HEDGES), key=len, reverse=True)) + r")\b", re.I)
+
+
+@dataclass
+class Attribution:
+    cue: str | None = None  # the words that attribute ('according to', 'said')
+    cue_start: int = -1
+    cue_end: int = -1
+    claimant: str | None = None  # an entity name (canonical) or an unknown name as written
+    claimant_known: bool = False
+    via: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)  # names not in entities.yaml
+    hedge: str | None = None
+    certainty: str | None = None
+
+
+class EntityMatcher:
+    """Entity names and aliases found in text (whole words, case as written)."""
+
+    def __init__(self, entities: EntityIndex) -> None:
+        self.entities = entities
+        names = sorted({n for n in entities.all_names() if len(n) >= 2}, key=len, reverse=True)
+        self._re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])") if names else None
+
+    def mentions(self, text: str) -> list[tuple[int, int, str]]:
+        if self._re is None:
+            return []
+        return [(m.start(), m.end(), self.entities.resolve(m.group()) or m.group()) for m in self._re.finditer(text)]
+
+    def resolve_phrase(self, phrase: str) -> str | None:
+        """The entity a name phrase means: itself, or the longest entity name inside it."""
+        exact = self.entities.resolve(phrase)
+        if exact is not None:
+            return exact
+        found = self.mentions(phrase)
+        return max(found, key=lambda m: m[1] - m[0])[2] if found else None
+
+
+def _clean_name(who: str | None) -> str | None:
+    if not who:
+        return None
+    words = who.split()
+    while words and words[0] in _NOT_NAMES:
+        words.pop(0)
+    name = " ".join(words).strip(" ,.'’")
+    return name if len(name) >= 2 and name[0].isupper() else None
+
+
+def attribution_of(sentence: str, matcher: EntityMatcher) -> Attribution:
+    result = Attribution()
+    hedge = _HEDGE_RE.search(sentence)
+    if hedge:
+        result.hedge = hedge.group(1)
+        result.certainty = HEDGES[hedge.group(1).lower()]
+    found: dict[str, tuple[re.Match[str], str | None]] = {}
+    for kind, pattern in _PATTERNS:
+        m = pattern.search(sentence)
+        if m:
+            found[kind] = (m, _clean_name(m.group("who")))
+    if not found:
+        return result
+    kind, (first, _name) = min(found.items(), key=lambda item: item[1][0].start())
+    result.cue = first.group("verb") if kind == "verb" else "said" if kind == "said-name" else kind
+    result.cue_start, result.cue_end = first.start(), first.end()
+    source = next((found[k][1] for k in ("according to", "citing", "as reported by", "said-name", "verb")
+                   if k in found and found[k][1]), None)
+    reporter = found["verb"][1] if "citing" in found and "verb" in found else None
+    for name, role in ((source, "claimant"), (reporter, "via")):
+        if not name or (role == "via" and name == source):
+            continue
+        entity = matcher.resolve_phrase(name)
+        if role == "claimant":
+            result.claimant, result.claimant_known = (entity, True) if entity else (name, False)
+        elif entity:
+            result.via.append(entity)
+        if entity is None:
+            result.unknown.append(name)
+    if result.claimant is None and "citing" in found:
+        # 'Citing a Hamas source, ...': the source is unnamed; the entity inside it is a hint.
+        m = found["citing"][0]
+        tail = sentence[m.end(): m.end() + 40]
+        phrase = (m.group() + tail).split(",")[0]
+        named = matcher.mentions(phrase)
+        if named:
+            result.claimant, result.claimant_known = f"unnamed {named[0][2]} source", False
+            result.unknown.append(result.claimant)
+    return result
