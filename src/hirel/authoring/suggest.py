@@ -182,7 +182,7 @@ class Suggester:
         return [(self.propositions[index].id, round(score)) for _text, score, index in found]
 
     def _new_id(self, quote: str, value: FoundValue | None) -> str:
-        words = [w for w in slugify(quote).split("-") if w and w not in _STOP]
+        words = [w for w in slugify(quote).split("-") if len(w) > 1 and w not in _STOP]
         tail = slugify(value.text)[:12].strip("-") if value is not None else ""
         base = "-".join(words[:4] + ([tail] if tail and tail not in words[:4] else []))[:60].strip("-") or "claim"
         candidate, number = base, 2
