@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from . import AuthoringError
 from .metadata import PageMetadata, read_metadata
 
+MIN_WORDS = 5  # fewer is a menu or a title, not an article
 _SOURCE_SPACE = re.compile(r"[ \t\r\n\f]+")
 
 
@@ -99,7 +100,7 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     text = trafilatura.extract(html, url=metadata.url or url, output_format="txt", include_comments=False,
                                include_tables=True, include_images=False, include_links=False,
                                deduplicate=False, with_metadata=False)
-    if not text or not text.strip():
+    if not text or len(text.split()) < MIN_WORDS:
         raise AuthoringError("no article text found in the page")
     paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
     restored, found = restore_verbatim(paragraphs, metadata.text)
