@@ -25,10 +25,12 @@ _PATTERNS = (
     ("according to", re.compile(rf"\baccording to\s+(?:{_LEAD}\s+)*(?P<who>{_NAME})?", re.I)),
     ("citing", re.compile(rf"\bciting\s+(?:{_LEAD}\s+)*(?P<who>{_NAME})?", re.I)),
     ("as reported by", re.compile(rf"\b(?:as\s+)?reported\s+by\s+(?:{_LEAD}\s+)*(?P<who>{_NAME})?", re.I)),
-    ("verb", re.compile(rf"(?P<who>{_NAME})?(?:,[^,]{{1,60}},)?\s+(?:has\s+|have\s+|had\s+|also\s+|"
+    ("verb", re.compile(rf"(?P<who>{_NAME})?(?:,[^,]{{1,60}},)?,?\s+(?:has\s+|have\s+|had\s+|also\s+|"
                         rf"recently\s+|reportedly\s+)?(?P<verb>\b(?:{_VERBS})\b)")),
-    ("said-name", re.compile(rf"\b(?:said|says|told|wrote)\s+(?P<who>{_NAME})")),
+    ("said-name", re.compile(rf"\b(?:said|says|wrote)\s+(?P<who>{_NAME})(?=\s*(?:[,.;:]|$))")),
 )
+_PEOPLE = frozenset("source sources official officials spokesman spokeswoman spokesperson diplomat diplomats "
+                    "insider insiders aide aides figure figures person people member members".split())
 _NOT_NAMES = frozenset("It He She They We I This That These Those There The A An In On At For But And "
                        "Statistics Reports Analysts Officials Sources Experts Critics".split())
 # hedge word -> certainty
@@ -71,9 +73,10 @@ class EntityMatcher:
 
     def resolve_phrase(self, phrase: str) -> str | None:
         """The entity a name phrase means: itself, or the longest entity name inside it."""
-        exact = self.entities.resolve(phrase)
-        if exact is not None:
-            return exact
+        for candidate in (phrase, f"The {phrase}"):
+            exact = self.entities.resolve(candidate)
+            if exact is not None:
+                return exact
         found = self.mentions(phrase)
         return max(found, key=lambda m: m[1] - m[0])[2] if found else None
 
@@ -88,6 +91,42 @@ def _clean_name(who: str | None) -> str | None:
     return name if len(name) >= 2 and name[0].isupper() else None
 
 
+def _speaker(before: str, matcher: EntityMatcher) -> str | None:
+    """Who speaks right before a verb: an entity ending there ('The Biden administration says'),
+    or an unnamed person of one ('a Hamas official claimed' -> 'unnamed Hamas official')."""
+    before = before.rstrip(" ,")
+    people = re.search(r"(?:^|\s)(?:an?|the|one|two|three|several)?\s*((?:[A-Z][\w.'’-]*\s+)*(?:" + "|".join(_PEOPLE)
+                       + r"))$", before)
+    if people and people.group(1)[0].isupper():
+        return f"unnamed {people.group(1)}"
+    mentions = [m for m in matcher.mentions(before) if len(before) - m[1] <= 2]
+    return mentions[-1][2] if mentions else None
+
+
+def _phrase_after(sentence: str, match: re.Match[str]) -> str:
+    """The words after 'according to' / 'citing' up to the clause's end ('a Hamas source')."""
+    start = match.start("who") if match.group("who") else match.end()
+    head = sentence[match.start():start]
+    tail = re.split(r"[,;:.]|\s(?:that|who|which)\s", sentence[start:], maxsplit=1)[0]
+    words = (head.split()[2 if head.lower().startswith("according") else 1:] + tail.split())
+    while words and words[0].lower() in ("a", "an", "the", "some", "recent", "several"):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _resolve_source(phrase: str | None, name: str | None, matcher: EntityMatcher) -> str | None:
+    """The entity of the source: the whole phrase ('Hamas source'), its unnamed form
+    ('unnamed Hamas source'), else the name in it."""
+    for candidate in (phrase, f"unnamed {phrase}" if phrase else None):
+        if candidate and matcher.entities.resolve(candidate):
+            return matcher.entities.resolve(candidate)
+    if phrase and phrase.split()[-1].lower() in _PEOPLE:
+        return None  # 'a Hamas source' is not Hamas itself
+    if name:
+        return matcher.resolve_phrase(name)
+    return matcher.resolve_phrase(phrase) if phrase else None
+
+
 def attribution_of(sentence: str, matcher: EntityMatcher) -> Attribution:
     result = Attribution()
     hedge = _HEDGE_RE.search(sentence)
@@ -98,7 +137,13 @@ def attribution_of(sentence: str, matcher: EntityMatcher) -> Attribution:
     for kind, pattern in _PATTERNS:
         m = pattern.search(sentence)
         if m:
-            found[kind] = (m, _clean_name(m.group("who")))
+            who = _clean_name(m.group("who"))
+            if who is None and kind == "verb":  # 'the director, Ana Lopes, told': the name in the commas
+                near = re.search(rf"({_NAME}),?\s*$", sentence[max(0, m.start("verb") - 60):m.start("verb")].rstrip(", "))
+                who = _clean_name(near.group(1)) if near else None
+            if kind == "verb":
+                who = _speaker(sentence[:m.start("verb")], matcher) or who
+            found[kind] = (m, who)
     if not found:
         return result
     kind, (first, _name) = min(found.items(), key=lambda item: item[1][0].start())
@@ -106,24 +151,22 @@ def attribution_of(sentence: str, matcher: EntityMatcher) -> Attribution:
     result.cue_start, result.cue_end = first.start(), first.end()
     source = next((found[k][1] for k in ("according to", "citing", "as reported by", "said-name", "verb")
                    if k in found and found[k][1]), None)
-    reporter = found["verb"][1] if "citing" in found and "verb" in found else None
-    for name, role in ((source, "claimant"), (reporter, "via")):
-        if not name or (role == "via" and name == source):
-            continue
-        entity = matcher.resolve_phrase(name)
-        if role == "claimant":
-            result.claimant, result.claimant_known = (entity, True) if entity else (name, False)
-        elif entity:
-            result.via.append(entity)
-        if entity is None:
-            result.unknown.append(name)
-    if result.claimant is None and "citing" in found:
-        # 'Citing a Hamas source, ...': the source is unnamed; the entity inside it is a hint.
-        m = found["citing"][0]
-        tail = sentence[m.end(): m.end() + 40]
-        phrase = (m.group() + tail).split(",")[0]
-        named = matcher.mentions(phrase)
-        if named:
-            result.claimant, result.claimant_known = f"unnamed {named[0][2]} source", False
-            result.unknown.append(result.claimant)
+    source_phrase = next((_phrase_after(sentence, found[k][0]) for k in ("according to", "citing", "as reported by")
+                          if k in found), None)
+    reporter = found["verb"][1] if ("citing" in found or "according to" in found) and "verb" in found else None
+    entity = _resolve_source(source_phrase, source, matcher)
+    if entity is not None:
+        result.claimant, result.claimant_known = entity, True
+    elif source_phrase and source_phrase.split()[-1].lower() in _PEOPLE:
+        result.claimant = f"unnamed {source_phrase}"
+        result.unknown.append(result.claimant)
+    elif source:
+        result.claimant = source
+        result.unknown.append(source)
+    if reporter and reporter != source:
+        via = matcher.resolve_phrase(reporter)
+        if via is not None and via != result.claimant:
+            result.via.append(via)
+        elif via is None:
+            result.unknown.append(reporter)
     return result

@@ -159,6 +159,8 @@ def find_values(text: str) -> list[FoundValue]:
                 and tokens[right + 1].word == text[tokens[right + 1].start:tokens[right + 1].end] \
                 and tokens[right + 1].word not in _LEFT_WORDS:
             right += 1  # the noun a count counts ('9,000 families'); lowercase only
+        if _YEAR.match(tokens[index].word) and not _amount_around(tokens, left, index):
+            right = index  # '2021 conflict', 'in 2012': a year, not a count of 2,021
         best = _widest_reading(text, tokens, left, index, right)
         if best is not None and best.kind != "date" and _next_to_month(tokens, index):
             best = None  # 'July 16', '14 December': a day without its year is not a count
@@ -170,6 +172,16 @@ def find_values(text: str) -> list[FoundValue]:
     return found
 
 
+def _amount_around(tokens: list[_Token], left: int, index: int) -> bool:
+    """Does a year-like number carry a currency, hedge, percent or magnitude ('over 2000 people')?"""
+    word = tokens[index].word
+    after = tokens[index + 1].word if index + 1 < len(tokens) else ""
+    before = {t.word for t in tokens[left:index]}
+    return (not word.isdigit() or after in _MAGNITUDES or after in ("percent", "per", "%")
+            or bool(before & {"about", "over", "more", "than", "nearly", "almost", "some", "around", "under",
+                              "approximately", "roughly", "least", "up", "less", "fewer"}))
+
+
 def _next_to_month(tokens: list[_Token], index: int) -> bool:
     before = tokens[index - 1].word if index else ""
     after = tokens[index + 1].word if index + 1 < len(tokens) else ""
@@ -178,10 +190,15 @@ def _next_to_month(tokens: list[_Token], index: int) -> bool:
 
 
 def _last_token(tokens: list[_Token], end: int) -> int:
-    for i in range(len(tokens) - 1, -1, -1):
-        if tokens[i].end <= end:
-            return i
-    return -1
+    """The index of the last token ending at or before ``end`` (-1 if none); binary search."""
+    low, high = 0, len(tokens)
+    while low < high:
+        middle = (low + high) // 2
+        if tokens[middle].end <= end:
+            low = middle + 1
+        else:
+            high = middle
+    return low - 1
 
 
 def _widest_reading(text: str, tokens: list[_Token], left: int, core: int, right: int) -> FoundValue | None:
@@ -194,6 +211,9 @@ def _widest_reading(text: str, tokens: list[_Token], left: int, core: int, right
         if words[-1] in ("of", "to", "and", "or", "a", "an", "from", "between", "the") or \
                 words[0] in ("of", "to", "and", "or", "the", "a", "an") and a != core:
             continue
+        if b < len(tokens) - 1 and tokens[b + 1].word in _MAGNITUDES and b + 1 <= right + 1 \
+                and _HAS_DIGIT.search(tokens[b].word):
+            continue  # never cut '40 | million'
         interval = _read(phrase, words)
         if interval is not None:
             return FoundValue(start, end, phrase, interval)

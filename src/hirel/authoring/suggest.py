@@ -29,7 +29,6 @@ _YEARLESS = re.compile(r"\b(?:(?P<m1>January|February|March|April|May|June|July|
                        r"August|September|October|November|December))\b(?!,?\s+\d{4})")
 _STOP = frozenset("a an the and or but of in on at to for from by with as is are was were be been its it this "
                   "that these those has have had will would which who said according".split())
-MIN_PROPOSITION_SCORE = 40.0
 
 
 @dataclass
@@ -89,8 +88,12 @@ class Suggester:
         self.propositions = list(corpus.propositions.values())
         self._texts = [p.text for p in self.propositions]
         self._taken = set(corpus.claims)
+        self._stubs = True
 
-    def for_article(self, article_id: str) -> ArticleSuggestions:
+    def for_article(self, article_id: str, stubs: bool = True) -> ArticleSuggestions:
+        """The checkable sentences of an article; with ``stubs=False`` only which sentences are
+        checkable and covered (for coverage figures: no stubs, no proposition look-up)."""
+        self._stubs = stubs
         article = self.corpus.articles[article_id]
         text = ArticleText(article.body, article.body_line)
         covered_spans = [(p.start, p.end) for c in self.corpus.claims.values() if c.article == article_id
@@ -132,9 +135,10 @@ class Suggester:
             return None
         if attribution.hedge:
             reasons.append("hedge")
-        when, when_source = self._when(dates, yearless, year, article.published)
         groups = _groups(local, sentence.start, figures) if figures else [(sentence.start, sentence.end, dates[:1])]
         line = text.line_of(sentence.start)
+        if not self._stubs:
+            return Suggestion(sentence, line, reasons, False, [])
         propositions = self._propositions(local)
         stubs = []
         for start, end, group_values in groups:
@@ -143,10 +147,12 @@ class Suggester:
                 end = max(end, sentence.start + _clause_end(local, attribution.cue_end))
             quote = article.body[start:end].strip()
             value = group_values[0] if group_values else None
+            near = sorted(dates, key=lambda d: abs(d.start - value.start)) if value is not None else dates
+            when, when_source = self._when(near, yearless, year, article.published)
             stub = Stub(self._new_id(quote, value), quote, start, end, text.line_of(start), value,
                         when if value is None or value.kind != "date" else None,
                         when_source if value is None or value.kind != "date" else None, attribution)
-            stub.propositions = _fitting(propositions, stub.kind, self.corpus.propositions)
+            stub.propositions = self._fitting(propositions, stub)
             stubs.append(stub)
         return Suggestion(sentence, line, reasons, False, stubs)
 
@@ -172,19 +178,45 @@ class Suggester:
         return None, None
 
     def _propositions(self, sentence: str) -> list[tuple[str, float]]:
+        """Every proposition with its likeness to the sentence (0-100), best first."""
         if not self._texts:
             return []
         from rapidfuzz import fuzz, process, utils
 
         found = process.extract(sentence, self._texts, scorer=fuzz.token_set_ratio,
-                                processor=utils.default_process, limit=min(len(self._texts), 12),
-                                score_cutoff=MIN_PROPOSITION_SCORE)
+                                processor=utils.default_process, limit=None)
         return [(self.propositions[index].id, round(score)) for _text, score, index in found]
 
+    def _fitting(self, ranked: list[tuple[str, float]], stub: Stub) -> list[tuple[str, float]]:
+        """The three closest propositions a stub can take: of its kind and, for a figure, of a
+        unit the figure converts to."""
+        from ..values import ValueParseError, normalize_value
+
+        period = None
+        if stub.when:
+            try:
+                period = parse_period(stub.when)
+            except PeriodError:
+                period = None
+        out = []
+        for pid, score in ranked:
+            prop = self.corpus.propositions[pid]
+            if prop.kind != stub.kind:
+                continue
+            if stub.kind == "quantity" and stub.value is not None:
+                try:
+                    normalize_value(stub.value.text, prop.unit or "", period)
+                except (ValueParseError, ValueError, ArithmeticError):
+                    continue
+            out.append((pid, score))
+            if len(out) == 3:
+                break
+        return out
+
     def _new_id(self, quote: str, value: FoundValue | None) -> str:
-        words = [w for w in slugify(quote).split("-") if len(w) > 1 and w not in _STOP]
-        tail = slugify(value.text)[:12].strip("-") if value is not None else ""
-        base = "-".join(words[:4] + ([tail] if tail and tail not in words[:4] else []))[:60].strip("-") or "claim"
+        words = [w for w in slugify(quote).split("-") if len(w) > 1 and w not in _STOP and not w[0].isdigit()]
+        tail = _figure_slug(value.text) if value is not None else ""
+        base = "-".join(words[:4] + ([tail] if tail else []))[:60].strip("-") or "claim"
         candidate, number = base, 2
         while candidate in self._taken:
             candidate, number = f"{base}-{number}", number + 1
@@ -192,10 +224,19 @@ class Suggester:
         return candidate
 
 
-def _fitting(found: list[tuple[str, float]], kind: str, propositions: dict) -> list[tuple[str, float]]:
-    """The three best propositions of the stub's kind (then of other kinds)."""
-    same = [item for item in found if propositions[item[0]].kind == kind]
-    return same[:3] if same else found[:3]
+_SLUG_MAGNITUDES = {"thousand": "k", "million": "m", "billion": "bn", "trillion": "tn", "percent": "pc", "%": "pc"}
+
+
+def _figure_slug(text: str) -> str:
+    """'about $100 million annually' -> '100m'; '33.5%' -> '33-5pc'; 'early 1990s' -> '1990s'."""
+    m = re.search(r"(\d[\d.,]*)\s*(thousand|million|billion|trillion|percent|%|bn|m|k)?s?\b|(\d[\d.,]*)", text, re.I)
+    if not m:
+        return slugify(text)[:12].strip("-")
+    number = (m.group(1) or m.group(3)).replace(",", "").rstrip(".").replace(".", "-")
+    unit = (m.group(2) or "").lower()
+    suffix = _SLUG_MAGNITUDES.get(unit, unit)
+    rest = text[m.end():m.end() + 1]
+    return f"{number}{suffix}" + ("s" if rest == "s" else "")
 
 
 def _clause_bounds(sentence: str) -> list[int]:
