@@ -176,3 +176,21 @@ def test_sources_coverage(port, run):
     assert "0/6 (0%)" in csv_out and "5/5 (100%)" in csv_out
     plain = parse_json(run("sources", "--format", "json").output)
     assert "coverage" not in plain["articles"][0]  # only when asked: it reads every sentence
+
+
+@pytest.mark.parametrize("sentence, when, source", [
+    ("Hamas received $5 million in 2019.", "2019", "the sentence"),
+    ("Hamas received $5 million last year.", "2021", "'last year' and the article's year"),
+    ("Hamas has received $5 million so far this year.", "2022", "'so far this year' and the article's year"),
+    ("Fees will rise by 5% from April.", "2022-04/", "'from April' and the article's year"),
+    ("Fees rose by 5% until March.", "/2022-03", "'until March' and the article's year"),
+    ("On 3 June Hamas received $5 million.", "2022-06-03", "'3 June' in the sentence and the article's year"),
+    ("Hamas received $5 million.", "2022-05-10", "the article's date"),
+    # the date nearest the figure, not the first one
+    ("In 2012 it broke with Iran, and in 2017 it received $5 million.", "2017", "the sentence"),
+])
+def test_when(corpus, run, sentence, when, source):
+    corpus.write("articles/when.md", f"---\ntitle: When\noutlet: Example Times\npublished: 2022-05-10\n---\n{sentence}\n")
+    data = parse_json(run("suggest", "when", "--format", "json").output)
+    [stub] = data["suggestions"]
+    assert (stub["when"], stub["when_from"]) == (when, source)

@@ -45,4 +45,7 @@ def find_quote(article, text: str, min_score: float = MIN_HINT_SCORE) -> FoundQu
     passage = body.closest(text)
     if passage is None or passage.score < min_score:
         return None
+    trimmed = passage.text.rstrip(",;:")  # a clause's comma is not part of what was meant
+    if trimmed != passage.text and trimmed:
+        passage = Passage(passage.start, passage.start + len(trimmed), passage.line, trimmed, passage.score)
     return FoundQuote(passage, False, 1, word_differences(text, passage.text))

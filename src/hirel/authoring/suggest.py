@@ -27,6 +27,11 @@ _YEARLESS = re.compile(r"\b(?:(?P<m1>January|February|March|April|May|June|July|
                        r"December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?"
                        r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>January|February|March|April|May|June|July|"
                        r"August|September|October|November|December))\b(?!,?\s+\d{4})")
+_RELATIVE = re.compile(r"\b(?P<which>last|this|next|previous|past)\s+year\b|\bso far this year\b", re.I)
+_MONTH_ONLY = re.compile(r"\b(?P<prep>in|from|since|by|until|through)\s+(?P<month>January|February|March|April|May|June|"
+                         r"July|August|September|October|November|December)\b(?!\s+\d)")
+_MONTH_NUMBERS = {m: i for i, m in enumerate("January February March April May June July August September October "
+                                              "November December".split(), 1)}
 _STOP = frozenset("a an the and or but of in on at to for from by with as is are was were be been its it this "
                   "that these those has have had will would which who said according".split())
 
@@ -148,7 +153,7 @@ class Suggester:
             quote = article.body[start:end].strip()
             value = group_values[0] if group_values else None
             near = sorted(dates, key=lambda d: abs(d.start - value.start)) if value is not None else dates
-            when, when_source = self._when(near, yearless, year, article.published)
+            when, when_source = self._when(near, yearless, year, article.published, local)
             stub = Stub(self._new_id(quote, value), quote, start, end, text.line_of(start), value,
                         when if value is None or value.kind != "date" else None,
                         when_source if value is None or value.kind != "date" else None, attribution)
@@ -156,7 +161,9 @@ class Suggester:
             stubs.append(stub)
         return Suggestion(sentence, line, reasons, False, stubs)
 
-    def _when(self, dates, yearless, year, published) -> tuple[str | None, str | None]:
+    def _when(self, dates, yearless, year, published, sentence: str = "") -> tuple[str | None, str | None]:
+        """The period: a date the sentence writes (nearest the figure first), else a day, 'last
+        year' or a month read with the article's year, else the article's date."""
         for found in dates:
             try:
                 parse_period(found.text)
@@ -166,13 +173,25 @@ class Suggester:
         if yearless and year:
             month = (yearless["m1"] or yearless["m2"]).rstrip(".")
             day = yearless["d1"] or yearless["d2"]
-            candidate = f"{day} {month} {year}"
             try:
-                period = parse_period(candidate)
+                period = parse_period(f"{day} {month} {year}")
                 if period.start is not None:
                     return period.start.isoformat(), f"'{yearless.group()}' in the sentence and the article's year"
             except PeriodError:
                 pass
+        relative = _RELATIVE.search(sentence) if year else None
+        if relative:
+            which = (relative["which"] or "this").lower()
+            shift = {"last": -1, "previous": -1, "past": -1, "next": 1}.get(which, 0)
+            return str(int(year) + shift), f"'{relative.group()}' and the article's year"
+        month_only = _MONTH_ONLY.search(sentence) if year else None
+        if month_only:
+            text = f"{year}-{_MONTH_NUMBERS[month_only['month']]:02d}"
+            if month_only["prep"] in ("from", "since"):
+                text += "/"
+            elif month_only["prep"] in ("by", "until"):
+                text = "/" + text
+            return text, f"'{month_only.group()}' and the article's year"
         if published:
             return str(published), "the article's date"
         return None, None
