@@ -32,6 +32,7 @@ _MONTH_ONLY = re.compile(r"\b(?P<prep>in|from|since|by|until|through)\s+(?P<mont
                          r"July|August|September|October|November|December)\b(?!\s+\d)")
 _MONTH_NUMBERS = {m: i for i, m in enumerate("January February March April May June July August September October "
                                               "November December".split(), 1)}
+_REPORTIVE = frozenset(("reportedly", "allegedly", "is said to", "are said to", "said to have"))
 _STOP = frozenset("a an the and or but of in on at to for from by with as is are was were be been its it this "
                   "that these those has have had will would which who said according".split())
 
@@ -131,7 +132,7 @@ class Suggester:
             reasons.append("figure")
         if dates or yearless:
             reasons.append("date")
-        if attribution.cue:
+        if attribution.cue or (attribution.hedge or "").lower() in _REPORTIVE:
             reasons.append("attribution")
         actors = {m[2] for m in self.matcher.mentions(local)}
         if len(actors) >= 2:
