@@ -194,3 +194,30 @@ def test_when(corpus, run, sentence, when, source):
     data = parse_json(run("suggest", "when", "--format", "json").output)
     [stub] = data["suggestions"]
     assert (stub["when"], stub["when_from"]) == (when, source)
+
+
+def test_stubs_on_the_second_corpus_pass_check(tmp_path, monkeypatch, run):
+    """The trade corpus without its claims: every stub that offers a proposition passes `hirel check`
+    once that proposition is chosen. A stub with none says to add one (a figure in pounds cannot
+    be compared with propositions in euros: hirel never converts currencies)."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "tests/corpora/trade", data, ignore=shutil.ignore_patterns("claims"))
+    (data / "claims").mkdir()
+    monkeypatch.chdir(tmp_path)
+    chosen = without = 0
+    for article in sorted(p.stem for p in (data / "articles").glob("*.md")):
+        output = run("suggest", article).output
+        stubs = re.split(r"\n(?=  - id: )", output.split("\nclaims:\n", 1)[1].split("\n\n#", 1)[0])
+        kept = []
+        for stub in (s for s in stubs if "  - id: " in s):
+            m = re.search(r"proposition: CHOOSE  # a \w+ proposition; closest: ([a-z0-9-]+) ", stub)
+            if m is None:
+                assert "(add one to propositions.yaml)" in stub, stub
+                without += 1
+                continue
+            kept.append(re.sub(r"proposition: CHOOSE  #.*", f"proposition: {m.group(1)}", stub))
+            chosen += 1
+        (data / "claims" / f"{article}.yaml").write_text("claims:\n" + "\n".join(kept) + "\n", encoding="utf-8")
+    assert chosen >= 15 and without <= 2
+    check = run("check")
+    assert check.exit_code == 0, check.output
