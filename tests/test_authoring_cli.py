@@ -137,13 +137,26 @@ claims:
     quote: "Hamas was founded in 1987"
     claimant: Ismail Haniyeh
     value: "1987"
+  - id: d
+    proposition: iran-foreknowledge
+    quote: "Iran helped plot the attack"
+    claimant: Biden
+    via: [Iraq]
+    stance: supports
+  - id: e
+    proposition: iran-foreknowledge
+    quote: "Iran helped plot the attack"
+    claimant: Biden White House
+    stance: supports
 """)
     result = run("entities", "--unknown")
     assert result.exit_code == 0
     stubs = yaml.safe_load(result.output)
     # two spellings of one name: the one used most names the stub, the other is an alias
-    assert stubs == {"Ismail Haniyeh": {"aliases": ["Ismail Haniya"]}, "Reuters": {}}
-    assert result.output.startswith("# 2 name(s) used but not in entities.yaml; check the grouped spellings\n")
+    # but a name inside another ('Biden') and a close country ('Iraq' for 'Iran', an entity) are not
+    assert stubs == {"Ismail Haniyeh": {"aliases": ["Ismail Haniya"]}, "Reuters": {}, "Biden": {}, "Iraq": {},
+                     "Biden White House": {}}
+    assert result.output.startswith("# 5 name(s) used but not in entities.yaml; check the grouped spellings\n")
     assert "# claimant at data/claims/test-article.yaml:5, claimant at data/claims/test-article.yaml:10, " \
            "claimant at data/claims/test-article.yaml:16\n" in result.output
     # pasted into entities.yaml, the corpus passes

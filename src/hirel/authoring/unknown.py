@@ -8,7 +8,10 @@ from typing import Iterator
 
 from ..model import Loc
 
-SAME_NAME_SCORE = 88.0  # rapidfuzz WRatio (0-100) above which two unknown names are one
+# rapidfuzz ratio (0-100, whole strings) from which two unknown names are spellings of one:
+# 'Ismail Haniyeh'/'Ismail Haniya' 89, 'Qassem'/'Qasem Soleimani' 97; but 'Iran'/'Iraq' 75, and a
+# name inside a longer one ('Biden'/'Biden administration' 40) is another entity, not a spelling.
+SAME_NAME_SCORE = 85.0
 
 
 @dataclass
@@ -81,7 +84,7 @@ def unknown_names(corpus) -> list[UnknownName]:
         if group is None:
             processed = utils.default_process(key)
             group = next((g for g in groups for spelling in (g.name, *g.aliases)
-                          if fuzz.WRatio(processed, utils.default_process(spelling)) >= SAME_NAME_SCORE), None)
+                          if fuzz.ratio(processed, utils.default_process(spelling)) >= SAME_NAME_SCORE), None)
             if group is None:
                 group = UnknownName(key)
                 groups.append(group)
