@@ -80,6 +80,16 @@ CASES = {
         dict(title="Ferry operator fined over safety lapses", author="Marta Silva", published="2021-03-17",
              published_from="url", site_name="Coastal Post",
              url="https://www.coastalpost.example/2021/03/17/ferry-operator-fined/", kind=None)),
+    # a list and a table: the extractor's '- ' and ' | ' kept around the page's own text (U+2212 minus)
+    "lists-table.html": (
+        ["Port lists three cost cuts",
+         "The ministry listed three measures for the port, all of them costly, on Tuesday afternoon.",
+         "- Fees rise by 20% from April for all container ships.",
+         "- Night shifts are cut to save 5 million euros a year.",
+         "| Fees | +20% |",
+         "| Night shifts | −€5m |"],
+        dict(title="Port lists three cost cuts", author="Lee Park", published="2023-02-14", published_from="meta",
+             site_name="Harbour Gazette", url=None, kind=None)),
     "verbatim.html": (
         ["Café owners say rents doubled",
          # decomposed é (e + U+0301), a zero-width space and a no-break space, as the page writes them

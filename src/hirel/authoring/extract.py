@@ -69,22 +69,46 @@ def _key(text: str) -> str:
 def restore_verbatim(paragraphs: list[str], page_text: str) -> tuple[list[str], int]:
     """Each paragraph as the page writes it (searched in order), and how many were found.
 
-    A paragraph the page's text does not hold (the extractor rebuilt it) is kept as given.
+    The extractor's own markup is kept around the page's text: a list item's '- ' and a table
+    row's ' | ' between cells. A paragraph the page's text does not hold (the extractor rebuilt
+    it) is kept as given.
     """
     page_key, offsets = _keyed(page_text)
     restored, found, position = [], 0, 0
-    for paragraph in paragraphs:
-        needle = _key(paragraph)
-        at = page_key.find(needle, position) if needle else -1
-        if at < 0 and needle:
+
+    def locate(piece: str) -> str | None:
+        nonlocal position
+        needle = _key(piece)
+        if not needle:
+            return None
+        at = page_key.find(needle, position)
+        if at < 0:
             at = page_key.find(needle)  # the extractor may reorder blocks
         if at < 0:
-            restored.append(paragraph)
-            continue
+            return None
         start, end = offsets[at], offsets[at + len(needle) - 1] + 1
-        restored.append(_SOURCE_SPACE.sub(" ", page_text[start:end]).strip())
-        found += 1
         position = at + len(needle)
+        return _SOURCE_SPACE.sub(" ", page_text[start:end]).strip()
+
+    for paragraph in paragraphs:
+        bullet = re.match(r"^[-*•]\s+", paragraph)
+        if paragraph.startswith("|") and paragraph.endswith("|"):
+            cells = [cell.strip() for cell in paragraph.strip("|").split("|")]
+            copies = [locate(cell) if cell else "" for cell in cells]
+            if all(copy is not None for copy in copies):
+                restored.append("| " + " | ".join(copies) + " |")  # type: ignore[arg-type]
+                found += 1
+                continue
+        else:
+            copy = locate(paragraph)
+            if copy is None and bullet:
+                copy = locate(paragraph[bullet.end():])
+                copy = None if copy is None else bullet.group() + copy
+            if copy is not None:
+                restored.append(copy)
+                found += 1
+                continue
+        restored.append(paragraph)
     return restored, found
 
 
