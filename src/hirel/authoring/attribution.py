@@ -16,10 +16,10 @@ _NAME = r"[A-Z][\w.'’&-]*(?:\s+(?:of|the|for|and|de|al|al-|bin|von|van|du|der)
 # Words that are also nouns ('Arab states', 'press reports') count as verbs only before 'that'.
 _VERBS = ("said|says|say|told|tells|stated|claimed|reported|announced|announces|"
           "confirmed|confirms|denied|denies|added|adds|noted|warned|warns|estimated|"
-          "revealed|reveals|acknowledged|wrote|writes|insisted|argued|alleged|alleges|asserted|declared|"
+          "revealed|reveals|acknowledged|wrote|writes|insisted|argued|alleged|alleges|asserted|"
           "suggested|suggests|suggest|indicated|indicate|indicates|showed|believes|believe|"
           "predicted|expects|vowed|admitted|disclosed|testified|"
-          "(?:states|claims|reports|notes|estimates|shows|show)(?=\\s+that\\b)")
+          "(?:states|claims|reports|notes|estimates|shows|show|declared|declares)(?=\\s+that\\b)")
 _LEAD = r"(?:a|an|the|some|recent|several|unnamed|\d{4})"
 _PATTERNS = (
     ("according to", re.compile(rf"\baccording to\s+(?:{_LEAD}\s+)*(?P<who>{_NAME})?", re.I)),
@@ -30,7 +30,8 @@ _PATTERNS = (
     ("said-name", re.compile(rf"\b(?:said|says|wrote)\s+(?P<who>{_NAME})(?=\s*(?:[,.;:]|$))")),
 )
 _PEOPLE = frozenset("source sources official officials spokesman spokeswoman spokesperson diplomat diplomats "
-                    "insider insiders aide aides figure figures person people member members".split())
+                    "insider insiders aide aides figure figures person people member members analyst analysts "
+                    "expert experts observer observers".split())
 _NOT_NAMES = frozenset("It He She They We I This That These Those There The A An In On At For But And "
                        "Statistics Reports Analysts Officials Sources Experts Critics".split())
 # hedge word -> certainty
@@ -94,7 +95,8 @@ def _clean_name(who: str | None) -> str | None:
 def _speaker(before: str, matcher: EntityMatcher) -> str | None:
     """Who speaks right before a verb: an entity ending there ('The Biden administration says'),
     or an unnamed person of one ('a Hamas official claimed' -> 'unnamed Hamas official')."""
-    before = before.rstrip(" ,")
+    before = re.sub(r"(?:\s+(?:has|have|had|also|recently|reportedly|publicly|repeatedly|previously|"
+                    r"already|now|then|again|once))+\s*$", "", before.rstrip(" ,")).rstrip(" ,")
     people = re.search(r"(?:^|\s)(?:an?|the|one|two|three|several)?\s*((?:[A-Z][\w.'’-]*\s+)*(?:" + "|".join(_PEOPLE)
                        + r"))$", before)
     if people and people.group(1)[0].isupper():
