@@ -8,5 +8,8 @@ defined). The CLI modules in `hirel.cli` call them and choose the output.
 """
 
 
-class AuthoringError(Exception):
+from ..errors import HirelError
+
+
+class AuthoringError(HirelError):
     """A problem with the user's input or files: one sentence, shown as is by the CLI."""
