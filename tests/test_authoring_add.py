@@ -351,3 +351,15 @@ def test_date_from_url(url, expected):
 ])
 def test_normalize_date(text, expected):
     assert normalize_date(text) == expected
+
+
+def test_dry_run_prints_and_writes_nothing(tmp_path, monkeypatch, run):
+    monkeypatch.chdir(tmp_path)
+    run("init")
+    before = (tmp_path / "data/entities.yaml").read_text("utf-8")
+    result = run("add", str(PAGES / "amp.html"), "--dry-run")
+    assert result.exit_code == 0
+    assert result.output.startswith("---\ntitle: Harbor strike ends after 9 days\noutlet: The Harbor Times\n")
+    assert result.output.endswith("less than half that amount.\n")
+    assert not list((tmp_path / "data/articles").glob("*.md"))
+    assert (tmp_path / "data/entities.yaml").read_text("utf-8") == before

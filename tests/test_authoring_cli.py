@@ -179,3 +179,11 @@ claims:
     assert result.exit_code == 1
     assert ("data/claims/test-article.yaml:5:15: HR302 unknown claimant 'Zhou: Enlai': not an entity or alias in "
             "entities.yaml\n    hint: add it to entities.yaml (with its aliases): 'Zhou: Enlai': {}\n") in result.output
+
+
+def test_entities_plain_formats(corpus, run):
+    csv_out = run("entities", "--format", "csv").output.split("\n")
+    assert csv_out[0] == "entity,aliases,part of,claims,articles"
+    assert "U.S. Department of State,State Department,U.S. government,1,0" in csv_out
+    markdown = run("entities", "--format", "markdown").output
+    assert markdown.startswith("| entity | aliases | part of | claims | articles |\n")

@@ -1,8 +1,14 @@
 """docs/authoring.md's walk-through is real: every `$ hirel …` of its ```text blocks is replayed
-in a fresh directory, with the edits the text describes, and must print what the page shows."""
+in a fresh directory, with the edits the text describes, and must print what the page shows.
+
+After a change that alters this output on purpose, rewrite the blocks and read the diff:
+
+    HIREL_UPDATE_WALKTHROUGH=1 pytest tests/test_authoring_walkthrough.py
+"""
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import shutil
@@ -56,6 +62,8 @@ def test_walkthrough(tmp_path, monkeypatch, run):
     edit_after = {"hirel add ../port-fees.html": "propositions", f"hirel suggest {ARTICLE} >": "claims"}
     commands = steps(doc)
     assert len(commands) >= 8
+    update = bool(os.environ.get("HIREL_UPDATE_WALKTHROUGH"))
+    printed = []
     seen = set()
     for command, expected in commands:
         words = shlex.split(command)
@@ -75,12 +83,24 @@ def test_walkthrough(tmp_path, monkeypatch, run):
                 with (Path.cwd() / redirect[1]).open("a" if redirect[0] == ">>" else "w", encoding="utf-8") as f:
                     f.write(result.stdout)
                 output = result.stderr  # only what reaches the terminal
-        assert output == expected, f"`{command}` printed:\n{output}"
+        printed.append((command, output))
+        if not update:
+            assert output == expected, (f"`{command}` printed:\n{output}\n(if that is right: "
+                                        "HIREL_UPDATE_WALKTHROUGH=1 pytest tests/test_authoring_walkthrough.py)")
         for start, edit in edit_after.items():
             if command.startswith(start):
                 apply_edits(edit, doc, Path.cwd())
                 seen.add(edit)
     assert seen == {"propositions", "claims"}
+    if update:
+        outputs = iter(printed)
+
+        def rewrite(match: re.Match[str]) -> str:
+            parts = re.split(r"^\$ (.*)\n", match.group(1), flags=re.M)
+            text = "".join(f"$ {command}\n{next(outputs)[1]}" for command in parts[1::2])
+            return f"```text\n{text}```\n"
+
+        DOC.write_text(BLOCK.sub(rewrite, doc), encoding="utf-8")
 
 
 @pytest.mark.parametrize("figure", ["(92%)", "(53%)"])
