@@ -187,3 +187,10 @@ def test_entities_plain_formats(corpus, run):
     assert "U.S. Department of State,State Department,U.S. government,1,0" in csv_out
     markdown = run("entities", "--format", "markdown").output
     assert markdown.startswith("| entity | aliases | part of | claims | articles |\n")
+
+
+def test_quote_that_occurs_twice(corpus, run):
+    corpus.write("articles/twice.md", "---\ntitle: T\noutlet: Example Times\n---\nIran paid.\nThen Iran paid.\n")
+    result = run("quote", "twice", "iran paid")
+    assert result.output.split("\n")[0] == ("data/articles/twice.md:5: exact, 2 occurrences (this is the first; "
+                                            "lengthen the quote to name one)")

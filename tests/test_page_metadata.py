@@ -84,3 +84,16 @@ def test_untrusted_page_text_is_inert_in_add_output(tmp_path, monkeypatch, run):
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.output and "\x07" not in result.output
     assert "[bold]" in result.output  # shown as written, not interpreted
+
+
+@pytest.mark.parametrize("data, declared, expected", [
+    ('<meta charset="windows-1252"><p>café “quoted”</p>'.encode("cp1252"), None, "café “quoted”"),
+    ("<p>café</p>".encode("utf-8"), None, "café"),
+    ("\ufeff<p>café</p>".encode("utf-8"), None, "café"),
+    ("<p>café</p>".encode("latin-1"), "latin-1", "café"),
+    (b"<p>caf\xe9</p>", None, "caf\ufffd"),  # undeclared and not UTF-8: replaced, not refused
+])
+def test_decode_page(data, declared, expected):
+    from hirel.authoring.fetch import decode_page
+
+    assert expected in decode_page(data, declared)

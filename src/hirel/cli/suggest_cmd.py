@@ -116,6 +116,8 @@ def quote(
         raise typer.Exit(1)
     out = sys.stdout.write
     state = "exact" if found.exact else f"score {found.passage.score:g}"
+    if found.occurrences > 1:
+        state += f", {found.occurrences} occurrences (this is the first; lengthen the quote to name one)"
     out(f"{safe_line(article.path)}:{found.passage.line}: {state}\n")
     out(f"quote: {json.dumps(found.passage.text, ensure_ascii=False)}\n")
     if found.differences:
