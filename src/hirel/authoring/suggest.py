@@ -259,10 +259,6 @@ def _figure_slug(text: str) -> str:
     return f"{number}{suffix}" + ("s" if rest == "s" else "")
 
 
-def _clause_bounds(sentence: str) -> list[int]:
-    return [m.start() for m in _CLAUSE.finditer(sentence)]
-
-
 def _clause_start(sentence: str, at: int) -> int:
     starts = [m.end() for m in _CLAUSE.finditer(sentence) if m.end() <= at]
     return starts[-1] if starts else 0

@@ -51,7 +51,6 @@ def entities(
 
 def _unknown(groups) -> None:
     from ..authoring.stubs import comment, entity_stub
-    from ..loader import display_path  # noqa: F401  (paths are already display paths)
 
     out = sys.stdout.write
     if not groups:
