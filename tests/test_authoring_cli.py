@@ -192,3 +192,13 @@ def test_quote_that_occurs_twice(corpus, run):
     result = run("quote", "twice", "iran paid")
     assert result.output.split("\n")[0] == ("data/articles/twice.md:5: exact, 2 occurrences (this is the first; "
                                             "lengthen the quote to name one)")
+
+
+def test_init_keeps_a_projects_own_pre_commit_config(tmp_path, monkeypatch, run):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".pre-commit-config.yaml").write_text("repos: []\n", encoding="utf-8")
+    result = run("init")
+    assert result.exit_code == 0
+    assert "kept your .pre-commit-config.yaml: add the hirel-check hook to it (see docs/authoring.md)\n" in result.output
+    assert (tmp_path / ".pre-commit-config.yaml").read_text("utf-8") == "repos: []\n"
+    assert (tmp_path / "data/propositions.yaml").exists() and (tmp_path / ".editorconfig").exists()

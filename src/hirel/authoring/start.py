@@ -141,27 +141,38 @@ def corpus_files() -> dict[str, str]:
     return files
 
 
-def init_corpus(directory: Path) -> list[Path]:
-    """Write a new corpus into ``directory`` (created if needed); the paths written, in order.
+# Files a project may already have for other reasons: kept as they are, never refused for.
+SHARED_FILES = (".pre-commit-config.yaml", ".editorconfig")
 
-    Refuses (AuthoringError) when any of the files already exists: nothing is overwritten,
-    and nothing is written at all in that case.
+
+def init_corpus(directory: Path) -> tuple[list[Path], list[Path]]:
+    """Write a new corpus into ``directory`` (created if needed): (paths written, paths kept).
+
+    Refuses (AuthoringError), writing nothing, when any corpus file already exists. A
+    `.pre-commit-config.yaml` or `.editorconfig` the directory already has is kept as it is.
     """
     files = corpus_files()
     if directory.exists() and not directory.is_dir():
         raise AuthoringError(f"{directory} exists and is not a directory")
-    existing = [name for name in files if (directory / name).exists() or (directory / name).is_symlink()]
+
+    def exists(name: str) -> bool:
+        return (directory / name).exists() or (directory / name).is_symlink()
+
+    existing = [name for name in files if name not in SHARED_FILES and exists(name)]
     if existing:
         raise AuthoringError(f"{directory / existing[0]} already exists; hirel init never overwrites "
                              "(choose an empty directory)")
+    kept = [directory / name for name in SHARED_FILES if exists(name)]
     written = []
     try:
         for name, content in files.items():
             path = directory / name
+            if path in kept:
+                continue
             path.parent.mkdir(parents=True, exist_ok=True)
             with path.open("x", encoding="utf-8") as stream:
                 stream.write(content)
             written.append(path)
     except OSError as exc:
         raise AuthoringError(f"cannot write {exc.filename or directory}: {exc.strerror or exc}") from exc
-    return written
+    return written, kept

@@ -19,7 +19,8 @@ def init(
     """Start a new corpus: data/ with commented propositions.yaml and entities.yaml, empty
     articles/ and claims/, JSON Schemas for editors, and a .pre-commit-config.yaml.
 
-    Never overwrites: refuses when any of these files exists.
+    Never overwrites: refuses when any corpus file exists; a .pre-commit-config.yaml or
+    .editorconfig already there is kept.
 
     Example: hirel init my-corpus
     """
@@ -28,11 +29,15 @@ def init(
     from ..terminal import safe_line
 
     try:
-        written = init_corpus(directory)
+        written, kept = init_corpus(directory)
     except AuthoringError as exc:
         die(str(exc))
     for path in written:
         sys.stdout.write(f"created {safe_line(path.as_posix())}\n")
+    for path in kept:
+        sys.stdout.write(f"kept your {safe_line(path.as_posix())}")
+        sys.stdout.write(": add the hirel-check hook to it (see docs/authoring.md)\n" if path.name.startswith(".pre")
+                         else "\n")
     where = "" if directory == Path(".") else f"cd {safe_line(directory.as_posix())} && "
     sys.stdout.write(f"next: {where}hirel add PAGE.html (or a URL), then hirel check\n")
 
