@@ -16,8 +16,10 @@ from .common import data_dir, die
 def init(
     directory: Path = typer.Argument(Path("."), metavar="[DIR]", help="Where to start the corpus (default: here)."),
 ) -> None:
-    """Start a new corpus: data/ with commented propositions.yaml and entities.yaml, empty
-    articles/ and claims/, JSON Schemas for editors, and a .pre-commit-config.yaml.
+    """Start a new corpus that passes hirel check at once.
+
+    Writes data/ with commented propositions.yaml and entities.yaml, empty articles/ and
+    claims/, JSON Schemas for editors, and a .pre-commit-config.yaml.
 
     Never overwrites: refuses when any corpus file exists; a .pre-commit-config.yaml or
     .editorconfig already there is kept.
@@ -56,9 +58,9 @@ def add(
     title: Optional[str] = typer.Option(None, "--title", help="The title (default: the page's)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Print the article file instead of writing it."),
 ) -> None:
-    """Add an article: the text extracted verbatim, the front matter from the page's metadata.
+    """Add an article from a saved web page, a URL, or a text file.
 
-    The outlet is resolved to an entity by name or alias; a new outlet is added to
+    The text is extracted verbatim; the front matter comes from the page's metadata. The outlet is resolved to an entity by name or alias; a new outlet is added to
     entities.yaml. Never overwrites; an article already in the corpus (same address or nearly
     the same text) is reported with its id (exit 1).
 

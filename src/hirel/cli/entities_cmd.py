@@ -18,7 +18,9 @@ def entities(
     format: Literal["table", "json", "csv", "markdown"] = typer.Option(
         "table", "--format", "-f", case_sensitive=False, help="table, json, csv or markdown (not with --unknown)."),
 ) -> None:
-    """Every entity with its aliases, part_of, and how many claims (and articles, as outlet) use it.
+    """Entities and their use; stubs for the names used but not defined.
+
+    Every entity with its aliases, part_of, and how many claims (and articles, as outlet) use it.
 
     With --unknown: a YAML stub, ready to paste into entities.yaml, for every name a claim,
     an article's outlet, a proposition's object or a part_of uses but entities.yaml does not

@@ -26,9 +26,9 @@ def suggest(
                                                            help="yaml (claim stubs to paste), table or json."),
     include_covered: bool = typer.Option(False, "--all", help="Include the sentences a claim already covers, marked."),
 ) -> None:
-    """The checkable sentences of an article that no claim covers yet, each with a claim stub.
+    """Sentences worth a claim, each with a claim stub to paste.
 
-    Checkable: a figure or a date, a statement attributed to someone, or two actors of
+    The checkable sentences of an article that no claim covers yet. Checkable: a figure or a date, a statement attributed to someone, or two actors of
     entities.yaml. Each stub has the exact quote, the value as written (its reading in a
     comment), when, claimant and via from the attribution, certainty from hedges, and the
     closest propositions. Replace CHOOSE with a proposition id; `hirel check` then passes.
@@ -97,8 +97,9 @@ def quote(
     article_id: str = typer.Argument(..., metavar="ARTICLE", help="The article id."),
     text: str = typer.Argument(..., metavar="TEXT", help="The words to find (as remembered or retyped)."),
 ) -> None:
-    """The exact passage of the article closest to TEXT, ready to paste as a quote, with its line
-    and score, and the words where it differs from TEXT.
+    """The exact passage closest to TEXT, ready to paste as a quote.
+
+    With its line and score, and the words where it differs from TEXT.
 
     Exit 1 when nothing close enough is found.
 
