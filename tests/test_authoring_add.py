@@ -80,12 +80,16 @@ CASES = {
         dict(title="Ferry operator fined over safety lapses", author="Marta Silva", published="2021-03-17",
              published_from="url", site_name="Coastal Post",
              url="https://www.coastalpost.example/2021/03/17/ferry-operator-fined/", kind=None)),
-    # a list and a table: the extractor's '- ' and ' | ' kept around the page's own text (U+2212 minus)
+    # a list, line breaks and a table: the extractor's '- ' and ' | ' kept around the page's own
+    # text (U+2212 minus)
     "lists-table.html": (
         ["Port lists three cost cuts",
          "The ministry listed three measures for the port, all of them costly, on Tuesday afternoon.",
          "- Fees rise by 20% from April for all container ships.",
          "- Night shifts are cut to save 5 million euros a year.",
+         # one <br> is a line break inside the paragraph; two end it
+         "Unions said they would strike\nif the cuts went ahead, a spokesman said.",
+         "The ministry did not comment.",
          "| Fees | +20% |",
          "| Night shifts | −€5m |"],
         dict(title="Port lists three cost cuts", author="Lee Park", published="2023-02-14", published_from="meta",

@@ -17,10 +17,10 @@ import unicodedata
 from dataclasses import dataclass
 
 from . import AuthoringError
-from .metadata import PageMetadata, read_metadata
+from .metadata import BLOCK_START, LINE_BREAK, PageMetadata, read_metadata
 
 MIN_WORDS = 5  # fewer is a menu or a title, not an article
-_SOURCE_SPACE = re.compile(r"[ \t\r\n\f]+")
+_SOURCE_SPACE = re.compile("[ \t\r\n\f\u2028\u2029]+")  # the HTML source's whitespace and our markers
 
 
 @dataclass
@@ -67,6 +67,22 @@ def _key(text: str) -> str:
 
 
 def restore_verbatim(paragraphs: list[str], page_text: str) -> tuple[list[str], int]:
+    """See _restore; here only the paragraphs and how many were found."""
+    restored, found, _single = _restore(paragraphs, page_text)
+    return restored, found
+
+
+def join_paragraphs(paragraphs: list[str], single_breaks: set[int]) -> str:
+    """Paragraphs separated by blank lines, except after one a lone <br> ends (a plain line break)."""
+    out = []
+    for index, paragraph in enumerate(paragraphs):
+        if index:
+            out.append("\n" if index - 1 in single_breaks else "\n\n")
+        out.append(paragraph)
+    return "".join(out) + "\n"
+
+
+def _restore(paragraphs: list[str], page_text: str) -> tuple[list[str], int, set[int]]:
     """Each paragraph as the page writes it (searched in order), and how many were found.
 
     The extractor's own markup is kept around the page's text: a list item's '- ' and a table
@@ -75,9 +91,11 @@ def restore_verbatim(paragraphs: list[str], page_text: str) -> tuple[list[str], 
     """
     page_key, offsets = _keyed(page_text)
     restored, found, position = [], 0, 0
+    spans: list[tuple[int, int] | None] = []
+    span: tuple[int, int] | None = None
 
     def locate(piece: str) -> str | None:
-        nonlocal position
+        nonlocal position, span
         needle = _key(piece)
         if not needle:
             return None
@@ -88,9 +106,11 @@ def restore_verbatim(paragraphs: list[str], page_text: str) -> tuple[list[str], 
             return None
         start, end = offsets[at], offsets[at + len(needle) - 1] + 1
         position = at + len(needle)
+        span = (start, end) if span is None else (span[0], end)
         return _SOURCE_SPACE.sub(" ", page_text[start:end]).strip()
 
     for paragraph in paragraphs:
+        span = None
         bullet = re.match(r"^[-*•]\s+", paragraph)
         if paragraph.startswith("|") and paragraph.endswith("|"):
             cells = [cell.strip() for cell in paragraph.strip("|").split("|")]
@@ -98,6 +118,7 @@ def restore_verbatim(paragraphs: list[str], page_text: str) -> tuple[list[str], 
             if all(copy is not None for copy in copies):
                 restored.append("| " + " | ".join(copies) + " |")  # type: ignore[arg-type]
                 found += 1
+                spans.append(None)
                 continue
         else:
             copy = locate(paragraph)
@@ -107,9 +128,18 @@ def restore_verbatim(paragraphs: list[str], page_text: str) -> tuple[list[str], 
             if copy is not None:
                 restored.append(copy)
                 found += 1
+                spans.append(span)
                 continue
         restored.append(paragraph)
-    return restored, found
+        spans.append(None)
+    single = set()
+    for index in range(len(spans) - 1):
+        here, after = spans[index], spans[index + 1]
+        if here and after and here[1] <= after[0]:
+            gap = page_text[here[1]:after[0]]
+            if gap.count(LINE_BREAK) == 1 and BLOCK_START not in gap and not gap.replace(LINE_BREAK, "").strip():
+                single.add(index)
+    return restored, found, single
 
 
 def extract_html(html: str, url: str | None = None) -> Extracted:
@@ -127,12 +157,13 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     if not text or len(text.split()) < MIN_WORDS:
         raise AuthoringError("no article text found in the page")
     paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
-    restored, found = restore_verbatim(paragraphs, metadata.text)
+    restored, found, single = _restore(paragraphs, metadata.text)
     if metadata.title is None:
         metadata.title = restored[0][:200]
     if _key(restored[0]) != _key(metadata.title):
         restored.insert(0, metadata.title)
-    return Extracted("\n\n".join(restored) + "\n", metadata, found, len(paragraphs) - found)
+        single = {index + 1 for index in single}
+    return Extracted(join_paragraphs(restored, single), metadata, found, len(paragraphs) - found)
 
 
 def read_text_source(text: str, name: str | None = None) -> Extracted:

@@ -23,6 +23,8 @@ ARTICLE_TYPES = {
     "reviewnewsarticle": "opinion", "blogposting": "blog", "article": None, "report": "reference",
     "scholarlyarticle": "reference", "techarticle": None,
 }
+LINE_BREAK = "\u2028"  # a <br> in the page's text (a line break inside a paragraph)
+BLOCK_START = "\u2029"  # the start of a block element (a paragraph, a list item, a heading…)
 _SKIPPED_TAGS = {"script", "style", "noscript", "template", "svg", "head"}
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _URL_DATES = (
@@ -45,7 +47,7 @@ class PageMetadata:
     url: str | None = None
     kind: str | None = None
     amp: bool = False
-    text: str = ""  # the visible text of the page, whitespace of the HTML source kept
+    text: str = ""  # the visible text, source whitespace kept; <br> and block starts marked (see above)
     jsonld_types: list[str] = field(default_factory=list)
 
 
@@ -97,9 +99,11 @@ class _Collector(HTMLParser):
             self.times.append((a["datetime"], marked))
         if tag == "h1" and self.h1 is None and self.h1_parts is None:
             self.h1_parts = []
-        if tag in ("br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "section",
+        if tag == "br":
+            self.text_parts.append(LINE_BREAK)
+        elif tag in ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "section",
                    "article", "header", "footer", "figcaption"):
-            self.text_parts.append("\n")
+            self.text_parts.append(BLOCK_START)
         self._depth += 1
         if self.byline_parts is not None:
             self.byline_depth += 1
