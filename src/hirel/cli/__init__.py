@@ -12,6 +12,8 @@ import os
 import sys
 from typing import Any
 
+from ..errors import HirelError
+
 
 def __getattr__(name: str) -> Any:
     if name == "app":
@@ -41,6 +43,12 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("hirel: interrupted\n")
         sys.exit(130)
+    except HirelError as exc:
+        # Bad input the library refused (a path, a name, a phrase): one line, exit 2.
+        from ..terminal import safe_line
+
+        sys.stderr.write(f"hirel: {safe_line(str(exc))}\n")
+        sys.exit(2)
     except BrokenPipeError:
         # The reader (e.g. `head`) went away; stop quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)
