@@ -100,15 +100,14 @@ class _Run:
         claims_files = list_files(self.root / "claims", ".yaml", problems)
         loaded: dict[str, None] = {}  # ids of the articles read, in order (for suggestions)
         self.article_hashes: dict[str, str] = {}
-        for path, shown in articles:
-            entry = self._article(path, shown)
+        for path, shown, stem in articles:
+            entry = self._article(path, shown, stem)
             problems += _problems(entry)
             if entry["loaded"]:
-                loaded[path.stem] = None
+                loaded[stem] = None
         firsts: dict[str, tuple[int, int, str, str]] = {}  # claim id -> where it is first used
-        for path, shown in claims_files:
-            entry = self._claims(path, shown)
-            article_id = path.stem
+        for path, shown, article_id in claims_files:
+            entry = self._claims(path, shown, article_id)
             problems += _problems(entry)
             problems += orphan_problems(self.root, article_id, shown, loaded)
             duplicates = set()
@@ -132,7 +131,7 @@ class _Run:
 
     # --- entries ---------------------------------------------------------------------------------
 
-    def _lookup(self, path: Path, shown: str, depends: str) -> tuple[dict[str, Any] | None, bytes | None, dict]:
+    def _lookup(self, path: str, shown: str, depends: str) -> tuple[dict[str, Any] | None, bytes | None, dict]:
         """(the stored entry if still good, else None; the file's bytes when read; its identity)."""
         old = self.old.get(shown)
         try:
@@ -147,7 +146,8 @@ class _Run:
             return old, None, {}
         seen = time.time_ns()
         try:
-            raw = path.read_bytes()
+            with open(path, "rb") as stream:
+                raw = stream.read()
         except OSError:
             return None, None, {}
         identity = {"signature": signature, "hash": digest(raw), "seen": seen, "depends": depends}
@@ -163,10 +163,10 @@ class _Run:
             self.changed = True
         return entry
 
-    def _article(self, path: Path, shown: str) -> dict[str, Any]:
+    def _article(self, path: str, shown: str, stem: str) -> dict[str, Any]:
         entry, raw, identity = self._lookup(path, shown, self.registries_key)
         if entry is None:
-            article, found = read_article(path, shown, raw)
+            article, found = read_article(Path(path), shown, raw)
             if article is not None:
                 self.context.articles[article.id] = article
                 found += check_article(self.context, article)
@@ -174,16 +174,15 @@ class _Run:
             if not any(p.code == BadDate.code for p in found):  # "in the future" depends on the day
                 entry = self._store(shown, identity, entry)
         if "hash" in entry:
-            self.article_hashes[path.stem] = entry["hash"]
+            self.article_hashes[stem] = entry["hash"]
         return entry
 
-    def _claims(self, path: Path, shown: str) -> dict[str, Any]:
-        article_id = path.stem
+    def _claims(self, path: str, shown: str, article_id: str) -> dict[str, Any]:
         depends = f"{self.registries_key} {self.article_hashes.get(article_id, '-')}"
         entry, raw, identity = self._lookup(path, shown, depends)
         if entry is not None:
             return entry
-        claims, found = read_claims(path, shown, article_id, raw)
+        claims, found = read_claims(Path(path), shown, article_id, raw)
         self._article_for_quotes(article_id)
         texts: dict = {}
         ids, lines, columns, checked = [], [], [], []

@@ -68,16 +68,16 @@ def _load_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
     problems: list[Problem] = []
     problems += load_entities(corpus, root / "entities.yaml")
     problems += load_propositions(corpus, root / "propositions.yaml")
-    for path, shown in list_files(root / "articles", ".md", problems):
-        problems += _load_article(corpus, path, shown)
-    for path, shown in list_files(root / "claims", ".yaml", problems):
-        problems += _load_claims(corpus, path, shown)
+    for path, shown, _stem in list_files(root / "articles", ".md", problems):
+        problems += _load_article(corpus, Path(path), shown)
+    for path, shown, _stem in list_files(root / "claims", ".yaml", problems):
+        problems += _load_claims(corpus, Path(path), shown)
     return corpus, problems
 
 
-def list_files(folder: Path, suffix: str, problems: list[Problem]) -> list[tuple[Path, str]]:
-    """The data files of ``folder`` in name order, each with its path as shown; anything else
-    there is reported."""
+def list_files(folder: Path, suffix: str, problems: list[Problem]) -> list[tuple[str, str, str]]:
+    """The data files of ``folder`` in name order, each as (path, path as shown, stem); anything
+    else there is reported. Plain strings: a warm `check` lists thousands of files it never reads."""
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
@@ -91,24 +91,25 @@ def list_files(folder: Path, suffix: str, problems: list[Problem]) -> list[tuple
         name = entry.name
         if name.startswith("."):
             continue
-        path = folder / name
         shown = prefix + name  # what display_path(path) gives, without asking the file system again
+        dot = name.rfind(".")  # stem and suffix as pathlib splits them
+        stem, extension = (name[:dot], name[dot:]) if 0 < dot < len(name) - 1 else (name, "")
         if not entry.is_file():  # a directory, a pipe, a dangling link: reported, never read
-            kind = "a directory" if path.is_dir() else "not a regular file"
+            kind = "a directory" if entry.is_dir() else "not a regular file"
             problems.append(Unreadable.problem(Loc(shown), f"'{name}' is {kind}; hirel ignores it",
                                                f"{folder.name}/ holds {suffix} files only"))
             continue
-        if path.suffix != suffix:
+        if extension != suffix:
             problems.append(FileName.problem(
                 Loc(shown), f"'{name}' is not a {suffix} file; hirel ignores it",
-                f"rename it to '{path.stem}{suffix}'" if path.suffix in (".yml", ".markdown", ".txt") else None))
+                f"rename it to '{stem}{suffix}'" if extension in (".yml", ".markdown", ".txt") else None))
             continue
-        if not _ID_RE.match(path.stem):
+        if not _ID_RE.match(stem):
             problems.append(FileName.problem(
-                Loc(shown), f"'{path.stem}' is not a valid article id (lowercase letters, digits and '-')",
-                f"rename it to '{slugify(path.stem)}{suffix}'" if slugify(path.stem) else None))
+                Loc(shown), f"'{stem}' is not a valid article id (lowercase letters, digits and '-')",
+                f"rename it to '{slugify(stem)}{suffix}'" if slugify(stem) else None))
             continue
-        found.append((path, shown))
+        found.append((entry.path, shown, stem))
     return found
 
 
