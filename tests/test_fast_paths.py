@@ -47,3 +47,9 @@ def test_quoted_and_block_scalars_stay_strings():
     data, problems = load_yaml('a: "12"\nb: \'yes\'\nc: |\n  1.5\nd: [1, "2", x]\n', "f.yaml")
     assert problems == []
     assert dict(data) == {"a": "12", "b": "yes", "c": "1.5\n", "d": [1, "2", "x"]}
+
+
+def test_a_key_tagged_as_a_string_but_written_as_a_mapping_is_refused():
+    data, problems = load_yaml("? !!str {a: 1}\n: x\nb: 2\n", "f.yaml")
+    assert dict(data) == {"b": 2}
+    assert [(p.line, p.column, p.code) for p in problems] == [(1, 3, "HR201")]

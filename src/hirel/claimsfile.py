@@ -12,6 +12,8 @@ from .rules import DuplicateId, MissingField, OrphanClaims, UnknownField, WrongT
 from .structure import expect_mapping, read_fields, type_name
 from .yamlfile import REJECTED, YamlMap, YamlSeq
 
+_NEEDED = frozenset({"id", "proposition", "quote"})  # without these, a claim is not kept
+
 
 def orphan_problems(root: Path, article_id: str, shown: str, loaded_articles: Any) -> list[Problem]:
     """OrphanClaims for a claims file with no article (``loaded_articles``: the ids read)."""
@@ -81,7 +83,7 @@ def read_claims(path: Path, shown: str, article_id: str,
         what = f"claim '{claim_id}'" if isinstance(claim_id, str) and claim_id else f"claim {index + 1}"
         values, locs, found = read_fields(item, F.CLAIM_FIELDS, what)
         problems += found
-        if not {"id", "proposition", "quote"} <= values.keys():
+        if not values.keys() >= _NEEDED:
             continue
         via_items = item.get("via")
         if isinstance(via_items, YamlSeq) and "via" in values:

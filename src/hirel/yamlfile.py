@@ -187,33 +187,41 @@ class _Builder:
     def build_mapping(self, node: MappingNode, depth: int) -> YamlMap:
         mapping = YamlMap()
         mapping.loc = self.loc(node)
-        mapping.key_locs = {}
-        mapping.value_locs = {}
+        mapping.key_locs = key_locs = {}
+        mapping.value_locs = value_locs = {}
+        path, line_base = self.path, 1 + self.line_offset
+        inline = depth < MAX_DEPTH  # string values are built here, not by a call to build()
         for key_node, value_node in node.value:
-            key_loc = self.loc(key_node)
-            if key_node.tag == _MERGE:
-                self.problems.append(ForbiddenTag.problem(
-                    key_loc, "merge keys (<<) are not supported", "write the fields out in full"))
-                continue
-            if not isinstance(key_node, ScalarNode):
-                self.problems.append(WrongType.problem(key_loc, "a key must be a plain name, not a list or mapping"))
-                continue
-            if key_node.tag != _STR and key_node.tag not in _SCALAR_BUILDERS:
-                self.forbidden(key_node, "the entry")
-                continue
+            mark = key_node.start_mark
+            key_loc = _new_loc(Loc, (path, mark.line + line_base, mark.column + 1))
+            key_tag = key_node.tag
+            if key_tag != _STR or key_node.__class__ is not ScalarNode:  # (`!!str {a: 1}` is a mapping)
+                if key_tag == _MERGE:
+                    self.problems.append(ForbiddenTag.problem(
+                        key_loc, "merge keys (<<) are not supported", "write the fields out in full"))
+                    continue
+                if not isinstance(key_node, ScalarNode):
+                    self.problems.append(WrongType.problem(key_loc, "a key must be a plain name, not a list or mapping"))
+                    continue
+                if key_tag not in _SCALAR_BUILDERS:
+                    self.forbidden(key_node, "the entry")
+                    continue
             key = key_node.value
             if key in mapping:
-                first = mapping.key_locs[key]
+                first = key_locs[key]
                 self.problems.append(DuplicateKey.problem(
                     key_loc, f"duplicate key '{key}' (first at line {first.line}); this value is ignored",
                     f"remove one of the two '{key}' entries"))
                 continue
-            if depth < MAX_DEPTH and self.plain_string(value_node):
+            if inline and value_node.__class__ is ScalarNode and value_node.tag == _STR:
+                self.visits += 1
+                self.unique.add(id(value_node))
                 mapping[key] = value_node.value
             else:
                 mapping[key] = self.build(value_node, depth + 1)
-            mapping.key_locs[key] = key_loc
-            mapping.value_locs[key] = self.loc(value_node)
+            key_locs[key] = key_loc
+            mark = value_node.start_mark
+            value_locs[key] = _new_loc(Loc, (path, mark.line + line_base, mark.column + 1))
         return mapping
 
     def forbidden(self, node: Node, ignored: str = "the value") -> None:
