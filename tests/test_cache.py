@@ -383,3 +383,18 @@ def test_random_edits_give_what_a_cold_run_gives(tmp_path, monkeypatch):
         for chosen in ([], one):
             found = cold(corpus, chosen)
             assert cached(corpus, cache_dir, chosen) == found, (step, action, target)
+
+
+def test_a_missing_registry_then_an_unreadable_one(world):
+    corpus, cache_dir = world
+    same_as_cold(corpus, cache_dir)
+    entities = corpus.path("entities.yaml")
+    text_before = entities.read_text(encoding="utf-8")
+    entities.unlink()
+    assert codes(same_as_cold(corpus, cache_dir)) == [("data/entities.yaml", "HR108")]
+    entities.mkdir()  # there, but not a file that can be read
+    found = same_as_cold(corpus, cache_dir)
+    assert codes(found) == [("data/entities.yaml", "HR108")] and "cannot read" in found[0][5]
+    entities.rmdir()
+    entities.write_text(text_before, encoding="utf-8")
+    assert same_as_cold(corpus, cache_dir) == []

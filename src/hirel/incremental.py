@@ -68,7 +68,10 @@ class _Run:
             self._context = Corpus(root=self.root)
             found = self._load_registries(self._context)
             entry = {"depends": self.registries_key, "problems": _rows(found)}
-            if self.new.get(_REGISTRIES) != entry:
+            self.registry_problems = found
+            if None in self.registry_bytes:  # missing or unreadable: said afresh every time
+                self.new.pop(_REGISTRIES, None)
+            elif self.new.get(_REGISTRIES) != entry:
                 self.new[_REGISTRIES] = entry
                 self.changed = True
         return self._context
@@ -91,11 +94,13 @@ class _Run:
                 self.registry_bytes.append(None)  # the loader reports it
         self.registries_key = digest(b"\0".join(b"-" if raw is None else b"+" + raw for raw in self.registry_bytes))
         stored = self.old.get(_REGISTRIES)
-        if isinstance(stored, dict) and stored.get("depends") == self.registries_key and _well_formed(stored):
+        if isinstance(stored, dict) and stored.get("depends") == self.registries_key and _well_formed(stored) \
+                and None not in self.registry_bytes:
             self.new[_REGISTRIES] = stored  # the registries' own problems, as last time
+            problems += _problems(stored)
         else:
             self.context  # noqa: B018 - reads and checks them, and stores what was found
-        problems += _problems(self.new[_REGISTRIES])
+            problems += self.registry_problems
         articles = list_files(self.root / "articles", ".md", problems)
         claims_files = list_files(self.root / "claims", ".yaml", problems)
         loaded: dict[str, None] = {}  # ids of the articles read, in order (for suggestions)
