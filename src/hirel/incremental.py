@@ -64,6 +64,9 @@ class _Run:
     def context(self) -> Corpus:
         """The registries, read (and checked) only when a file has to be checked against them; and
         the articles read so far."""
+        return self._read_registries()
+
+    def _read_registries(self) -> Corpus:
         if self._context is None:
             self._context = Corpus(root=self.root)
             found = self._load_registries(self._context)
@@ -99,7 +102,7 @@ class _Run:
             self.new[_REGISTRIES] = stored  # the registries' own problems, as last time
             problems += _problems(stored)
         else:
-            self.context  # noqa: B018 - reads and checks them, and stores what was found
+            self._read_registries()  # reads and checks them, and stores what was found
             problems += self.registry_problems
         articles = list_files(self.root / "articles", ".md", problems)
         claims_files = list_files(self.root / "claims", ".yaml", problems)
