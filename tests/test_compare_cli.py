@@ -96,6 +96,8 @@ def test_funding_part_exceeds_whole_contradiction(corpus, run):
     # $30M a month x 12 = $360M a year
     assert (monthly["value"]["low"], monthly["value"]["high"], monthly["value"]["unit"]) == (3.6e8, 3.6e8,
                                                                                           "USD/year")
+    # compared: '30' is written to the ten million, so ±5% (the cap): 28.5M..31.5M a month x 12
+    assert (monthly["value"]["compared"]["low"], monthly["value"]["compared"]["high"]) == (3.42e8, 3.78e8)
     assert monthly["when"]["start"] is None and monthly["when"]["end"] is None
 
     yearly = claims["state-dept-100m"]
@@ -322,6 +324,8 @@ def test_value_without_unit_keeps_its_own(run):
 def test_value_one_sided_has_null_high(run):
     document = value_json(run, "over 50%")
     assert (document["low"], document["high"], document["unit"]) == (50, None, "percent")
+    # '50' is written to the ten: ±5% (the cap) on the bound
+    assert (document["compared"]["low"], document["compared"]["high"]) == (47.5, None)
 
 
 def test_value_total_over_a_period_as_a_rate(run):

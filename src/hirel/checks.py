@@ -12,7 +12,7 @@ from .entities import suggest
 from .loader import Corpus
 from .model import Claim, Loc, Period, Problem, Proposition
 from .rules import (
-    AmbiguousQuote, BadPeriod, BadUnit, FigureNotInQuote, IncompatibleUnit, MissingField, OtherCurrency,
+    AmbiguousQuote, BadPeriod, BadUnit, ChangeOrLevel, Extrapolation, FigureNotInQuote, IncompatibleUnit, MissingField, OtherCurrency,
     PartOfCycle, QuoteNotFound, StanceByKind, UnknownEntity, UnknownProposition, UnreadableValue, ValueByKind,
 )
 
@@ -144,21 +144,26 @@ def _check_kind(claim: Claim, prop: Proposition, period: Period | None) -> Itera
 
 
 def _check_value(claim: Claim, prop: Proposition, period: Period | None) -> Iterator[Problem]:
-    from .units import ConversionError, UnitError, parse_unit
-    from .values import ValueParseError, normalize_value, read_value, value_figures_in_quote
+    from .units import ConversionError, UnitError, extrapolation_factor, parse_unit
+    from .values import MeasureMismatch, ValueParseError, normalize_value, read_value, value_figures_in_quote
 
     try:
         target = parse_unit("date" if prop.kind == "date" else prop.unit or "")
     except UnitError:
         return  # reported on the proposition
     loc = claim.loc_of("value")
+    measures = prop.measures if prop.kind == "quantity" else None
     try:
-        normalize_value(claim.value, target, period)
+        normalize_value(claim.value, target, period, measures)
+    except MeasureMismatch as exc:
+        yield ChangeOrLevel.problem(loc, str(exc), exc.hint)
+        return
     except ValueParseError as exc:
-        yield UnreadableValue.problem(loc, str(exc), "see how hirel reads it: hirel value \"PHRASE\"")
+        hint = getattr(exc, "hint", None) or "see how hirel reads it: hirel value \"PHRASE\""
+        yield UnreadableValue.problem(loc, str(exc), hint)
         return
     except ConversionError as exc:
-        written = read_value(claim.value, expect=target)
+        written = read_value(claim.value, expect=target, measures=measures)
         try:
             unit = parse_unit(written.unit)
         except UnitError:
@@ -171,9 +176,16 @@ def _check_value(claim: Claim, prop: Proposition, period: Period | None) -> Iter
                 hint = "give the period the total covers, e.g. when: 2014/2020"
             yield IncompatibleUnit.problem(loc, str(exc), hint)
         return
-    if isinstance(claim.value, str) and not value_figures_in_quote(claim.value, claim.quote, expect=target):
+    if not value_figures_in_quote(claim.value, claim.quote, expect=target):
         yield FigureNotInQuote.problem(loc, f"the figure of '{claim.value}' does not appear in the quote",
                                        "check the value against the quote")
+    written_unit = parse_unit(read_value(claim.value, expect=target, measures=measures).unit)
+    factor = extrapolation_factor(period, target) if written_unit.per is None and target.per else None
+    if factor is not None:
+        yield Extrapolation.problem(
+            loc, f"the total '{claim.value}' over {period.text or 'its period'} is scaled up ×{factor:.3g} "  # type: ignore[union-attr]
+                 f"into a rate per {target.per}: an extrapolation",
+            "if the figure is a total to date, give the whole period it covers in when (e.g. 2023-01/2023-10)")
 
 
 def check_quotes(corpus: Corpus) -> Iterator[Problem]:

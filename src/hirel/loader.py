@@ -248,7 +248,8 @@ def _load_propositions(corpus: Corpus, path: Path) -> list[Problem]:
         corpus.propositions[prop_id] = Proposition(
             id=prop_id, topic=values.get("topic", ""), text=values["text"], kind=values["kind"],
             unit=values.get("unit"), object=values.get("object"),
-            changes_over_time=values.get("changes_over_time", False), loc=loc, locs=locs)
+            changes_over_time=values.get("changes_over_time", False), loc=loc, locs=locs,
+            measures=values.get("measures", "level"))
     return problems
 
 

@@ -70,7 +70,8 @@ def _stats_json(stats: Any) -> dict[str, Any]:
 
 def _proposition_json(prop: Any) -> dict[str, Any]:
     return {"id": prop.id, "topic": prop.topic, "text": prop.text, "kind": prop.kind, "unit": prop.unit,
-            "object": prop.object, "changes_over_time": prop.changes_over_time}
+            "object": prop.object, "changes_over_time": prop.changes_over_time,
+            "measures": prop.measures}
 
 
 def _contradictions_cell(n: int) -> Any:
