@@ -163,8 +163,6 @@ class Parser:
     def amount(self) -> Amount:
         currency = self.take().value if self.at("currency") else None
         half_low = half_high = None
-        if self.at("ambiguous"):
-            raise self.ambiguous()
         if self.at("oom"):
             low, high = self.take().value
             vague = True
@@ -197,8 +195,6 @@ class Parser:
             self.take()
             percent = True
         subunit = False
-        if self.at("ambiguous"):
-            raise self.ambiguous()
         if currency is None and self.at("currency"):
             currency = self.take().value
         elif currency is None and self.at("subunit"):
@@ -225,14 +221,6 @@ class Parser:
             self.take()
             factor = value if factor is None else factor * value
 
-    def ambiguous(self) -> ValueParseError:
-        token = self.peek()
-        assert token is not None
-        return self.error(
-            f"'{token.text}' names the currency of several countries ({token.value}); "
-            "write its code or the country ('Jordanian dinars')"
-        )
-
     def no_number(self) -> ValueParseError:
         if not any(t.kind in ("number", "oom", "vague", "fraction") for t in self.tokens):
             return self.error(f"no number found; {_NO_NUMBER_HINT}")
@@ -249,8 +237,6 @@ class Parser:
                 reading.per = self.take().value
             elif token.kind == "currency":
                 reading.currencies.append(self.take().value)
-            elif token.kind == "ambiguous":
-                raise self.ambiguous()
             elif token.kind == "of" and self.at("currency", 1):
                 self.take()
             elif token.kind == "pct":

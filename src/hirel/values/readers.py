@@ -23,7 +23,7 @@ from .precision import PRECISION_FLOOR, describe_precision, relative_precision, 
 from .tokens import ValueParseError, error, half_unit, normalize, tokens
 from .vocabulary import (
     APPROX, AT_LEAST, AT_MOST, DEFAULT_HEDGE, HEDGE_EXPLANATIONS, JUST_OVER, NEARLY, POST_HEDGES,
-    PRE_HEDGES, RUPEE_CODES,
+    PRE_HEDGES, CURRENCY_FAMILIES,
 )
 from .words import check_words
 
@@ -67,12 +67,18 @@ def apply_hedge(kind: str, low: float | None, high: float | None) -> tuple[float
     return 0.0, high  # AT_MOST: amounts, counts and percentages are never negative
 
 
-def _resolve_currency(code: str, expect: Unit | None, steps: list[str], written: str) -> str:
-    if code == "rupee":
-        chosen = expect.base if expect is not None and expect.base in RUPEE_CODES else "INR"
-        why = "the proposition's rupee" if chosen != "INR" or (expect and expect.base == "INR") else "the Indian rupee"
-        steps.append(f"'{written}' taken as {chosen} ({why})")
-        return chosen
+def _resolve_currency(code: str, expect: Unit | None, steps: list[str], raw: str) -> str:
+    if code.startswith("family:"):
+        word = code.removeprefix("family:")
+        codes, default = CURRENCY_FAMILIES[word]
+        if expect is not None and expect.base in codes:
+            steps.append(f"'{word}' taken as {expect.base} (the proposition's currency)")
+            return expect.base
+        if default is None:
+            raise error(raw, f"'{word}' names the currency of several countries ({', '.join(codes)}); "
+                             "write its code or the country ('Jordanian dinars')")
+        steps.append(f"'{word}' taken as {default}")
+        return default
     if code == "cents":
         chosen = expect.base if expect is not None and expect.is_currency else "USD"
         steps.append(f"cents taken as hundredths of {chosen}")
@@ -81,7 +87,7 @@ def _resolve_currency(code: str, expect: Unit | None, steps: list[str], written:
 
 
 def _resolve_unit(reading: Reading, expect: Unit | None, raw: str, steps: list[str]) -> Unit:
-    currencies = list(dict.fromkeys(_resolve_currency(c, expect, steps, c) for c in reading.currencies))
+    currencies = list(dict.fromkeys(_resolve_currency(c, expect, steps, raw) for c in reading.currencies))
     if len(currencies) > 1:
         raise error(raw, f"two currencies ({' and '.join(currencies)}); hirel never converts between currencies")
     if currencies and reading.percent:

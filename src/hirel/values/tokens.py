@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from .vocabulary import (
-    AMBIGUOUS_CURRENCY_WORDS, ATTACHED_MAGNITUDES, CURRENCY_SYMBOLS, CURRENCY_WORDS,
+    ATTACHED_MAGNITUDES, CURRENCY_FAMILIES, CURRENCY_SYMBOLS, CURRENCY_WORDS,
     FRACTION_SHARES, LOWERCASE_CODES, MAGNITUDE_WORDS, NOT_CODES, ORDERS_OF_MAGNITUDE, POST_HEDGES,
-    PRE_HEDGES, RATE_ADVERBS, RATE_SLASH_WORDS, RATE_WORDS, RUPEE_WORDS, SPACED_MAGNITUDES,
+    PRE_HEDGES, RATE_ADVERBS, RATE_SLASH_WORDS, RATE_WORDS, SPACED_MAGNITUDES,
     SUBUNIT_WORDS, TEEN_WORDS, TENS_WORDS, TYPOGRAPHY, UNIT_WORDS, VAGUE_MULTIPLIERS, WORD_VALUES,
 )
 
@@ -85,10 +85,9 @@ _TOKEN_RE = re.compile(
             rf"(?P<number>{NUMBER_RE})",
             rf"(?P<magnitude>\b(?:{'|'.join(SPACED_MAGNITUDES)})\b)",
             rf"(?P<subunit>\b(?:{'|'.join(SUBUNIT_WORDS)})\b)",
-            rf"(?P<rupee>\b(?:rs\.?|rupees?)(?![a-z]))",
+            rf"(?P<family>\b(?:rs\.?(?![a-z])|(?:{'|'.join(w for w in CURRENCY_FAMILIES if not w.startswith('rs'))})\b))",
             rf"(?P<currency>{phrase_pattern(list(CURRENCY_SYMBOLS) + list(CURRENCY_WORDS) + list(LOWERCASE_CODES), end=r'(?![a-z])')})",
             r"(?P<xx_dollar>\b[a-z]{1,3}\$)",
-            rf"(?P<ambiguous>\b(?:{'|'.join(AMBIGUOUS_CURRENCY_WORDS)})\b)",
             r"(?P<conn>\bto\b|-|\band\b|\bor\b|\bthrough\b|\bthru\b)",
             r"(?P<of>\bof\b)",
             r"(?P<code>(?-i:\b[A-Z]{3}(?![A-Za-z])))",
@@ -107,7 +106,7 @@ _HYPHEN_MAGNITUDE_RE = re.compile(
     r"|dollars?|percent|per cent)\b)",
     re.IGNORECASE,
 )
-_SPACED_DOLLAR_RE = re.compile(r"(?<![\w$])(?-i:([A-Z]{2}|C)) \$(?=\s?[\d.])")
+_SPACED_DOLLAR_RE = re.compile(r"(?<![\w$])(?-i:([A-Z]{2}|[CRS])) \$(?=\s?[\d.])")
 
 
 @dataclass(frozen=True)
@@ -232,8 +231,8 @@ def token_from_match(m: re.Match[str]) -> Token:
         return Token("magnitude", text, MAGNITUDE_WORDS[key], start)
     if kind == "subunit":
         return Token("subunit", text, SUBUNIT_WORDS[key], start)
-    if kind == "rupee":
-        return Token("currency", text, "rupee", start)
+    if kind == "family":
+        return Token("currency", text, "family:" + key.rstrip("."), start)
     if kind == "currency":
         code = CURRENCY_SYMBOLS.get(key) or CURRENCY_WORDS.get(key) or key.upper()
         return Token("currency", text, code, start)
@@ -242,8 +241,6 @@ def token_from_match(m: re.Match[str]) -> Token:
         if code is None:
             return Token("word", text, key, start)
         return Token("currency", text, code, start)
-    if kind == "ambiguous":
-        return Token("ambiguous", text, AMBIGUOUS_CURRENCY_WORDS[key], start)
     if kind == "code":
         if text in NOT_CODES:
             return Token("word", text, key, start)

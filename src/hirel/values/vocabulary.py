@@ -106,12 +106,12 @@ MAGNITUDE_WORDS: dict[str, float] = {
     "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "million": 1e6, "millions": 1e6,
     "b": 1e9, "bn": 1e9, "bil": 1e9, "billion": 1e9, "billions": 1e9,
     "t": 1e12, "tn": 1e12, "trillion": 1e12, "trillions": 1e12,
-    "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7,
+    "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7,
     "dozen": 12.0,
 }
 # Magnitudes written as a word (not touching the figure); one-letter ones must touch it.
 SPACED_MAGNITUDES = ("thousand", "million", "billion", "trillion", "mln", "mn", "bn", "tn", "mil",
-                     "bil", "lakh", "lakhs", "lac", "lacs", "crore", "crores", "dozen")
+                     "bil", "lakh", "lakhs", "lac", "lacs", "crore", "crores", "cr", "dozen")
 ATTACHED_MAGNITUDES = ("thousand", "million", "billion", "trillion", "mln", "mn", "bn", "tn",
                        "lakh", "crore", "k", "m", "b", "t")
 
@@ -219,23 +219,17 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "zł": "PLN",
 }
 
-# Rupee words: which rupee depends on the country; the proposition's unit decides when it is a
-# rupee, else the Indian rupee (lakh and crore are Indian words too).
-RUPEE_CODES = ("INR", "PKR", "LKR", "NPR", "MUR", "SCR")
-RUPEE_WORDS = ("rs", "rs.", "rupee", "rupees")
-
 CURRENCY_WORDS: dict[str, str] = {
     "us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD", "dollars": "USD",
     "dollar": "USD", "us dollar": "USD", "u.s. dollar": "USD", "usd dollars": "USD",
     "euros": "EUR", "euro": "EUR",
-    "pounds sterling": "GBP", "british pounds": "GBP", "pounds": "GBP", "pound": "GBP",
-    "sterling": "GBP", "british pound": "GBP",
+    "pounds sterling": "GBP", "british pounds": "GBP", "sterling": "GBP", "british pound": "GBP",
     "yen": "JPY", "japanese yen": "JPY",
     "new israeli shekels": "ILS", "israeli shekels": "ILS", "shekels": "ILS", "shekel": "ILS",
     "nis": "ILS",
     "iranian rials": "IRR", "rials": "IRR", "rial": "IRR", "tomans": "IRT", "toman": "IRT",
     "swiss francs": "CHF", "swiss franc": "CHF",
-    "yuan": "CNY", "chinese yuan": "CNY", "renminbi": "CNY", "chinese renminbi": "CNY",
+    "yuan": "CNY", "chinese yuan": "CNY", "renminbi": "CNY", "chinese renminbi": "CNY", "rmb": "CNY",
     "rubles": "RUB", "roubles": "RUB", "russian rubles": "RUB", "russian roubles": "RUB",
     "saudi riyals": "SAR", "saudi riyal": "SAR", "qatari riyals": "QAR", "qatari riyal": "QAR",
     "indian rupees": "INR", "pakistani rupees": "PKR", "sri lankan rupees": "LKR",
@@ -255,7 +249,7 @@ CURRENCY_WORDS: dict[str, str] = {
     "uae dirhams": "AED", "emirati dirhams": "AED", "moroccan dirhams": "MAD",
     "turkish lira": "TRY", "turkish liras": "TRY", "turkish lire": "TRY",
     "south korean won": "KRW", "korean won": "KRW", "north korean won": "KPW",
-    "brazilian reais": "BRL", "brazilian real": "BRL", "reais": "BRL",
+    "brazilian reais": "BRL", "brazilian real": "BRL",
     "mexican pesos": "MXN", "argentine pesos": "ARS", "philippine pesos": "PHP",
     "chilean pesos": "CLP", "colombian pesos": "COP",
     "nigerian naira": "NGN", "naira": "NGN", "south african rand": "ZAR", "rand": "ZAR",
@@ -269,14 +263,22 @@ CURRENCY_WORDS: dict[str, str] = {
     "indonesian rupiah": "IDR", "rupiah": "IDR", "malaysian ringgit": "MYR", "ringgit": "MYR",
     "bangladeshi taka": "BDT", "taka": "BDT",
 }
-# Currency names shared by several countries: refused without a country word or a code.
-AMBIGUOUS_CURRENCY_WORDS: dict[str, str] = {
-    "crowns": "DKK, SEK, NOK or CZK", "crown": "DKK, SEK, NOK or CZK", "kroner": "DKK or NOK",
-    "krone": "DKK or NOK", "kronor": "SEK", "dinars": "JOD, IQD, KWD, …", "dinar": "JOD, IQD, KWD, …",
-    "riyals": "SAR, QAR or OMR", "riyal": "SAR, QAR or OMR", "dirhams": "AED or MAD",
-    "dirham": "AED or MAD", "pesos": "MXN, ARS, PHP, …", "peso": "MXN, ARS, PHP, …",
-    "francs": "CHF, XOF, XAF, …", "franc": "CHF, XOF, XAF, …", "lira": "TRY", "liras": "TRY",
-    "shillings": "KES, UGX, TZS, …", "won": "KRW or KPW", "real": "BRL",
+# Currency names shared by several countries. The proposition's unit decides when it is one
+# of them ('1,507 pounds' on an LBP proposition is LBP); else the default, or a refusal when
+# there is none ('7,199 dinars': which dinar?).
+CURRENCY_FAMILIES: dict[str, tuple[tuple[str, ...], str | None]] = {
+    **dict.fromkeys(["pounds", "pound"], (("GBP", "EGP", "LBP", "SYP", "SDG", "SSP"), "GBP")),
+    **dict.fromkeys(["rupees", "rupee", "rs", "rs."], (("INR", "PKR", "LKR", "NPR", "MUR", "SCR"), "INR")),
+    **dict.fromkeys(["dinars", "dinar"], (("JOD", "IQD", "KWD", "BHD", "LYD", "DZD", "TND", "RSD"), None)),
+    **dict.fromkeys(["riyals", "riyal"], (("SAR", "QAR", "OMR", "YER"), None)),
+    **dict.fromkeys(["crowns", "crown", "kroner", "krone", "kronor", "krona"], (("DKK", "SEK", "NOK", "CZK", "ISK"), None)),
+    **dict.fromkeys(["dirhams", "dirham"], (("AED", "MAD"), None)),
+    **dict.fromkeys(["pesos", "peso"], (("MXN", "ARS", "PHP", "CLP", "COP", "UYU", "DOP", "CUP"), None)),
+    **dict.fromkeys(["francs", "franc"], (("CHF", "XOF", "XAF", "CDF", "RWF", "BIF", "GNF"), None)),
+    **dict.fromkeys(["lira", "liras", "lire"], (("TRY",), None)),
+    **dict.fromkeys(["shillings", "shilling"], (("KES", "UGX", "TZS", "SOS"), None)),
+    **dict.fromkeys(["won"], (("KRW", "KPW"), None)),
+    **dict.fromkeys(["reais", "real"], (("BRL",), "BRL")),
 }
 # Hundredths: "50 cents" = 0.50 in the proposition's currency (USD if none); "470 pence" = GBP 4.70.
 SUBUNIT_WORDS: dict[str, str | None] = {"cents": None, "cent": None, "pence": "GBP", "penny": "GBP"}
@@ -344,14 +346,15 @@ MULTIPLIERS: dict[str, float] = {
 # --- every keyword, for "is this a misspelt keyword?" ----------------------------------------
 
 def keywords() -> frozenset[str]:
-    """Single words hirel reads in a value: rates, periods, magnitudes, currencies, percent.
+    """The words a misspelling of which is refused after a count: rates, periods, magnitudes,
+    percent and the common currency names (``montth``, ``milion``, ``anually``, ``dollers``).
 
-    A word after a count that is close to one of these but not it (``montth``, ``milion``)
-    is a misspelling, refused rather than taken for the noun the count counts.
+    Country adjectives and rarer currency words are read only as written: too many ordinary
+    nouns are one letter away from them (``lakes``/``lakhs``, ``persons``/``pesos``).
     """
-    words: set[str] = set(PERIOD_WORDS) | set(RATE_WORDS) | set(RATE_ADVERBS)
-    words |= {w for w in MAGNITUDE_WORDS if len(w) > 2}
-    words |= {w for phrase in CURRENCY_WORDS for w in phrase.split() if len(w) > 3}
-    words |= {w for w in AMBIGUOUS_CURRENCY_WORDS}
-    words |= {"percent", "cent", "cents", "pence", "annum", "per", "each", "every"}
+    words: set[str] = {w for w in PERIOD_WORDS if len(w) > 3}
+    words |= {w for w in RATE_ADVERBS if "-" not in w and "." not in w and " " not in w}
+    words |= {"thousand", "thousands", "million", "millions", "billion", "billions", "trillion",
+              "trillions", "percent", "dollar", "dollars", "euro", "euros", "pound", "pounds",
+              "annum", "every"}
     return frozenset(words)

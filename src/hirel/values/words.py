@@ -59,6 +59,8 @@ def _refuse(raw: str, token: Token, reason: str, hint: str) -> ValueParseError:
 def _check_noun(raw: str, token: Token, *, first: bool) -> None:
     word = token.text
     lowered = word.lower()
+    if lowered == "of" and first:
+        return  # 'thousands of people', '44% of voters'
     if token.kind != "word" and not (token.kind == "of" and first):
         raise _refuse(raw, token, "cannot be read here", "write only the figure and what it counts")
     if not _LATIN_WORD_RE.fullmatch(word):
@@ -66,6 +68,9 @@ def _check_noun(raw: str, token: Token, *, first: bool) -> None:
                       "write the figure in English with digits, e.g. '30 million'")
     if len(lowered) == 1:
         raise _refuse(raw, token, "is a lone letter", "a one-letter magnitude touches its figure: '2.33k', '$5m'")
+    if len(lowered.strip(".")) == 2:
+        raise _refuse(raw, token, "is too short to be sure it is what the figure counts",
+                      "write only the figure, or the noun in full")
     if lowered in PERIOD_WORDS:
         raise _refuse(raw, token, "is a period: a figure per period is a rate",
                       f"write it as a rate, e.g. 'per {lowered.rstrip('s').rstrip('ly') or lowered}', "
