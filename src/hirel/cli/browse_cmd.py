@@ -358,6 +358,10 @@ def _show_fields(detail: Any) -> list[tuple[str, str]]:
         rows.append(("value", value_text(claim.value)))
         if nc.interval is not None:
             rows.append(("normalized", says(nc)))
+            if nc.interval.written is not None:
+                from ..figures import format_compared
+
+                rows.append(("compared as", f"{format_compared(nc.interval)} (the precision of the written figure)"))
             if nc.interval.steps:
                 rows.append(("read as", "; ".join(nc.interval.steps)))
         else:
