@@ -335,6 +335,15 @@ def test_measures_is_checked_and_in_the_schema(corpus, run):
     assert '"measures"' in text and '"change"' in text
 
 
+def test_only_a_quantity_measures_a_change(corpus):
+    from hirel.checker import check_corpus
+
+    corpus.write("propositions.yaml", corpus.path("propositions.yaml").read_text().replace(
+        "    kind: date\n", "    kind: date\n    measures: change\n"))
+    _corpus, problems = check_corpus(corpus.root)
+    assert [(p.code, p.line, p.column) for p in problems] == [("HR409", 20, 15)]  # line 20: the measures line after kind: date
+
+
 def test_hirel_value_shows_precision_change_and_extrapolation(run):
     out = run("value", "--change", "nearly quadrupled").stdout
     assert "×3.6 to ×4" in out and "compared as" in out

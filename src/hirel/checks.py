@@ -70,6 +70,10 @@ def check_propositions(corpus: Corpus) -> Iterator[Problem]:
         elif prop.unit is not None:
             yield BadUnit.problem(prop.locs.get("unit", prop.loc),
                                   f"a {prop.kind} proposition takes no unit (unit: {prop.unit})", "remove the unit")
+        if prop.measures == "change" and prop.kind != "quantity":
+            yield ChangeOrLevel.problem(prop.locs.get("measures", prop.loc),
+                                        f"a {prop.kind} proposition does not measure a change",
+                                        "remove measures: change, or make it a quantity proposition")
 
 
 def check_articles(corpus: Corpus) -> Iterator[Problem]:

@@ -171,7 +171,18 @@ def period_length(period: Period, per: str) -> float:
     return days / DAYS_PER[per]
 
 
-def _plain_number(x: float) -> str:
+_WORD_MAGNITUDES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def _plain_number(x: float, digits: int = 3) -> str:
+    if digits > 3 and abs(x) >= 1e6:
+        for magnitude, word in _WORD_MAGNITUDES:
+            if abs(x) >= magnitude:
+                return f"{x / magnitude:.{digits}g} {word}"
+    return _plain_number_short(x)
+
+
+def _plain_number_short(x: float) -> str:
     """Digits for numbers under a million ('651,000', '12.5'), words above ('30 million')."""
     if abs(x) >= 1e6:
         return format_words(x)
@@ -197,7 +208,7 @@ def describe_quantity(x: float, unit: Unit | str) -> str:
     return f"{_plain_number(x)}{base}{per}"
 
 
-def describe_interval(low: float | None, high: float | None, unit: Unit | str) -> str:
+def describe_interval(low: float | None, high: float | None, unit: Unit | str, digits: int = 3) -> str:
     """An interval in words for explanation steps.
 
     '30 million USD per month'; '90 million to 110 million USD per year';
@@ -211,12 +222,12 @@ def describe_interval(low: float | None, high: float | None, unit: Unit | str) -
         return "any value"
     base, per = _unit_words(unit)
     if high is None:
-        return f"at least {_plain_number(low)}{base}{per}"  # type: ignore[arg-type]
+        return f"at least {_plain_number(low, digits)}{base}{per}"  # type: ignore[arg-type]
     if low is None or (low == 0 and high > 0):
-        return f"at most {_plain_number(high)}{base}{per}"
+        return f"at most {_plain_number(high, digits)}{base}{per}"
     if low == high:
-        return f"{_plain_number(low)}{base}{per}"
-    return f"{_plain_number(low)} to {_plain_number(high)}{base}{per}"
+        return f"{_plain_number(low, digits)}{base}{per}"
+    return f"{_plain_number(low, digits)} to {_plain_number(high, digits)}{base}{per}"
 
 
 def _describe_dates(low: float | None, high: float | None) -> str:

@@ -150,7 +150,7 @@ def read_level(raw: str, expect: Unit | None, *, signed: bool = False) -> Interv
     scale = 0.01 if reading.subunit else 1.0
     low, high = clean(reading.low * scale), clean(reading.high * scale)
     check_bounds(low, high, unit, raw, signed)
-    read_as = describe_interval(low, high, unit)
+    read_as = describe_interval(low, high, unit, digits=9)  # the figure with all its written digits
     if reading.pre_hedge:
         read_as = f"{reading.pre_hedge} {read_as}"
     if reading.post_hedge:
