@@ -149,7 +149,10 @@ def _check_kind(claim: Claim, prop: Proposition, period: Period | None) -> Itera
 
 def _check_value(claim: Claim, prop: Proposition, period: Period | None) -> Iterator[Problem]:
     from .units import ConversionError, UnitError, extrapolation_factor, parse_unit
-    from .values import MeasureMismatch, ValueParseError, normalize_value, read_value, value_figures_in_quote
+    from .values.changes import MeasureMismatch
+    from .values.quotes import value_figures_in_quote
+    from .values.readers import normalize_value, read_value
+    from .values.tokens import ValueParseError
 
     try:
         target = parse_unit("date" if prop.kind == "date" else prop.unit or "")
@@ -183,9 +186,8 @@ def _check_value(claim: Claim, prop: Proposition, period: Period | None) -> Iter
     if not value_figures_in_quote(claim.value, claim.quote, expect=target):
         yield FigureNotInQuote.problem(loc, f"the figure of '{claim.value}' does not appear in the quote",
                                        "check the value against the quote")
-    written_unit = parse_unit(read_value(claim.value, expect=target, measures=measures).unit)
-    factor = extrapolation_factor(period, target) if written_unit.per is None and target.per else None
-    if factor is not None:
+    factor = extrapolation_factor(period, target) if target.per else None
+    if factor is not None and parse_unit(read_value(claim.value, expect=target, measures=measures).unit).per is None:
         yield Extrapolation.problem(
             loc, f"the total '{claim.value}' over {period.text or 'its period'} is scaled up ×{factor:.3g} "  # type: ignore[union-attr]
                  f"into a rate per {target.per}: an extrapolation",

@@ -21,11 +21,17 @@ from .vocabulary import MAGNITUDE_WORDS, ORDERS_OF_MAGNITUDE, SPACED_MAGNITUDES,
 __all__ = ["figures_in", "value_figures_in_quote"]
 
 _MAGNITUDE_ALT = "|".join(sorted(SPACED_MAGNITUDES, key=len, reverse=True))
-_FIGURE_RE = re.compile(
-    rf"(?P<figure>\b{SPOKEN_RE}|\b{SPELLED_RE}|{NUMBER_RE})"
+_MAGNITUDE_TAIL = (
     rf"(?:\s*(?P<magnitude>(?:thousand|million|billion|trillion)s?\b|(?:{_MAGNITUDE_ALT})\b)"
-    rf"(?:\s*(?P<magnitude2>crores?)\b)?)?",
+    rf"(?:\s*(?P<magnitude2>crores?)\b)?)?"
+)
+_FIGURE_RE = re.compile(
+    rf"(?P<figure>\b{SPELLED_RE}|{NUMBER_RE}){_MAGNITUDE_TAIL}",
     re.IGNORECASE,
+)
+# Spoken decimals ('one-point-65 billion') cost a lot to look for: only where 'point' is written.
+_FIGURE_SPOKEN_RE = re.compile(
+    rf"(?P<figure>\b{SPOKEN_RE}|\b{SPELLED_RE}|{NUMBER_RE}){_MAGNITUDE_TAIL}", re.IGNORECASE
 )
 _NUMBER_ONLY_RE = re.compile(NUMBER_RE, re.IGNORECASE)
 _FIGURE_JOIN_RE = re.compile(
@@ -59,7 +65,7 @@ def _magnitude_of(x: float) -> float:
 
 def _figure_value(m: re.Match[str]) -> tuple[float, bool]:
     figure = m["figure"]
-    if m["spoken_int"] is not None:
+    if m.re is _FIGURE_SPOKEN_RE and m["spoken_int"] is not None:
         return spoken_value(m["spoken_int"], m["spoken_frac"])[0], False
     if figure[0].isdigit() or figure[0] == ".":
         inner = _NUMBER_ONLY_RE.fullmatch(figure)
@@ -75,7 +81,8 @@ def _scan_figures(text: str) -> list[_Figure]:
     """Every figure a text writes, with magnitudes applied, in order."""
     text = normalize(text)
     found: list[tuple[float, bool, int, int]] = []
-    for m in _FIGURE_RE.finditer(text):
+    pattern = _FIGURE_SPOKEN_RE if "point" in text.lower() else _FIGURE_RE
+    for m in pattern.finditer(text):
         value, has_magnitude = _figure_value(m)
         if m["magnitude"]:
             value *= MAGNITUDE_WORDS[m["magnitude"].lower()]

@@ -119,14 +119,25 @@ class Token:
 
 def normalize(text: str) -> str:
     """Unify dashes, quotes and odd spaces; rewrite spellings the grammar reads another way."""
-    text = _SPACE_RE.sub(" ", text.translate(TYPOGRAPHY)).strip()
-    text = _SPACE_GROUPED_RE.sub(lambda m: m.group().replace(" ", ""), text)
-    text = _INDIAN_GROUPED_RE.sub(lambda m: m.group().replace(",", ""), text)
+    if not text.isascii():
+        text = text.translate(TYPOGRAPHY)
+    text = " ".join(text.split())
+    text = _SPACE_GROUPED_RE.sub(_join_spaced, text)
+    if "," in text:
+        text = _INDIAN_GROUPED_RE.sub(_join_commas, text)
     if "-" in text:
         text = _HYPHEN_MAGNITUDE_RE.sub(" ", text)
     if "$" in text:
         text = _SPACED_DOLLAR_RE.sub(r"\1$", text)
     return text
+
+
+def _join_spaced(m: re.Match[str]) -> str:
+    return m.group().replace(" ", "")
+
+
+def _join_commas(m: re.Match[str]) -> str:
+    return m.group().replace(",", "")
 
 
 def phrase_key(text: str) -> str:
