@@ -29,6 +29,9 @@ FORMS = [
     ("one-third", None, 100 / 3, 100 / 3, "percent"),
     ("roughly a quarter", None, 22.5, 27.5, "percent"),
     ("two-thirds", None, 200 / 3, 200 / 3, "percent"),
+    ("33 1/3%", None, 100 / 3, 100 / 3, "percent"),
+    ("1/3", None, 100 / 3, 100 / 3, "percent"),
+    ("about 2/3", None, 200 / 3 * 0.9, 200 / 3 * 1.1, "percent"),
     ("half a million", "count", 0.5 * M, 0.5 * M, "count"),  # a magnitude follows: a number
     # lower-bound verbs
     ("exceeded $1.58 billion", None, 1.58 * B, None, "USD"),

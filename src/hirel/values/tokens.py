@@ -82,6 +82,8 @@ _TOKEN_RE = re.compile(
             rf"(?P<spoken>\b{SPOKEN_RE})",
             rf"(?P<fraction>{_FRACTION_RE})(?!\s+(?:of\s+)?an?\s+(?:hundred|thousand|million|billion|trillion|dozen))",
             rf"(?P<spelled>\b{SPELLED_RE})",
+            r"(?P<mixed>\b(?P<mixed_int>\d+)\s+(?P<mixed_num>[1-9])/(?P<mixed_den>[1-9]\d?)(?![\d/]))",
+            r"(?P<slash_share>\b(?P<share_num>[1-9])/(?P<share_den>[1-9]\d?)(?![\d/]))",
             rf"(?P<number>{NUMBER_RE})",
             rf"(?P<magnitude>\b(?:{'|'.join(SPACED_MAGNITUDES)})\b)",
             rf"(?P<subunit>\b(?:{'|'.join(SUBUNIT_WORDS)})\b)",
@@ -232,6 +234,15 @@ def token_from_match(m: re.Match[str]) -> Token:
         return Token("number", text, (value, False, half), start)
     if kind == "fraction":
         return Token("fraction", text, FRACTION_SHARES[key], start)
+    if kind == "mixed":
+        # '33 1/3%': a whole number and a fraction, as precise as written (the floor)
+        value = int(m["mixed_int"]) + int(m["mixed_num"]) / int(m["mixed_den"])
+        return Token("number", text, (value, False, 0.0), start)
+    if kind == "slash_share":
+        num, den = int(m["share_num"]), int(m["share_den"])
+        if num >= den:
+            return Token("word", text, key, start)
+        return Token("fraction", text, 100 * num / den, start)
     if kind == "spelled":
         value = spelled_value(key)
         half = half_unit(f"{value:.0f}") if value.is_integer() else None
