@@ -284,4 +284,6 @@ def _format_bounds(low: float | None, high: float | None, interval: Interval) ->
     # Bounds that round to the same compact text (1e8 and 1.0004e8) read as one figure.
     if low == high or low_text == high_text:
         return low_text + suffix
+    if low < 0:  # a fall (a change): '-33% to -27%' reads better than '-33%–-27%'
+        return f"{low_text} to {high_text}{suffix}"
     return f"{low_text}–{high_text}{suffix}"
