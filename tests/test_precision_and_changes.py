@@ -203,6 +203,18 @@ def test_a_level_on_a_change_proposition_is_refused(raw):
         read_value(raw, expect="percent", measures="change")
 
 
+def test_a_bare_number_on_a_change_proposition_is_the_signed_change():
+    assert read_value(-12, expect="percent", measures="change").as_written == (-12, -12)
+    with pytest.raises(ValueParseError, match="negative figures are not accepted"):
+        read_value(-12, expect="percent")
+
+
+def test_a_fall_is_shown_with_its_sign():
+    from hirel.figures import format_interval
+
+    assert format_interval(read_value("down about 30%", expect="percent", measures="change")) == "-33% to -27%"
+
+
 def test_the_level_after_a_change_is_a_level():
     result = read_value("fell to 5%", expect="percent")
     assert result.as_written == (5, 5)

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from hirel.values import ValueParseError, figures_in, read_value
 from hirel.values.vocabulary import CURRENCY_SYMBOLS, MAGNITUDE_WORDS, PRE_HEDGES, RATE_WORDS
 
-SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Words the grammar knows, mixed with noise, so that generated text reaches deep into the parser.
 _VOCABULARY = (

@@ -227,18 +227,18 @@ def _as_float(number: Real, text: str) -> float:
         raise error(text if len(text) <= 40 else text[:37] + "...", "the number is too large") from None
 
 
-def _read_number(raw: Real, expect: Unit | None) -> Interval:
+def _read_number(raw: Real, expect: Unit | None, signed: bool = False) -> Interval:
     text = str(raw)
     x = _as_float(raw, text)
     if math.isnan(x) or math.isinf(x):
         raise error(text, "not a finite number")
     unit = expect if expect is not None else Unit("count")
     x = clean(x)  # type: ignore[assignment]
-    check_bounds(x, x, unit, text)
+    check_bounds(x, x, unit, text, signed)
     where = "the proposition's unit" if expect is not None else "a count"
     step = f"read {text} as {describe_interval(x, x, unit)} (a bare number is in {where})"
     interval = Interval(x, x, str(unit), text, (step,))
-    digits = text if isinstance(raw, int) else repr(x).removesuffix(".0")
+    digits = (text if isinstance(raw, int) else repr(x).removesuffix(".0")).lstrip("-")
     half = half_unit(digits) if re.fullmatch(r"\d+(?:\.\d+)?", digits) else None
     reading = Reading(x, x, [], False, None, None, None, [], False, half, half)
     return _with_precision(interval, reading, 1.0, x, x)
@@ -347,7 +347,7 @@ def read_value(raw: object, expect: Unit | str | None = None, measures: str | No
     if isinstance(raw, Mapping):
         return _read_mapping(raw, expected, signed=change)
     if isinstance(raw, Real):
-        return _read_number(raw, expected)
+        return _read_number(raw, expected, signed=change)
     if isinstance(raw, str):
         return _read_phrase_cached(raw, expected, "change" if change else None)
     raise error(
