@@ -30,7 +30,7 @@ class MeasureMismatch(ValueParseError):
 
     def __init__(self, message: str, hint: str) -> None:
         super().__init__(message)
-        self.hint = hint
+        self.hint: str | None = hint
 
 
 def _alternation(words: object) -> str:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..errors import HirelError
 from .vocabulary import (
     ATTACHED_MAGNITUDES, CURRENCY_FAMILIES, CURRENCY_SYMBOLS, CURRENCY_WORDS,
     FRACTION_SHARES, LOWERCASE_CODES, MAGNITUDE_WORDS, NOT_CODES, ORDERS_OF_MAGNITUDE, POST_HEDGES,
@@ -19,8 +20,12 @@ from .vocabulary import (
 )
 
 
-class ValueParseError(ValueError):
-    """A value hirel cannot read, with one sentence saying why."""
+class ValueParseError(HirelError, ValueError):
+    """A value hirel cannot read, with one sentence saying why (and, where there is one, a
+    ``hint``: the keyword a misspelt word stands for)."""
+
+    hint: str | None = None
+    position: int | None = None  # where the refused word starts in the phrase (0-based)
 
 
 def error(raw: str, reason: str) -> ValueParseError:

@@ -51,8 +51,8 @@ def nearest_keyword(word: str) -> str | None:
 
 def _refuse(raw: str, token: Token, reason: str, hint: str) -> ValueParseError:
     exc = error(raw, f"'{token.text}' (at character {token.start + 1}) {reason}")
-    exc.hint = hint  # type: ignore[attr-defined]
-    exc.position = token.start  # type: ignore[attr-defined]
+    exc.hint = hint
+    exc.position = token.start
     return exc
 
 
