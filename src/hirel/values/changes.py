@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Interval
 from ..units import Unit, describe_interval, parse_unit
@@ -37,28 +38,37 @@ def _alternation(words: object) -> str:
     return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))  # type: ignore[attr-defined]
 
 
-_HEDGE = _alternation(PRE_HEDGES)
-_VERB = _alternation(CHANGE_VERBS)
-_NOUN = _alternation(CHANGE_NOUNS)
-_COMPARATIVE = _alternation(CHANGE_COMPARATIVES)
-_MULT = _alternation(MULTIPLIERS)
-_AUX = r"(?:(?:has|have|had|was|were|is|are)\s+)?"
+# Compiled on first use, and only for a phrase with a word of change in it: most values state
+# levels, and these patterns (every verb and hedge) cost more to compile than to run.
+_CHANGE_WORDS = frozenset(
+    w for phrase in [*CHANGE_VERBS, *CHANGE_NOUNS, *CHANGE_COMPARATIVES, *MULTIPLIERS, "times", "fold"]
+    for w in phrase.split()
+) - {"has", "have", "had", "was", "were", "is", "are", "by"}
+_WORD_RE = re.compile(r"[a-z]+")
 
-_MULTIPLIER_RE = re.compile(
-    rf"^{_AUX}(?:(?P<hedge>{_HEDGE})\s+)?{_AUX}(?P<mult>{_MULT})$", re.IGNORECASE
-)
-_LEVEL_AFTER_RE = re.compile(rf"^{_AUX}(?P<verb>(?!up\b)(?:{_VERB}))\s+to\s+(?P<figure>.+)$", re.IGNORECASE)
-_VERB_RE = re.compile(rf"^{_AUX}(?P<verb>{_VERB})(?:\s+by)?\s+(?!to\b)(?P<figure>.+)$", re.IGNORECASE)
-_NOUN_RE = re.compile(rf"^(?:an?\s+)?(?P<noun>{_NOUN})\s+(?:of|by)\s+(?P<figure>.+)$", re.IGNORECASE)
-_AFTER_RE = re.compile(
-    rf"^(?P<figure>.+?)(?<!\bor)(?<!\band)(?<!\bgive)\s+(?P<noun>{_COMPARATIVE})"
-    r"(?:\s+(?P<than>than\b.*))?$",
-    re.IGNORECASE,
-)
-_NUMBERISH_RE = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred"
-    r"|thousand|million|billion|half|third|quarter|dozen)\b", re.IGNORECASE)
-_TIMES_RE = re.compile(r"^(?P<figure>.+?)\s*(?:-\s*)?(?:times|fold)$", re.IGNORECASE)
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    hedge = _alternation(PRE_HEDGES)
+    verb = _alternation(CHANGE_VERBS)
+    noun = _alternation(CHANGE_NOUNS)
+    comparative = _alternation(CHANGE_COMPARATIVES)
+    mult = _alternation(MULTIPLIERS)
+    aux = r"(?:(?:has|have|had|was|were|is|are)\s+)?"
+    flags = re.IGNORECASE
+    return {
+        "multiplier": re.compile(rf"^{aux}(?:(?P<hedge>{hedge})\s+)?{aux}(?P<mult>{mult})$", flags),
+        "level_after": re.compile(rf"^{aux}(?P<verb>(?!up\b)(?:{verb}))\s+to\s+(?P<figure>.+)$", flags),
+        "verb": re.compile(rf"^{aux}(?P<verb>{verb})(?:\s+by)?\s+(?!to\b)(?P<figure>.+)$", flags),
+        "noun": re.compile(rf"^(?:an?\s+)?(?P<noun>{noun})\s+(?:of|by)\s+(?P<figure>.+)$", flags),
+        "after": re.compile(
+            rf"^(?P<figure>.+?)(?<!\bor)(?<!\band)(?<!\bgive)\s+(?P<noun>{comparative})"
+            r"(?:\s+(?P<than>than\b.*))?$", flags),
+        "numberish": re.compile(
+            r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred"
+            r"|thousand|million|billion|half|third|quarter|dozen)\b", flags),
+        "times": re.compile(r"^(?P<figure>.+?)\s*(?:-\s*)?(?:times|fold)$", flags),
+    }
 
 
 @dataclass(frozen=True)
@@ -75,17 +85,20 @@ class Change:
 def find_change(text: str) -> Change | None:
     """The change a normalized phrase states, if it states one."""
     text = text.strip().rstrip(".")
-    if m := _MULTIPLIER_RE.match(text):
+    if _CHANGE_WORDS.isdisjoint(_WORD_RE.findall(text.lower())):
+        return None
+    patterns = _patterns()
+    if m := patterns["multiplier"].match(text):
         key = m["mult"].lower()
         hedge = m["hedge"].lower() if m["hedge"] else None
         return Change(0, "", m["mult"], MULTIPLIERS[key], hedge)
-    if m := _LEVEL_AFTER_RE.match(text):
+    if m := patterns["level_after"].match(text):
         return Change(CHANGE_VERBS[_key(m["verb"])], m["figure"], m["verb"], level_after=True)
-    if m := _NOUN_RE.match(text):
+    if m := patterns["noun"].match(text):
         return Change(CHANGE_NOUNS[m["noun"].lower()], m["figure"], m["noun"])
-    if m := _VERB_RE.match(text):
+    if m := patterns["verb"].match(text):
         return Change(CHANGE_VERBS[_key(m["verb"])], m["figure"], m["verb"])
-    if (m := _AFTER_RE.match(text)) and _NUMBERISH_RE.search(m["figure"]):
+    if (m := patterns["after"].match(text)) and patterns["numberish"].search(m["figure"]):
         return Change(CHANGE_COMPARATIVES[m["noun"].lower()], m["figure"], m["noun"], than=m["than"])
     return None
 
@@ -165,7 +178,7 @@ def _read_sized(raw: str, change: Change, expect: Unit | None) -> Interval:
     from .readers import check_bounds, read_level
 
     figure_text = change.figure
-    times = _TIMES_RE.match(figure_text)
+    times = _patterns()["times"].match(figure_text)
     if times is not None:
         from .readers import clean
 

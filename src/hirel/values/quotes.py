@@ -11,6 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from numbers import Real
 from typing import Mapping
 
@@ -29,10 +30,13 @@ _FIGURE_RE = re.compile(
     rf"(?P<figure>\b{SPELLED_RE}|{NUMBER_RE}){_MAGNITUDE_TAIL}",
     re.IGNORECASE,
 )
-# Spoken decimals ('one-point-65 billion') cost a lot to look for: only where 'point' is written.
-_FIGURE_SPOKEN_RE = re.compile(
-    rf"(?P<figure>\b{SPOKEN_RE}|\b{SPELLED_RE}|{NUMBER_RE}){_MAGNITUDE_TAIL}", re.IGNORECASE
-)
+
+
+@lru_cache(maxsize=1)
+def _figure_spoken_re() -> re.Pattern[str]:
+    """Spoken decimals ('one-point-65 billion') cost a lot to look for: compiled on first use,
+    and used only where 'point' is written."""
+    return re.compile(rf"(?P<figure>\b{SPOKEN_RE}|\b{SPELLED_RE}|{NUMBER_RE}){_MAGNITUDE_TAIL}", re.IGNORECASE)
 _NUMBER_ONLY_RE = re.compile(NUMBER_RE, re.IGNORECASE)
 _FIGURE_JOIN_RE = re.compile(
     r"\s*(?:%|percent|per cent)?\s*(?:-|to|and|or|through)\s*(?:[a-z]{0,2}\$|€|£|¥|₪|₹)?\s*$", re.IGNORECASE
@@ -65,7 +69,7 @@ def _magnitude_of(x: float) -> float:
 
 def _figure_value(m: re.Match[str]) -> tuple[float, bool]:
     figure = m["figure"]
-    if m.re is _FIGURE_SPOKEN_RE and m["spoken_int"] is not None:
+    if m.re is not _FIGURE_RE and m["spoken_int"] is not None:
         return spoken_value(m["spoken_int"], m["spoken_frac"])[0], False
     if figure[0].isdigit() or figure[0] == ".":
         inner = _NUMBER_ONLY_RE.fullmatch(figure)
@@ -81,7 +85,7 @@ def _scan_figures(text: str) -> list[_Figure]:
     """Every figure a text writes, with magnitudes applied, in order."""
     text = normalize(text)
     found: list[tuple[float, bool, int, int]] = []
-    pattern = _FIGURE_SPOKEN_RE if "point" in text.lower() else _FIGURE_RE
+    pattern = _figure_spoken_re() if "point" in text.lower() else _FIGURE_RE
     for m in pattern.finditer(text):
         value, has_magnitude = _figure_value(m)
         if m["magnitude"]:

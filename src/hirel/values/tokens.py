@@ -93,7 +93,9 @@ _TOKEN_RE = re.compile(
             rf"(?P<magnitude>\b(?:{'|'.join(SPACED_MAGNITUDES)})\b)",
             rf"(?P<subunit>\b(?:{'|'.join(SUBUNIT_WORDS)})\b)",
             rf"(?P<family>\b(?:rs\.?(?![a-z])|(?:{'|'.join(w for w in CURRENCY_FAMILIES if not w.startswith('rs'))})\b))",
-            rf"(?P<currency>{phrase_pattern(list(CURRENCY_SYMBOLS) + list(CURRENCY_WORDS) + list(LOWERCASE_CODES), end=r'(?![a-z])')})",
+            # Currency names ('Chinese yuan') are words here, joined by ``_join_currency_names``:
+            # a regular expression of every name costs more to compile than all the rest.
+            rf"(?P<currency>{phrase_pattern(list(CURRENCY_SYMBOLS) + list(LOWERCASE_CODES), end=r'(?![a-z])')})",
             r"(?P<xx_dollar>\b[a-z]{1,3}\$)",
             r"(?P<conn>\bto\b|-|\band\b|\bor\b|\bthrough\b|\bthru\b)",
             r"(?P<of>\bof\b)",
@@ -289,4 +291,37 @@ def tokens(text: str, raw: str) -> list[Token]:
             raise error(raw, f"unexpected '{text[pos]}' at character {pos + 1}")
         found.append(token_from_match(m))
         pos = m.end()
-    return found
+    return _join_currency_names(found)
+
+
+_LONGEST_NAME = max(len(name.split()) for name in CURRENCY_WORDS)
+
+
+def _join_currency_names(found: list[Token]) -> list[Token]:
+    """Words that make a currency name ('Chinese yuan', 'U.S. dollars', 'NIS') become one
+    currency token, the longest name first."""
+    if not any(t.kind == "word" or (t.kind == "currency" and t.text.isalpha()) for t in found):
+        return found
+    joined: list[Token] = []
+    i = 0
+    while i < len(found):
+        token = found[i]
+        if token.kind == "word" or (token.kind == "currency" and token.text.isalpha()):
+            for size in range(min(_LONGEST_NAME, len(found) - i), 0, -1):
+                words = found[i:i + size]
+                if any(w.kind not in ("word", "currency") for w in words):
+                    continue
+                name = " ".join(w.text.lower() for w in words)
+                code = CURRENCY_WORDS.get(name)
+                if code is not None:
+                    text = " ".join(w.text for w in words)
+                    joined.append(Token("currency", text, code, token.start))
+                    i += size
+                    break
+            else:
+                joined.append(token)
+                i += 1
+            continue
+        joined.append(token)
+        i += 1
+    return joined
