@@ -300,6 +300,13 @@ def test_check_warns_about_an_extrapolation(corpus):
     assert "×12" in problems[0].message
 
 
+def test_check_does_not_warn_about_a_total_over_most_of_the_period(corpus):
+    # 2020-01/2020-10 is ten months: x1.2, a fair approximation (noted in hirel value only)
+    found, _ = _check(corpus, "iran-funding-per-year", "Iran provides about $100 million annually",
+                      "$100 million", extra="    when: 2020-01/2020-10\n")
+    assert found == []
+
+
 def test_check_does_not_warn_about_a_total_over_a_longer_period(corpus):
     found, _ = _check(corpus, "iran-funding-per-year", "Iran provides about $100 million annually",
                       "$100 million", extra="    when: 2019/2020\n")

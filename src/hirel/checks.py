@@ -147,6 +147,11 @@ def _check_kind(claim: Claim, prop: Proposition, period: Period | None) -> Itera
     yield from _check_value(claim, prop, period)
 
 
+# A total over less than half the rate's period (scaled up ×2 or more) is warned about (HR410);
+# a total over ten months as a yearly rate (×1.2) is a fair approximation, noted in the steps only.
+EXTRAPOLATION_WARNING = 2.0
+
+
 def _check_value(claim: Claim, prop: Proposition, period: Period | None) -> Iterator[Problem]:
     from .units import ConversionError, UnitError, extrapolation_factor, parse_unit
     from .values.changes import MeasureMismatch
@@ -187,7 +192,7 @@ def _check_value(claim: Claim, prop: Proposition, period: Period | None) -> Iter
         yield FigureNotInQuote.problem(loc, f"the figure of '{claim.value}' does not appear in the quote",
                                        "check the value against the quote")
     factor = extrapolation_factor(period, target) if target.per else None
-    if factor is not None and parse_unit(read_value(claim.value, expect=target, measures=measures).unit).per is None:
+    if factor is not None and factor >= EXTRAPOLATION_WARNING and parse_unit(read_value(claim.value, expect=target, measures=measures).unit).per is None:
         yield Extrapolation.problem(
             loc, f"the total '{claim.value}' over {period.text or 'its period'} is scaled up ×{factor:.3g} "  # type: ignore[union-attr]
                  f"into a rate per {target.per}: an extrapolation",

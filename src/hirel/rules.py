@@ -571,8 +571,9 @@ class Extrapolation(Rule):
     When a proposition wants a rate and a claim gives a total over a period shorter than the
     rate's period, hirel divides by a fraction: it multiplies. That is an extrapolation, and
     the figure is often a total to date ("$775.7m stolen so far this year", in October, is not
-    $9.3bn a year). The warning shows the factor; write the period the total really covers
-    (`when: 2023-01/2023-10`), or use a proposition about totals.
+    $9.3bn a year). The warning (for a factor of 2 or more: a period under half the rate's)
+    shows the factor; write the period the total really covers (`when: 2023-01/2023-10`, ×1.2,
+    noted by `hirel value` only), or use a proposition about totals.
 
     FAIL:
         # proposition unit USD/year
