@@ -6,10 +6,10 @@ It finds the figures, their markers (currency, percent, rate, hedges) and every 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .tokens import Token, ValueParseError, error
-from .vocabulary import AT_LEAST, MAGNITUDE_WORDS, POST_HEDGES, PRE_HEDGES
+from .vocabulary import MAGNITUDE_WORDS, POST_HEDGES, PRE_HEDGES
 
 _NO_NUMBER_HINT = "write a figure such as '$30 million a month', 'about 50%' or 'tens of millions'"
 _LEAD_WORDS = ("in", "the", "a", "an", "of")
@@ -51,9 +51,7 @@ class Reading:
     half_high: float | None = None
     open_high: str | None = None  # "from $630 million to over $1 billion": the hedge on the high end
     subunit: bool = False
-    fraction: bool = False
     exact: bool = True  # every figure written with digits or number words (no order of magnitude)
-    extra: dict[str, object] = field(default_factory=dict)
 
 
 class Parser:
@@ -285,4 +283,4 @@ def magnitude_of(x: float) -> float:
     return 1.0
 
 
-__all__ = ["AT_LEAST", "Amount", "Parser", "Reading", "magnitude_of", "shared_markers"]
+__all__ = ["Amount", "Parser", "Reading", "magnitude_of", "shared_markers"]
