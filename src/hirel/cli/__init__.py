@@ -46,6 +46,7 @@ def _global(
 
 
 from . import check_cmd, compare_cmd, browse_cmd, reference_cmd  # noqa: E402,F401  (registers the commands)
+from . import authoring_cmd, entities_cmd, suggest_cmd  # noqa: E402,F401
 
 
 def main() -> None:
