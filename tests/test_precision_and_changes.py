@@ -316,9 +316,15 @@ def test_check_does_not_warn_about_a_total_over_a_longer_period(corpus):
 def test_check_names_the_misspelt_word(corpus):
     found, problems = _check(corpus, "iran-funding-per-year", "Iran provides about $100 million annually",
                              "about $100 million anualy")
-    assert found == [("HR405", 5, 12)]
+    assert found == [("HR405", 5, 31)]  # the column of the misspelt word: 12 + 19
     assert "'anualy' (at character 20)" in problems[0].message
     assert problems[0].hint == "did you mean 'annually'?"
+
+
+def test_check_points_at_the_misspelt_word_in_a_quoted_value(corpus):
+    found, _ = _check(corpus, "iran-funding-per-year", "Iran provides about $100 million annually",
+                      '"about $100 million anualy"')
+    assert found == [("HR405", 5, 32)]  # the opening quote at 12, the phrase from 13, the word at +19
 
 
 @pytest.mark.parametrize(

@@ -154,6 +154,27 @@ def _check_kind(claim: Claim, prop: Proposition, period: Period | None) -> Itera
     yield from _check_value(claim, prop, period)
 
 
+def _word_loc(loc: Loc, exc: Exception) -> Loc:
+    """The place of the refused word itself when the value is written on its line as read
+    (plain or quoted); else the value's place. Only read on an error."""
+    word, position = getattr(exc, "word", None), getattr(exc, "position", None)
+    if not word or position is None:
+        return loc
+    try:
+        with open(loc.path, encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if number == loc.line:
+                    break
+            else:
+                return loc
+    except (OSError, UnicodeDecodeError):
+        return loc
+    start = loc.column - 1 + (1 if line[loc.column - 1:loc.column] in ("'", '"') else 0) + position
+    if line[start:start + len(word)] == word:
+        return Loc(loc.path, loc.line, start + 1)
+    return loc
+
+
 # A total over less than half the rate's period (scaled up ×2 or more) is warned about (HR410);
 # a total over ten months as a yearly rate (×1.2) is a fair approximation, noted in the steps only.
 EXTRAPOLATION_WARNING = 2.0
@@ -178,8 +199,8 @@ def _check_value(claim: Claim, prop: Proposition, period: Period | None) -> Iter
         yield ChangeOrLevel.problem(loc, str(exc), exc.hint)
         return
     except ValueParseError as exc:
-        hint = getattr(exc, "hint", None) or "see how hirel reads it: hirel value \"PHRASE\""
-        yield UnreadableValue.problem(loc, str(exc), hint)
+        hint = exc.hint or "see how hirel reads it: hirel value \"PHRASE\""
+        yield UnreadableValue.problem(_word_loc(loc, exc), str(exc), hint)
         return
     except ConversionError as exc:
         written = read_value(claim.value, expect=target, measures=measures)

@@ -26,6 +26,7 @@ class ValueParseError(HirelError, ValueError):
 
     hint: str | None = None
     position: int | None = None  # where the refused word starts in the phrase (0-based)
+    word: str | None = None  # the refused word
 
 
 def error(raw: str, reason: str) -> ValueParseError:

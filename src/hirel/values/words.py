@@ -53,6 +53,7 @@ def _refuse(raw: str, token: Token, reason: str, hint: str) -> ValueParseError:
     exc = error(raw, f"'{token.text}' (at character {token.start + 1}) {reason}")
     exc.hint = hint
     exc.position = token.start
+    exc.word = token.text
     return exc
 
 
