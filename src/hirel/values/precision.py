@@ -10,7 +10,8 @@ last written digit). Two caps keep that honest:
 
 A hedge widens around that: each side is the wider of the hedge's bound and the written
 precision's (``about $100 million`` stays [90M, 110M]; ``more than 150 million`` is at least
-145M). Orders of magnitude, mappings and bare numbers written by an annotator get the floor.
+145M). Orders of magnitude and mappings get the floor; bare YAML numbers the precision of their
+digits, like a phrase.
 """
 
 from __future__ import annotations
