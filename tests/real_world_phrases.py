@@ -205,7 +205,7 @@ MAGNITUDES = [
     ("R18bn", "ZAR", ("or_refused", ("exact", 18e9)), "iol-2019-tshwane-tender"),
     ("R6.4 m", "ZAR", ("or_refused", ("exact", 6.4e6)), "iol-2019-tshwane-tender"),
     ("57,000", "count", ("exact", 57_000), "nyt-2004-tsunami-toll"),
-    ("22 trillion won", "KRW", ("exact", 22e12), "reuters-2015-korea-growth"),
+    ("22 trillion won", "KRW", ("or_refused", ("exact", 22e12)), "reuters-2015-korea-growth"),
     ("12-trillion-won", "KRW", ("or_refused", ("exact", 12e12)), "reuters-2015-korea-growth"),
     ("30.3 million", "count", ("exact", 30.3e6), "reuters-2015-korea-growth"),
 ]
@@ -245,7 +245,7 @@ SPELLED = [
     ("two-point-eight percent", "percent", ("exact", 2.8), "kbs-2018-kdi-forecast"),
     ("about 100-thousand new jobs", "count", ("or_refused", ("approx", 100_000)), "kbs-2018-kdi-forecast"),
     ("point-six percent", "percent", ("or_refused", ("exact", 0.6)), "kbs-2018-q2-gdp"),
-    ("397-point-96 trillion won", "KRW", ("exact", 397.96e12), "kbs-2018-q2-gdp"),
+    ("397-point-96 trillion won", "KRW", ("or_refused", ("exact", 397.96e12)), "kbs-2018-q2-gdp"),
     ("30-thousand U.S. dollars", "USD", ("exact", 30_000), "kbs-2018-q2-gdp"),
     ("375-trillion-40-point-one billion won", "KRW", ("or_refused", ("exact", 375.0401e12)), "kbs-2016-q2-gdp"),
     ("16-point-eight percent", "percent", ("exact", 16.8), "kbs-2016-q2-gdp"),
@@ -779,6 +779,7 @@ COUNTS = [
     ("19 economists", "count", ("exact", 19), "kbs-2018-kdi-forecast"),
     ("36 people", "count", ("exact", 36), "reuters-2015-korea-growth"),
     ("17 dealers", "count", ("exact", 17), "reuters-2015-nissan-fine"),
+    ("200 raketer", "count", ("or_refused", ("exact", 200)), "svd-2019-rockets"),  # Swedish noun: 200 is right
 ]
 
 # --- dozens --------------------------------------------------------------------------------------
@@ -1083,7 +1084,6 @@ REFUSED = [
     ("sechs Milliarden Dollar", "USD", ("refused",), "cash-ch-turkey-china-swap"),
     ("68,00tt", "count", ("refused",), "evening-republican-1918"),
     ("almost doubled", "percent", ("refused",), "wfp-2006-19-cents"),
-    ("200 raketer", "count", ("refused",), "svd-2019-rockets"),
     ("+50 percent", "percent", ("refused",), "exporttexas-2014"),
     ("jumped 2.9 percent", "percent", ("refused",), "startribune-2015-exports"),
     ("al menos 19 muertos", "count", ("refused",), "unotv-syria-hospitals"),
