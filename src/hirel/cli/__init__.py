@@ -10,6 +10,7 @@ from typing import Literal, Optional
 import typer
 
 from .. import __version__
+from ..errors import HirelError
 from .common import GlobalOptions
 
 app = typer.Typer(
@@ -60,6 +61,12 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("hirel: interrupted\n")
         sys.exit(130)
+    except HirelError as exc:
+        # Bad input the library refused (a path, a name, a phrase): one line, exit 2.
+        from ..terminal import safe_line
+
+        sys.stderr.write(f"hirel: {safe_line(str(exc))}\n")
+        sys.exit(2)
     except BrokenPipeError:
         # The reader (e.g. `head`) went away; stop quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)
