@@ -62,21 +62,31 @@ def rule(
 @app.command()
 def schema(
     name: Optional[str] = typer.Argument(
-        None, metavar="[claims|article|propositions|entities]", help="Which file kind; all four when omitted."),
+        None, metavar="KIND", help="claims, article, propositions or entities; all four when omitted."),
+    format: Literal["json", "markdown"] = typer.Option(
+        "json", "--format", "-f", case_sensitive=False,
+        help="json (JSON Schema, draft-07) or markdown (a table of the fields, for people)."),
 ) -> None:
     """JSON Schema of a file kind, for editors.
 
-    Prints JSON Schema (draft-07) for editor validation and completion.
+    Prints JSON Schema (draft-07) for editor validation and completion; --format markdown lists
+    the same fields as a table.
 
     Example: hirel schema claims > schemas/claims.json
     """
-    from ..schema import SCHEMA_NAMES, json_schema
+    from ..schema import SCHEMA_NAMES, field_rows, json_schema
 
-    if name is None:
-        document = {n: json_schema(n) for n in SCHEMA_NAMES}
-    elif name in SCHEMA_NAMES:
-        document = json_schema(name)
-    else:
+    if name is not None and name not in SCHEMA_NAMES:
         did_you_mean("schema", name, SCHEMA_NAMES)
+    names = list(SCHEMA_NAMES) if name is None else [name]
+    if format.lower() == "markdown":
+        from .render import write_markdown_table
+
+        for index, kind in enumerate(names):
+            if len(names) > 1:
+                sys.stdout.write(("\n" if index else "") + f"## {kind}\n\n")
+            write_markdown_table(["field", "type", "required", "meaning"], field_rows(kind))
+        return
+    document = json_schema(name) if name is not None else {n: json_schema(n) for n in SCHEMA_NAMES}
     json.dump(document, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
