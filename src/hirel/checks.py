@@ -11,6 +11,7 @@ from .anchoring import MAX_FUZZY_QUOTE, MIN_HINT_SCORE, ArticleText
 from .entities import suggest
 from .loader import Corpus
 from .model import Claim, Loc, Period, Problem, Proposition
+from .written import as_written
 from .rules import (
     AmbiguousQuote, BadPeriod, BadUnit, FigureNotInQuote, IncompatibleUnit, MissingField, OtherCurrency,
     PartOfCycle, QuoteNotFound, StanceByKind, UnknownEntity, UnknownProposition, UnreadableValue, ValueByKind,
@@ -172,7 +173,7 @@ def _check_value(claim: Claim, prop: Proposition, period: Period | None) -> Iter
             yield IncompatibleUnit.problem(loc, str(exc), hint)
         return
     if isinstance(claim.value, str) and not value_figures_in_quote(claim.value, claim.quote, expect=target):
-        yield FigureNotInQuote.problem(loc, f"the figure of '{claim.value}' does not appear in the quote",
+        yield FigureNotInQuote.problem(loc, f"the figure of '{as_written(claim.value)}' does not appear in the quote",
                                        "check the value against the quote")
 
 

@@ -728,7 +728,9 @@ def _read_number(raw: float, expect: Unit | None) -> Interval:
 
 
 def _mapping_text(raw: Mapping[Any, Any]) -> str:
-    return "{" + ", ".join(f"{k}: {v}" for k, v in raw.items()) + "}"
+    from .written import as_written
+
+    return as_written(raw)
 
 
 def _mapping_bound(value: Any, name: str, unit: Unit, text: str) -> float | None:

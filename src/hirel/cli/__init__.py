@@ -52,7 +52,7 @@ def _global(
         start_pager(ctx)
 
 
-from . import check_cmd, compare_cmd, browse_cmd, reference_cmd  # noqa: E402,F401  (registers the commands)
+from . import check_cmd, compare_cmd, browse_cmd, matrix_cmd, reference_cmd  # noqa: E402,F401  (registers the commands)
 
 
 def main() -> None:
