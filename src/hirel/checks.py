@@ -137,11 +137,34 @@ def _check_kind(claim: Claim, prop: Proposition, period: Period | None) -> Itera
     if claim.value is None:
         if "value" in claim.locs:
             return  # written but refused (wrong type, empty): reported already
-        example = "mid-2017" if prop.kind == "date" else "about $100 million per year"
+        example = value_example(prop)
         yield ValueByKind.problem(claim.loc, f"claim '{claim.id}' on the {prop.kind} proposition '{prop.id}' "
                                              "has no value", f"add e.g. value: {example}")
         return
     yield from _check_value(claim, prop, period)
+
+
+def value_example(prop: Proposition) -> str:
+    """A value that fits the proposition, for a hint: a date, a change, or a figure in its unit
+    ('about $100 million per year' for USD/year, 'about 9,000' for count, 'about 30%' for percent)."""
+    from .units import UnitError, parse_unit
+
+    if prop.kind == "date":
+        return "mid-2017"
+    if getattr(prop, "measures", None) == "change":
+        return "up about 20%"
+    try:
+        unit = parse_unit(prop.unit or "count")
+    except UnitError:
+        return "about 100"
+    per = f" per {unit.per}" if unit.per else ""
+    if unit.base == "percent":
+        return "about 30%" + per
+    if unit.base == "count":
+        return "about 9,000" + per
+    if unit.base == "USD":
+        return "about $100 million" + per
+    return f"about 100 million {unit.base}{per}"
 
 
 def _check_value(claim: Claim, prop: Proposition, period: Period | None) -> Iterator[Problem]:

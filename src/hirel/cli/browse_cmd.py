@@ -721,10 +721,12 @@ def timeline(
         return
     table = new_table("date", "claim", collapse_padding=True)
     table.columns[0].no_wrap = True
-    for e in entries:
+    for index, e in enumerate(entries):
         shown = _entry_when(e)
         when = Text(shown.replace("–", "–\n") if len(shown) > 12 else shown, style="bold" if e.known else "dim")
         if e.basis == "value":
             when.append("\n(date\nclaimed)", style="dim")
+        if index:
+            table.add_row("", "")  # a blank line between entries
         table.add_row(when, _entry_lines(e, console))
     console.print(table)

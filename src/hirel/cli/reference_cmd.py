@@ -49,14 +49,19 @@ def rule(
             else:
                 sys.stdout.write(f"{r.code} {r.name} ({r.severity})\n\n{r.doc()}\n\n")
         return
-    from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title="hirel check rules (hirel rule CODE for details)", title_justify="left")
-    for header in ("code", "name", "severity", "what it checks"):
-        table.add_column(header, overflow="fold")
+    from .render import cell, new_table
+
+    console = stdout_console(ctx)
+    # The same light table as every other command; the code and name are never broken.
+    table = new_table("code", "name", "severity", "what it checks", collapse_padding=True)
+    table.columns[0].no_wrap = table.columns[1].no_wrap = True
     for r in chosen:
-        table.add_row(r.code, r.name, r.severity, r.summary())
-    stdout_console(ctx).print(table)
+        table.add_row(cell(r.code, "bold"), cell(r.name),
+                      cell(r.severity, "yellow" if r.severity == "warning" else ""), cell(r.summary()))
+    console.print(table)
+    console.print(Text(f"{len(chosen)} rules. hirel rule CODE explains one, with examples.", style="dim"))
 
 
 @app.command()
