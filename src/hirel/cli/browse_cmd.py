@@ -207,7 +207,8 @@ def propositions(ctx: typer.Context, topic: Optional[str] = TopicFilter, format:
         if index:
             console.print()
         print_hanging(console, title, 0, len(topic_id) + 2)
-        table = new_table("proposition", "claims", "articles", "origins", "contradictions", collapse_padding=True)
+        table = new_table("proposition", "claims", "articles", "origins", "contra-\ndictions",
+                          collapse_padding=True)
         name_column(table, [r.proposition.id for r in rows], console)
         _right(table, 1, 2, 3, 4)
         for r in members:
@@ -588,7 +589,7 @@ def sources(ctx: typer.Context, format: Format = FormatOption) -> None:
     # other columns fit beside a 44-character id at 80 columns.
     table = new_table("article", "published", "claims", "contra-\ndictions", title="Articles",
                       collapse_padding=True, pad_edge=False)
-    name_column(table, [r.article.id for r in report.articles], console, reserve=32)
+    name_column(table, [r.article.id for r in report.articles], console)
     _right(table, 2, 3)
     for r in report.articles:
         name = Text(safe_line(r.article.id), style="bold")

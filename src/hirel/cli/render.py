@@ -41,13 +41,17 @@ def new_table(*columns: str, title: str | None = None, **options: Any) -> Any:
 NAME_COLUMN_WIDTH = 56
 
 
-def name_column(table: Any, ids: Iterable[str], console: Any, index: int = 0, reserve: int = 30) -> None:
-    """Size a table's name column: at least as wide as its longest id, so an id is never broken
-    (unless the id alone is wider than the terminal less ``reserve`` columns for the others), and
+def name_column(table: Any, ids: Iterable[str], console: Any, index: int = 0) -> None:
+    """Size a table's name column: at least as wide as its longest id, so that an id is never
+    broken (unless the id alone is wider than the terminal less the other columns' headers), and
     at most NAME_COLUMN_WIDTH, or the longest id if that is wider."""
-    longest = max((len(safe_line(i)) for i in ids), default=0)
+    from rich.cells import cell_len
+
+    longest = max((cell_len(safe_line(i)) for i in ids), default=0)
+    others = sum(max(cell_len(line) for line in str(column.header).split("\n")) + 2
+                 for number, column in enumerate(table.columns) if number != index)
     column = table.columns[index]
-    column.min_width = max(1, min(longest, console.width - reserve))
+    column.min_width = max(1, min(longest, console.width - others - 2))
     column.max_width = max(column.min_width, NAME_COLUMN_WIDTH)
 
 
