@@ -46,7 +46,10 @@ class Rule:
 class YamlSyntax(Rule):
     """The file is not valid YAML.
 
-    The YAML parser stopped at this place; nothing after it could be read.
+    The YAML parser stopped at this place; nothing after it could be read. The usual slips, each
+    with its own hint: a value that contains ': ' without quotes (`note: Source: WSJ`; write
+    `note: "Source: WSJ"`), a list item without its '- ', a line indented more or less than the
+    keys around it, a tab (YAML indents with spaces only), and a quote opened and never closed.
 
     FAIL:
         claims:
