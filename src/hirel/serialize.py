@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Mapping
+from typing import Any
 
 from .comparison import Comparison, NormalizedClaim, PropositionComparison
 from .model import Finding, Interval, Period
