@@ -87,9 +87,10 @@ def load(ctx: typer.Context) -> Any:
 # --------------------------------------------------------------------------- the pager
 
 # The commands whose output goes through a pager on a terminal (as git pages log and diff).
-# Not `check` (its summary goes to stderr, and it runs under pre-commit) nor `value` (a few lines).
+# Not `check` (its summary goes to stderr, and it runs under pre-commit), `value` or `quote` (a few
+# lines), nor `init` and `add`, which write files.
 PAGED_COMMANDS = frozenset({"compare", "topics", "propositions", "claims", "show", "sources", "timeline",
-                            "matrix", "rule", "schema"})
+                            "matrix", "rule", "schema", "entities", "suggest"})
 
 
 def pager_command(environ: "os._Environ[str] | dict[str, str]") -> list[str] | None:
