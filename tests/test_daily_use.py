@@ -104,13 +104,16 @@ def article_ids() -> list[str]:
     return sorted(p.stem for p in (BUNDLED / "articles").glob("*.md"))
 
 
-def test_sources_never_breaks_an_article_id(screen, run):
+@pytest.mark.parametrize("extra", [[], ["--coverage"]], ids=["plain", "coverage"])
+def test_sources_never_breaks_an_article_id(screen, run, extra):
     width, _terminal = screen
-    text = out(run, "--data", str(BUNDLED), "sources")
+    text = out(run, "--data", str(BUNDLED), "sources", *extra)
     fits(text, width)
     first_column = {line.split()[0] for line in text.splitlines() if line.strip()}
     for article in article_ids():
         assert article in first_column, f"{article} broken or missing"
+    if extra:
+        assert len(re.findall(r"^covered: \d+/\d+ \(\d+%\)", text, re.M)) == len(article_ids())
 
 
 def test_topics_keep_counts_next_to_the_names(screen, run):

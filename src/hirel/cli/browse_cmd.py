@@ -611,22 +611,24 @@ def sources(ctx: typer.Context, format: Format = FormatOption,
     if not report.articles:
         console.print(Text("No articles."))
         return
-    # The id column is as wide as the longest id: kind and grade go under the date, so that the
-    # other columns fit beside a 44-character id at 80 columns.
-    table = new_table("article", "published", "claims", "contra-\ndictions", *(["covered"] if coverage else []),
-                      title="Articles", collapse_padding=True, pad_edge=False)
+    # The id column is as wide as the longest id: kind and grade go under the date, and the
+    # coverage under the title, so that the other columns fit beside a 44-character id at 80
+    # columns.
+    table = new_table("article", "published", "claims", "contra-\ndictions", title="Articles",
+                      collapse_padding=True, pad_edge=False)
     name_column(table, [r.article.id for r in report.articles], console)
     _right(table, 2, 3)
     for r in report.articles:
         name = Text(safe_line(r.article.id), style="bold")
         name.append("\n" + safe_line(r.outlet))
         name.append(" · " + safe_line(r.article.title), style="dim")
+        if coverage:
+            name.append("\ncovered: " + _coverage_text(covered[r.article.id]), style="cyan")
         published = Text(safe_line(r.article.published or "undated"))
         if r.article.kind:
             published.append("\n" + safe_line(r.article.kind), style="dim")
         published.append("\ngrade " + safe_line(r.article.reliability), style="dim")
-        table.add_row(name, published, str(r.claims), _contradictions_cell(len(r.contradictions)),
-                      *([cell(_coverage_text(covered[r.article.id]))] if coverage else []))
+        table.add_row(name, published, str(r.claims), _contradictions_cell(len(r.contradictions)))
     console.print(table)
     pairs = _contradiction_pairs(report, browser)
     if pairs:
