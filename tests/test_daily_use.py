@@ -452,3 +452,24 @@ def test_schema_unknown_kind_and_format(run):
     result = run("schema", "claim")
     assert result.exit_code == 2 and "did you mean 'claims'" in result.stderr
     assert run("schema", "--format", "yaml").exit_code == 2
+
+
+def test_changed_files_reads_git_status(repository):
+    from hirel.precommit import changed_files
+
+    data = repository / "data"
+    (data / "articles" / "test-article.md").write_text(ARTICLE + "More text.\n", encoding="utf-8")
+    (data / "articles" / "new-article.md").write_text(ARTICLE, encoding="utf-8")
+    git(repository, "mv", "data/claims/test-article.yaml", "data/claims/renamed.yaml")
+    (data / "entities.yaml").unlink()
+    assert changed_files(data) == {"data/articles/test-article.md", "data/articles/new-article.md",
+                                   "data/claims/renamed.yaml"}
+
+
+def test_outside_git_or_pre_commit_nothing_changes(corpus, monkeypatch):
+    from hirel.precommit import files_in_run
+
+    files = [corpus.path("claims/test-article.yaml")]
+    assert files_in_run(corpus.root, files, {}) is None
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(corpus.root.parent.parent))
+    assert files_in_run(corpus.root, files, {"PRE_COMMIT": "1"}) is None  # not a git repository

@@ -60,9 +60,10 @@ def changed_files(root: Path) -> set[str] | None:
         if len(entry) < 4:
             continue
         code, path = entry[:2], entry[3:]
-        changed.add(display_path(Path(top) / path))
         if "R" in code or "C" in code:
             next(entries, None)  # the path it was renamed or copied from
+        if "D" not in code:  # a deleted file is never handed to a call
+            changed.add(display_path(Path(top) / path))
     return changed
 
 
