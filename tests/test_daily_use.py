@@ -81,6 +81,18 @@ def test_matrix_splits_without_losing_a_column_or_a_marker(screen, run):
     assert grids.count(" !") == expected
 
 
+@pytest.mark.parametrize("width", [44, 60, 120, 200])
+def test_matrix_keeps_every_column_at_other_widths(run, monkeypatch, width):
+    # 120 is where a column used to be lost between two grids.
+    monkeypatch.setenv("COLUMNS", str(width))
+    for topic in ("funding", "reconciliation", "axis-of-resistance"):
+        text = out(run, "--data", str(BUNDLED), "--color", "never", "matrix", topic)
+        document = json.loads(out(run, "--data", str(BUNDLED), "matrix", topic, "--format", "json"))
+        headers = [line.split()[1:] for line in text.splitlines() if line.split()[:1] == ["source"]]
+        assert [k for h in headers for k in h] == [p["key"] for p in document["propositions"]] + ["all"]
+        fits(text, width)
+
+
 def test_matrix_marks_each_contradicted_value_of_a_cell(screen, corpus, run):
     width, _terminal = screen
     corpus.write("articles/test-article.md", ARTICLE + "Hamas also gets $40 million a month.\n")
