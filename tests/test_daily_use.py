@@ -381,6 +381,7 @@ def test_pager_choice_follows_git(monkeypatch):
     assert pager_command({"HIREL_PAGER": "", "PAGER": "less"}) is None
     assert pager_command({"HIREL_PAGER": f"{sys.executable} -u", "PAGER": "cat"}) == [sys.executable, "-u"]
     assert pager_command({"PAGER": "no-such-pager-anywhere"}) is None
+    assert pager_command({"PAGER": "less 'unbalanced"}) is None  # not a command line: no pager, no crash
 
 
 @pytest.fixture
@@ -411,6 +412,17 @@ def test_no_pager_option_and_piped_output_are_never_paged(corpus, run, monkeypat
     monkeypatch.setattr("hirel.terminal.is_tty", lambda stream: True)
     direct = run("--no-pager", "compare", "funding")
     assert "iran-funding-per-year" in direct.stdout and not pager_file.exists()
+
+
+def test_a_pager_that_fails_to_start_leaves_the_output_on_the_terminal(corpus, run, monkeypatch, tmp_path):
+    not_executable = tmp_path / "pager"
+    not_executable.write_text("#!/bin/sh\n", encoding="utf-8")  # found on PATH-less lookup, but cannot run
+    monkeypatch.setenv("HIREL_PAGER", str(not_executable))
+    monkeypatch.setattr("hirel.terminal.is_tty", lambda stream: True)
+    monkeypatch.setattr("shutil.which", lambda name: name)
+    result = run("compare", "funding")
+    assert result.exit_code == 0
+    assert "iran-funding-per-year" in result.stdout
 
 
 def test_no_pager_for_an_error_or_for_check(corpus, run, monkeypatch, pager_file):
