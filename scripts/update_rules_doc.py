@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import sys
-import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,20 +24,9 @@ FAMILIES = {
 
 def sections(doc: str) -> tuple[str, list[str], list[tuple[str, str]]]:
     """(summary, paragraphs of explanation, [(FAIL|PASS, example)]) of a rule's docstring."""
-    lines = doc.splitlines()
-    summary, body = lines[0], lines[1:]
-    prose: list[str] = []
-    examples: list[tuple[str, list[str]]] = []
-    for line in body:
-        label = line.strip().rstrip(":")
-        if line.strip().endswith(":") and label in ("FAIL", "PASS") and not line.startswith(" "):
-            examples.append((label, []))
-        elif examples:
-            examples[-1][1].append(line)
-        else:
-            prose.append(line)
-    paragraphs = [" ".join(p.split()) for p in "\n".join(prose).split("\n\n") if p.strip()]
-    return summary, paragraphs, [(label, textwrap.dedent("\n".join(text)).strip("\n")) for label, text in examples]
+    from hirel.rules import doc_parts
+
+    return doc_parts(doc)
 
 
 def render() -> str:

@@ -497,3 +497,15 @@ def test_outside_git_or_pre_commit_nothing_changes(corpus, monkeypatch):
     assert files_in_run(corpus.root, files, {}) is None
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(corpus.root.parent.parent))
     assert files_in_run(corpus.root, files, {"PRE_COMMIT": "1"}) is None  # not a git repository
+
+
+@pytest.mark.parametrize("args", [
+    ["topics"], ["propositions"], ["claims", "--topic", "funding"], ["show", "state-dept-100m-2020"], ["sources"],
+    ["timeline", "--topic", "syria-rift"], ["compare", "reconciliation"], ["entities"], ["rule"],
+    ["rule", "HR501"], ["value", "$30 million a month", "--unit", "USD/year"],
+], ids=lambda args: "-".join(args[:2]))
+def test_every_table_fits_the_screen(screen, run, args):
+    width, _terminal = screen
+    text = out(run, "--data", str(BUNDLED), *args)
+    assert text.strip()
+    fits(text, width)

@@ -78,9 +78,10 @@ def test_every_rule_has_its_section_with_examples():
         assert rule.summary() in section
 
 
-def test_rules_doc_sections_split_the_docstring():
-    module = runpy.run_path(str(ROOT / "scripts" / "update_rules_doc.py"))
-    summary, paragraphs, examples = module["sections"](
+def test_a_rule_docstring_splits_into_summary_prose_and_examples():
+    from hirel.rules import doc_parts
+
+    summary, paragraphs, examples = doc_parts(
         "One line.\n\nWhy it\nmatters.\n\nFAIL:\n    a: 1\n      b: 2\n\nPASS:\n    a: 2\n")
     assert summary == "One line."
     assert paragraphs == ["Why it matters."]

@@ -42,12 +42,12 @@ def rule(
                     "doc": r.doc()} for r in chosen], sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
         return
-    if fmt == "markdown" or code is not None:
+    if fmt == "markdown":
         for r in chosen:
-            if fmt == "markdown":
-                sys.stdout.write(f"### {r.code} {r.name} ({r.severity})\n\n```\n{r.doc()}\n```\n\n")
-            else:
-                sys.stdout.write(f"{r.code} {r.name} ({r.severity})\n\n{r.doc()}\n\n")
+            sys.stdout.write(f"### {r.code} {r.name} ({r.severity})\n\n```\n{r.doc()}\n```\n\n")
+        return
+    if code is not None:
+        _explain(chosen[0], stdout_console(ctx).width)
         return
     from rich.text import Text
 
@@ -62,6 +62,19 @@ def rule(
                       cell(r.severity, "yellow" if r.severity == "warning" else ""), cell(r.summary()))
     console.print(table)
     console.print(Text(f"{len(chosen)} rules. hirel rule CODE explains one, with examples.", style="dim"))
+
+
+def _explain(rule: object, width: int) -> None:
+    """A rule's documentation with its prose wrapped to ``width``; the examples as written."""
+    import textwrap
+
+    summary, paragraphs, examples = rule.parts()  # type: ignore[attr-defined]
+    out = [f"{rule.code} {rule.name} ({rule.severity})", "", summary]  # type: ignore[attr-defined]
+    for paragraph in paragraphs:
+        out += ["", textwrap.fill(paragraph, width=max(40, width), break_long_words=False, break_on_hyphens=False)]
+    for label, example in examples:
+        out += ["", f"{label}:", textwrap.indent(example, "    ")]
+    sys.stdout.write("\n".join(out) + "\n\n")
 
 
 @app.command()
