@@ -574,6 +574,7 @@ class MatrixCell:
 
     claims: list[NormalizedClaim]
     contradictions: int  # contradictions involving these claims
+    contradicted: frozenset[str] = frozenset()  # the ids of these claims that take part in one
 
     @property
     def stances(self) -> list[str]:
@@ -650,7 +651,8 @@ def matrix(browser: Browser, topic: str) -> Matrix:
             ids = {nc.claim.id for nc in claims}
             involved = {f.claims for f in comparisons[pid].findings
                         if f.verdict == CONTRADICTION and ids & set(f.claims)}
-            cells[pid] = MatrixCell(claims, len(involved))
+            contradicted = frozenset(ids & {claim_id for pair in involved for claim_id in pair})
+            cells[pid] = MatrixCell(claims, len(involved), contradicted)
         own_ids = {nc.claim.id for claims in per_prop.values() for nc in claims}
         own_contradictions = {(f.proposition, f.claims) for pc in comparisons.values() for f in pc.findings
                               if f.verdict == CONTRADICTION and own_ids & set(f.claims)}

@@ -10,8 +10,8 @@ import typer
 from . import app
 from .common import data_dir, die, load, stdout_console
 from ..terminal import safe_line
-from .render import (VERDICT_STYLES, cell, new_table, print_indented, shorten, write_csv, write_json,
-                     write_markdown_table, says, who)
+from .render import (VERDICT_STYLES, cell, new_table, print_hanging, print_indented, shorten, write_csv,
+                     write_json, write_markdown_table, says, who)
 
 FormatOption = typer.Option("table", "--format", "-f", case_sensitive=False, help="table, json, csv or markdown.")
 
@@ -128,13 +128,13 @@ def _compare_table(ctx, result, only) -> None:
         heading = Text()
         heading.append(safe_line(prop.id), style="bold underline")
         heading.append(f"  {safe_line(prop.text)} ({safe_line(prop.unit or prop.kind)})")
-        console.print(heading)
+        print_hanging(console, heading, 0, len(prop.id) + 2)
         if not pc.claims:
             print_indented(console, Text("no claims yet", style="dim"), 2)
             console.print()
             continue
         for nc in pc.claims:
-            line = Text("  ")
+            line = Text()
             line.append(safe_line(nc.claim.id), style="bold")
             line.append("  ")
             line.append(safe_line(says(nc)), style="bold cyan")
@@ -146,7 +146,7 @@ def _compare_table(ctx, result, only) -> None:
                 line.append(f" · {period}")
             if nc.claim.certainty != "certain":
                 line.append(f" · {nc.claim.certainty}", style="yellow")
-            console.print(line)
+            print_hanging(console, line, 2, len(nc.claim.id) + 2)
             source = Text(safe_line(who(nc)))
             if nc.article is not None:
                 source.append(f" · {safe_line(nc.article.id)}", style="dim")
@@ -158,16 +158,17 @@ def _compare_table(ctx, result, only) -> None:
         if shown:
             console.print()
         for f in shown:
-            line = Text("  ")
+            line = Text()
             line.append(f"{f.verdict:<14}", style=VERDICT_STYLES.get(f.verdict, ""))
             line.append(f" {safe_line(f.claims[0])} × {safe_line(f.claims[1])}", style="bold")
-            console.print(line)
+            print_hanging(console, line, 2, 15)
             print_indented(console, Text(safe_line(f.explanation)))
         counts = count_by_verdict(pc.findings)
         summary = ", ".join(_plural(counts[v], v) if v in ("contradiction", "agreement") else f"{counts[v]} {v}"
                             for v in VERDICTS if counts[v])
-        console.print(Text(f"  {_plural(len(pc.claims), 'claim')}, {_plural(pc.independent_origins, 'independent origin')}; "
-                           f"{summary or 'no pairs to compare'}", style="dim"))
+        print_hanging(console, Text(f"{_plural(len(pc.claims), 'claim')}, "
+                                    f"{_plural(pc.independent_origins, 'independent origin')}; "
+                                    f"{summary or 'no pairs to compare'}", style="dim"), 2, 2)
         console.print()
 
 
@@ -222,7 +223,7 @@ def value(
     table.add_row(cell("unit", "bold"), cell(interval.unit))
     console.print(table)
     for number, step in enumerate(interval.steps, 1):
-        console.print(Text(f"  {number}. {step}"))
+        print_hanging(console, Text(f"{number}. {safe_line(step)}"), 2, len(f"{number}. "))
 
 
 def _plural(n: int, word: str) -> str:
