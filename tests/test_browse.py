@@ -87,7 +87,7 @@ def test_topic_stats(browser):
     rows = topic_stats(browser)
     assert [(r.topic.id, r.propositions, r.stats.claims, r.stats.articles, r.stats.origins, r.stats.contradictions)
             for r in rows] == [("funding", 2, 3, 1, 2, 1), ("foreknowledge", 1, 2, 1, 2, 1)]
-    assert rows[0].stats.counts == {"contradiction": 1, "agreement": 0, "compatible": 0, "different-period": 0,
+    assert rows[0].stats.counts == {"contradiction": 1, "agreement": 0, "consistent": 0, "compatible": 0, "different-period": 0,
                                     "same-origin": 0, "unrelated": 0}
 
 

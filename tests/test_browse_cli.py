@@ -61,7 +61,7 @@ def markdown(run, *args: str) -> list[str]:
     return ok(run, *args, "--format", "markdown").stdout.splitlines()
 
 
-NO_VERDICTS = {"contradiction": 0, "agreement": 0, "compatible": 0, "different-period": 0, "same-origin": 0,
+NO_VERDICTS = {"contradiction": 0, "agreement": 0, "consistent": 0, "compatible": 0, "different-period": 0, "same-origin": 0,
                "unrelated": 0}
 ONE_CONTRADICTION = NO_VERDICTS | {"contradiction": 1}
 

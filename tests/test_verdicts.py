@@ -199,7 +199,7 @@ CASES = [
         FUNDING,
         claim("a", value=(50 * M, None)),
         claim("b", value=(None, 60 * M), **STATE),
-        "agreement",
+        "consistent",
         ["≥ $50M/yr", "≤ $60M/yr"],
     ),
     (
@@ -215,15 +215,15 @@ CASES = [
         FUNDING,
         claim("a", value=(100 * M, None)),
         claim("b", value=(None, 99.5 * M), **STATE),
-        "agreement",
+        "consistent",
         ["≥ $100M/yr", "≤ $99.5M/yr"],
     ),
     (
-        "two-lower-bounds-agree",
+        "two-lower-bounds-consistent",
         FUNDING,
         claim("a", value=(25 * M, None)),
         claim("b", value=(300 * M, None), **STATE),
-        "agreement",
+        "consistent",
         ["≥ $25M/yr", "≥ $300M/yr"],
     ),
     (
@@ -231,7 +231,7 @@ CASES = [
         FUNDING,
         claim("a", value=(None, None)),
         claim("b", value=exact(360 * M), **STATE),
-        "agreement",
+        "consistent",
         ["any value", "$360M/yr"],
     ),
     (
@@ -680,7 +680,7 @@ CASES = [
         DATE,
         claim("a", value=(day(2017), None), unit="date"),
         claim("b", value=year_span(2019), unit="date", **STATE),
-        "agreement",
+        "consistent",
         ["since 2017", "2019"],
     ),
     (
@@ -812,6 +812,7 @@ def test_compare_claims_verdicts_by_hand():
     assert count_by_verdict(findings) == {
         "contradiction": 3,
         "agreement": 2,
+        "consistent": 0,
         "compatible": 0,
         "different-period": 0,
         "same-origin": 1,
@@ -841,6 +842,7 @@ def test_verdicts_display_order():
     assert VERDICTS == (
         "contradiction",
         "agreement",
+        "consistent",
         "compatible",
         "different-period",
         "same-origin",

@@ -11,7 +11,11 @@ A pair is judged in this order; the first step that decides wins:
 2. **Values.** A quantity or date claim whose value could not be put into the proposition's
    unit (``interval is None``, e.g. another currency), or two intervals in different units,
    is ``unrelated``. A stance claim without a stance is ``unrelated`` too.
-3. **Periods.** When the proposition ``changes_over_time`` and both periods are known and do
+3. **Periods.** On a ``cumulative`` proposition (a running total) the period is the date the
+   total is as of (`as_of`): totals as of different dates are a ``contradiction`` when the
+   earlier one is certainly above the later one ("a running total cannot fall"), else
+   ``different-period`` (growth); the same or an unknown date goes on to the usual rules.
+   Otherwise, when the proposition ``changes_over_time`` and both periods are known and do
    not overlap, the pair is ``different-period``. This comes before the part/whole test: a
    part's 2023 figure above the whole's 2018 figure is a change, not a contradiction. When the
    proposition does not change over time the periods are ignored (a fact about a fixed thing).
@@ -34,7 +38,9 @@ A pair is judged in this order; the first step that decides wins:
 
 5. **Origin.** A consistent pair with the same scope whose origins are the same canonical
    claimant, or one (transitively) ``part_of`` the other, is ``same-origin`` (a repeat, not a
-   corroboration); otherwise ``agreement``. A consistent part/whole pair stays ``compatible``
+   corroboration); otherwise ``agreement`` when both figures pin a value (bounded on both
+   sides, `pins`), and ``consistent`` when one is only a bound (``as many as 300,000`` and
+   ``10,000`` can both be true but do not confirm each other). A consistent part/whole pair stays ``compatible``
    whatever its origins: the scope difference is the more useful thing to say.
 
 Certainty travels into the explanation: when either claim is only ``likely`` or ``possible``,
@@ -46,6 +52,7 @@ normalized figures, with "(from $30M/mo)" when the claim was written in another 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Iterable, Sequence
 
 from .entities import EntityIndex
@@ -61,11 +68,14 @@ __all__ = [
     "compare_claims",
     "count_by_verdict",
     "exceeds",
+    "pins",
+    "as_of",
 ]
 
 VERDICTS: tuple[str, ...] = (
     "contradiction",
     "agreement",
+    "consistent",
     "compatible",
     "different-period",
     "same-origin",
@@ -101,6 +111,35 @@ def exceeds(x: float, y: float, tolerance: float = ROUNDING_TOLERANCE) -> bool:
     exceed 100M (a rounding difference) but 110M does.
     """
     return x > y and (x - y) > tolerance * max(abs(x), abs(y))
+
+
+def pins(interval: Interval) -> bool:
+    """True when a figure pins a value: bounded on both sides. A floor of zero is no bound
+    (`as many as 300,000` is [0, 300,000]: it says only how high, like `up to`)."""
+    low, high = interval.low, interval.high
+    if low is None or high is None:
+        return False
+    return not (interval.unit != "date" and low == 0 and high > 0)
+
+
+def as_of(period: Period) -> tuple[date, date] | None:
+    """The days a running total may be "as of": the last calendar unit of its period.
+
+    `when` on a cumulative proposition is the date the total is as of, the end of the period:
+    `2008` is some day of 2008, `2017/2023-10` some day of October 2023, `2008-04-15` that day.
+    The unit is read from the period's bounds: a year when the end is December 31 and the
+    start a January 1 (or open), a month when the end is a month's last day and the start a
+    first; else the day. None when the end is open or unknown.
+    """
+    end, start = period.end, period.start
+    if end is None:
+        return None
+    first_day = start is None or start.day == 1
+    if end.month == 12 and end.day == 31 and (start is None or (start.month == 1 and start.day == 1)):
+        return date(end.year, 1, 1), end
+    if (end + timedelta(days=1)).day == 1 and first_day:
+        return end.replace(day=1), end
+    return end, end
 
 
 # --------------------------------------------------------------------------- per-claim data
@@ -247,8 +286,12 @@ def _judge(
                 f"{_unit_of(cb)} (per {b.who}){_certainty_note(ca, cb)}"
             )
 
-    # 3. Periods.
-    if proposition.changes_over_time and not ca.period.overlaps(cb.period):
+    # 3. Periods (of a running total: the dates it is as of).
+    if proposition.cumulative and kind == "quantity":
+        found = _judge_running_total(a, b, part, tolerance)
+        if found is not None:
+            return found
+    elif proposition.changes_over_time and not ca.period.overlaps(cb.period):
         return "different-period", (
             f"periods {a.period_text} and {b.period_text} do not overlap and the proposition "
             f"changes over time: {_pair(a, b, is_stance)}{_certainty_note(ca, cb)}"
@@ -302,8 +345,67 @@ def _judge(
             f"independently{note}"
         )
     what = "dates" if kind == "date" else "figures"
+    bounds = [p for p in (a, b) if not pins(p.claim.interval)]  # type: ignore[arg-type]
+    if bounds:
+        return "consistent", (
+            f"{a.figure} and {b.figure}{scope_text}: both can be true, but "
+            f"{_only_bounds(bounds, kind)}, so they do not confirm each other{note}"
+        )
     return "agreement", (
         f"{a.figure} and {b.figure}{scope_text}: the {what} overlap, from independent sources{note}"
+    )
+
+
+def _bound_word(interval: Interval, kind: str) -> str:
+    if interval.low is None and interval.high is None:
+        return "no bound at all"
+    if kind == "date":
+        return "a limit" if interval.low is None or interval.high is None else "a range"
+    return "a lower bound" if interval.high is None else "an upper bound"
+
+
+def _only_bounds(bounds: list["_Prepared"], kind: str) -> str:
+    if len(bounds) == 2:
+        return "both are only bounds"
+    claim = bounds[0].claim
+    return f"{format_interval(claim.interval)} (per {bounds[0].who}) is only {_bound_word(claim.interval, kind)}"  # type: ignore[arg-type]
+
+
+def _as_of_text(days: tuple[date, date]) -> str:
+    return format_period(Period(days[0], days[1]))
+
+
+def _judge_running_total(
+    a: _Prepared, b: _Prepared, part: "_Prepared | None", tolerance: float
+) -> tuple[str, str] | None:
+    """Totals as of different dates: a later one certainly below an earlier one is a
+    contradiction, anything else can be growth. None (the usual rules) for the same or an
+    unknown date. For nested scopes only the part's earlier total above the whole's later one
+    is impossible (the part can only grow, and stays within the whole)."""
+    da, db = as_of(a.claim.period), as_of(b.claim.period)
+    if da is None or db is None or not (da[1] < db[0] or db[1] < da[0]):
+        return None
+    early, late = (a, b) if da[1] < db[0] else (b, a)
+    d_early, d_late = _as_of_text(da if early is a else db), _as_of_text(db if early is a else da)
+    note = _certainty_note(a.claim, b.claim)
+    if part is None:
+        where_early = where_late = tail = ""
+        head = f"a running total for {a.scope}" if a.scope is not None else "a running total"
+    else:
+        where_early, where_late = f" for {early.scope}", f" for {late.scope}"
+        tail, head = f", of which {part.scope} is a part", "a running total"
+    if part is None or early is part:
+        low, high = early.claim.interval.low, late.claim.interval.high  # type: ignore[union-attr]
+        if low is not None and high is not None and exceeds(low, high, tolerance):
+            same = early.origin == late.origin or late.origin in early.origin_up or early.origin in late.origin_up
+            self_text = "; the same source contradicts itself" if same else ""
+            return "contradiction", (
+                f"{head} cannot fall: {early.figure}{where_early} by {d_early} vs "
+                f"{late.figure}{where_late} by {d_late}{tail}{self_text}{note}"
+            )
+    return "different-period", (
+        f"{head} can grow: {early.figure}{where_early} by {d_early} and {late.figure}{where_late} "
+        f"by {d_late}{tail} can both be true{note}"
     )
 
 

@@ -38,7 +38,7 @@ def compare(
     ctx: typer.Context,
     subject: str = typer.Argument(..., metavar="TOPIC|PROPOSITION", help="A topic id or a proposition id."),
     only: Optional[str] = typer.Option(None, "--only", metavar="VERDICT[,…]",
-                                       help="Show only these verdicts (contradiction, agreement, compatible, "
+                                       help="Show only these verdicts (contradiction, agreement, consistent, compatible, "
                                             "different-period, same-origin, unrelated)."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", metavar="VERDICT[,…]",
                                           help="Exit 1 when a finding has one of these verdicts."),
