@@ -6,11 +6,14 @@ This is the library call behind `hirel compare` (and the counts of the browsing 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from .loader import Corpus
 from .model import Article, Claim, Finding, Interval, Period, Proposition
 from .verdicts import VERDICTS, ComparableClaim, compare_claims
+
+if TYPE_CHECKING:
+    from .positions import Positions
 
 
 class UnknownName(LookupError):
@@ -50,6 +53,7 @@ class PropositionComparison:
         return sum(1 for f in self.findings if f.verdict == verdict)
 
     independent_origins: int = 0  # origins after collapsing part_of (Haniyeh and Hamas are one)
+    positions: "Positions | None" = None  # who says what, and the disputes between positions
 
 
 @dataclass(frozen=True)
@@ -107,9 +111,13 @@ def compare_proposition(
 
     if claims is None:
         claims = [normalize_claim(c, corpus, proposition) for c in corpus.claims_of(proposition.id)]
-    findings = compare_claims([c.comparable for c in claims], proposition, corpus.entities)
+    from .positions import find_positions
+
+    comparable = [c.comparable for c in claims]
+    findings = compare_claims(comparable, proposition, corpus.entities)
     origins = independent_origins((c.comparable.origin for c in claims), corpus.entities)
-    return PropositionComparison(proposition, claims, findings, len(origins))
+    positions = find_positions(comparable, proposition, corpus.entities)
+    return PropositionComparison(proposition, claims, findings, len(origins), positions)
 
 
 def resolve_subject(corpus: Corpus, name: str) -> tuple[str | None, list[Proposition]]:
