@@ -341,6 +341,8 @@ def test_other_formats_list_every_finding():
         "vehicles-delivered"]
     table = _invoke("--color", "never", "compare", "trade").stdout
     assert "\x1b" not in table and "…" not in table
-    # the table lists contradictions and agreements, and summarizes the rest
+    # the table lists disputes and positions, and counts the pairs by verdict. arms-sales: the
+    # 2012 figure, the Ministry's and the Monitor's 2019 figures (disjoint), the Navy's bound:
+    # four positions; disputes: Ministry vs Monitor, and Navy (part) above the Ministry (whole).
     assert "part exceeds whole" in table
-    assert "4 claims, 4 independent origins; 2 contradictions, 1 compatible, 3 different-period" in table
+    assert "4 claims, 4 independent origins, 4 positions, 2 disputes; pairs: 2 contradictions, 1 compatible" in table

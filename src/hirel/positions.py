@@ -188,6 +188,7 @@ def _block_groups(members: list[ComparableClaim], entities: EntityIndex, toleran
         for index, group in enumerate(groups):
             if ups & related[index] and _consistent(interval, shared[index], tol):  # type: ignore[arg-type]
                 group.append(claim)
+                shared[index] = _shared(group)  # the next bound must fit this one too
                 break
         else:
             direction = "any" if interval.low is None and interval.high is None else (  # type: ignore[union-attr]
@@ -249,13 +250,19 @@ def find_positions(
         origins = independent_origins((c.origin for c in group), entities)
         positions.append(Position(
             id=f"p{number}", claims=tuple(c.claim_id for c in group),
-            origins=tuple(names[0] for names in origins), scope=scope, period=period,
+            origins=tuple(_widest(names, entities) for names in origins), scope=scope, period=period,
             stance=first.stance if is_stance else None, interval=shared,
             certainty=min((c.certainty for c in group), key=lambda c: _CERTAINTY_RANK.get(c, 0)),
         ))
     by_id = {c.claim_id: c for c in claims}
     disputes = _disputes(positions, by_id, proposition, entities, tol)
     return Positions(positions, disputes, tuple(unplaced))
+
+
+def _widest(names: list[str], entities: EntityIndex) -> str:
+    """The origin a group of related origins goes by: the one the others are part of."""
+    group = set(names)
+    return next((n for n in names if not entities.ancestors(n) & group), names[0])
 
 
 def _scope_key(scope: str | None, proposition: Proposition, entities: EntityIndex) -> tuple:

@@ -117,7 +117,7 @@ def _compare_markdown(result, only, pairs: bool = False) -> None:
             out.write("\n")
             write_markdown_table(["dispute", "explanation"],
                                  [[" vs ".join(d.positions), d.explanation] for d in found.disputes])
-        shown = [f for f in pc.findings if (pairs or only) and (not only or f.verdict in only)]
+        shown = [f for f in pc.findings if not only or f.verdict in only]
         if shown:
             out.write("\n")
             write_markdown_table(["verdict", "claims", "explanation"],
