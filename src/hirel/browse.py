@@ -14,6 +14,11 @@ Definitions shared by every command:
   claimant and its wholes as "same origin").
 * **Contradictions** are the findings with verdict ``contradiction`` of `compare` (each pair
   once). A finding "involves" an article, outlet or origin when one of its two claims does.
+  They are counted without judging every pair (`counting`): a set of claims is in the sum of
+  its claims' contradictions less the contradictions among them.
+* **Who contradicts whom.** A contradiction is charged to an article (or outlet) only when the
+  article's own voice is a party: one of its claims in the pair has no claimant, or the
+  article's outlet or author as claimant (`own_voice`). Otherwise the article *reports* it.
 * **Claimant filter.** A claimant name or alias matches the claims of that entity *and* of
   every entity that is part of it (``--claimant Hamas`` includes Haniyeh's claims), because
   the verdict engine treats those as one origin. Who passed a claim on (``via``) is not its
@@ -50,6 +55,10 @@ __all__ = [
     "ArticleRow",
     "OutletRow",
     "Sources",
+    "Charge",
+    "own_voice",
+    "charges",
+    "contradictions_involving",
     "TimelineEntry",
     "MatrixCell",
     "MatrixRow",
@@ -116,10 +125,24 @@ class Browser:
         return [f for pid in ids for f in self.comparison(pid).findings]
 
     def findings_of(self, claim_id: str) -> list[Finding]:
+        """The findings of one claim with each other claim of its proposition (contradictions
+        first, then by the other claim's place in the corpus): n pairs, not all of them."""
+        from .verdicts import VERDICTS, compare_between
+
         claim = self.corpus.claims.get(claim_id)
         if claim is None or claim.proposition not in self.corpus.propositions:
             return []
-        return [f for f in self.comparison(claim.proposition).findings if claim_id in f.claims]
+        pc = self.comparison(claim.proposition)
+        order = {c.claim_id: i for i, c in enumerate(pc.comparable)}
+        this = pc.comparable[order[claim_id]]
+        others = [c for c in pc.comparable if c.claim_id != claim_id]
+        rank = {verdict: i for i, verdict in enumerate(VERDICTS)}
+        found = []
+        for f in compare_between([this], others, pc.proposition, self.entities):
+            pair = tuple(sorted(f.claims, key=order.__getitem__))
+            found.append(Finding(f.proposition, f.verdict, pair, f.explanation))  # type: ignore[arg-type]
+        found.sort(key=lambda f: (rank.get(f.verdict, len(rank)), order[f.claims[0]], order[f.claims[1]]))
+        return found
 
     # -- names -> objects, or UnknownName
 
@@ -153,7 +176,22 @@ class Browser:
         return sorted(props, key=lambda p: order.get(p.topic, len(order)))
 
 
-# --------------------------------------------------------------------------- origins
+# --------------------------------------------------------------------------- contradictions of a set of claims
+
+
+def contradictions_involving(pc: PropositionComparison, claims: Sequence[NormalizedClaim]) -> int:
+    """How many contradictions of the proposition involve at least one of ``claims``: the sum
+    of their contradictions, less those between two of them (counted twice), without
+    enumerating any pair."""
+    if not claims:
+        return 0
+    from .counting import count_verdicts
+
+    degrees = pc.degrees
+    total = sum(degrees.get(nc.claim.id, 0) for nc in claims)
+    if len(claims) > 1 and total:
+        total -= count_verdicts([nc.comparable for nc in claims], pc.proposition, pc.entities).counts[CONTRADICTION]
+    return total
 
 
 # --------------------------------------------------------------------------- topics, propositions
@@ -173,14 +211,19 @@ class Stats:
         return self.counts.get(CONTRADICTION, 0)
 
 
-def _stats(claims: Sequence[NormalizedClaim], findings: Iterable[Finding], entities: EntityIndex) -> Stats:
-    from .verdicts import count_by_verdict
+def _stats(comparisons: Sequence[PropositionComparison], entities: EntityIndex) -> Stats:
+    from .verdicts import VERDICTS
 
+    claims = [nc for pc in comparisons for nc in pc.claims]
+    counts = dict.fromkeys(VERDICTS, 0)
+    for pc in comparisons:
+        for verdict, n in pc.counts.items():
+            counts[verdict] = counts.get(verdict, 0) + n
     return Stats(
         claims=len(claims),
         articles=len({nc.claim.article for nc in claims}),
         origins=len(independent_origins((nc.comparable.origin for nc in claims), entities)),
-        counts=count_by_verdict(findings),
+        counts=counts,
     )
 
 
@@ -203,9 +246,7 @@ def topic_stats(browser: Browser) -> list[TopicStats]:
     for topic in browser.corpus.topics.values():
         props = browser.propositions_of(topic.id)
         comparisons = [browser.comparison(p.id) for p in props]
-        claims = [nc for pc in comparisons for nc in pc.claims]
-        findings = [f for pc in comparisons for f in pc.findings]
-        out.append(TopicStats(topic, len(props), _stats(claims, findings, browser.entities)))
+        out.append(TopicStats(topic, len(props), _stats(comparisons, browser.entities)))
     return out
 
 
@@ -216,7 +257,7 @@ def proposition_stats(browser: Browser, topic: str | None = None) -> list[Propos
     out = []
     for prop in browser.propositions_of(topic):
         pc = browser.comparison(prop.id)
-        out.append(PropositionStats(prop, _stats(pc.claims, pc.findings, browser.entities)))
+        out.append(PropositionStats(prop, _stats([pc], browser.entities)))
     return out
 
 
@@ -459,8 +500,8 @@ class ArticleRow:
     article: Article
     outlet: str  # canonical outlet name
     claims: int
-    contradictions: list[Finding]  # contradictions involving a claim of this article
-    against: list[str]  # the articles on the other side of those (itself when self-contradicting)
+    contradictions: int  # contradictions to which the article's own voice is a party
+    reported: int  # contradictions between others that the article reports
 
 
 @dataclass(frozen=True)
@@ -468,8 +509,9 @@ class OutletRow:
     outlet: str
     articles: list[str]
     claims: int
-    contradictions: int  # distinct contradictions involving the outlet's articles
+    contradictions: int  # distinct contradictions to which the voice of one of its articles is a party
     reliability: list[str]  # the grades its articles carry, best first
+    reported: int = 0  # distinct contradictions between others that its articles report
 
 
 @dataclass(frozen=True)
@@ -478,42 +520,109 @@ class Sources:
     outlets: list[OutletRow]
 
 
+@dataclass(frozen=True)
+class Charge:
+    """A contradiction involving an article's claims, and whose it is: ``own`` when one of them
+    is in the article's own voice, ``reported`` when the article reports both sides or one."""
+
+    finding: Finding
+    role: str
+    other_articles: list[str]  # the articles of the claims on the other side
+
+
+def own_voice(claim: Claim, article: Article | None, entities: EntityIndex) -> bool:
+    """True when the claim is the article's own: no claimant, or its outlet or author."""
+    if claim.claimant is None or article is None:
+        return claim.claimant is None
+    claimant = entities.resolve(claim.claimant) or claim.claimant
+    voices = {entities.resolve(article.outlet) or article.outlet}
+    if article.author:
+        voices.add(entities.resolve(article.author) or article.author)
+    return claimant in voices or claim.claimant in voices
+
+
 def _date_key(published: str | None) -> tuple[int, str]:
     return (0, published) if published else (1, "")
 
 
+def _charged(browser: Browser, claims: list[NormalizedClaim], own: list[NormalizedClaim]) -> tuple[int, int]:
+    """(contradictions with one of ``own`` as a party, those with only others of ``claims``),
+    counted per proposition without enumerating pairs."""
+    by_prop: dict[str, tuple[list[NormalizedClaim], list[NormalizedClaim]]] = {}
+    own_ids = {nc.claim.id for nc in own}
+    for nc in claims:
+        if nc.claim.proposition in browser.corpus.propositions:
+            entry = by_prop.setdefault(nc.claim.proposition, ([], []))
+            entry[0].append(nc)
+            if nc.claim.id in own_ids:
+                entry[1].append(nc)
+    charged = reported = 0
+    for pid, (members, mine) in by_prop.items():
+        pc = browser.comparison(pid)
+        total = contradictions_involving(pc, members)
+        if total:
+            own_count = contradictions_involving(pc, mine)
+            charged += own_count
+            reported += total - own_count
+    return charged, reported
+
+
 def sources(browser: Browser) -> Sources:
-    """Every article (by publication date, undated last, then id) and every outlet (by name)."""
+    """Every article (by publication date, undated last, then id) and every outlet (by name),
+    with the contradictions charged to its own voice and those it only reports (see
+    `own_voice`), counted without enumerating pairs."""
     corpus = browser.corpus
-    claims_per_article: dict[str, int] = {}
+    entities = browser.entities
+    per_article: dict[str, list[NormalizedClaim]] = {}
     for claim in corpus.claims.values():
-        claims_per_article[claim.article] = claims_per_article.get(claim.article, 0) + 1
-    contradictions = [f for f in browser.findings() if f.verdict == CONTRADICTION]
-    article_of = {claim.id: claim.article for claim in corpus.claims.values()}
-    involved_in: dict[str, list[Finding]] = {}
-    for f in contradictions:  # one pass, not one per article
-        for article_id in dict.fromkeys((article_of[f.claims[0]], article_of[f.claims[1]])):
-            involved_in.setdefault(article_id, []).append(f)
+        per_article.setdefault(claim.article, []).append(browser.normalized(claim))
     rows = []
+    own_of: dict[str, list[NormalizedClaim]] = {}
     for article in sorted(corpus.articles.values(), key=lambda a: (_date_key(a.published), a.id)):
-        involved = involved_in.get(article.id, [])
-        against = set()
-        for f in involved:
-            a, b = article_of[f.claims[0]], article_of[f.claims[1]]
-            against.add(b if a == article.id else a)
-        rows.append(ArticleRow(article, browser.entities.resolve(article.outlet) or article.outlet,
-                               claims_per_article.get(article.id, 0), involved, sorted(against)))
+        claims = per_article.get(article.id, [])
+        own = own_of[article.id] = [nc for nc in claims if own_voice(nc.claim, article, entities)]
+        charged, reported = _charged(browser, claims, own)
+        rows.append(ArticleRow(article, entities.resolve(article.outlet) or article.outlet, len(claims),
+                               charged, reported))
     outlets: dict[str, list[ArticleRow]] = {}
     for row in rows:
         outlets.setdefault(row.outlet, []).append(row)
     outlet_rows = []
     for name in sorted(outlets, key=str.casefold):
         members = outlets[name]
-        findings = {f.claims for row in members for f in row.contradictions}
+        claims = [nc for row in members for nc in per_article.get(row.article.id, [])]
+        own = [nc for row in members for nc in own_of[row.article.id]]
+        charged, reported = _charged(browser, claims, own) if len(members) > 1 else (
+            members[0].contradictions, members[0].reported)
         outlet_rows.append(OutletRow(
-            outlet=name, articles=[row.article.id for row in members], claims=sum(row.claims for row in members),
-            contradictions=len(findings), reliability=sorted({row.article.reliability for row in members})))
+            outlet=name, articles=[row.article.id for row in members], claims=len(claims),
+            contradictions=charged, reliability=sorted({row.article.reliability for row in members}),
+            reported=reported))
     return Sources(rows, outlet_rows)
+
+
+def charges(browser: Browser, article_id: str) -> list[Charge]:
+    """Every contradiction involving a claim of the article, with its role (``own`` first, then
+    ``reported``; each by proposition and claim ids). Lists pairs: for JSON and CSV."""
+    corpus = browser.corpus
+    article = corpus.articles.get(article_id)
+    mine = {c.id: c for c in corpus.claims.values() if c.article == article_id}
+    article_of = {}
+    found = []
+    for pid in dict.fromkeys(c.proposition for c in mine.values()):
+        if pid not in corpus.propositions:
+            continue
+        for f in browser.comparison(pid).contradictions:
+            ours = [mine[c] for c in f.claims if c in mine]
+            if not ours:
+                continue
+            if not article_of:
+                article_of = {claim.id: claim.article for claim in corpus.claims.values()}
+            role = "own" if any(own_voice(c, article, browser.entities) for c in ours) else "reported"
+            others = sorted({article_of[c] for c in f.claims if c not in mine}) or [article_id]
+            found.append(Charge(f, role, others))
+    found.sort(key=lambda c: (c.role != "own", c.finding.proposition, c.finding.claims))
+    return found
 
 
 # --------------------------------------------------------------------------- timeline
@@ -645,22 +754,15 @@ def matrix(browser: Browser, topic: str) -> Matrix:
     present = set(by_origin)
     rows = []
     for origin, per_prop in by_origin.items():
-        cells = {}
-        for pid, claims in per_prop.items():
-            ids = {nc.claim.id for nc in claims}
-            involved = {f.claims for f in comparisons[pid].findings
-                        if f.verdict == CONTRADICTION and ids & set(f.claims)}
-            cells[pid] = MatrixCell(claims, len(involved))
-        own_ids = {nc.claim.id for claims in per_prop.values() for nc in claims}
-        own_contradictions = {(f.proposition, f.claims) for pc in comparisons.values() for f in pc.findings
-                              if f.verdict == CONTRADICTION and own_ids & set(f.claims)}
+        cells = {pid: MatrixCell(claims, contradictions_involving(comparisons[pid], claims))
+                 for pid, claims in per_prop.items()}
         all_claims = [nc for claims in per_prop.values() for nc in claims]
         articles = sorted({nc.claim.article for nc in all_claims})
         rows.append(MatrixRow(
             origin=origin, articles=articles,
             part_of=sorted(browser.entities.ancestors(origin) & present),
             cells=cells,
-            tally=_tally(cells.values(), len(own_contradictions))))
+            tally=_tally(cells.values(), sum(cell.contradictions for cell in cells.values()))))
     rows.sort(key=lambda r: (-r.tally.claims, r.origin.casefold()))
     columns = []
     for number, prop in enumerate(props, 1):

@@ -100,8 +100,6 @@ def positions_dict(pc: PropositionComparison) -> dict[str, Any]:
 
 
 def proposition_dict(pc: PropositionComparison, findings: list[Finding] | None = None) -> dict[str, Any]:
-    from .verdicts import count_by_verdict
-
     prop = pc.proposition
     shown = pc.findings if findings is None else findings
     return {
@@ -111,7 +109,7 @@ def proposition_dict(pc: PropositionComparison, findings: list[Finding] | None =
         "claims": [claim_dict(c) for c in pc.claims],
         **positions_dict(pc),
         "findings": [finding_dict(f) for f in shown],
-        "counts": count_by_verdict(pc.findings),
+        "counts": pc.counts,
     }
 
 

@@ -23,7 +23,7 @@ A pair is judged in this order; the first step that decides wins:
 4. **Consistency.**
 
    * Same scope: quantities are consistent when their intervals overlap, with the rounding
-     tolerance (`values.intervals_overlap`: a gap within 1% of the larger figure is rounding,
+     tolerance (`disjoint`: a gap within 1% of the larger figure is rounding,
      so 100M and 100.5M agree, 100M and 110M do not); dates when their date intervals overlap
      (no tolerance: 1% of a date ordinal is twenty years); stances when they are equal.
      Inconsistent is a ``contradiction`` *whatever the origins*: a source that contradicts
@@ -59,7 +59,7 @@ from .entities import EntityIndex
 from .figures import format_interval
 from .model import Finding, Interval, Period, Proposition
 from .periods import format_period
-from .values import ROUNDING_TOLERANCE, intervals_overlap
+from .values import ROUNDING_TOLERANCE
 
 __all__ = [
     "VERDICTS",
@@ -67,9 +67,11 @@ __all__ = [
     "verdict_for",
     "compare_claims",
     "count_by_verdict",
+    "compare_between",
     "exceeds",
     "pins",
     "as_of",
+    "disjoint",
 ]
 
 VERDICTS: tuple[str, ...] = (
@@ -107,10 +109,18 @@ class ComparableClaim:
 def exceeds(x: float, y: float, tolerance: float = ROUNDING_TOLERANCE) -> bool:
     """True when ``x`` is above ``y`` by more than ``tolerance`` of the larger magnitude.
 
-    The one-sided twin of `values.intervals_overlap`: with the 1% tolerance, 100.5M does not
+    The one-sided test behind `disjoint`: with the 1% tolerance, 100.5M does not
     exceed 100M (a rounding difference) but 110M does.
     """
     return x > y and (x - y) > tolerance * max(abs(x), abs(y))
+
+
+def disjoint(a: Interval, b: Interval, tolerance: float = ROUNDING_TOLERANCE) -> bool:
+    """True when one interval is certainly above the other (`exceeds`, beyond the tolerance).
+    The one definition of "the figures do not overlap" for the verdicts and the counts."""
+    if a.high is not None and b.low is not None and exceeds(b.low, a.high, tolerance):
+        return True
+    return b.high is not None and a.low is not None and exceeds(a.low, b.high, tolerance)
 
 
 def pins(interval: Interval) -> bool:
@@ -304,10 +314,8 @@ def _judge(
     # 4. Consistency, same scope.
     if is_stance:
         consistent = ca.stance == cb.stance
-    elif kind == "date":
-        consistent = intervals_overlap(ca.interval, cb.interval, 0.0)  # type: ignore[arg-type]
     else:
-        consistent = intervals_overlap(ca.interval, cb.interval, tolerance)  # type: ignore[arg-type]
+        consistent = not disjoint(ca.interval, cb.interval, 0.0 if kind == "date" else tolerance)  # type: ignore[arg-type]
 
     same_origin = a.origin == b.origin or b.origin in a.origin_up or a.origin in b.origin_up
     note = _certainty_note(ca, cb)
@@ -479,6 +487,24 @@ def compare_claims(
             append(Finding(pid, verdict, (a_id, b.claim.claim_id), explanation))
     findings.sort(key=lambda f: (_RANK.get(f.verdict, len(VERDICTS)), f.claims))
     return findings
+
+
+def compare_between(
+    first: Sequence[ComparableClaim], second: Sequence[ComparableClaim], proposition: Proposition,
+    entities: EntityIndex, only: str | None = None,
+) -> list[Finding]:
+    """The findings of every pair of one claim of ``first`` and one of ``second`` (with verdict
+    ``only``, when given)."""
+    tolerance = ROUNDING_TOLERANCE
+    left = [_Prepared(c, entities) for c in first]
+    right = [_Prepared(c, entities) for c in second]
+    found = []
+    for a in left:
+        for b in right:
+            verdict, explanation = _judge(a, b, proposition, tolerance)
+            if only is None or verdict == only:
+                found.append(Finding(proposition.id, verdict, (a.claim.claim_id, b.claim.claim_id), explanation))
+    return found
 
 
 def count_by_verdict(findings: Iterable[Finding]) -> dict[str, int]:

@@ -535,43 +535,55 @@ def _show_table(ctx: typer.Context, detail: Any, browser: Any) -> None:
 
 @app.command()
 def sources(ctx: typer.Context, format: Format = FormatOption) -> None:
-    """Articles and outlets, with reliability and contradictions.
+    """Articles and outlets: who contradicts whom, kept apart from who reports it.
 
-    Articles by publication date (undated last) with outlet, kind, reliability grade, claim count
-    and the contradictions their claims take part in, then which articles contradict which, and
-    totals per outlet. CSV has one row per article ("against": the articles on the other side of
-    its contradictions); JSON and Markdown also have the outlets.
+    Articles by publication date (undated last) with outlet, kind, reliability grade and claim
+    count; "own" counts the contradictions to which the article's own voice is a party (a claim
+    with no claimant, or its outlet or author as claimant), "reported" those between others that
+    it only reports. Then the articles whose own voices contradict each other, and totals per
+    outlet. JSON lists each article's contradictions with "role": "own" or "reported"; CSV has
+    one row per article ("against": the articles on the other side); JSON and Markdown also
+    have the outlets.
 
     Example: hirel sources --format markdown
     """
-    from ..browse import sources as list_sources
+    from ..browse import charges, sources as list_sources
 
     browser = _browser(ctx)
     report = list_sources(browser)
     fmt = format.lower()
+    if fmt in ("json", "csv"):
+        listed = {r.article.id: charges(browser, r.article.id) for r in report.articles}
+        against = {key: sorted({a for c in found for a in c.other_articles}) for key, found in listed.items()}
     if fmt == "json":
         write_json({
             "articles": [{**_article_json(r.article), "outlet": r.outlet,
-                          "stats": {"claims": r.claims, "contradictions": len(r.contradictions)},
-                          "contradictions": [_finding_json(f) for f in r.contradictions], "against": r.against}
+                          "stats": {"claims": r.claims, "contradictions": r.contradictions, "reported": r.reported},
+                          "contradictions": [_finding_json(c.finding, role=c.role, against=c.other_articles)
+                                             for c in listed[r.article.id]],
+                          "against": against[r.article.id]}
                          for r in report.articles],
             "outlets": [{"name": o.outlet, "articles": o.articles,
-                         "stats": {"claims": o.claims, "contradictions": o.contradictions},
+                         "stats": {"claims": o.claims, "contradictions": o.contradictions, "reported": o.reported},
                          "reliability": o.reliability} for o in report.outlets],
         })
         return
-    header = ["article", "outlet", "published", "kind", "reliability", "claims", "contradictions", "against", "title"]
-    values = [[r.article.id, r.outlet, r.article.published, r.article.kind, r.article.reliability, r.claims,
-               len(r.contradictions), " ".join(r.against), r.article.title] for r in report.articles]
-    outlet_header = ["outlet", "articles", "claims", "contradictions", "reliability"]
-    outlet_values = [[o.outlet, len(o.articles), o.claims, o.contradictions, " ".join(o.reliability)]
+    header = ["article", "outlet", "published", "kind", "reliability", "claims", "contradictions", "reported",
+              "against", "title"]
+    outlet_header = ["outlet", "articles", "claims", "contradictions", "reported", "reliability"]
+    outlet_values = [[o.outlet, len(o.articles), o.claims, o.contradictions, o.reported, " ".join(o.reliability)]
                      for o in report.outlets]
     if fmt == "csv":
-        write_csv(header, values)
+        write_csv(header, [[r.article.id, r.outlet, r.article.published, r.article.kind, r.article.reliability,
+                            r.claims, r.contradictions, r.reported, " ".join(against[r.article.id]), r.article.title]
+                           for r in report.articles])
         return
     if fmt == "markdown":
+        header = header[:8] + header[9:]
         sys.stdout.write("## Articles\n\n")
-        write_markdown_table(header, values)
+        write_markdown_table(header, [[r.article.id, r.outlet, r.article.published, r.article.kind,
+                                       r.article.reliability, r.claims, r.contradictions, r.reported, r.article.title]
+                                      for r in report.articles])
         sys.stdout.write("\n## Outlets\n\n")
         write_markdown_table(outlet_header, outlet_values)
         return
@@ -581,10 +593,10 @@ def sources(ctx: typer.Context, format: Format = FormatOption) -> None:
     if not report.articles:
         console.print(Text("No articles."))
         return
-    table = new_table("article", "published", "grade", "claims", "contra-\ndictions", title="Articles",
+    table = new_table("article", "published", "grade", "claims", "own", "reported", title="Articles",
                       collapse_padding=True)
     table.columns[0].min_width = min(38, max(len(r.article.id) for r in report.articles))
-    _right(table, 3, 4)
+    _right(table, 3, 4, 5)
     for r in report.articles:
         name = Text(safe_line(r.article.id), style="bold")
         name.append("\n" + safe_line(r.outlet))
@@ -593,12 +605,14 @@ def sources(ctx: typer.Context, format: Format = FormatOption) -> None:
         if r.article.kind:
             published.append("\n" + safe_line(r.article.kind), style="dim")
         table.add_row(name, published, cell(r.article.reliability), str(r.claims),
-                      _contradictions_cell(len(r.contradictions)))
+                      _contradictions_cell(r.contradictions), cell(r.reported, "" if r.reported else "dim"))
     console.print(table)
-    pairs = _contradiction_pairs(report, browser)
+    console.print(Text("own: contradictions to which the article's own voice is a party; reported: "
+                       "contradictions between others that it reports", style="dim"))
+    pairs, more = _own_contradiction_pairs(browser)
     if pairs:
         console.print()
-        console.print(Text("Contradictions between articles", style="italic"))
+        console.print(Text("Articles whose own voice is contradicted", style="italic"))
         for (a, b), propositions in pairs.items():
             line = Text()
             line.append(safe_line(a), style="bold")
@@ -608,31 +622,42 @@ def sources(ctx: typer.Context, format: Format = FormatOption) -> None:
             print_indented(console, line, 2)
             on = Text("on " + ", ".join(safe_line(p) for p in propositions), style="dim")
             print_indented(console, on)
+        if more:
+            print_indented(console, Text("… and more: hirel sources --format json lists every one", style="dim"), 2)
     console.print()
-    outlets = new_table("outlet", "articles", "claims", "contra-\ndictions", "grades", title="Outlets",
+    outlets = new_table("outlet", "articles", "claims", "own", "reported", "grades", title="Outlets",
                         collapse_padding=True)
-    _right(outlets, 1, 2, 3)
+    _right(outlets, 1, 2, 3, 4)
     for o in report.outlets:
         outlets.add_row(cell(o.outlet, "bold"), str(len(o.articles)), str(o.claims),
-                        _contradictions_cell(o.contradictions), cell(" ".join(o.reliability)))
+                        _contradictions_cell(o.contradictions), cell(o.reported, "" if o.reported else "dim"),
+                        cell(" ".join(o.reliability)))
     console.print(outlets)
 
 
-def _contradiction_pairs(report: Any, browser: Any) -> dict[tuple[str, str], list[str]]:
-    """(article, other article) -> the propositions they contradict each other on."""
-    article_of = {claim.id: claim.article for claim in browser.corpus.claims.values()}
+def _own_contradiction_pairs(browser: Any, limit: int = 30) -> tuple[dict[tuple[str, str], list[str]], bool]:
+    """(article, other article) -> the propositions on which one's own voice is contradicted by
+    the other; at most ``limit`` pairs of articles (True when there are more). Walks the
+    contradictions lazily, so a large corpus stops early."""
+    from ..browse import own_voice
+
+    corpus = browser.corpus
     pairs: dict[tuple[str, str], list[str]] = {}
-    seen = set()
-    for row in report.articles:
-        for f in row.contradictions:
-            if f.claims in seen:
+    for pid, prop in corpus.propositions.items():
+        pc = browser.comparison(pid)
+        for f in pc.iter_contradictions():
+            claims = [corpus.claims[c] for c in f.claims]
+            articles = [corpus.articles.get(c.article) for c in claims]
+            if not any(own_voice(c, a, browser.entities) for c, a in zip(claims, articles)):
                 continue
-            seen.add(f.claims)
-            key = tuple(sorted((article_of[f.claims[0]], article_of[f.claims[1]])))
-            pairs.setdefault(key, [])
-            if f.proposition not in pairs[key]:
-                pairs[key].append(f.proposition)
-    return dict(sorted(pairs.items()))
+            key = tuple(sorted(c.article for c in claims))
+            if key not in pairs:
+                if len(pairs) == limit:
+                    return dict(sorted(pairs.items())), True
+                pairs[key] = []  # type: ignore[index]
+            if pid not in pairs[key]:  # type: ignore[index]
+                pairs[key].append(pid)  # type: ignore[index]
+    return dict(sorted(pairs.items())), False
 
 
 # --------------------------------------------------------------------------- timeline

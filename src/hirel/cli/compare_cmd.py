@@ -76,7 +76,7 @@ def compare(
         _compare_markdown(result, only_set, pairs)
     else:
         _compare_table(ctx, result, only_set, pairs)
-    if fail_list and any(f.verdict in fail_list for f in result.findings()):
+    if fail_list and any(pc.count(verdict) for pc in result.propositions for verdict in fail_list):
         raise typer.Exit(1)
 
 
@@ -195,7 +195,7 @@ def _compare_table(ctx, result, only, pairs: bool = False) -> None:
     positions (and a chart of them), then the claims; with --pairs every pairwise finding."""
     from rich.text import Text
 
-    from ..verdicts import VERDICTS, count_by_verdict
+    from ..verdicts import VERDICTS
 
     console = stdout_console(ctx)
     if not result.propositions:
@@ -244,7 +244,7 @@ def _compare_table(ctx, result, only, pairs: bool = False) -> None:
                 line.append(f" {safe_line(f.claims[0])} × {safe_line(f.claims[1])}", style="bold")
                 console.print(line)
                 print_indented(console, Text(safe_line(f.explanation)))
-        counts = count_by_verdict(pc.findings)
+        counts = pc.counts
         summary = ", ".join(_plural(counts[v], v) if v in ("contradiction", "agreement") else f"{counts[v]} {v}"
                             for v in VERDICTS if counts[v])
         n_positions = len(found.positions) if found else 0
