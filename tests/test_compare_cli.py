@@ -241,7 +241,7 @@ def test_table_piped_has_no_escape_and_nothing_cut(corpus, run):
     assert "\x1b" not in out
     assert "…" not in out
     assert "repeating enemy propaganda endlessly" in out  # the end of the long quote is there
-    assert "wsj-plot" in out and "biden-no-intel" in out and "contradiction" in out
+    assert "wsj-plot" in out and "biden-no-intel" in out and "dispute" in out
     result = run("--color", "never", "compare", "funding")
     assert "\x1b" not in result.stdout and "…" not in result.stdout
 

@@ -345,4 +345,9 @@ def test_other_formats_list_every_finding():
     # 2012 figure, the Ministry's and the Monitor's 2019 figures (disjoint), the Navy's bound:
     # four positions; disputes: Ministry vs Monitor, and Navy (part) above the Ministry (whole).
     assert "part exceeds whole" in table
-    assert "4 claims, 4 independent origins, 4 positions, 2 disputes; pairs: 2 contradictions, 1 compatible" in table
+    assert "4 claims, 4 independent origins, 4 positions, 2 disputes\n" in table
+    # --pairs lists the pairs and counts them by verdict
+    table = " ".join(_invoke("--color", "never", "compare", "trade", "--pairs").stdout.split())
+    assert "4 positions, 2 disputes; pairs: 2 contradictions, 1 compatible, 3 different-period" in table
+    assert "harbor-navy-over-45m-2019 × ledger-12m-2012" in table or \
+        "ledger-12m-2012 × harbor-navy-over-45m-2019" in table

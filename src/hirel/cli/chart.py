@@ -144,7 +144,7 @@ def range_chart(prop: Any, positions: Sequence[Any], disputes: Sequence[Any], co
     width = min(getattr(console, "width", MAX_WIDTH) or MAX_WIDTH, MAX_WIDTH)
     id_width = max(len(p.id) for p in positions)
     offset = 2 + id_width + 3
-    area = 24 if width >= 70 else 14
+    area = 22 if width >= 70 else 14
     scale = _Scale(domain[0], domain[1], area, domain[2])
     disputed = {pid for d in disputes for pid in d.positions}
     rows = {}

@@ -162,7 +162,9 @@ def _hanging(console: Any, text: Any, first: Any = 2, rest: int = 6) -> None:
         console.print((Text(" " * rest) if index else lead) + line, soft_wrap=True)
 
 
-def _claim_lines(console: Any, nc: Any, prop: Any, position: str | None) -> None:
+def _claim_lines(console: Any, nc: Any, prop: Any, position: Any) -> None:
+    """Three lines or so: id, what it says (the period and certainty only where they differ from
+    its position's, shown above) and its position; who says it and where; the quote."""
     from rich.text import Text
 
     from ..periods import format_period
@@ -175,18 +177,19 @@ def _claim_lines(console: Any, nc: Any, prop: Any, position: str | None) -> None
     if scope and scope != prop.object:
         line.append(f" for {safe_line(scope)}")
     period = format_period(nc.period)
-    if period != "unknown":
+    if period != "unknown" and (position is None or format_period(position.period) != period):
         line.append(f" · {period}")
-    if nc.claim.certainty != "certain":
+    if nc.claim.certainty != "certain" and (position is None or position.certainty != nc.claim.certainty):
         line.append(f" · {nc.claim.certainty}", style="yellow")
-    if position:
-        line.append(f"  ({position})", style="dim")
+    if position is not None:
+        line.append(f"  ({position.id})", style="dim")
     _hanging(console, line)
     source = Text(safe_line(who(nc)))
     if nc.article is not None:
         source.append(f" · {safe_line(nc.article.id)}", style="dim")
     source.append("\n")
-    source.append(f"“{shorten(nc.claim.quote, console, 220)}”", style="italic")
+    # On a terminal a long quote is cut to about two lines, so a proposition fits on a screen.
+    source.append(f"“{shorten(nc.claim.quote, console, max(60, 2 * (console.width - 6)))}”", style="italic")
     print_indented(console, source)
 
 
@@ -213,11 +216,11 @@ def _compare_table(ctx, result, only, pairs: bool = False) -> None:
             continue
         found = pc.positions
         for dispute in found.disputes if found else ():
-            line = Text("  ")
+            line = Text()
             line.append("dispute", style=VERDICT_STYLES["contradiction"])
-            line.append(f"  {dispute.positions[0]} × {dispute.positions[1]}", style="bold")
-            console.print(line)
-            print_indented(console, Text(safe_line(dispute.explanation)))
+            line.append(f" {dispute.positions[0]} × {dispute.positions[1]}", style="bold")
+            line.append(": " + safe_line(dispute.explanation))
+            _hanging(console, line, 2, 4)
         if found and found.positions and len(pc.claims) > 1:
             from .chart import range_chart
 
@@ -230,7 +233,7 @@ def _compare_table(ctx, result, only, pairs: bool = False) -> None:
             if chart is not None:
                 console.print(chart.axis, soft_wrap=True)
         console.print()
-        of_claim = found.of_claim() if found else {}
+        of_claim = {claim_id: p for p in found.positions for claim_id in p.claims} if found else {}
         for nc in pc.claims:
             _claim_lines(console, nc, prop, of_claim.get(nc.claim.id))
         if pairs or only:
@@ -244,15 +247,16 @@ def _compare_table(ctx, result, only, pairs: bool = False) -> None:
                 line.append(f" {safe_line(f.claims[0])} × {safe_line(f.claims[1])}", style="bold")
                 console.print(line)
                 print_indented(console, Text(safe_line(f.explanation)))
-        counts = pc.counts
-        summary = ", ".join(_plural(counts[v], v) if v in ("contradiction", "agreement") else f"{counts[v]} {v}"
-                            for v in VERDICTS if counts[v])
         n_positions = len(found.positions) if found else 0
         n_disputes = len(found.disputes) if found else 0
-        print_indented(console, Text(
-            f"{_plural(len(pc.claims), 'claim')}, {_plural(pc.independent_origins, 'independent origin')}, "
-            f"{_plural(n_positions, 'position')}, {_plural(n_disputes, 'dispute')}; "
-            f"pairs: {summary or 'none to compare'}", style="dim"), 2)
+        summary = (f"{_plural(len(pc.claims), 'claim')}, {_plural(pc.independent_origins, 'independent origin')}, "
+                   f"{_plural(n_positions, 'position')}, {_plural(n_disputes, 'dispute')}")
+        if pairs or only:
+            counts = pc.counts
+            summary += "; pairs: " + (", ".join(
+                _plural(counts[v], v) if v in ("contradiction", "agreement") else f"{counts[v]} {v}"
+                for v in VERDICTS if counts[v]) or "none to compare")
+        print_indented(console, Text(summary, style="dim"), 2)
         console.print()
 
 
