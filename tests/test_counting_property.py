@@ -17,7 +17,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hirel.counting import count_verdicts
+from hirel.counting import count_contradictions, count_verdicts
 from hirel.model import Interval, Period
 from hirel.verdicts import ComparableClaim, compare_claims, count_by_verdict
 
@@ -81,6 +81,7 @@ def _check(claims, prop):
             for claim_id in f.claims:
                 degrees[index[claim_id]] += 1
     assert fast.degrees == degrees
+    assert count_contradictions(claims, prop, ENTITIES) == fast.counts["contradiction"]
 
 
 @settings(max_examples=600, deadline=None)

@@ -185,12 +185,12 @@ def contradictions_involving(pc: PropositionComparison, claims: Sequence[Normali
     enumerating any pair."""
     if not claims:
         return 0
-    from .counting import count_verdicts
+    from .counting import count_contradictions
 
     degrees = pc.degrees
     total = sum(degrees.get(nc.claim.id, 0) for nc in claims)
     if len(claims) > 1 and total:
-        total -= count_verdicts([nc.comparable for nc in claims], pc.proposition, pc.entities).counts[CONTRADICTION]
+        total -= count_contradictions([nc.comparable for nc in claims], pc.proposition, pc.entities)
     return total
 
 

@@ -363,3 +363,32 @@ def count_verdicts(claims: Sequence[ComparableClaim], proposition: Proposition, 
             counts["compatible"] += total - dp - contradictions - unrelated
     counts["unrelated"] += n * (n - 1) // 2 - related
     return VerdictCounts(counts, degrees)
+
+
+def count_contradictions(claims: Sequence[ComparableClaim], proposition: Proposition, entities: EntityIndex,
+                         tolerance: float | None = None) -> int:
+    """Only the number of contradicting pairs of ``claims`` (what `count_verdicts` counts as
+    ``contradiction``, without the other verdicts)."""
+    from .values import ROUNDING_TOLERANCE
+
+    if len(claims) < 2:
+        return 0
+    rules = _Rules(proposition, ROUNDING_TOLERANCE if tolerance is None else tolerance)
+    groups: dict[tuple[str | None, str], list[_Item]] = {}
+    for index, claim in enumerate(claims):
+        if (claim.stance is None) if rules.stance else (claim.interval is None):
+            continue
+        item = _prepare(claim, index, entities, proposition, rules.cumulative)
+        groups.setdefault((item.scope, item.unit), []).append(item)
+    total = 0
+    sides = {key: _Side(members) for key, members in groups.items()}
+    for key, members in groups.items():
+        if len(members) > 1:
+            total += sum(c for _dp, c in _same_scope(members, sides[key], rules)) // 2
+        scope, unit = key
+        if scope is None or rules.stance or rules.date:
+            continue  # nested stances and dates never contradict
+        for whole in entities.ancestors(scope):
+            if whole != scope and (whole, unit) in sides:
+                total += sum(row[1] for row in _nested(members, sides[(whole, unit)], rules, True))
+    return total

@@ -637,26 +637,41 @@ def sources(ctx: typer.Context, format: Format = FormatOption) -> None:
 
 def _own_contradiction_pairs(browser: Any, limit: int = 30) -> tuple[dict[tuple[str, str], list[str]], bool]:
     """(article, other article) -> the propositions on which one's own voice is contradicted by
-    the other; at most ``limit`` pairs of articles (True when there are more). Walks the
-    contradictions lazily, so a large corpus stops early."""
+    the other; at most ``limit`` pairs of articles (True when there are more). Only claims in an
+    article's own voice are judged, each against the positions disputed with its own."""
     from ..browse import own_voice
+    from ..verdicts import compare_between
 
     corpus = browser.corpus
     pairs: dict[tuple[str, str], list[str]] = {}
     for pid, prop in corpus.propositions.items():
         pc = browser.comparison(pid)
-        for f in pc.iter_contradictions():
-            claims = [corpus.claims[c] for c in f.claims]
-            articles = [corpus.articles.get(c.article) for c in claims]
-            if not any(own_voice(c, a, browser.entities) for c, a in zip(claims, articles)):
-                continue
-            key = tuple(sorted(c.article for c in claims))
-            if key not in pairs:
-                if len(pairs) == limit:
-                    return dict(sorted(pairs.items())), True
-                pairs[key] = []  # type: ignore[index]
-            if pid not in pairs[key]:  # type: ignore[index]
-                pairs[key].append(pid)  # type: ignore[index]
+        if not pc.count("contradiction"):
+            continue
+        own = [nc for nc in pc.claims if own_voice(nc.claim, nc.article, browser.entities)]
+        if not own:
+            continue
+        found = pc.positions
+        where = found.of_claim()
+        members: dict[str, list[Any]] = {}
+        by_id = {nc.claim.id: nc for nc in pc.claims}
+        for position in found.positions:
+            members[position.id] = [by_id[c].comparable for c in position.claims]
+        disputed: dict[str, list[str]] = {}
+        for dispute in found.disputes:
+            a, b = dispute.positions
+            disputed.setdefault(a, []).append(b)
+            disputed.setdefault(b, []).append(a)
+        for nc in own:
+            others = [c for q in disputed.get(where.get(nc.claim.id, ""), []) for c in members[q]]
+            for f in compare_between([nc.comparable], others, prop, browser.entities, only="contradiction"):
+                key = tuple(sorted(corpus.claims[c].article for c in f.claims))
+                if key not in pairs:
+                    if len(pairs) == limit:
+                        return dict(sorted(pairs.items())), True
+                    pairs[key] = []  # type: ignore[index]
+                if pid not in pairs[key]:  # type: ignore[index]
+                    pairs[key].append(pid)  # type: ignore[index]
     return dict(sorted(pairs.items())), False
 
 
