@@ -88,14 +88,40 @@ class Dispute:
     explanation: str
 
 
-@dataclass(frozen=True)
 class Positions:
-    positions: list[Position]
-    disputes: list[Dispute]
-    unplaced: tuple[str, ...] = ()  # claims in no position (nothing comparable)
+    """The positions of a proposition; the disputes between them are judged on first use (all of
+    them), or among a few positions only (`disputes_among`)."""
+
+    def __init__(self, positions: list[Position], claims: dict[str, ComparableClaim], proposition: Proposition,
+                 entities: EntityIndex, tolerance: float, unplaced: tuple[str, ...] = ()) -> None:
+        self.positions = positions
+        self.unplaced = unplaced  # claims in no position (nothing comparable)
+        self._claims, self._proposition, self._entities, self._tolerance = claims, proposition, entities, tolerance
+        self._all: list[Dispute] | None = None
+
+    @property
+    def disputes(self) -> list[Dispute]:
+        if self._all is None:
+            self._all = _disputes(self.positions, self._claims, self._proposition, self._entities, self._tolerance)
+        return self._all
+
+    def disputes_among(self, ids: set[str]) -> list[Dispute]:
+        """The disputes between the positions ``ids`` (all of them when already judged)."""
+        if self._all is not None:
+            return [d for d in self._all if d.positions[0] in ids and d.positions[1] in ids]
+        chosen = [p for p in self.positions if p.id in ids]
+        return _disputes(chosen, self._claims, self._proposition, self._entities, self._tolerance)
 
     def of_claim(self) -> dict[str, str]:
         return {claim_id: p.id for p in self.positions for claim_id in p.claims}
+
+    def leading(self, limit: int) -> list[Position]:
+        """The ``limit`` positions with the most independent origins (then reports), in order."""
+        if len(self.positions) <= limit:
+            return list(self.positions)
+        ranked = sorted(self.positions, key=lambda p: (-len(p.origins), -p.reports))[:limit]
+        chosen = {p.id for p in ranked}
+        return [p for p in self.positions if p.id in chosen]
 
 
 # --------------------------------------------------------------------------- grouping
@@ -255,8 +281,7 @@ def find_positions(
             certainty=min((c.certainty for c in group), key=lambda c: _CERTAINTY_RANK.get(c, 0)),
         ))
     by_id = {c.claim_id: c for c in claims}
-    disputes = _disputes(positions, by_id, proposition, entities, tol)
-    return Positions(positions, disputes, tuple(unplaced))
+    return Positions(positions, by_id, proposition, entities, tol, tuple(unplaced))
 
 
 def _widest(names: list[str], entities: EntityIndex) -> str:
@@ -320,6 +345,8 @@ def _disputes(positions: list[Position], claims: dict[str, ComparableClaim], pro
             candidates += [b for s, group in by_scope.items() if s is not None and a.scope in entities.ancestors(s)
                            for b in group]
         for b in candidates:
+            if not _may_contradict(a, b, tolerance):
+                continue
             first, second = (a, b) if index[a.id] < index[b.id] else (b, a)
             verdict, explanation = _judge(prepared[first.id], prepared[second.id], proposition, tolerance)
             if verdict != "contradiction":
@@ -329,6 +356,18 @@ def _disputes(positions: list[Position], claims: dict[str, ComparableClaim], pro
             disputes.append(Dispute((first.id, second.id), explanation))
     disputes.sort(key=lambda d: (index[d.positions[0]], index[d.positions[1]]))
     return _unique(disputes)
+
+
+def _may_contradict(a: Position, b: Position, tolerance: float) -> bool:
+    """False when two positions certainly do not contradict: the same stance, or figures that
+    overlap (every contradiction rule needs one figure certainly above the other)."""
+    if a.stance is not None or b.stance is not None:
+        return a.stance != b.stance
+    if a.interval is None or b.interval is None:
+        return False
+    from .verdicts import disjoint
+
+    return disjoint(a.interval, b.interval, 0.0 if a.interval.unit == "date" else tolerance)
 
 
 def _unique(disputes: list[Dispute]) -> list[Dispute]:

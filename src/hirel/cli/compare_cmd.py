@@ -125,6 +125,12 @@ def _compare_markdown(result, only, pairs: bool = False) -> None:
         out.write("\n")
 
 
+# A table for people: a proposition with thousands of claims shows its leading positions (most
+# independent origins) and some of their claims; JSON has everything.
+MAX_POSITIONS = 12
+MAX_CLAIMS = 60
+
+
 def _position_line(position: Any, prop: Any, with_id: bool = True) -> Any:
     """'p2  $324M–$396M/yr · likely, per Unknown news website (2 reports)'."""
     from rich.text import Text
@@ -215,17 +221,20 @@ def _compare_table(ctx, result, only, pairs: bool = False) -> None:
             console.print()
             continue
         found = pc.positions
-        for dispute in found.disputes if found else ():
+        shown_positions = found.leading(MAX_POSITIONS)
+        capped = len(shown_positions) < len(found.positions)
+        disputes = found.disputes_among({p.id for p in shown_positions}) if capped else found.disputes
+        for dispute in disputes:
             line = Text()
             line.append("dispute", style=VERDICT_STYLES["contradiction"])
             line.append(f" {dispute.positions[0]} × {dispute.positions[1]}", style="bold")
             line.append(": " + safe_line(dispute.explanation))
             _hanging(console, line, 2, 4)
-        if found and found.positions and len(pc.claims) > 1:
+        if shown_positions and len(pc.claims) > 1:
             from .chart import range_chart
 
-            chart = range_chart(prop, found.positions, found.disputes, console)
-            for position in found.positions:
+            chart = range_chart(prop, shown_positions, disputes, console)
+            for position in shown_positions:
                 if chart is None:
                     _hanging(console, _position_line(position, prop))
                 else:
@@ -233,9 +242,21 @@ def _compare_table(ctx, result, only, pairs: bool = False) -> None:
             if chart is not None:
                 console.print(chart.axis, soft_wrap=True)
         console.print()
-        of_claim = {claim_id: p for p in found.positions for claim_id in p.claims} if found else {}
-        for nc in pc.claims:
+        if capped:
+            print_indented(console, Text(
+                f"… and {len(found.positions) - len(shown_positions):,} more positions with fewer origins "
+                "(--format json lists every position and dispute)", style="dim"), 2)
+        of_claim = {claim_id: p for p in found.positions for claim_id in p.claims}
+        claims = pc.claims
+        if len(claims) > MAX_CLAIMS:
+            shown_ids = {claim_id for p in shown_positions for claim_id in p.claims}
+            claims = [nc for nc in claims if nc.claim.id in shown_ids][:MAX_CLAIMS]
+        for nc in claims:
             _claim_lines(console, nc, prop, of_claim.get(nc.claim.id))
+        if len(claims) < len(pc.claims):
+            print_indented(console, Text(
+                f"… and {len(pc.claims) - len(claims):,} more claims (hirel claims --proposition "
+                f"{safe_line(prop.id)} lists them all)", style="dim"), 2)
         if pairs or only:
             listed = set(only) if only else set(VERDICTS)
             shown = [f for f in pc.findings if f.verdict in listed]
@@ -247,10 +268,12 @@ def _compare_table(ctx, result, only, pairs: bool = False) -> None:
                 line.append(f" {safe_line(f.claims[0])} × {safe_line(f.claims[1])}", style="bold")
                 console.print(line)
                 print_indented(console, Text(safe_line(f.explanation)))
-        n_positions = len(found.positions) if found else 0
-        n_disputes = len(found.disputes) if found else 0
         summary = (f"{_plural(len(pc.claims), 'claim')}, {_plural(pc.independent_origins, 'independent origin')}, "
-                   f"{_plural(n_positions, 'position')}, {_plural(n_disputes, 'dispute')}")
+                   f"{_plural(len(found.positions), 'position')}")
+        if capped:
+            summary += f" ({len(shown_positions)} shown), {_plural(len(disputes), 'dispute')} among those shown"
+        else:
+            summary += f", {_plural(len(disputes), 'dispute')}"
         if pairs or only:
             counts = pc.counts
             summary += "; pairs: " + (", ".join(
