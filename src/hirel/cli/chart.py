@@ -71,6 +71,13 @@ def _domain(intervals: Sequence[Any]) -> tuple[float, float, bool] | None:
         low, high = low - pad, high + pad
         if log or (not is_date and min(finite) >= 0):
             low = max(low, high / 1e3 if log else 0.0)
+    # Room beyond the last figure for a bar that is open on that side, so it shows as a bar.
+    if any(i.high is None for i in intervals):
+        high = high * 2 if log else high + 0.15 * (high - low)
+    if any(i.low is None for i in intervals) and not log:
+        low = low - 0.15 * (high - low)
+        if not is_date and min(finite) >= 0:
+            low = max(low, 0.0)
     return low, high, log
 
 
