@@ -9,7 +9,6 @@ Used by bench_browse.py and bench_compare.py.
 from __future__ import annotations
 
 import os
-import resource
 import subprocess
 import sys
 import time

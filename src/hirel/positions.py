@@ -49,7 +49,6 @@ from typing import Sequence
 from .entities import EntityIndex, independent_origins
 from .figures import format_interval
 from .model import Interval, Period, Proposition
-from .periods import format_period
 from .verdicts import ComparableClaim, as_of, exceeds, pins
 
 __all__ = ["Position", "Dispute", "Positions", "find_positions"]
