@@ -31,7 +31,8 @@ from typing import Sequence
 
 from .entities import EntityIndex
 from .model import Proposition
-from .verdicts import VERDICTS, ComparableClaim, as_of, exceeds, pins
+from .relations import as_of, exceeds, pins
+from .verdicts import VERDICTS, ComparableClaim
 
 __all__ = ["VerdictCounts", "count_verdicts"]
 

@@ -49,7 +49,8 @@ from typing import Sequence
 from .entities import EntityIndex, independent_origins
 from .figures import format_interval
 from .model import Interval, Period, Proposition
-from .verdicts import ComparableClaim, as_of, exceeds, pins
+from .relations import as_of, exceeds, pins
+from .verdicts import ComparableClaim
 
 __all__ = ["Position", "Dispute", "Positions", "find_positions"]
 
@@ -327,7 +328,8 @@ def _representative(position: Position, claims: dict[str, ComparableClaim]) -> C
 
 def _disputes(positions: list[Position], claims: dict[str, ComparableClaim], proposition: Proposition,
               entities: EntityIndex, tolerance: float) -> list[Dispute]:
-    from .verdicts import _judge, _Prepared
+    from .explain import _Prepared
+    from .verdicts import _judge
 
     prepared = {p.id: _Prepared(_representative(p, claims), entities) for p in positions}
     origins = {p.id: {claims[c].origin for c in p.claims} for p in positions}

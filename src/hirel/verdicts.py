@@ -52,13 +52,13 @@ normalized figures, with "(from $30M/mo)" when the claim was written in another 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
 from typing import Iterable, Sequence
 
 from .entities import EntityIndex
-from .figures import format_interval
+from .explain import (_as_of_text, _certainty_note, _only_bounds, _pair, _Prepared, _scope_name, _stance_verb,
+                      _unit_of)
 from .model import Finding, Interval, Period, Proposition
-from .periods import format_period
+from .relations import as_of, disjoint, exceeds, pins
 from .values import ROUNDING_TOLERANCE
 
 __all__ = [
@@ -103,155 +103,7 @@ class ComparableClaim:
     claimant_label: str = ""  # display name for explanations; default origin
 
 
-# --------------------------------------------------------------------------- tolerance
-
-
-def exceeds(x: float, y: float, tolerance: float = ROUNDING_TOLERANCE) -> bool:
-    """True when ``x`` is above ``y`` by more than ``tolerance`` of the larger magnitude.
-
-    The one-sided test behind `disjoint`: with the 1% tolerance, 100.5M does not
-    exceed 100M (a rounding difference) but 110M does.
-    """
-    return x > y and (x - y) > tolerance * max(abs(x), abs(y))
-
-
-def disjoint(a: Interval, b: Interval, tolerance: float = ROUNDING_TOLERANCE) -> bool:
-    """True when one interval is certainly above the other (`exceeds`, beyond the tolerance).
-    The one definition of "the figures do not overlap" for the verdicts and the counts."""
-    if a.high is not None and b.low is not None and exceeds(b.low, a.high, tolerance):
-        return True
-    return b.high is not None and a.low is not None and exceeds(a.low, b.high, tolerance)
-
-
-def pins(interval: Interval) -> bool:
-    """True when a figure pins a value: bounded on both sides. A floor of zero is no bound
-    (`as many as 300,000` is [0, 300,000]: it says only how high, like `up to`)."""
-    low, high = interval.low, interval.high
-    if low is None or high is None:
-        return False
-    return not (interval.unit != "date" and low == 0 and high > 0)
-
-
-def as_of(period: Period) -> tuple[date, date] | None:
-    """The days a running total may be "as of": the last calendar unit of its period.
-
-    `when` on a cumulative proposition is the date the total is as of, the end of the period:
-    `2008` is some day of 2008, `2017/2023-10` some day of October 2023, `2008-04-15` that day.
-    The unit is read from the period's bounds: a year when the end is December 31 and the
-    start a January 1 (or open), a month when the end is a month's last day and the start a
-    first; else the day. None when the end is open or unknown.
-    """
-    end, start = period.end, period.start
-    if end is None:
-        return None
-    first_day = start is None or start.day == 1
-    if end.month == 12 and end.day == 31 and (start is None or (start.month == 1 and start.day == 1)):
-        return date(end.year, 1, 1), end
-    if (end + timedelta(days=1)).day == 1 and first_day:
-        return end.replace(day=1), end
-    return end, end
-
-
-# --------------------------------------------------------------------------- per-claim data
-
-
-class _Prepared:
-    """What a claim contributes to every pair it is in, computed once per claim."""
-
-    __slots__ = (
-        "claim",
-        "scope",
-        "scope_up",
-        "origin",
-        "origin_up",
-        "label",
-        "who",
-        "_figure",
-        "_period_text",
-    )
-
-    def __init__(self, claim: ComparableClaim, entities: EntityIndex) -> None:
-        self.claim = claim
-        self.scope = _canonical(claim.scope, entities)
-        self.scope_up = entities.ancestors(self.scope) if self.scope is not None else frozenset()
-        self.origin = _canonical(claim.origin, entities) or claim.origin
-        self.origin_up = entities.ancestors(self.origin) if self.origin else frozenset()
-        self.label = claim.claimant_label or claim.origin or claim.claim_id
-        self.who = f"{self.label} (via {', '.join(claim.via)})" if claim.via else self.label
-        self._figure: str | None = None
-        self._period_text: str | None = None
-
-    @property
-    def figure(self) -> str:
-        """'$360M/yr (from $30M/mo, per Reuters)': formatted once, on first use."""
-        if self._figure is None:
-            claim = self.claim
-            interval, original = claim.interval, claim.original
-            if interval is not None:
-                text = format_interval(interval)
-            elif original is not None:
-                text = f"{format_interval(original)} (not convertible)"
-            else:
-                text = "no comparable value"
-            if original is not None and interval is not None and original.unit != interval.unit:
-                self._figure = f"{text} (from {format_interval(original)}, per {self.who})"
-            else:
-                self._figure = f"{text} (per {self.who})"
-        return self._figure
-
-    @property
-    def period_text(self) -> str:
-        if self._period_text is None:
-            self._period_text = format_period(self.claim.period)
-        return self._period_text
-
-
-def _canonical(name: str | None, entities: EntityIndex) -> str | None:
-    if not name:
-        return None
-    return entities.resolve(name) or name
-
-
 # --------------------------------------------------------------------------- judging
-
-
-def _certainty_note(a: ComparableClaim, b: ComparableClaim) -> str:
-    ca = a.certainty if a.certainty in ("likely", "possible") else None
-    cb = b.certainty if b.certainty in ("likely", "possible") else None
-    if ca is None and cb is None:
-        return ""
-    if ca is not None and cb is not None:
-        if ca == cb:
-            return f"; both claims are only '{ca}'"
-        return f"; one claim is only '{ca}', the other only '{cb}'"
-    return f"; one claim is only '{ca or cb}'"
-
-
-def _scope_name(scope: str | None) -> str:
-    return scope if scope is not None else "(unspecified)"
-
-
-def _stance_verb(stance: str | None, plural: bool = False) -> str:
-    if stance in ("supports", "refutes"):
-        return stance.removesuffix("s") if plural else stance
-    return f"say {stance!r}" if plural else f"says {stance!r}"
-
-
-def _pair(a: "_Prepared", b: "_Prepared", is_stance: bool) -> str:
-    """Both claims side by side: figures for values, claimant and stance for stances."""
-    if is_stance:
-        return (
-            f"{a.who} {_stance_verb(a.claim.stance)}, {b.who} {_stance_verb(b.claim.stance)}"
-        )
-    return f"{a.figure} vs {b.figure}"
-
-
-def _unit_of(claim: ComparableClaim) -> str:
-    if claim.interval is not None:
-        return claim.interval.unit
-    if claim.original is not None and claim.original.unit:
-        return claim.original.unit
-    return "no unit"
 
 
 def _judge(
@@ -362,25 +214,6 @@ def _judge(
     return "agreement", (
         f"{a.figure} and {b.figure}{scope_text}: the {what} overlap, from independent sources{note}"
     )
-
-
-def _bound_word(interval: Interval, kind: str) -> str:
-    if interval.low is None and interval.high is None:
-        return "no bound at all"
-    if kind == "date":
-        return "a limit" if interval.low is None or interval.high is None else "a range"
-    return "a lower bound" if interval.high is None else "an upper bound"
-
-
-def _only_bounds(bounds: list["_Prepared"], kind: str) -> str:
-    if len(bounds) == 2:
-        return "both are only bounds"
-    claim = bounds[0].claim
-    return f"{format_interval(claim.interval)} (per {bounds[0].who}) is only {_bound_word(claim.interval, kind)}"  # type: ignore[arg-type]
-
-
-def _as_of_text(days: tuple[date, date]) -> str:
-    return format_period(Period(days[0], days[1]))
 
 
 def _judge_running_total(
