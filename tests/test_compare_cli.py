@@ -363,3 +363,63 @@ def test_value_other_currency_is_not_converted(run):
     result = run("value", "€30 million a year", "--unit", "USD/year")
     assert result.exit_code == 1
     assert "EUR" in result.stderr and "USD" in result.stderr
+
+
+# --------------------------------------------------------------------------- positions and disputes
+
+
+def test_table_opens_with_the_dispute_then_positions_then_claims(corpus, run):
+    out = run("--color", "never", "compare", "iran-funding-per-year").stdout
+    lines = out.splitlines()
+    # hamas-30m-month (Hamas, the object: p1) and the State Department's figure for all
+    # Palestinian militant groups (p2): the part above the whole is the one dispute.
+    assert lines[1].startswith("  dispute p1 × p2: part exceeds whole: $360M/yr")
+    first_position = next(i for i, line in enumerate(lines) if line.startswith("  p1 "))
+    first_claim = next(i for i, line in enumerate(lines) if "hamas-30m-month" in line)
+    assert 1 < first_position < first_claim
+    assert any(line.startswith("  p2 ! ") and "$90M–$110M/yr for Palestinian militant groups" in line
+               for line in lines)
+    assert "  2 claims, 2 independent origins, 2 positions, 1 dispute" in lines
+    assert "contradiction " not in out  # pairs only with --pairs
+
+
+def test_pairs_lists_every_finding_and_counts_them(corpus, run):
+    out = run("--color", "never", "compare", "iran-funding-per-year", "--pairs").stdout
+    assert "contradiction    state-dept-100m × hamas-30m-month" in out
+    assert "1 dispute; pairs: 1 contradiction" in out
+
+
+def test_json_positions_and_disputes(corpus, run):
+    document = json.loads(run("compare", "funding", "--format", "json").stdout)
+    funding = document["propositions"][0]
+    assert [(p["id"], p["claims"], p["origins"], p["scope"], p["display"]) for p in funding["positions"]] == [
+        ("p1", ["hamas-30m-month"], ["Example Times"], "Hamas", "$360M/yr"),
+        ("p2", ["state-dept-100m"], ["U.S. Department of State"], "Palestinian militant groups", "$90M–$110M/yr"),
+    ]
+    assert [d["positions"] for d in funding["disputes"]] == [["p1", "p2"]]
+    assert funding["disputes"][0]["explanation"].startswith("part exceeds whole: $360M/yr (from $30M/mo, per Example")
+    assert funding["counts"]["consistent"] == 0
+    founded = document["propositions"][1]
+    assert [p["display"] for p in founded["positions"]] == ["1987"] and founded["disputes"] == []
+
+
+def test_markdown_has_positions_and_disputes(corpus, run):
+    lines = run("compare", "iran-funding-per-year", "--format", "markdown").stdout.splitlines()
+    assert "| position | says | scope | when | origins | claims |" in lines
+    assert any(line.startswith("| p1 vs p2 | part exceeds whole") for line in lines)
+
+
+def test_only_consistent(corpus, run):
+    # "up to $400 million a year" (an upper bound: [0, $400M]) from an independent claimant can
+    # be true with the article's $360M/yr, but does not confirm it.
+    add_claims(corpus, "Officials put it at up to $400 million a year.\n", """\
+  - id: officials-up-to-400m
+    proposition: iran-funding-per-year
+    quote: "up to $400 million a year"
+    claimant: Biden administration
+    value: up to $400 million a year
+""")
+    out = run("--color", "never", "compare", "iran-funding-per-year", "--only", "consistent").stdout
+    assert "consistent       hamas-30m-month × officials-up-to-400m" in out
+    assert "≤ $400M/yr (per Biden administration) is only an upper bound" in " ".join(out.split())
+    assert run("compare", "iran-funding-per-year", "--fail-on", "consistent").exit_code == 1
