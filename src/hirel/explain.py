@@ -125,7 +125,7 @@ def _only_bounds(bounds: list["_Prepared"], kind: str) -> str:
     if len(bounds) == 2:
         return "both are only bounds"
     claim = bounds[0].claim
-    return f"{format_interval(claim.interval)} (per {bounds[0].who}) is only {_bound_word(claim.interval, kind)}"  # type: ignore[arg-type]
+    return f"the figure per {bounds[0].who} is only {_bound_word(claim.interval, kind)}"  # type: ignore[arg-type]
 
 
 def _as_of_text(days: tuple[date, date]) -> str:
