@@ -122,10 +122,6 @@ class Browser:
         """Every claim, in corpus order (claims files by article id, then file order)."""
         return [self.normalized(claim) for claim in self.corpus.claims.values()]
 
-    def findings(self, proposition_ids: Iterable[str] | None = None) -> list[Finding]:
-        ids = self.corpus.propositions if proposition_ids is None else proposition_ids
-        return [f for pid in ids for f in self.comparison(pid).findings]
-
     def findings_of(self, claim_id: str) -> list[Finding]:
         """The findings of one claim with each other claim of its proposition (contradictions
         first, then by the other claim's place in the corpus): n pairs, not all of them."""
