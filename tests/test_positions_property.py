@@ -88,3 +88,14 @@ def test_disputes_are_exactly_the_contradicting_positions(claims, prop):
 @given(claim_sets(stance=True))
 def test_stance_disputes(claims):
     _check(claims, STANCE)
+
+
+@settings(max_examples=200, deadline=None)
+@given(claim_sets(), st.sampled_from(PROPOSITIONS), st.randoms(use_true_random=False))
+def test_positions_do_not_depend_on_the_order_of_the_claims(claims, prop, rnd):
+    shuffled = claims[:]
+    rnd.shuffle(shuffled)
+    a, b = find_positions(claims, prop, ENTITIES), find_positions(shuffled, prop, ENTITIES)
+    assert [(p.id, set(p.claims), p.display, p.origins) for p in a.positions] == \
+           [(p.id, set(p.claims), p.display, p.origins) for p in b.positions]
+    assert a.disputes == b.disputes
