@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from .errors import HirelError
 from .loader import Corpus
 from .model import Article, Claim, Finding, Interval, Period, Proposition
 from .verdicts import VERDICTS, ComparableClaim, compare_claims
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from .positions import Positions
 
 
-class UnknownName(LookupError):
+class UnknownName(HirelError, LookupError):
     """A topic, proposition or claim id that the corpus does not have."""
 
     def __init__(self, what: str, name: str, suggestions: list[str]) -> None:

@@ -533,8 +533,27 @@ def _show_table(ctx: typer.Context, detail: Any, browser: Any) -> None:
 # --------------------------------------------------------------------------- sources
 
 
+def _coverage(corpus) -> dict:
+    """Per article: checkable sentences, those a claim covers, and the share (hirel suggest's count)."""
+    from ..authoring.suggest import Suggester
+
+    suggester = Suggester(corpus)
+    out = {}
+    for article_id in corpus.articles:
+        result = suggester.for_article(article_id, stubs=False)
+        out[article_id] = {"checkable": result.checkable, "covered": result.covered, "share": result.coverage}
+    return out
+
+
+def _coverage_text(c: dict) -> str:
+    share = "" if c["share"] is None else f" ({c['share']:.0%})"
+    return f"{c['covered']}/{c['checkable']}{share}"
+
+
 @app.command()
-def sources(ctx: typer.Context, format: Format = FormatOption) -> None:
+def sources(ctx: typer.Context, format: Format = FormatOption,
+            coverage: bool = typer.Option(False, "--coverage",
+                                          help="Add each article's annotation coverage (as hirel suggest counts it).")) -> None:
     """Articles and outlets: who contradicts whom, kept apart from who reports it.
 
     Articles by publication date (undated last) with outlet, kind, reliability grade and claim
@@ -543,7 +562,8 @@ def sources(ctx: typer.Context, format: Format = FormatOption) -> None:
     it only reports. Then the articles whose own voices contradict each other, and totals per
     outlet. JSON lists each article's contradictions with "role": "own" or "reported"; CSV has
     one row per article ("against": the articles on the other side); JSON and Markdown also
-    have the outlets.
+    have the outlets. --coverage adds the share of each article's checkable sentences that a
+    claim covers.
 
     Example: hirel sources --format markdown
     """
@@ -551,6 +571,7 @@ def sources(ctx: typer.Context, format: Format = FormatOption) -> None:
 
     browser = _browser(ctx)
     report = list_sources(browser)
+    covered = _coverage(browser.corpus) if coverage else {}
     fmt = format.lower()
     if fmt in ("json", "csv"):
         listed = {r.article.id: charges(browser, r.article.id) for r in report.articles}
@@ -561,7 +582,8 @@ def sources(ctx: typer.Context, format: Format = FormatOption) -> None:
                           "stats": {"claims": r.claims, "contradictions": r.contradictions, "reported": r.reported},
                           "contradictions": [_finding_json(c.finding, role=c.role, against=c.other_articles)
                                              for c in listed[r.article.id]],
-                          "against": against[r.article.id]}
+                          "against": against[r.article.id],
+                          **({"coverage": covered[r.article.id]} if coverage else {})}
                          for r in report.articles],
             "outlets": [{"name": o.outlet, "articles": o.articles,
                          "stats": {"claims": o.claims, "contradictions": o.contradictions, "reported": o.reported},
@@ -573,17 +595,19 @@ def sources(ctx: typer.Context, format: Format = FormatOption) -> None:
     outlet_header = ["outlet", "articles", "claims", "contradictions", "reported", "reliability"]
     outlet_values = [[o.outlet, len(o.articles), o.claims, o.contradictions, o.reported, " ".join(o.reliability)]
                      for o in report.outlets]
+    extra = (lambda r: [_coverage_text(covered[r.article.id])]) if coverage else (lambda r: [])
     if fmt == "csv":
-        write_csv(header, [[r.article.id, r.outlet, r.article.published, r.article.kind, r.article.reliability,
-                            r.claims, r.contradictions, r.reported, " ".join(against[r.article.id]), r.article.title]
-                           for r in report.articles])
+        write_csv(header + (["coverage"] if coverage else []),
+                  [[r.article.id, r.outlet, r.article.published, r.article.kind, r.article.reliability,
+                    r.claims, r.contradictions, r.reported, " ".join(against[r.article.id]), r.article.title,
+                    *extra(r)] for r in report.articles])
         return
     if fmt == "markdown":
-        header = header[:8] + header[9:]
+        header = header[:8] + header[9:] + (["coverage"] if coverage else [])
         sys.stdout.write("## Articles\n\n")
         write_markdown_table(header, [[r.article.id, r.outlet, r.article.published, r.article.kind,
-                                       r.article.reliability, r.claims, r.contradictions, r.reported, r.article.title]
-                                      for r in report.articles])
+                                       r.article.reliability, r.claims, r.contradictions, r.reported, r.article.title,
+                                       *extra(r)] for r in report.articles])
         sys.stdout.write("\n## Outlets\n\n")
         write_markdown_table(outlet_header, outlet_values)
         return
@@ -593,8 +617,8 @@ def sources(ctx: typer.Context, format: Format = FormatOption) -> None:
     if not report.articles:
         console.print(Text("No articles."))
         return
-    table = new_table("article", "published", "grade", "claims", "own", "reported", title="Articles",
-                      collapse_padding=True)
+    table = new_table("article", "published", "grade", "claims", "own", "reported",
+                      *(["covered"] if coverage else []), title="Articles", collapse_padding=True)
     table.columns[0].min_width = min(38, max(len(r.article.id) for r in report.articles))
     _right(table, 3, 4, 5)
     for r in report.articles:
@@ -605,7 +629,8 @@ def sources(ctx: typer.Context, format: Format = FormatOption) -> None:
         if r.article.kind:
             published.append("\n" + safe_line(r.article.kind), style="dim")
         table.add_row(name, published, cell(r.article.reliability), str(r.claims),
-                      _contradictions_cell(r.contradictions), cell(r.reported, "" if r.reported else "dim"))
+                      _contradictions_cell(r.contradictions), cell(r.reported, "" if r.reported else "dim"),
+                      *([cell(_coverage_text(covered[r.article.id]))] if coverage else []))
     console.print(table)
     console.print(Text("own: contradictions to which the article's own voice is a party; reported: "
                        "contradictions between others that it reports", style="dim"))
