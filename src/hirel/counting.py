@@ -117,7 +117,7 @@ def _time_hits(keys: list[float], x: _Item, time: str) -> int:
 
 
 class _Side:
-    """The claims y of one side, sorted for the queries of `_Pairs`."""
+    """The claims y of one side, sorted by their bounds and by their time bounds for the queries."""
 
     def __init__(self, items: list[_Item]) -> None:
         self.items = items
