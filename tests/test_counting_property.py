@@ -84,7 +84,7 @@ def _check(claims, prop):
     assert count_contradictions(claims, prop, ENTITIES) == fast.counts["contradiction"]
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(claim_sets(), st.sampled_from(PROPOSITIONS))
 def test_quantity_counts_equal_every_pair(claims, prop):
     _check(claims, prop)

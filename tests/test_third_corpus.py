@@ -113,6 +113,17 @@ def test_who_contradicts_whom(corpus):
     assert all(c.role == "reported" for c in charges(browser, "valley-wire-april"))
 
 
+def test_the_stance_dispute(corpus):
+    (_cases, stance) = compare(corpus, "outbreak").propositions
+    found = stance.positions
+    assert [(p.display, set(p.claims)) for p in found.positions] == [
+        ("refutes", {"wire-ministry-not-water-plant"}), ("supports", {"gazette-water-plant", "herald-mwb-water-plant"})]
+    (dispute,) = found.disputes
+    assert dispute.explanation == ("opposite stances on Varnholm: Varnholm Health Ministry refutes, "
+                                   "Ilse Maren and Medics Without Borders support")
+    assert stance.counts["contradiction"] == 2 and stance.counts["agreement"] == 1
+
+
 def test_compare_json_has_positions_and_disputes():
     result = _run("compare", "cholera-cases-to-date", "--format", "json")
     assert result.exit_code == 0

@@ -308,9 +308,20 @@ def _period_sort(key: tuple[date | None, date | None] | None) -> tuple:
 
 
 def _label(position: Position) -> str:
+    """'UN', 'UN and AP', 'UN, AP and BBC', 'UN, AP, BBC and 2 more'."""
     names = list(position.origins)
-    shown = ", ".join(names[:3])
-    return shown + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    if len(names) > 3:
+        return ", ".join(names[:3]) + f" and {len(names) - 3} more"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _plural_stances(explanation: str, *positions: Position) -> str:
+    """'UN and AP supports' -> 'UN and AP support' for a stance held by several origins."""
+    for position in positions:
+        if position.stance in ("supports", "refutes") and len(position.origins) > 1:
+            label = _label(position)
+            explanation = explanation.replace(f"{label} {position.stance}", f"{label} {position.stance[:-1]}")
+    return explanation
 
 
 def _representative(position: Position, claims: dict[str, ComparableClaim]) -> ComparableClaim:
@@ -352,6 +363,7 @@ def _disputes(positions: list[Position], claims: dict[str, ComparableClaim], pro
             verdict, explanation = _judge(prepared[first.id], prepared[second.id], proposition, tolerance)
             if verdict != "contradiction":
                 continue
+            explanation = _plural_stances(explanation, first, second)
             if any(_related(x, y, entities) for x in origins[first.id] for y in origins[second.id]):
                 explanation += "; a source is on both sides"
             disputes.append(Dispute((first.id, second.id), explanation))
