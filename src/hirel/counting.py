@@ -309,7 +309,7 @@ def count_verdicts(claims: Sequence[ComparableClaim], proposition: Proposition, 
                    tolerance: float | None = None) -> VerdictCounts:
     """The number of pairs of ``claims`` per verdict, and per claim its contradictions: the
     same numbers as `verdicts.compare_claims`, in O(n log n)."""
-    from .values import ROUNDING_TOLERANCE
+    from .relations import ROUNDING_TOLERANCE
 
     rules = _Rules(proposition, ROUNDING_TOLERANCE if tolerance is None else tolerance)
     n = len(claims)
@@ -370,7 +370,7 @@ def count_contradictions(claims: Sequence[ComparableClaim], proposition: Proposi
                          tolerance: float | None = None) -> int:
     """Only the number of contradicting pairs of ``claims`` (what `count_verdicts` counts as
     ``contradiction``, without the other verdicts)."""
-    from .values import ROUNDING_TOLERANCE
+    from .relations import ROUNDING_TOLERANCE
 
     if len(claims) < 2:
         return 0

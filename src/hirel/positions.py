@@ -240,7 +240,7 @@ def find_positions(
     claims: Sequence[ComparableClaim], proposition: Proposition, entities: EntityIndex, tolerance: float | None = None
 ) -> Positions:
     """The positions and disputes of one proposition's claims (see the module docstring)."""
-    from .values import ROUNDING_TOLERANCE
+    from .relations import ROUNDING_TOLERANCE
 
     tol = ROUNDING_TOLERANCE if tolerance is None else tolerance
     is_stance = proposition.kind == "stance"
