@@ -423,3 +423,35 @@ def test_only_consistent(corpus, run):
     assert "consistent       hamas-30m-month × officials-up-to-400m" in out
     assert "the figure per Biden administration is only an upper bound" in " ".join(out.split())
     assert run("compare", "iran-funding-per-year", "--fail-on", "consistent").exit_code == 1
+
+
+def test_a_proposition_with_many_positions_shows_the_leading_ones(corpus, run):
+    # 70 figures $1M..$70M a year, all more than 1% apart: 70 positions (plus the fixture's two).
+    # Each has one origin except $7M a year, also said by the State Department: it leads.
+    lines = "".join(f"Estimate {n}: ${n} million a year.\n" for n in range(1, 71))
+    claims = "".join(f"""\
+  - id: estimate-{n}
+    proposition: iran-funding-per-year
+    quote: "Estimate {n}: ${n} million a year"
+    value: ${n} million a year
+""" for n in range(1, 71)) + """\
+  - id: state-7m
+    proposition: iran-funding-per-year
+    quote: "Estimate 7: $7 million a year"
+    claimant: State Department
+    value: $7 million a year
+"""
+    add_claims(corpus, lines, claims)
+    out = run("--color", "never", "compare", "iran-funding-per-year").stdout
+    position_lines = [line for line in out.splitlines() if line.startswith("  p")]
+    assert len(position_lines) == 12
+    assert any("$7M/yr, per Example Times, U.S. Department of State" in line for line in position_lines)
+    # 66 disputes among the 12 shown, of which the table prints 20
+    assert len([line for line in out.splitlines() if line.startswith("  dispute ")]) == 20
+    assert "… and 46 more disputes among these positions" in out
+    # 73 claims in 72 positions: 12 shown, 60 more; the claims of the shown positions only (13).
+    assert "… and 60 more positions with fewer origins" in out
+    assert "… and 60 more claims (hirel claims --proposition iran-funding-per-year lists them all)" in out
+    assert "72 positions (12 shown), 66 disputes among those shown" in out
+    document = json.loads(run("compare", "iran-funding-per-year", "--format", "json").stdout)
+    assert len(document["propositions"][0]["positions"]) == 72

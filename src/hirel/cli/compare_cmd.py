@@ -128,6 +128,7 @@ def _compare_markdown(result, only, pairs: bool = False) -> None:
 # A table for people: a proposition with thousands of claims shows its leading positions (most
 # independent origins) and some of their claims; JSON has everything.
 MAX_POSITIONS = 12
+MAX_DISPUTES = 20
 MAX_CLAIMS = 60
 
 
@@ -224,12 +225,15 @@ def _compare_table(ctx, result, only, pairs: bool = False) -> None:
         shown_positions = found.leading(MAX_POSITIONS)
         capped = len(shown_positions) < len(found.positions)
         disputes = found.disputes_among({p.id for p in shown_positions}) if capped else found.disputes
-        for dispute in disputes:
+        for dispute in disputes[:MAX_DISPUTES]:
             line = Text()
             line.append("dispute", style=VERDICT_STYLES["contradiction"])
             line.append(f" {dispute.positions[0]} × {dispute.positions[1]}", style="bold")
             line.append(": " + safe_line(dispute.explanation))
             _hanging(console, line, 2, 4)
+        if len(disputes) > MAX_DISPUTES:
+            print_indented(console, Text(f"… and {len(disputes) - MAX_DISPUTES:,} more disputes among these positions "
+                                         "(--format json lists every one)", style="dim"), 2)
         if shown_positions and len(pc.claims) > 1:
             from .chart import range_chart
 
