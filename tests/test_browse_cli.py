@@ -77,7 +77,9 @@ STATE_DEPT = {
     "stance": None,
     "scope": "Palestinian militant groups",
     "value": {"text": "about $100 million per year", "low": 90000000, "high": 110000000, "unit": "USD/year",
-              "display": "$90M–$110M/yr"},
+              "display": "$90M–$110M/yr",
+              # 'about' (±10%) is wider than the written precision of '100' (±5%): nothing to add
+              "compared": {"low": 90000000, "high": 110000000, "display": "$90M–$110M/yr"}},
     "when": {"start": "2020-01-01", "end": "2020-12-31", "text": "2020", "display": "2020"},
     "certainty": "certain",
     "note": None,
@@ -167,10 +169,10 @@ def test_propositions_of_a_topic(corpus, run):
 def test_propositions_json(corpus, run):
     assert as_json(run, "propositions", "--topic", "funding") == {"topic": "funding", "propositions": [
         {"id": "iran-funding-per-year", "topic": "funding", "text": "Money Iran gives per year", "kind": "quantity",
-         "unit": "USD/year", "object": "Hamas", "changes_over_time": True,
+         "unit": "USD/year", "object": "Hamas", "changes_over_time": True, "measures": "level",
          "stats": {"claims": 2, "articles": 1, "origins": 2, "contradictions": 1}, "counts": ONE_CONTRADICTION},
         {"id": "hamas-founded", "topic": "funding", "text": "When Hamas was founded", "kind": "date", "unit": None,
-         "object": None, "changes_over_time": False,
+         "object": None, "changes_over_time": False, "measures": "level",
          "stats": {"claims": 1, "articles": 1, "origins": 1, "contradictions": 0}, "counts": NO_VERDICTS},
     ]}
     assert as_json(run, "propositions")["topic"] is None
@@ -210,7 +212,9 @@ def test_claims_json(corpus, run):
     assert document["claims"][0] == STATE_DEPT
     assert document["claims"][2] == WSJ_PLOT
     assert document["claims"][1]["value"]["original"] == {
-        "text": "$30 million a month", "low": 30000000, "high": 30000000, "unit": "USD/month", "display": "$30M/mo"}
+        "text": "$30 million a month", "low": 30000000, "high": 30000000, "unit": "USD/month", "display": "$30M/mo",
+        # '30' is written to the ten million: the cap, ±5%
+        "compared": {"low": 28500000, "high": 31500000, "display": "$28.5M–$31.5M/mo"}}
 
 
 def test_claims_csv_and_markdown(corpus, run):
@@ -312,7 +316,7 @@ def test_show_json(corpus, run):
     assert steps[0] == "read 'about $100 million per year' as about 100 million USD per year"
     assert document["proposition"] == {"id": "iran-funding-per-year", "topic": "funding",
                                        "text": "Money Iran gives per year", "kind": "quantity", "unit": "USD/year",
-                                       "object": "Hamas", "changes_over_time": True}
+                                       "object": "Hamas", "changes_over_time": True, "measures": "level"}
     assert document["article"] == {"id": "test-article", "path": "data/articles/test-article.md",
                                    "title": "A test article", "outlet": "Example Times", "author": None,
                                    "published": "2021-12-25", "url": None, "kind": "news", "reliability": "C"}
@@ -496,7 +500,7 @@ def test_matrix_json(corpus, run):
         "foreknowledge", "Whether Iran knew of the attack", 2)
     assert document["propositions"] == [{
         "id": "iran-foreknowledge", "topic": "foreknowledge", "text": "Iran knew of the attack in advance",
-        "kind": "stance", "unit": None, "object": None, "changes_over_time": False, "key": "P1", "origins": 2,
+        "kind": "stance", "unit": None, "object": None, "changes_over_time": False, "measures": "level", "key": "P1", "origins": 2,
         "tally": {"claims": 2, "supports": 1, "refutes": 1, "values": 0, "contradictions": 1}}]
     biden, hamas_source = document["sources"]
     assert (biden["origin"], biden["articles"], biden["part_of"], biden["tally"]) == (

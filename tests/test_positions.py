@@ -99,7 +99,7 @@ def test_a_bound_that_fits_two_positions_stands_alone():
 
 def test_bounds_of_one_limit_from_several_sources_are_one_position():
     a = c("reeves-again", 450 * K, None, "Eric Reeves", ("BBC",))
-    b = c("coalition-450", 451 * K, None, "Coalition for Darfur")  # within the 1% rounding tolerance
+    b = c("coalition-450", 450 * K, None, "Coalition for Darfur")
     found = find_positions([REEVES, a, b], DEATHS, ENTITIES)
     assert [(set(p.claims), p.origins) for p in found.positions] == [
         ({"reeves", "reeves-again", "coalition-450"}, ("Coalition for Darfur", "Eric Reeves"))]

@@ -154,8 +154,8 @@ def normalize_claim(claim: Claim, corpus: Corpus, proposition: Proposition | Non
     if prop is not None and prop.kind != "stance" and claim.value is not None:
         target = "date" if prop.kind == "date" else (prop.unit or "")
         try:
-            original = read_value(claim.value, expect=target)
-            interval = normalize_value(claim.value, target, period if period.known else None)
+            original = read_value(claim.value, expect=target, measures=prop.measures)
+            interval = normalize_value(claim.value, target, period if period.known else None, prop.measures)
         except (ValueParseError, ConversionError, UnitError) as exc:
             problem = str(exc)
     comparable = ComparableClaim(

@@ -546,6 +546,51 @@ class FigureNotInQuote(Rule):
     severity = WARNING
 
 
+class ChangeOrLevel(Rule):
+    """A value states a change where the proposition measures a level, or the reverse.
+
+    A proposition `measures` a level (the default: "Money Iran gives per year") or a change
+    (`measures: change`: "Change in Iran's support since 2015"). `about 30% less than in 2022`
+    on a level proposition is not "about 30%": reading it so would compare a change with
+    levels. On a change proposition, `up 21%` is +21 percent, `doubled` +100, `halved` −50,
+    `up $500 million` +500M in the proposition's unit; a level there is refused.
+
+    FAIL:
+        # proposition unit percent, a level
+        value: about 30% less than in 2022
+
+    PASS:
+        # proposition unit percent, measures: change
+        value: down about 30%
+    """
+
+    code, name = "HR409", "change-or-level"
+
+
+class Extrapolation(Rule):
+    """A total is scaled UP into a rate: a month's total read as a yearly rate, ×12.
+
+    When a proposition wants a rate and a claim gives a total over a period shorter than the
+    rate's period, hirel divides by a fraction: it multiplies. That is an extrapolation, and
+    the figure is often a total to date ("$775.7m stolen so far this year", in October, is not
+    $9.3bn a year). The warning (for a factor of 2 or more: a period under half the rate's)
+    shows the factor; write the period the total really covers (`when: 2023-01/2023-10`, ×1.2,
+    noted by `hirel value` only), or use a proposition about totals.
+
+    FAIL:
+        # proposition unit USD/year
+        value: $775.7 million
+        when: 2023-10
+
+    PASS:
+        value: $775.7 million
+        when: 2023-01/2023-10
+    """
+
+    code, name = "HR410", "extrapolation"
+    severity = WARNING
+
+
 # --- HR5xx: quotes ----------------------------------------------------------------------------
 
 
@@ -588,7 +633,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     WrongType, MissingField, UnknownField, BadId, DuplicateId, BadChoice, BadDate, EmptyValue, BadUrl,
     UnknownProposition, UnknownEntity, UnknownTopic, OrphanClaims, PartOfCycle,
     StanceByKind, ValueByKind, BadPeriod, BadUnit, UnreadableValue, IncompatibleUnit, OtherCurrency,
-    FigureNotInQuote,
+    FigureNotInQuote, ChangeOrLevel, Extrapolation,
     QuoteNotFound, AmbiguousQuote,
 )
 

@@ -23,9 +23,15 @@ def interval_dict(interval: Interval | None, text: Any = None) -> dict[str, Any]
         return None
     from .figures import format_interval
 
-    return {"text": text if text is not None else interval.text, "low": bound(interval.low, interval.unit),
-            "high": bound(interval.high, interval.unit), "unit": interval.unit,
-            "display": format_interval(interval)}
+    from .figures import format_compared
+
+    low, high = interval.as_written
+    # low/high: the figure as written (hedges applied); compared: widened by written precision.
+    return {"text": text if text is not None else interval.text, "low": bound(low, interval.unit),
+            "high": bound(high, interval.unit), "unit": interval.unit,
+            "display": format_interval(interval),
+            "compared": {"low": bound(interval.low, interval.unit), "high": bound(interval.high, interval.unit),
+                         "display": format_compared(interval)}}
 
 
 def period_dict(period: Period) -> dict[str, Any]:
@@ -106,6 +112,7 @@ def proposition_dict(pc: PropositionComparison, findings: list[Finding] | None =
         "id": prop.id, "topic": prop.topic, "text": prop.text, "kind": prop.kind, "unit": prop.unit,
         "object": prop.object, "changes_over_time": prop.changes_over_time,
         "cumulative": prop.cumulative, "since": prop.since,
+        "measures": prop.measures,
         "claims": [claim_dict(c) for c in pc.claims],
         **positions_dict(pc),
         "findings": [finding_dict(f) for f in shown],

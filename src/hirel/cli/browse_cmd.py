@@ -70,7 +70,8 @@ def _stats_json(stats: Any) -> dict[str, Any]:
 
 def _proposition_json(prop: Any) -> dict[str, Any]:
     return {"id": prop.id, "topic": prop.topic, "text": prop.text, "kind": prop.kind, "unit": prop.unit,
-            "object": prop.object, "changes_over_time": prop.changes_over_time}
+            "object": prop.object, "changes_over_time": prop.changes_over_time,
+            "measures": prop.measures}
 
 
 def _contradictions_cell(n: int) -> Any:
@@ -357,6 +358,10 @@ def _show_fields(detail: Any) -> list[tuple[str, str]]:
         rows.append(("value", value_text(claim.value)))
         if nc.interval is not None:
             rows.append(("normalized", says(nc)))
+            if nc.interval.written is not None:
+                from ..figures import format_compared
+
+                rows.append(("compared as", f"{format_compared(nc.interval)} (the precision of the written figure)"))
             if nc.interval.steps:
                 rows.append(("read as", "; ".join(nc.interval.steps)))
         else:

@@ -293,6 +293,7 @@ def value(
     text: str = typer.Argument(..., metavar="TEXT", help="A value phrase, e.g. '$30 million a month'."),
     unit: Optional[str] = typer.Option(None, "--unit", "-u", help="Convert to this unit, e.g. USD/year, percent, date."),
     when: Optional[str] = typer.Option(None, "--when", help="The period a total covers (to make it a rate)."),
+    change: bool = typer.Option(False, "--change", help="Read it as on a proposition that measures a change ('up 21%')."),
     format: Literal["table", "json"] = typer.Option("table", "--format", "-f", case_sensitive=False,
                                                     help="table or json."),
 ) -> None:
@@ -304,7 +305,7 @@ def value(
 
     Example: hirel value "$30 million a month" --unit USD/year
     """
-    from ..figures import format_interval
+    from ..figures import format_compared, format_interval
     from ..periods import PeriodError, parse_period
     from ..serialize import bound
     from ..units import ConversionError, UnitError
@@ -312,13 +313,17 @@ def value(
 
     try:
         period = parse_period(when) if when else None
-        interval = explain_value(text, unit, period)
+        interval = explain_value(text, unit, period, "change" if change else None)
     except (ValueParseError, ConversionError, UnitError, PeriodError) as exc:
         sys.stderr.write(f"hirel: {exc}\n")
         raise typer.Exit(1)
+    low, high = interval.as_written
     if format.lower() == "json":
-        write_json({"text": text, "low": bound(interval.low, interval.unit), "high": bound(interval.high, interval.unit),
-                    "unit": interval.unit, "display": format_interval(interval), "steps": list(interval.steps)})
+        write_json({"text": text, "low": bound(low, interval.unit), "high": bound(high, interval.unit),
+                    "unit": interval.unit, "display": format_interval(interval),
+                    "compared": {"low": bound(interval.low, interval.unit), "high": bound(interval.high, interval.unit),
+                                 "display": format_compared(interval)},
+                    "steps": list(interval.steps)})
         return
     from rich.text import Text
 
@@ -326,8 +331,10 @@ def value(
     table = new_table("", "")
     table.show_header = False
     table.add_row(cell("reads as", "bold"), cell(format_interval(interval)))
-    table.add_row(cell("low", "bold"), cell(_plain(bound(interval.low, interval.unit))))
-    table.add_row(cell("high", "bold"), cell(_plain(bound(interval.high, interval.unit))))
+    table.add_row(cell("low", "bold"), cell(_plain(bound(low, interval.unit))))
+    table.add_row(cell("high", "bold"), cell(_plain(bound(high, interval.unit))))
+    if interval.written is not None:
+        table.add_row(cell("compared as", "bold"), cell(format_compared(interval)))
     table.add_row(cell("unit", "bold"), cell(interval.unit))
     console.print(table)
     for number, step in enumerate(interval.steps, 1):
