@@ -16,14 +16,14 @@ order):
 3. In a block, **stances** make one position each (supports, refutes).
 4. In a block, **figures that pin a value** (bounded on both sides, `verdicts.pins`) are grouped
    by a common value: take the smallest upper end ``r`` among the figures not yet placed; every
-   remaining figure whose lower end is at most ``r`` (within the rounding tolerance) contains
+   remaining figure whose lower end is at most ``r`` (beyond `ROUNDING_TOLERANCE`, if any) contains
    ``r`` and joins the position; repeat. Each position's figures therefore share a value, and
    the positions are found in one sort and one sweep.
 5. A **bound** (`more than 450,000`, `as many as 300,000`) joins the first position of its block
    (in the order of step 7) that has the same origin (or one related by ``part_of``) and whose
    shared figure it is consistent with: Reuters writing Holmes's "300,000" as "as many as
    300,000" stays Holmes's position. Other bounds are grouped with the bounds of the same
-   direction and the same limit (within the rounding tolerance), by the sweep of step 4 on
+   direction and the same limit, by the sweep of step 4 on
    their limits.
 6. A position's **shared figure** is the intersection of its claims' intervals (every claim of
    the position is consistent with it); its **origins** are the independent origins of its

@@ -15,8 +15,9 @@ __all__ = ["ROUNDING_TOLERANCE", "exceeds", "disjoint", "pins", "as_of"]
 def exceeds(x: float, y: float, tolerance: float = ROUNDING_TOLERANCE) -> bool:
     """True when ``x`` is above ``y`` by more than ``tolerance`` of the larger magnitude.
 
-    The one-sided test behind `disjoint`: with the 1% tolerance, 100.5M does not
-    exceed 100M (a rounding difference) but 110M does.
+    The one-sided test behind `disjoint`. With a tolerance of 1%, 100.5M would not exceed
+    100M but 110M would; the comparisons use `ROUNDING_TOLERANCE` (0: figures carry their
+    written precision as intervals).
     """
     return x > y and (x - y) > tolerance * max(abs(x), abs(y))
 

@@ -22,10 +22,10 @@ A pair is judged in this order; the first step that decides wins:
    Unknown or open periods overlap everything.
 4. **Consistency.**
 
-   * Same scope: quantities are consistent when their intervals overlap, with the rounding
-     tolerance (`disjoint`: a gap within 1% of the larger figure is rounding,
-     so 100M and 100.5M agree, 100M and 110M do not); dates when their date intervals overlap
-     (no tolerance: 1% of a date ordinal is twenty years); stances when they are equal.
+   * Same scope: quantities are consistent when their intervals overlap (`disjoint`; the
+     intervals already carry the written precision of their figures, so the comparison
+     tolerance `ROUNDING_TOLERANCE` is 0); dates when their date intervals overlap (never a
+     tolerance: a fraction of a day ordinal is years); stances when they are equal.
      Inconsistent is a ``contradiction`` *whatever the origins*: a source that contradicts
      itself is still a contradiction (the explanation says so), not a "repeat".
    * Part/whole quantities: a ``contradiction`` only when the part's figure is certainly above
