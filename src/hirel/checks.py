@@ -11,6 +11,7 @@ from .anchoring import MAX_FUZZY_QUOTE, MIN_HINT_SCORE, ArticleText
 from .entities import suggest
 from .loader import Corpus
 from .model import Claim, Loc, Period, Problem, Proposition
+from .written import as_written
 from .rules import (
     AmbiguousQuote, BadPeriod, BadUnit, ChangeOrLevel, Extrapolation, FigureNotInQuote, IncompatibleUnit, MissingField, OtherCurrency,
     PartOfCycle, QuoteNotFound, StanceByKind, UnknownEntity, UnknownProposition, UnreadableValue, ValueByKind,
@@ -169,7 +170,7 @@ def _check_kind(claim: Claim, prop: Proposition, period: Period | None) -> Itera
     if claim.value is None:
         if "value" in claim.locs:
             return  # written but refused (wrong type, empty): reported already
-        example = "mid-2017" if prop.kind == "date" else "about $100 million per year"
+        example = value_example(prop)
         yield ValueByKind.problem(claim.loc, f"claim '{claim.id}' on the {prop.kind} proposition '{prop.id}' "
                                              "has no value", f"add e.g. value: {example}")
         return
@@ -200,6 +201,29 @@ def _word_loc(loc: Loc, exc: Exception) -> Loc:
 # A total over less than half the rate's period (scaled up ×2 or more) is warned about (HR410);
 # a total over ten months as a yearly rate (×1.2) is a fair approximation, noted in the steps only.
 EXTRAPOLATION_WARNING = 2.0
+
+
+def value_example(prop: Proposition) -> str:
+    """A value that fits the proposition, for a hint: a date, a change, or a figure in its unit
+    ('about $100 million per year' for USD/year, 'about 9,000' for count, 'about 30%' for percent)."""
+    from .units import UnitError, parse_unit
+
+    if prop.kind == "date":
+        return "mid-2017"
+    if getattr(prop, "measures", None) == "change":
+        return "up about 20%"
+    try:
+        unit = parse_unit(prop.unit or "count")
+    except UnitError:
+        return "about 100"
+    per = f" per {unit.per}" if unit.per else ""
+    if unit.base == "percent":
+        return "about 30%" + per
+    if unit.base == "count":
+        return "about 9,000" + per
+    if unit.base == "USD":
+        return "about $100 million" + per
+    return f"about 100 million {unit.base}{per}"
 
 
 def _check_value(claim: Claim, prop: Proposition, period: Period | None) -> Iterator[Problem]:
@@ -239,7 +263,7 @@ def _check_value(claim: Claim, prop: Proposition, period: Period | None) -> Iter
             yield IncompatibleUnit.problem(loc, str(exc), hint)
         return
     if not value_figures_in_quote(claim.value, claim.quote, expect=target):
-        yield FigureNotInQuote.problem(loc, f"the figure of '{claim.value}' does not appear in the quote",
+        yield FigureNotInQuote.problem(loc, f"the figure of '{as_written(claim.value)}' does not appear in the quote",
                                        "check the value against the quote")
     factor = extrapolation_factor(period, target) if target.per else None
     if factor is not None and factor >= EXTRAPOLATION_WARNING and parse_unit(read_value(claim.value, expect=target, measures=measures).unit).per is None:

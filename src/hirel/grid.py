@@ -31,6 +31,7 @@ class MatrixCell:
 
     claims: list[NormalizedClaim]
     contradictions: int  # contradictions involving these claims
+    contradicted: frozenset[str] = frozenset()  # the ids of these claims that take part in one
 
     @property
     def stances(self) -> list[str]:
@@ -102,7 +103,8 @@ def matrix(browser: Browser, topic: str) -> Matrix:
     present = set(by_origin)
     rows = []
     for origin, per_prop in by_origin.items():
-        cells = {pid: MatrixCell(claims, contradictions_involving(comparisons[pid], claims))
+        cells = {pid: MatrixCell(claims, contradictions_involving(comparisons[pid], claims),
+                                 frozenset(nc.claim.id for nc in claims if comparisons[pid].degrees.get(nc.claim.id)))
                  for pid, claims in per_prop.items()}
         all_claims = [nc for claims in per_prop.values() for nc in claims]
         articles = sorted({nc.claim.article for nc in all_claims})

@@ -39,6 +39,31 @@ class Rule:
     def doc(cls) -> str:
         return inspect.getdoc(cls) or ""
 
+    @classmethod
+    def parts(cls) -> tuple[str, list[str], list[tuple[str, str]]]:
+        return doc_parts(cls.doc())
+
+
+def doc_parts(doc: str) -> tuple[str, list[str], list[tuple[str, str]]]:
+    """A rule's docstring as (summary, paragraphs of explanation each on one line, and the
+    examples as [("FAIL" or "PASS", the example dedented)]), for `hirel rule` and docs/rules.md."""
+    import textwrap
+
+    lines = doc.splitlines()
+    summary, body = (lines[0] if lines else ""), lines[1:]
+    prose: list[str] = []
+    examples: list[tuple[str, list[str]]] = []
+    for line in body:
+        label = line.strip().rstrip(":")
+        if line.strip().endswith(":") and label in ("FAIL", "PASS") and not line.startswith(" "):
+            examples.append((label, []))
+        elif examples:
+            examples[-1][1].append(line)
+        else:
+            prose.append(line)
+    paragraphs = [" ".join(p.split()) for p in "\n".join(prose).split("\n\n") if p.strip()]
+    return summary, paragraphs, [(label, textwrap.dedent("\n".join(text)).strip("\n")) for label, text in examples]
+
 
 # --- HR1xx: files and YAML ------------------------------------------------------------------
 
@@ -46,7 +71,10 @@ class Rule:
 class YamlSyntax(Rule):
     """The file is not valid YAML.
 
-    The YAML parser stopped at this place; nothing after it could be read.
+    The YAML parser stopped at this place; nothing after it could be read. The usual slips, each
+    with its own hint: a value that contains ': ' without quotes (`note: Source: WSJ`; write
+    `note: "Source: WSJ"`), a list item without its '- ', a line indented more or less than the
+    keys around it, a tab (YAML indents with spaces only), and a quote opened and never closed.
 
     FAIL:
         claims:
@@ -217,7 +245,7 @@ class MissingField(Rule):
     PASS:
         - id: state-dept-100m-2020
           proposition: iran-funding-per-year
-          quote: "Iran provides about $100 million annually to Palestinian militant groups"
+          quote: "Iran provides about $100 million annually"
     """
 
     code, name = "HR202", "missing-field"
@@ -373,11 +401,11 @@ class UnknownTopic(Rule):
     FAIL:
         topics: {funding: Iranian money}
         propositions:
-          iran-funding-per-year: {topic: fundng, text: Money per year, kind: stance}
+          iran-funding: {topic: fundng, text: Money per year, kind: stance}
 
     PASS:
         propositions:
-          iran-funding-per-year: {topic: funding, text: Money per year, kind: stance}
+          iran-funding: {topic: funding, text: Money per year, kind: stance}
     """
 
     code, name = "HR303", "unknown-topic"
@@ -603,10 +631,10 @@ class QuoteNotFound(Rule):
     passage of the article (its line and a similarity score) to copy instead.
 
     FAIL:
-        quote: "Iran gives roughly $100 million a year to Palestinian militant groups"
+        quote: "Iran gives roughly $100 million a year to Palestinian groups"
 
     PASS:
-        quote: "Iran provides about $100 million annually to Palestinian militant groups"
+        quote: "Iran provides about $100 million annually to Palestinian"
     """
 
     code, name = "HR501", "quote-not-found"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Mapping
+from typing import Any
 
 from .comparison import Comparison, NormalizedClaim, PropositionComparison
 from .model import Finding, Interval, Period
@@ -43,12 +43,10 @@ def period_dict(period: Period) -> dict[str, Any]:
 
 
 def value_text(raw: Any) -> str:
-    """A claim's value as written, always as a string (a mapping as `{low: …, high: …, unit: …}`)."""
-    if isinstance(raw, Mapping):
-        return "{" + ", ".join(f"{key}: {value_text(value)}" for key, value in raw.items()) + "}"
-    if isinstance(raw, date):
-        return raw.isoformat()
-    return str(raw)
+    """A claim's value as written, always as a string, in YAML's spelling (see written.as_written)."""
+    from .written import as_written
+
+    return as_written(raw)
 
 
 def claim_dict(nc: NormalizedClaim) -> dict[str, Any]:

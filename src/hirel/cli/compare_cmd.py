@@ -10,8 +10,8 @@ import typer
 from . import app
 from .common import data_dir, die, load, stdout_console
 from ..terminal import safe_line
-from .render import (VERDICT_STYLES, cell, new_table, print_indented, shorten, write_csv, write_json,
-                     write_markdown_table, says, who)
+from .render import (VERDICT_STYLES, cell, new_table, print_hanging, print_indented, shorten, write_csv,
+                     write_json, write_markdown_table, says, who)
 
 FormatOption = typer.Option("table", "--format", "-f", case_sensitive=False, help="table, json, csv or markdown.")
 
@@ -216,7 +216,7 @@ def _compare_table(ctx, result, only, pairs: bool = False) -> None:
         heading = Text()
         heading.append(safe_line(prop.id), style="bold underline")
         heading.append(f"  {safe_line(prop.text)} ({safe_line(prop.unit or prop.kind)})")
-        print_indented(console, heading, 0)
+        print_hanging(console, heading, 0, len(prop.id) + 2)
         if not pc.claims:
             print_indented(console, Text("no claims yet", style="dim"), 2)
             console.print()
@@ -338,7 +338,7 @@ def value(
     table.add_row(cell("unit", "bold"), cell(interval.unit))
     console.print(table)
     for number, step in enumerate(interval.steps, 1):
-        console.print(Text(f"  {number}. {step}"))
+        print_hanging(console, Text(f"{number}. {safe_line(step)}"), 2, len(f"{number}. "))
 
 
 def _plural(n: int, word: str) -> str:

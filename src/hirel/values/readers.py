@@ -245,7 +245,9 @@ def _read_number(raw: Real, expect: Unit | None, signed: bool = False) -> Interv
 
 
 def _mapping_text(raw: Mapping[Any, Any]) -> str:
-    return "{" + ", ".join(f"{k}: {v}" for k, v in raw.items()) + "}"
+    from ..written import as_written
+
+    return as_written(raw)
 
 
 def _mapping_bound(value: Any, name: str, unit: Unit, text: str) -> float | None:
