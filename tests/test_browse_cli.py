@@ -61,7 +61,7 @@ def markdown(run, *args: str) -> list[str]:
     return ok(run, *args, "--format", "markdown").stdout.splitlines()
 
 
-NO_VERDICTS = {"contradiction": 0, "agreement": 0, "compatible": 0, "different-period": 0, "same-origin": 0,
+NO_VERDICTS = {"contradiction": 0, "agreement": 0, "consistent": 0, "compatible": 0, "different-period": 0, "same-origin": 0,
                "unrelated": 0}
 ONE_CONTRADICTION = NO_VERDICTS | {"contradiction": 1}
 
@@ -354,12 +354,15 @@ def test_show_unknown_claim(corpus, run):
 
 def test_sources_table(corpus, run):
     out = ok(run, "sources").stdout
-    assert has_line(out, "test-article", "2021-12-25", "5", "2")
+    # own: the article's figure for Hamas (no claimant) above the State Department's whole;
+    # reported: the unnamed Hamas source vs the Biden administration.
+    assert has_line(out, "test-article", "2021-12-25", "5", "1", "1")
     assert has_line(out, "Example", "Times", "·", "A", "test", "article", "news")
     assert has_line(out, "grade", "C")
     assert has_line(out, "test-article", "with", "itself")
-    assert has_line(out, "on", "iran-funding-per-year,", "iran-foreknowledge")
-    assert has_line(out, "Example", "Times", "1", "5", "2", "C")
+    assert has_line(out, "on", "iran-funding-per-year")
+    assert "iran-foreknowledge" not in out  # only reported: not charged to the article
+    assert has_line(out, "Example", "Times", "1", "5", "1", "1", "C")
 
 
 def test_sources_json(corpus, run):
@@ -368,29 +371,30 @@ def test_sources_json(corpus, run):
     assert {k: v for k, v in article.items() if k != "contradictions"} == {
         "id": "test-article", "path": "data/articles/test-article.md", "title": "A test article",
         "outlet": "Example Times", "author": None, "published": "2021-12-25", "url": None, "kind": "news",
-        "reliability": "C", "stats": {"claims": 5, "contradictions": 2}, "against": ["test-article"]}
-    assert sorted((f["proposition"], f["verdict"], tuple(f["claims"])) for f in article["contradictions"]) == [
-        ("iran-foreknowledge", "contradiction", ("wsj-plot", "biden-no-intel")),
-        ("iran-funding-per-year", "contradiction", ("state-dept-100m", "hamas-30m-month")),
+        "reliability": "C", "stats": {"claims": 5, "contradictions": 1, "reported": 1}, "against": ["test-article"]}
+    assert [(f["proposition"], f["verdict"], tuple(f["claims"]), f["role"]) for f in article["contradictions"]] == [
+        ("iran-funding-per-year", "contradiction", ("state-dept-100m", "hamas-30m-month"), "own"),
+        ("iran-foreknowledge", "contradiction", ("wsj-plot", "biden-no-intel"), "reported"),
     ]
     assert document["outlets"] == [{"name": "Example Times", "articles": ["test-article"],
-                                    "stats": {"claims": 5, "contradictions": 2}, "reliability": ["C"]}]
+                                    "stats": {"claims": 5, "contradictions": 1, "reported": 1}, "reliability": ["C"]}]
 
 
 def test_sources_csv_and_markdown(corpus, run):
     assert as_csv(run, "sources") == [
-        ["article", "outlet", "published", "kind", "reliability", "claims", "contradictions", "against", "title"],
-        ["test-article", "Example Times", "2021-12-25", "news", "C", "5", "2", "test-article", "A test article"],
+        ["article", "outlet", "published", "kind", "reliability", "claims", "contradictions", "reported", "against",
+         "title"],
+        ["test-article", "Example Times", "2021-12-25", "news", "C", "5", "1", "1", "test-article", "A test article"],
     ]
     assert markdown(run, "sources") == [
         "## Articles", "",
-        "| article | outlet | published | kind | reliability | claims | contradictions | against | title |",
+        "| article | outlet | published | kind | reliability | claims | contradictions | reported | title |",
         "|---|---|---|---|---|---|---|---|---|",
-        "| test-article | Example Times | 2021-12-25 | news | C | 5 | 2 | test-article | A test article |",
+        "| test-article | Example Times | 2021-12-25 | news | C | 5 | 1 | 1 | A test article |",
         "", "## Outlets", "",
-        "| outlet | articles | claims | contradictions | reliability |",
-        "|---|---|---|---|---|",
-        "| Example Times | 1 | 5 | 2 | C |",
+        "| outlet | articles | claims | contradictions | reported | reliability |",
+        "|---|---|---|---|---|---|",
+        "| Example Times | 1 | 5 | 1 | 1 | C |",
     ]
 
 

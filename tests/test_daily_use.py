@@ -402,7 +402,7 @@ def test_terminal_output_goes_through_the_pager(corpus, run, monkeypatch, pager_
     assert result.exit_code == 0
     assert result.stdout == ""
     paged = pager_file.read_text(encoding="utf-8")
-    assert "iran-funding-per-year" in paged and "contradiction" in paged
+    assert "iran-funding-per-year" in paged and "dispute" in paged
     fits(paged, width)
 
 

@@ -183,7 +183,7 @@ CASES = [
         FUNDING,
         claim("a", value=(50 * M, None)),
         claim("b", value=(None, 60 * M), **STATE),
-        "agreement",
+        "consistent",
         ["≥ $50M/yr", "≤ $60M/yr"],
     ),
     (
@@ -195,11 +195,11 @@ CASES = [
         ["≥ $50M/yr", "≤ $40M/yr"],
     ),
     (
-        "two-lower-bounds-agree",
+        "two-lower-bounds-consistent",
         FUNDING,
         claim("a", value=(25 * M, None)),
         claim("b", value=(300 * M, None), **STATE),
-        "agreement",
+        "consistent",
         ["≥ $25M/yr", "≥ $300M/yr"],
     ),
     (
@@ -207,7 +207,7 @@ CASES = [
         FUNDING,
         claim("a", value=(None, None)),
         claim("b", value=exact(360 * M), **STATE),
-        "agreement",
+        "consistent",
         ["any value", "$360M/yr"],
     ),
     (
@@ -648,7 +648,7 @@ CASES = [
         DATE,
         claim("a", value=(day(2017), None), unit="date"),
         claim("b", value=year_span(2019), unit="date", **STATE),
-        "agreement",
+        "consistent",
         ["since 2017", "2019"],
     ),
     (
@@ -780,6 +780,7 @@ def test_compare_claims_verdicts_by_hand():
     assert count_by_verdict(findings) == {
         "contradiction": 3,
         "agreement": 2,
+        "consistent": 0,
         "compatible": 0,
         "different-period": 0,
         "same-origin": 1,
@@ -809,6 +810,7 @@ def test_verdicts_display_order():
     assert VERDICTS == (
         "contradiction",
         "agreement",
+        "consistent",
         "compatible",
         "different-period",
         "same-origin",

@@ -15,6 +15,7 @@ from .written import as_written
 from .rules import (
     AmbiguousQuote, BadPeriod, BadUnit, ChangeOrLevel, Extrapolation, FigureNotInQuote, IncompatibleUnit, MissingField, OtherCurrency,
     PartOfCycle, QuoteNotFound, StanceByKind, UnknownEntity, UnknownProposition, UnreadableValue, ValueByKind,
+    WrongType,
 )
 
 
@@ -82,6 +83,27 @@ def check_propositions(corpus: Corpus) -> Iterator[Problem]:
             yield ChangeOrLevel.problem(prop.locs.get("measures", prop.loc),
                                         f"a {prop.kind} proposition does not measure a change",
                                         "remove measures: change, or make it a quantity proposition")
+        yield from _check_running_total(prop)
+
+
+def _check_running_total(prop: Proposition) -> Iterator[Problem]:
+    """`cumulative` is for figures (a running total); `since` only says where one starts."""
+    from .periods import PeriodError, parse_period
+
+    if prop.cumulative and prop.kind != "quantity":
+        yield WrongType.problem(prop.locs.get("cumulative", prop.loc),
+                                f"only a quantity proposition can be cumulative ('{prop.id}' is a {prop.kind} "
+                                "proposition)", "remove cumulative: true")
+    if prop.since is None:
+        return
+    loc = prop.locs.get("since", prop.loc)
+    if not prop.cumulative:
+        yield MissingField.problem(loc, f"proposition '{prop.id}' has 'since' but is not cumulative",
+                                   "add cumulative: true (a running total), or remove since")
+    try:
+        parse_period(prop.since)
+    except PeriodError as exc:
+        yield BadPeriod.problem(loc, str(exc), "write where the count starts, e.g. since: 2017")
 
 
 def check_articles(corpus: Corpus) -> Iterator[Problem]:

@@ -67,6 +67,8 @@ PROPOSITION_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("unit", "string", "Quantity only: a currency code, percent or count, optionally /day|week|month|year."),
     FieldSpec("object", "string", "The default scope (entity) of claims on this proposition."),
     FieldSpec("changes_over_time", "boolean", "Values for periods that do not overlap are not a contradiction."),
+    FieldSpec("cumulative", "boolean", "A running total: it can only grow; a claim's `when` is the date it is as of."),
+    FieldSpec("since", "period", "Cumulative only: where the running total starts counting (e.g. 2017)."),
     FieldSpec("measures", "string", "Quantity only: what values state, a level (default) or a change "
               "(up 21%, doubled).", choices=MEASURES),
 )

@@ -140,6 +140,8 @@ class Proposition:
     changes_over_time: bool
     loc: Loc
     locs: Mapping[str, Loc] = field(default_factory=dict, compare=False, repr=False)
+    cumulative: bool = False  # a running total: `when` is the date it is as of; it can only grow
+    since: str | None = None  # cumulative only: where the count starts, as written
     measures: str = "level"  # level | change: whether values state a level or a change (up 21%)
 
 

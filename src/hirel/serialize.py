@@ -82,18 +82,39 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
     return {"verdict": finding.verdict, "claims": list(finding.claims), "explanation": finding.explanation}
 
 
-def proposition_dict(pc: PropositionComparison, findings: list[Finding] | None = None) -> dict[str, Any]:
-    from .verdicts import count_by_verdict
+def position_dict(position: Any) -> dict[str, Any]:
+    interval = position.interval
+    return {
+        "id": position.id, "claims": list(position.claims), "origins": list(position.origins),
+        "reports": position.reports, "scope": position.scope, "display": position.display,
+        "stance": position.stance,
+        "value": None if interval is None else {"low": bound(interval.low, interval.unit),
+                                                "high": bound(interval.high, interval.unit), "unit": interval.unit},
+        "when": period_dict(position.period), "certainty": position.certainty,
+    }
 
+
+def positions_dict(pc: PropositionComparison) -> dict[str, Any]:
+    found = pc.positions
+    if found is None:
+        return {"positions": [], "disputes": [], "unplaced": []}
+    return {"positions": [position_dict(p) for p in found.positions],
+            "disputes": [{"positions": list(d.positions), "explanation": d.explanation} for d in found.disputes],
+            "unplaced": list(found.unplaced)}
+
+
+def proposition_dict(pc: PropositionComparison, findings: list[Finding] | None = None) -> dict[str, Any]:
     prop = pc.proposition
     shown = pc.findings if findings is None else findings
     return {
         "id": prop.id, "topic": prop.topic, "text": prop.text, "kind": prop.kind, "unit": prop.unit,
         "object": prop.object, "changes_over_time": prop.changes_over_time,
+        "cumulative": prop.cumulative, "since": prop.since,
         "measures": prop.measures,
         "claims": [claim_dict(c) for c in pc.claims],
+        **positions_dict(pc),
         "findings": [finding_dict(f) for f in shown],
-        "counts": count_by_verdict(pc.findings),
+        "counts": pc.counts,
     }
 
 

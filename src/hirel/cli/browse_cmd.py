@@ -563,50 +563,60 @@ def _coverage_text(c: dict) -> str:
 def sources(ctx: typer.Context, format: Format = FormatOption,
             coverage: bool = typer.Option(False, "--coverage",
                                           help="Add each article's annotation coverage (as hirel suggest counts it).")) -> None:
-    """Articles and outlets, with reliability and contradictions.
+    """Articles and outlets: who contradicts whom, kept apart from who reports it.
 
-    Articles by publication date (undated last) with outlet, kind, reliability grade, claim count
-    and the contradictions their claims take part in, then which articles contradict which, and
-    totals per outlet. CSV has one row per article ("against": the articles on the other side of
-    its contradictions); JSON and Markdown also have the outlets. --coverage adds the share of
-    each article's checkable sentences that a claim covers.
+    Articles by publication date (undated last) with outlet, kind, reliability grade and claim
+    count; "own" counts the contradictions to which the article's own voice is a party (a claim
+    with no claimant, or its outlet or author as claimant), "reported" those between others that
+    it only reports. Then the articles whose own voices contradict each other, and totals per
+    outlet. JSON lists each article's contradictions with "role": "own" or "reported"; CSV has
+    one row per article ("against": the articles on the other side); JSON and Markdown also
+    have the outlets. --coverage adds the share of each article's checkable sentences that a
+    claim covers.
 
     Example: hirel sources --format markdown
     """
-    from ..browse import sources as list_sources
+    from ..browse import charges, sources as list_sources
 
     browser = _browser(ctx)
     report = list_sources(browser)
     covered = _coverage(browser.corpus) if coverage else {}
     fmt = format.lower()
+    if fmt in ("json", "csv"):
+        listed = {r.article.id: charges(browser, r.article.id) for r in report.articles}
+        against = {key: sorted({a for c in found for a in c.other_articles}) for key, found in listed.items()}
     if fmt == "json":
         write_json({
             "articles": [{**_article_json(r.article), "outlet": r.outlet,
-                          "stats": {"claims": r.claims, "contradictions": len(r.contradictions)},
-                          "contradictions": [_finding_json(f) for f in r.contradictions], "against": r.against,
+                          "stats": {"claims": r.claims, "contradictions": r.contradictions, "reported": r.reported},
+                          "contradictions": [_finding_json(c.finding, role=c.role, against=c.other_articles)
+                                             for c in listed[r.article.id]],
+                          "against": against[r.article.id],
                           **({"coverage": covered[r.article.id]} if coverage else {})}
                          for r in report.articles],
             "outlets": [{"name": o.outlet, "articles": o.articles,
-                         "stats": {"claims": o.claims, "contradictions": o.contradictions},
+                         "stats": {"claims": o.claims, "contradictions": o.contradictions, "reported": o.reported},
                          "reliability": o.reliability} for o in report.outlets],
         })
         return
-    header = ["article", "outlet", "published", "kind", "reliability", "claims", "contradictions", "against", "title"]
-    values = [[r.article.id, r.outlet, r.article.published, r.article.kind, r.article.reliability, r.claims,
-               len(r.contradictions), " ".join(r.against), r.article.title] for r in report.articles]
-    if coverage:
-        header.append("coverage")
-        for row, r in zip(values, report.articles):
-            row.append(_coverage_text(covered[r.article.id]))
-    outlet_header = ["outlet", "articles", "claims", "contradictions", "reliability"]
-    outlet_values = [[o.outlet, len(o.articles), o.claims, o.contradictions, " ".join(o.reliability)]
+    header = ["article", "outlet", "published", "kind", "reliability", "claims", "contradictions", "reported",
+              "against", "title"]
+    outlet_header = ["outlet", "articles", "claims", "contradictions", "reported", "reliability"]
+    outlet_values = [[o.outlet, len(o.articles), o.claims, o.contradictions, o.reported, " ".join(o.reliability)]
                      for o in report.outlets]
+    extra = (lambda r: [_coverage_text(covered[r.article.id])]) if coverage else (lambda r: [])
     if fmt == "csv":
-        write_csv(header, values)
+        write_csv(header + (["coverage"] if coverage else []),
+                  [[r.article.id, r.outlet, r.article.published, r.article.kind, r.article.reliability,
+                    r.claims, r.contradictions, r.reported, " ".join(against[r.article.id]), r.article.title,
+                    *extra(r)] for r in report.articles])
         return
     if fmt == "markdown":
+        header = header[:8] + header[9:] + (["coverage"] if coverage else [])
         sys.stdout.write("## Articles\n\n")
-        write_markdown_table(header, values)
+        write_markdown_table(header, [[r.article.id, r.outlet, r.article.published, r.article.kind,
+                                       r.article.reliability, r.claims, r.contradictions, r.reported, r.article.title,
+                                       *extra(r)] for r in report.articles])
         sys.stdout.write("\n## Outlets\n\n")
         write_markdown_table(outlet_header, outlet_values)
         return
@@ -619,10 +629,10 @@ def sources(ctx: typer.Context, format: Format = FormatOption,
     # The id column is as wide as the longest id: kind and grade go under the date, and the
     # coverage under the title, so that the other columns fit beside a 44-character id at 80
     # columns.
-    table = new_table("article", "published", "claims", "contra-\ndictions", title="Articles",
+    table = new_table("article", "published", "claims", "own", "reported", title="Articles",
                       collapse_padding=True, pad_edge=False)
     name_column(table, [r.article.id for r in report.articles], console)
-    _right(table, 2, 3)
+    _right(table, 2, 3, 4)
     for r in report.articles:
         name = Text(safe_line(r.article.id), style="bold")
         name.append("\n" + safe_line(r.outlet))
@@ -633,12 +643,15 @@ def sources(ctx: typer.Context, format: Format = FormatOption,
         if r.article.kind:
             published.append("\n" + safe_line(r.article.kind), style="dim")
         published.append("\ngrade " + safe_line(r.article.reliability), style="dim")
-        table.add_row(name, published, str(r.claims), _contradictions_cell(len(r.contradictions)))
+        table.add_row(name, published, str(r.claims), _contradictions_cell(r.contradictions),
+                      cell(r.reported, "" if r.reported else "dim"))
     console.print(table)
-    pairs = _contradiction_pairs(report, browser)
+    console.print(Text("own: contradictions to which the article's own voice is a party; reported: "
+                       "contradictions between others that it reports", style="dim"))
+    pairs, more = _own_contradiction_pairs(browser)
     if pairs:
         console.print()
-        console.print(Text("Contradictions between articles", style="italic"))
+        console.print(Text("Articles whose own voice is contradicted", style="italic"))
         for (a, b), propositions in pairs.items():
             line = Text()
             line.append(safe_line(a), style="bold")
@@ -648,31 +661,57 @@ def sources(ctx: typer.Context, format: Format = FormatOption,
             print_hanging(console, line, 2, 2)
             on = Text("on " + ", ".join(safe_line(p) for p in propositions), style="dim")
             print_indented(console, on)
+        if more:
+            print_indented(console, Text("… and more: hirel sources --format json lists every one", style="dim"), 2)
     console.print()
-    outlets = new_table("outlet", "articles", "claims", "contra-\ndictions", "grades", title="Outlets",
+    outlets = new_table("outlet", "articles", "claims", "own", "reported", "grades", title="Outlets",
                         collapse_padding=True)
-    _right(outlets, 1, 2, 3)
+    _right(outlets, 1, 2, 3, 4)
     for o in report.outlets:
         outlets.add_row(cell(o.outlet, "bold"), str(len(o.articles)), str(o.claims),
-                        _contradictions_cell(o.contradictions), cell(" ".join(o.reliability)))
+                        _contradictions_cell(o.contradictions), cell(o.reported, "" if o.reported else "dim"),
+                        cell(" ".join(o.reliability)))
     console.print(outlets)
 
 
-def _contradiction_pairs(report: Any, browser: Any) -> dict[tuple[str, str], list[str]]:
-    """(article, other article) -> the propositions they contradict each other on."""
-    article_of = {claim.id: claim.article for claim in browser.corpus.claims.values()}
+def _own_contradiction_pairs(browser: Any, limit: int = 30) -> tuple[dict[tuple[str, str], list[str]], bool]:
+    """(article, other article) -> the propositions on which one's own voice is contradicted by
+    the other; at most ``limit`` pairs of articles (True when there are more). Only claims in an
+    article's own voice are judged, each against the positions disputed with its own."""
+    from ..browse import own_voice
+    from ..verdicts import compare_between
+
+    corpus = browser.corpus
     pairs: dict[tuple[str, str], list[str]] = {}
-    seen = set()
-    for row in report.articles:
-        for f in row.contradictions:
-            if f.claims in seen:
-                continue
-            seen.add(f.claims)
-            key = tuple(sorted((article_of[f.claims[0]], article_of[f.claims[1]])))
-            pairs.setdefault(key, [])
-            if f.proposition not in pairs[key]:
-                pairs[key].append(f.proposition)
-    return dict(sorted(pairs.items()))
+    for pid, prop in corpus.propositions.items():
+        pc = browser.comparison(pid)
+        if not pc.count("contradiction"):
+            continue
+        own = [nc for nc in pc.claims if own_voice(nc.claim, nc.article, browser.entities)]
+        if not own:
+            continue
+        found = pc.positions
+        where = found.of_claim()
+        members: dict[str, list[Any]] = {}
+        by_id = {nc.claim.id: nc for nc in pc.claims}
+        for position in found.positions:
+            members[position.id] = [by_id[c].comparable for c in position.claims]
+        disputed: dict[str, list[str]] = {}
+        for dispute in found.disputes:
+            a, b = dispute.positions
+            disputed.setdefault(a, []).append(b)
+            disputed.setdefault(b, []).append(a)
+        for nc in own:
+            others = [c for q in disputed.get(where.get(nc.claim.id, ""), []) for c in members[q]]
+            for f in compare_between([nc.comparable], others, prop, browser.entities, only="contradiction"):
+                key = tuple(sorted(corpus.claims[c].article for c in f.claims))
+                if key not in pairs:
+                    if len(pairs) == limit:
+                        return dict(sorted(pairs.items())), True
+                    pairs[key] = []  # type: ignore[index]
+                if pid not in pairs[key]:  # type: ignore[index]
+                    pairs[key].append(pid)  # type: ignore[index]
+    return dict(sorted(pairs.items())), False
 
 
 # --------------------------------------------------------------------------- timeline

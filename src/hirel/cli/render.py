@@ -11,6 +11,7 @@ from ..terminal import is_tty, json_text, safe, safe_line
 VERDICT_STYLES = {
     "contradiction": "bold red",
     "agreement": "green",
+    "consistent": "green dim",
     "compatible": "cyan",
     "different-period": "blue",
     "same-origin": "yellow",
