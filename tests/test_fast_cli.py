@@ -27,6 +27,7 @@ SAME_AS_TYPER = [
     ["--data", "data", "check"],
     ["--data=data", "--color", "never", "check", "--strict"],
     ["--color=NEVER", "check", "-f", "text"],
+    ["--no-pager", "--data", "data", "check", "--strict"],
     ["check", "no-such-file.yaml"],
     ["--data", "nowhere", "check"],
 ]

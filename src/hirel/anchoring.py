@@ -14,17 +14,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
-_QUOTES = "'" * 8 + '"' * 8
-_CHARS_IN = "\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4" + "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u02dd"
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
-_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+from .values.vocabulary import TYPOGRAPHY
 
-_TABLE = str.maketrans(
-    _CHARS_IN + _DASHES + _SPACES,
-    _QUOTES + "-" * len(_DASHES) + " " * len(_SPACES),
-    _INVISIBLE,
-)
+# The one vocabulary of dashes, quotes, odd spaces and invisible characters.
+_TABLE = TYPOGRAPHY
+# The few ASCII characters it maps (the backquote): all an ASCII text needs of it.
+_ASCII_MAPPED = [(chr(code), "" if to is None else chr(to)) for code, to in _TABLE.items() if code < 128]
 _WORD = re.compile(r"\S+")
 
 # A fuzzy match below this score is not offered as "the passage you meant".
@@ -36,8 +31,11 @@ MAX_FUZZY_QUOTE = 1000
 def normalize_for_match(text: str) -> str:
     """The form quotes and article texts are compared in."""
     # str.split() breaks on exactly the characters the regex \s matches; faster than re.sub.
-    if text.isascii():  # (answered without a scan) only the backquote needs mapping, and lower() is casefold()
-        return " ".join((text.replace("`", "'") if "`" in text else text).lower().split())
+    if text.isascii():  # (answered without a scan) lower() is casefold() there
+        for char, mapped in _ASCII_MAPPED:
+            if char in text:
+                text = text.replace(char, mapped)
+        return " ".join(text.lower().split())
     return " ".join(text.translate(_TABLE).casefold().split())
 
 

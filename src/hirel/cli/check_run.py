@@ -27,12 +27,19 @@ def run_check(data: Path | None, color: str, files: list[Path], format: str, str
     for stranger in checker.outside(files, root):
         sys.stderr.write(f"hirel: note: {safe_line(stranger)} is not in the data directory {display_path(root)}; "
                          "nothing is reported on it\n")
+    run = None
+    if files:
+        import os
+
+        from ..precommit import files_in_run
+
+        run = files_in_run(root, files, os.environ)
     cache = None
     if not no_cache:
         from ..cache import default_cache_dir
 
         cache = default_cache_dir(root)
-    _corpus, problems = checker.check_corpus(root, files, cache=cache)
+    _corpus, problems = checker.check_corpus(root, files, run, cache=cache)
     REPORTERS[format](problems, sys.stdout, wants_color(color, sys.stdout))
     errors, warnings = checker.count_errors(problems)
     if format == "text":

@@ -2,8 +2,8 @@
 
 pre-commit runs `hirel check FILES` on every commit; importing Typer (and pydantic, which it uses
 to convert every option) would cost more than checking a changed file. This reader accepts only
-what it fully understands: the global options `--data DIR` and `--color WHEN`, then `check`
-with FILES, `--format/-f`, `--strict`, `--exit-zero`, `--no-cache` and `--`. Anything else (help,
+what it fully understands: the global options `--data DIR`, `--color WHEN` and `--no-pager`,
+then `check` with FILES, `--format/-f`, `--strict`, `--exit-zero`, `--no-cache` and `--`. Anything else (help,
 an unknown option, a bad value, another command) returns None and goes to the Typer
 application, which answers it, errors included, as it always has. Both run the same
 `run_check`.
@@ -39,6 +39,9 @@ def _read_check(argv: list[str]) -> dict | None:
     color = "auto"
     at = 0
     while at < len(argv) and argv[at] != "check":
+        if argv[at] == "--no-pager":  # check is never paged
+            at += 1
+            continue
         name, value, at = _option(argv, at, ("--data", "--color"))
         if name is None or not value:
             return None

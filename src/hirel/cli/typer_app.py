@@ -9,9 +9,11 @@ from typing import Literal, Optional
 import typer
 
 from .. import __version__
-from .common import GlobalOptions
+from .common import PAGED_COMMANDS, GlobalOptions, start_pager
+from .helptext import use_metavars
 from .light_params import install
 
+use_metavars()
 install()  # option values converted without importing pydantic
 
 app = typer.Typer(
@@ -41,10 +43,15 @@ def _global(
         help="The data directory (else $HIREL_DATA, else the nearest data/ at or above the working directory)."),
     color: Literal["auto", "always", "never"] = typer.Option("auto", "--color", case_sensitive=False,
                               help="Colour: auto (on a terminal; NO_COLOR and FORCE_COLOR honoured), always, never."),
+    no_pager: bool = typer.Option(
+        False, "--no-pager",
+        help="Never page. On a terminal, long output goes through $HIREL_PAGER, else $PAGER, else `less -FRX`."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
 ) -> None:
-    ctx.obj = GlobalOptions(data=data, color=color.lower())
+    ctx.obj = GlobalOptions(data=data, color=color.lower(), pager=not no_pager)
+    if ctx.invoked_subcommand in PAGED_COMMANDS:
+        start_pager(ctx)
 
 
-from . import check_cmd, compare_cmd, browse_cmd, reference_cmd  # noqa: E402,F401  (registers the commands)
+from . import check_cmd, compare_cmd, browse_cmd, matrix_cmd, reference_cmd  # noqa: E402,F401  (registers the commands)
 from . import authoring_cmd, entities_cmd, suggest_cmd  # noqa: E402,F401
