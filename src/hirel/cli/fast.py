@@ -3,9 +3,9 @@
 pre-commit runs `hirel check FILES` on every commit; importing Typer (and pydantic, which it uses
 to convert every option) would cost more than checking a changed file. This reader accepts only
 what it fully understands: the global options `--data DIR`, `--color WHEN` and `--no-pager`,
-then `check` with FILES, `--format/-f`, `--strict`, `--exit-zero`, `--no-cache` and `--`. Anything else (help,
-an unknown option, a bad value, another command) returns None and goes to the Typer
-application, which answers it, errors included, as it always has. Both run the same
+then `check` with FILES, `--format/-f`, `--strict`, `--exit-zero`, `--no-cache` and `--`.
+Anything else (help, an unknown option, a bad value, another command) returns None and goes to
+the Typer application, which answers it, errors included, as it always has. Both run the same
 `run_check`.
 """
 
