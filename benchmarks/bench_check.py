@@ -80,8 +80,9 @@ def main() -> None:
         print(f"corpus: {articles} articles x {args.claims} claims = {articles * args.claims} claims "
               f"({args.rounds} rounds, interleaved)")
         for name, values in times.items():
-            print(f"  {name:20} best {min(values):7.3f} s ({min(values) / min(floor):4.2f} x floor)   "
-                  f"median {statistics.median(values):7.3f} s ({statistics.median(values) / statistics.median(floor):4.2f} x)")
+            best, median = min(values), statistics.median(values)
+            print(f"  {name:20} best {best:7.3f} s ({best / min(floor):4.2f} x floor)   "
+                  f"median {median:7.3f} s ({median / statistics.median(floor):4.2f} x)")
     if len(results) > 1:
         (small, first), *rest = results.items()
         for articles, times in rest:

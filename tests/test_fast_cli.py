@@ -75,6 +75,7 @@ def test_check_without_typer_or_pydantic(corpus):
     code = ("import sys; sys.argv = ['hirel', 'check', 'data/claims/test-article.yaml']; from hirel.cli import main\n"
             "try:\n    main()\nexcept SystemExit as done:\n    code = done.code\n"
             "print(code, sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'pydantic', 'click', 'rich')))")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=corpus.root.parent)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          cwd=corpus.root.parent)
     assert done.stdout.splitlines() == ["0 []"]
     assert done.stderr == "hirel check: no problems in 1 file(s)\n"

@@ -30,9 +30,9 @@ from .loader import Corpus, list_files, load_entities, load_propositions, read_a
 from .model import Loc, Problem
 from .rules import BadDate
 
-_RACY_NS = 2_000_000_000
+_RACY_NS = 2_000_000_000  # a file changed this close to being read is compared by content
 _REGISTRY_FILES = (("entities.yaml", load_entities), ("propositions.yaml", load_propositions))
-_REGISTRIES = ":registries"  # the entry of the registries' own problems (no file is shown so)  # a file changed this close to being read is compared by content
+_REGISTRIES = ":registries"  # the entry of the registries' own problems (no file is shown so)
 
 
 def check_with_cache(root: Path, cache_dir: Path) -> list[Problem]:

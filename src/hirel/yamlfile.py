@@ -203,7 +203,8 @@ class _Builder:
                         key_loc, "merge keys (<<) are not supported", "write the fields out in full"))
                     continue
                 if not isinstance(key_node, ScalarNode):
-                    self.problems.append(WrongType.problem(key_loc, "a key must be a plain name, not a list or mapping"))
+                    self.problems.append(WrongType.problem(
+                        key_loc, "a key must be a plain name, not a list or mapping"))
                     continue
                 if key_tag not in _SCALAR_BUILDERS:
                     self.forbidden(key_node, "the entry")
