@@ -5,14 +5,19 @@ quotes and apostrophes become straight ones, every dash becomes '-', invisible c
 are dropped, non-breaking and repeated whitespace becomes one space, and case is ignored.
 Nothing else is forgiven. When a quote is not found, rapidfuzz finds the closest passage,
 whose edges are moved to word boundaries, to offer as the fix.
+
+Bounded in time and memory whatever the article: offsets back into the text are kept per line
+(two integers a line, built only when a passage is asked for), and the approximate search runs
+over the whole text only when that is cheap; in a longer text it runs around the places where
+the quote's rarest words occur, a bounded number of them.
 """
 
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cached_property
 
 _QUOTES = "'" * 8 + '"' * 8
 _CHARS_IN = "\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4" + "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u02dd"
@@ -25,18 +30,49 @@ _TABLE = str.maketrans(
     _QUOTES + "-" * len(_DASHES) + " " * len(_SPACES),
     _INVISIBLE,
 )
-_WHITESPACE = re.compile(r"\s+")
+_CHUNK = 1 << 20  # characters
 _WORD = re.compile(r"\S+")
 
 # A fuzzy match below this score is not offered as "the passage you meant".
 MIN_HINT_SCORE = 60.0
 # Quotes longer than this are not searched approximately (a quote is a sentence or two).
 MAX_FUZZY_QUOTE = 1000
+# The approximate search over a whole text costs about len(text) * len(quote)^2 (quotes under
+# 64 characters cost as 64): above this budget (about a second) only candidate places are searched.
+MAX_FUZZY_WORK = 1_000_000_000_000
+# In a text over that budget: how many of the quote's rarest words, and places of them, are tried.
+_CANDIDATE_WORDS = 3
+_CANDIDATE_PLACES = 200
 
 
 def normalize_for_match(text: str) -> str:
     """The form quotes and article texts are compared in."""
-    return _WHITESPACE.sub(" ", text.translate(_TABLE).casefold()).strip()
+    return _normalize_chunks(text)[0]
+
+
+def _normalize_chunks(text: str) -> tuple[str, list[tuple[int, int, int]]]:
+    """normalize_for_match(text), and where each chunk of lines starts: (offset in ``text``,
+    offset in the result, 0-based line).
+
+    A long text is normalized a chunk of lines at a time: splitting a whole 68 MB article into
+    words at once would take ten times its size in memory.
+    """
+    if len(text) <= _CHUNK:
+        return " ".join(text.translate(_TABLE).casefold().split()), [(0, 0, 0)]
+    pieces: list[str] = []
+    chunks: list[tuple[int, int, int]] = []
+    start = norm = line = 0
+    while start <= len(text):
+        end = text.find("\n", start + _CHUNK)
+        end = len(text) if end < 0 else end
+        chunks.append((start, norm, line))
+        piece = " ".join(text[start:end].translate(_TABLE).casefold().split())
+        if piece:
+            pieces.append(piece)
+            norm += len(piece) + 1
+        line += text.count("\n", start, end) + 1
+        start = end + 1
+    return " ".join(pieces), chunks
 
 
 def _normalize_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -80,13 +116,50 @@ class ArticleText:
     def __init__(self, body: str, first_line: int = 1) -> None:
         self.body = body
         self.first_line = first_line
-        self.normalized = normalize_for_match(body)
+        self.normalized, self._chunks = _normalize_chunks(body)
+        self._chunk_norm_starts = [norm for _start, norm, _line in self._chunks]
+        self._chunk_lines: dict[int, tuple[array, array]] = {}
 
-    @cached_property
-    def _offsets(self) -> list[int]:
-        normalized, offsets = _normalize_with_offsets(self.body)
-        assert normalized == self.normalized  # both normalizations must agree
-        return offsets
+    def _lines_of_chunk(self, index: int) -> tuple[array, array]:
+        """For each line of a chunk: where it starts in the body, and where its normalized form
+        starts in ``normalized`` (the normalized lines, the empty ones left out, joined by one
+        space, are exactly ``normalized``). Built when a passage in the chunk is asked for."""
+        lines = self._chunk_lines.get(index)
+        if lines is not None:
+            return lines
+        at, norm, _line = self._chunks[index]
+        end_of_chunk = self._chunks[index + 1][0] - 1 if index + 1 < len(self._chunks) else len(self.body)
+        body_starts, norm_starts = array("q"), array("q")
+        while True:
+            end = self.body.find("\n", at, end_of_chunk)
+            end = end_of_chunk if end < 0 else end
+            body_starts.append(at)
+            norm_starts.append(norm)
+            length = len(normalize_for_match(self.body[at:end]))
+            if length:
+                norm += length + 1
+            if end >= end_of_chunk:
+                break
+            at = end + 1
+        self._chunk_lines[index] = body_starts, norm_starts
+        return body_starts, norm_starts
+
+    def _body_offset(self, norm_offset: int) -> tuple[int, int]:
+        """(offset in the body, 0-based line) of the character at ``norm_offset`` of ``normalized``."""
+        # The last chunk (then line) starting at or before the offset: those that normalize to
+        # nothing share the start of the next one, so the one found holds the character.
+        chunk = bisect_right(self._chunk_norm_starts, norm_offset) - 1
+        body_starts, norm_starts = self._lines_of_chunk(chunk)
+        index = bisect_right(norm_starts, norm_offset) - 1
+        start = body_starts[index]
+        end = self.body.find("\n", start)
+        text = self.body[start:] if end < 0 else self.body[start:end]
+        _normalized, offsets = _normalize_with_offsets(text)
+        local = norm_offset - norm_starts[index]
+        line = self._chunks[chunk][2] + index
+        if local >= len(offsets):  # the space that joins this line to the next one
+            return start + len(text), line
+        return start + offsets[local], line
 
     def _starts(self, needle: str) -> list[int]:
         """Where ``needle`` occurs in the normalized text, not overlapping, as whole words:
@@ -113,24 +186,52 @@ class ArticleText:
         return self.first_line + self.body.count("\n", 0, offset)
 
     def _passage(self, norm_start: int, norm_end: int, score: float = 100.0) -> Passage:
-        offsets = self._offsets
-        start = offsets[norm_start]
-        end = offsets[norm_end - 1] + 1
-        return Passage(start, end, self.line_of(start), self.body[start:end], score)
+        start, line = self._body_offset(norm_start)
+        end = self._body_offset(norm_end - 1)[0] + 1
+        return Passage(start, end, self.first_line + line, self.body[start:end], score)
 
-    def find(self, quote: str) -> list[Passage]:
-        """Every place the quote occurs (normalized, whole-word match), in order."""
+    def find(self, quote: str, limit: int | None = None) -> list[Passage]:
+        """Every place the quote occurs (normalized, whole-word match), in order; the first
+        ``limit`` of them when given."""
         needle = normalize_for_match(quote)
         if not needle:
             return []
-        return [self._passage(at, at + len(needle)) for at in self._starts(needle)]
+        return [self._passage(at, at + len(needle)) for at in self._starts(needle)[:limit]]
+
+    def searched_in_full(self, quote: str) -> bool:
+        """Whether closest() compares the quote with the whole text (else only with the places
+        where its rarest words occur: the text is too long to search in full)."""
+        return len(self.normalized) * max(len(normalize_for_match(quote)), 64) ** 2 <= MAX_FUZZY_WORK
+
+    def _candidate_regions(self, needle: str) -> list[tuple[int, int]]:
+        """Spans of the text around the places where the needle's rarest words occur, merged."""
+        text = self.normalized
+        words = sorted({w for w in needle.split() if len(w) > 2} or set(needle.split()), key=len, reverse=True)[:12]
+        counted = sorted((n, w) for w in words if (n := text.count(w)))
+        spans: list[tuple[int, int]] = []
+        for _count, word in counted[:_CANDIDATE_WORDS]:
+            at = text.find(word)
+            places = 0
+            while at >= 0 and places < _CANDIDATE_PLACES:
+                spans.append((max(0, at - 2 * len(needle)), at + len(word) + 2 * len(needle)))
+                places += 1
+                at = text.find(word, at + len(word))
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        return merged
 
     def closest(self, quote: str) -> Passage | None:
         """The passage most like ``quote`` (rapidfuzz), with its edges on word boundaries.
 
         rapidfuzz aligns a window as long as the quote; its edges may cut words or spill into
         the next sentence, so each edge is then moved to the nearby word boundary (up to three
-        words either way) that makes the passage most like the quote.
+        words either way) that makes the passage most like the quote. In a text too long to
+        search in full (see searched_in_full), only the regions around the quote's rarest
+        words are searched.
         """
         from rapidfuzz import fuzz
 
@@ -138,14 +239,30 @@ class ArticleText:
         text = self.normalized
         if not needle or not text or len(needle) > MAX_FUZZY_QUOTE:
             return None  # approximate search grows with the square of the quote's length
-        alignment = fuzz.partial_ratio_alignment(needle, text)
-        if alignment is None or alignment.dest_end <= alignment.dest_start:
+        if self.searched_in_full(quote):
+            # In overlapping windows, so that rapidfuzz never holds a copy of a whole long text.
+            regions = [(start, start + _CHUNK + 2 * len(needle)) for start in range(0, len(text), _CHUNK)]
+        else:
+            regions = self._candidate_regions(needle)
+        found = None
+        for region_start, region_end in regions:
+            alignment = fuzz.partial_ratio_alignment(needle, text[region_start:region_end])
+            if alignment is not None and alignment.dest_end > alignment.dest_start and \
+                    (found is None or alignment.score > found[0]):
+                found = (alignment.score, region_start + alignment.dest_start, region_start + alignment.dest_end)
+        if found is None:
             return None
-        starts = [m.start() for m in _WORD.finditer(text)]
-        ends = [m.end() for m in _WORD.finditer(text)]
-        first = max(0, bisect_right(starts, alignment.dest_start) - 4)
-        last = bisect_left(ends, alignment.dest_end)
-        best = (-1.0, alignment.dest_start, alignment.dest_end)
+        _score, dest_start, dest_end = found
+        # Word boundaries near the alignment only: a few words either way are all that is tried.
+        near_start = text.rfind(" ", 0, max(0, dest_start - 300)) + 1
+        near_end = text.find(" ", dest_end + 300)
+        near_end = len(text) if near_end < 0 else near_end
+        words = [(m.start(), m.end()) for m in _WORD.finditer(text, near_start, near_end)]
+        starts = [start for start, _end in words]
+        ends = [end for _start, end in words]
+        first = max(0, bisect_right(starts, dest_start) - 4)
+        last = bisect_left(ends, dest_end)
+        best = (-1.0, dest_start, dest_end)
         for start in starts[first:first + 8]:
             for end in ends[max(0, last - 3):last + 4]:
                 if end > start:

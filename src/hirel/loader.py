@@ -18,10 +18,11 @@ from . import fields as F
 from .entities import EntityIndex, name_key
 from .model import Article, Claim, Entity, Loc, Problem, Proposition, Topic
 from .rules import (
-    BadDate, BadId, BadUrl, DuplicateId, Encoding, FileName, FrontMatter, MissingField, OrphanClaims,
-    UnknownField, Unreadable, UnknownTopic, WrongType,
+    BadDate, BadId, BadUrl, DuplicateId, Encoding, FileName, FrontMatter, MissingField,
+    OrphanClaims, UnknownField, Unreadable, UnknownTopic, WrongType,
 )
 from .structure import expect_mapping, read_fields, slugify, type_name
+from .safety import hidden_characters, inside
 from .yamlfile import REJECTED, YamlMap, YamlSeq, load_yaml
 
 _ID_RE = re.compile(F.ID_PATTERN)
@@ -110,6 +111,11 @@ def _listing(folder: Path, suffix: str, problems: list[Problem]) -> list[Path]:
         if path.name.startswith("."):
             continue
         shown = display_path(path)
+        if path.is_symlink() and not inside(path, folder.parent):
+            problems.append(Unreadable.problem(
+                Loc(shown), f"'{path.name}' is a link that leaves the data directory; hirel does not read it",
+                "copy the file into the data directory instead of linking to it"))
+            continue
         if not path.is_file():  # a directory, a pipe, a dangling link: reported, never read
             kind = "a directory" if path.is_dir() else "not a regular file"
             problems.append(Unreadable.problem(Loc(shown), f"'{path.name}' is {kind}; hirel ignores it",
@@ -120,7 +126,7 @@ def _listing(folder: Path, suffix: str, problems: list[Problem]) -> list[Path]:
                 Loc(shown), f"'{path.name}' is not a {suffix} file; hirel ignores it",
                 f"rename it to '{path.stem}{suffix}'" if path.suffix in (".yml", ".markdown", ".txt") else None))
             continue
-        if not _ID_RE.match(path.stem):
+        if not _ID_RE.fullmatch(path.stem):
             problems.append(FileName.problem(
                 Loc(shown), f"'{path.stem}' is not a valid article id (lowercase letters, digits and '-')",
                 f"rename it to '{slugify(path.stem)}{suffix}'" if slugify(path.stem) else None))
@@ -134,6 +140,10 @@ def _load_yaml_file(path: Path) -> tuple[str, Any, list[Problem]]:
     if not path.exists():
         return shown, None, [Unreadable.problem(Loc(shown), f"{path.name} is missing",
                                                 f"create {path.name}; see `hirel schema`")]
+    if not path.is_file():  # a pipe would block and /dev/zero never ends: only regular files are read
+        kind = "a directory" if path.is_dir() else "not a regular file"
+        return shown, None, [Unreadable.problem(Loc(shown), f"{path.name} is {kind}; hirel does not read it",
+                                                f"make {path.name} a plain file")]
     text, problems = read_text(path, shown)
     if text is None:
         return shown, None, problems
@@ -212,7 +222,7 @@ def _load_propositions(corpus: Corpus, path: Path) -> list[Problem]:
     problems += wrong
     for topic_id, text in (topics or {}).items():
         loc = topics.key_loc(topic_id)
-        if not _ID_RE.match(topic_id):
+        if not _ID_RE.fullmatch(topic_id):
             problems.append(BadId.problem(loc, f"topic '{topic_id}' is not a valid id (lowercase letters, digits and '-')"))
             continue
         if not isinstance(text, str) or not text.strip():
@@ -226,7 +236,7 @@ def _load_propositions(corpus: Corpus, path: Path) -> list[Problem]:
     corpus.declared_propositions.update(props or ())
     for prop_id, body in (props or {}).items():
         loc = props.key_loc(prop_id)
-        if not _ID_RE.match(prop_id):
+        if not _ID_RE.fullmatch(prop_id):
             problems.append(BadId.problem(loc, f"proposition '{prop_id}' is not a valid id "
                                                "(lowercase letters, digits and '-')", f"try '{slugify(prop_id)}'"))
             continue
@@ -257,12 +267,17 @@ def _load_propositions(corpus: Corpus, path: Path) -> list[Problem]:
 
 def split_front_matter(text: str) -> tuple[str, str, int] | None:
     """(front matter, body, 1-based line where the body starts), or None when there is none."""
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
+    # Line by line with find(), not split(): an article may have a million lines.
+    first_end = text.find("\n")
+    if first_end < 0 or text[:first_end].rstrip() != "---":
         return None
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in ("---", "..."):
-            return "\n".join(lines[1:index]) + "\n", "\n".join(lines[index + 1:]), index + 2
+    at, number = first_end + 1, 2
+    while at < len(text):
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        if text[at:end].rstrip() in ("---", "..."):
+            return text[first_end + 1:at] or "\n", text[end + 1:], number + 1
+        at, number = end + 1, number + 1
     return None
 
 
@@ -279,6 +294,7 @@ def _load_article(corpus: Corpus, path: Path) -> list[Problem]:
             else "the article has no front matter (it must start with a line '---')",
             "start the file with ---, then title: and outlet:, then --- and the text")]
     front, body, body_line = parts
+    problems += hidden_characters(body, shown, body_line)
     data, found = load_yaml(front, shown, line_offset=1)
     problems += found
     values: dict[str, Any] = {}
@@ -293,7 +309,7 @@ def _load_article(corpus: Corpus, path: Path) -> list[Problem]:
             values, locs, found = read_fields(mapping, F.ARTICLE_FIELDS, "the article")
             problems += found
             problems += _check_published(values, locs)
-            if "url" in values and not re.match(r"^https?://\S+$", values["url"]):
+            if "url" in values and not re.fullmatch(r"https?://\S+", values["url"]):
                 problems.append(BadUrl.problem(locs["url"], f"url '{values['url']}' is not an http(s) address",
                                                "write the full address, starting with https://"))
     if not body.strip():
@@ -324,7 +340,7 @@ def _check_published(values: dict[str, Any], locs: dict[str, Loc]) -> list[Probl
     value = values["published"]
     loc = locs["published"]
     text = _date_text(value)
-    match = _DATE_RE.match(text)
+    match = _DATE_RE.fullmatch(text)
     problem = None
     if not match:
         problem = f"published '{text}' is not YYYY, YYYY-MM or YYYY-MM-DD"

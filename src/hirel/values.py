@@ -727,6 +727,15 @@ def _read_number(raw: float, expect: Unit | None) -> Interval:
     return Interval(x, x, str(unit), text, (step,))
 
 
+def _as_float(number: Real, text: str) -> float:
+    """A number as YAML gives it, as a float: an integer beyond the float range (a 1 and 309
+    zeros) is an unreadable value, not a crash."""
+    try:
+        return float(number)
+    except OverflowError:
+        raise _error(text if len(text) <= 40 else text[:37] + "...", "the number is too large") from None
+
+
 def _mapping_text(raw: Mapping[Any, Any]) -> str:
     return "{" + ", ".join(f"{k}: {v}" for k, v in raw.items()) + "}"
 
@@ -744,7 +753,7 @@ def _mapping_bound(value: Any, name: str, unit: Unit, text: str) -> float | None
     if isinstance(value, bool):
         raise _error(text, f"{name} must be a number, not {value}")
     if isinstance(value, Real):
-        return float(value)
+        return _as_float(value, text)
     if isinstance(value, str):
         try:
             # YAML reads 1.0e8 (no sign in the exponent) as a string: accept it as a number.
@@ -823,7 +832,7 @@ def read_value(raw: object, expect: Unit | str | None = None) -> Interval:
     if isinstance(raw, Mapping):
         return _read_mapping(raw, expected)
     if isinstance(raw, Real):
-        return _read_number(float(raw), expected)
+        return _read_number(_as_float(raw, str(raw)), expected)
     if isinstance(raw, str):
         return _read_phrase_cached(raw, expected)
     raise _error(

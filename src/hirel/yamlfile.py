@@ -15,12 +15,15 @@ from __future__ import annotations
 
 from typing import Any
 
+import re
+
 import yaml
 import yaml.reader
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .model import Loc, Problem
+from .terminal import HIDDEN_CHARACTERS
 from .rules import AliasExpansion, DuplicateKey, ForbiddenTag, WrongType, YamlSyntax
 
 try:
@@ -29,6 +32,7 @@ except AttributeError:  # PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
 _TAG = "tag:yaml.org,2002:"
+_HIDDEN = re.compile(f"[{HIDDEN_CHARACTERS}]")
 MAX_DEPTH = 64
 _EXPANSION_FACTOR = 10
 _EXPANSION_SLACK = 1000
@@ -91,6 +95,7 @@ class _Builder:
         self.problems: list[Problem] = []
         self.visits = 0
         self.unique: set[int] = set()
+        self.hidden_found: list[tuple[Loc, str]] = []
 
     def loc(self, node: Node) -> Loc:
         mark = node.start_mark
@@ -109,6 +114,8 @@ class _Builder:
         tag = node.tag
         if isinstance(node, ScalarNode):
             if tag == _TAG + "str":
+                if _HIDDEN.search(node.value):
+                    self.hidden(node)
                 return node.value
             builder = _SCALAR_BUILDERS.get(tag)
             if builder is None:
@@ -124,6 +131,12 @@ class _Builder:
                     return node.value
                 self.problems.append(YamlSyntax.problem(self.loc(node), f"cannot read {node.value!r}: {exc}"))
                 return node.value
+            except (KeyError, AttributeError, TypeError):
+                # An explicit tag the text does not fit: `!!bool maybe`, `!!timestamp x`.
+                self.problems.append(YamlSyntax.problem(
+                    self.loc(node), f"cannot read {node.value!r} as {_shown_tag(tag)}",
+                    "remove the tag, or write a value of that type"))
+                return REJECTED
         if isinstance(node, SequenceNode):
             if tag != _TAG + "seq":
                 return self.forbidden(node)
@@ -158,6 +171,8 @@ class _Builder:
                 self.forbidden(key_node, "the entry")
                 continue
             key = key_node.value
+            if _HIDDEN.search(key):
+                self.hidden(key_node)
             if key in mapping:
                 first = mapping.key_locs[key]
                 self.problems.append(DuplicateKey.problem(
@@ -169,13 +184,37 @@ class _Builder:
             mapping.value_locs[key] = self.loc(value_node)
         return mapping
 
+    def hidden(self, node: ScalarNode) -> None:
+        """Note a string holding bidi controls or zero-width characters (as is, or YAML escapes)."""
+        self.hidden_found.append((self.loc(node), node.value))
+
+    def hidden_problems(self) -> list[Problem]:
+        """HR109 for the first strings noted by hidden(); the last one counts the rest."""
+        from .safety import MAX_REPORTED, hidden_problem
+
+        found = self.hidden_found
+        return [hidden_problem(loc, text, len(found) - MAX_REPORTED if index == MAX_REPORTED - 1 else 0)
+                for index, (loc, text) in enumerate(found[:MAX_REPORTED])]
+
     def forbidden(self, node: Node, ignored: str = "the value") -> None:
-        tag = node.tag
-        shown = "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
+        shown = _shown_tag(node.tag)
         self.problems.append(ForbiddenTag.problem(
             self.loc(node), f"the YAML tag '{shown}' is not allowed; {ignored} is ignored",
             "remove the tag: only strings, numbers, booleans, dates, lists and mappings are read"))
         return REJECTED
+
+
+def _shown_tag(tag: str) -> str:
+    return "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
+
+
+def _within(text: str, line: int, column: int) -> tuple[int, int]:
+    """A 0-based (line, column) moved back onto the text: a parser at the end of a file without
+    a final newline points one line past it; the place is then the end of the last line."""
+    lines = text.split("\n")  # after a final newline, an empty last line: the end of the file
+    if line >= len(lines):
+        return len(lines) - 1, len(lines[-1])
+    return line, column
 
 
 def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Problem]]:
@@ -187,8 +226,8 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Pro
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 + line_offset if mark else 1 + line_offset
-        column = mark.column + 1 if mark else 1
+        at_line, at_column = _within(text, mark.line, mark.column) if mark else (0, 0)
+        line, column = at_line + 1 + line_offset, at_column + 1
         message = " ".join(part for part in (exc.context, exc.problem) if part) or str(exc)
         if "single document" in message:
             message += " (only one YAML document per file; remove the extra '---')"
@@ -212,7 +251,7 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Pro
         data = builder.build(node)
     except _AbortRead as abort:
         return None, builder.problems + [abort.problem]
-    return data, builder.problems
+    return data, builder.problems + builder.hidden_problems()
 
 
 def _one_line(exc: BaseException) -> str:

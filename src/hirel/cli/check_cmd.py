@@ -37,8 +37,11 @@ def check(
 
     files = files or []
     for file in files:
-        if not file.exists():
-            die(f"no such file: {file}")
+        try:
+            if not file.exists():
+                die(f"no such file: {file}")
+        except OSError as exc:  # a name too long for the system, a folder that cannot be entered
+            die(f"cannot use '{file}': {exc.strerror or exc}")
     root = data_dir(ctx, files)
     for stranger in outside(files, root):
         sys.stderr.write(f"hirel: note: {safe_line(stranger)} is not in the data directory {display_path(root)}; "
