@@ -93,7 +93,7 @@ def write_claims(root: Path, scale: float) -> None:
     with open(root / "claims" / "big.yaml", "w", encoding="utf-8") as out:
         out.write("claims:\n")
         for i in range(count):
-            out.write(_claim(i, i % sentences) + "    note: an annotation written by hand, as a note.\n")
+            out.write(_claim(i, i % sentences) + "    note: an annotation written by hand, as a note, with a few more words.\n")
 
 
 CASES = {

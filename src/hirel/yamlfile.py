@@ -33,6 +33,8 @@ except AttributeError:  # PyYAML built without libyaml
 
 _TAG = "tag:yaml.org,2002:"
 _HIDDEN = re.compile(f"[{HIDDEN_CHARACTERS}]")
+# Where an anchor (&name) may be written; a false alarm only costs memory.
+_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]", re.MULTILINE)
 MAX_DEPTH = 64
 _EXPANSION_FACTOR = 10
 _EXPANSION_SLACK = 1000
@@ -89,9 +91,12 @@ _SCALAR_BUILDERS = {
 
 
 class _Builder:
-    def __init__(self, path: str, line_offset: int) -> None:
+    def __init__(self, path: str, line_offset: int, release: bool = False) -> None:
         self.path = path
         self.line_offset = line_offset
+        # Without anchors every node is used once: each is let go once built, so that the
+        # composed nodes and the built values are not both held whole (a 100 MB claims file).
+        self.release = release
         self.problems: list[Problem] = []
         self.visits = 0
         self.unique: set[int] = set()
@@ -102,8 +107,9 @@ class _Builder:
         return Loc(self.path, mark.line + 1 + self.line_offset, mark.column + 1)
 
     def build(self, node: Node, depth: int = 0) -> Any:
-        self.visits += 1
-        self.unique.add(id(node))
+        if not self.release:  # aliases are possible: count how far they expand
+            self.visits += 1
+            self.unique.add(id(node))
         if self.visits > _EXPANSION_FACTOR * len(self.unique) + _EXPANSION_SLACK:
             raise _AbortRead(AliasExpansion.problem(
                 self.loc(node), "YAML aliases expand to far more data than the file holds; file not read",
@@ -143,7 +149,11 @@ class _Builder:
             seq = YamlSeq()
             seq.loc = self.loc(node)
             seq.item_locs = []
-            for item in node.value:
+            items = node.value
+            for index in range(len(items)):
+                item = items[index]
+                if self.release:
+                    items[index] = None
                 seq.append(self.build(item, depth + 1))
                 seq.item_locs.append(self.loc(item))
             return seq
@@ -158,7 +168,11 @@ class _Builder:
         mapping.loc = self.loc(node)
         mapping.key_locs = {}
         mapping.value_locs = {}
-        for key_node, value_node in node.value:
+        pairs = node.value
+        for index in range(len(pairs)):
+            key_node, value_node = pairs[index]
+            if self.release:
+                pairs[index] = None
             key_loc = self.loc(key_node)
             if key_node.tag == _TAG + "merge":
                 self.problems.append(ForbiddenTag.problem(
@@ -246,7 +260,7 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Pro
         return None, [YamlSyntax.problem(Loc(path, 1 + line_offset, 1), "YAML nested too deeply; file not read")]
     if node is None:
         return None, []
-    builder = _Builder(path, line_offset)
+    builder = _Builder(path, line_offset, release=_ANCHOR.search(text) is None)
     try:
         data = builder.build(node)
     except _AbortRead as abort:
