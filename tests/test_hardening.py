@@ -310,9 +310,9 @@ def test_check_warns_about_hidden_characters_where_they_are(hidden, run):
     code, found = problems(run)
     assert code == 0
     # entities.yaml line 20 (after ENTITIES' 19 lines): 'Evil<ZWSP> Corp', the key at column 1;
-    # the article's line 13
-    # (after its 12 lines); CLAIMS has 27 lines: the new claim's quote on line 30 (value at
-    # column 12), its claimant on line 31 (column 15).
+    # the article's line 13 (after its 12 lines), column 13 after "Tehran says "; CLAIMS has 27
+    # lines: the new claim's quote on line 30 (value at column 12), its claimant on line 31
+    # (column 15).
     assert places(found) == [
         ("data/articles/test-article.md", 13, 13, "HR109"),
         (CLAIMS_PATH, 30, 12, "HR109"),

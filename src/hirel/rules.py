@@ -172,7 +172,9 @@ class FrontMatter(Rule):
 class Unreadable(Rule):
     """A file or directory of the corpus cannot be read, or a registry file is missing.
 
-    `data/` needs `articles/`, `claims/`, `propositions.yaml` and `entities.yaml`.
+    `data/` needs `articles/`, `claims/`, `propositions.yaml` and `entities.yaml`. Only regular
+    files are read (a pipe would block, `/dev/zero` never ends), and a file of `articles/` or
+    `claims/` that is a link leading out of the data directory is not read.
 
     FAIL:
         data/propositions.yaml is missing
