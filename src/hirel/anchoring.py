@@ -7,7 +7,7 @@ Nothing else is forgiven. When a quote is not found, rapidfuzz finds the closest
 whose edges are moved to word boundaries, to offer as the fix.
 
 Bounded in time and memory whatever the article: offsets back into the text are kept per line
-(two integers a line, built only when a passage is asked for), and the approximate search runs
+(a few integers a line, built only when a passage is asked for), and the approximate search runs
 over the whole text only when that is cheap; in a longer text it runs around the places where
 the quote's rarest words occur, a bounded number of them.
 """
@@ -30,7 +30,9 @@ _TABLE = str.maketrans(
     _QUOTES + "-" * len(_DASHES) + " " * len(_SPACES),
     _INVISIBLE,
 )
-_CHUNK = 1 << 20  # characters
+_CHUNK = 1 << 20  # characters normalized at a time
+_PIECE = 1 << 14  # the longest stretch of a line mapped back character by character
+_SPACE = re.compile(r"\s")
 _WORD = re.compile(r"\S+")
 
 # A fuzzy match below this score is not offered as "the passage you meant".
@@ -51,11 +53,12 @@ def normalize_for_match(text: str) -> str:
 
 
 def _normalize_chunks(text: str) -> tuple[str, list[tuple[int, int, int]]]:
-    """normalize_for_match(text), and where each chunk of lines starts: (offset in ``text``,
-    offset in the result, 0-based line).
+    """normalize_for_match(text), and where each chunk starts: (offset in ``text``, offset in
+    the result, 0-based line).
 
-    A long text is normalized a chunk of lines at a time: splitting a whole 68 MB article into
-    words at once would take ten times its size in memory.
+    A long text is normalized a chunk at a time: splitting a whole 68 MB article into words at
+    once would take ten times its size in memory. Chunks end at a line end (else at a space,
+    for a text of very long lines); the character between two chunks is not part of either.
     """
     if len(text) <= _CHUNK:
         return " ".join(text.translate(_TABLE).casefold().split()), [(0, 0, 0)]
@@ -63,16 +66,27 @@ def _normalize_chunks(text: str) -> tuple[str, list[tuple[int, int, int]]]:
     chunks: list[tuple[int, int, int]] = []
     start = norm = line = 0
     while start <= len(text):
-        end = text.find("\n", start + _CHUNK)
-        end = len(text) if end < 0 else end
+        end = _boundary(text, start, len(text), _CHUNK)
         chunks.append((start, norm, line))
         piece = " ".join(text[start:end].translate(_TABLE).casefold().split())
         if piece:
             pieces.append(piece)
             norm += len(piece) + 1
-        line += text.count("\n", start, end) + 1
+        line += text.count("\n", start, end + 1)
         start = end + 1
     return " ".join(pieces), chunks
+
+
+def _boundary(text: str, start: int, end: int, size: int) -> int:
+    """Where a piece of ``text[start:end]`` of about ``size`` characters ends: the first line
+    end after ``size`` characters, else the first whitespace, else ``end``."""
+    if end - start <= size:
+        return end
+    at = text.find("\n", start + size, min(end, start + 2 * size))
+    if at >= 0:
+        return at
+    space = _SPACE.search(text, start + size, end)
+    return space.start() if space else end
 
 
 def _normalize_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -118,48 +132,51 @@ class ArticleText:
         self.first_line = first_line
         self.normalized, self._chunks = _normalize_chunks(body)
         self._chunk_norm_starts = [norm for _start, norm, _line in self._chunks]
-        self._chunk_lines: dict[int, tuple[array, array]] = {}
+        self._chunk_pieces: dict[int, tuple[array, array, array, array]] = {}
 
-    def _lines_of_chunk(self, index: int) -> tuple[array, array]:
-        """For each line of a chunk: where it starts in the body, and where its normalized form
-        starts in ``normalized`` (the normalized lines, the empty ones left out, joined by one
-        space, are exactly ``normalized``). Built when a passage in the chunk is asked for."""
-        lines = self._chunk_lines.get(index)
-        if lines is not None:
-            return lines
-        at, norm, _line = self._chunks[index]
-        end_of_chunk = self._chunks[index + 1][0] - 1 if index + 1 < len(self._chunks) else len(self.body)
-        body_starts, norm_starts = array("q"), array("q")
+    def _pieces_of_chunk(self, index: int) -> tuple[array, array, array, array]:
+        """The pieces of a chunk: its lines, long lines cut at a space. For each: where it
+        starts and ends in the body, where its normalized form starts in ``normalized`` (the
+        normalized pieces, the empty ones left out, joined by one space, are exactly
+        ``normalized``), and its 0-based line. Built when a passage in the chunk is asked for."""
+        pieces = self._chunk_pieces.get(index)
+        if pieces is not None:
+            return pieces
+        at, norm, line = self._chunks[index]
+        chunk_end = self._chunks[index + 1][0] - 1 if index + 1 < len(self._chunks) else len(self.body)
+        starts, ends, norm_starts, lines = array("q"), array("q"), array("q"), array("q")
+        body = self.body
         while True:
-            end = self.body.find("\n", at, end_of_chunk)
-            end = end_of_chunk if end < 0 else end
-            body_starts.append(at)
+            line_end = body.find("\n", at, chunk_end)
+            line_end = chunk_end if line_end < 0 else line_end
+            end = _boundary(body, at, line_end, _PIECE)
+            starts.append(at)
+            ends.append(end)
             norm_starts.append(norm)
-            length = len(normalize_for_match(self.body[at:end]))
+            lines.append(line)
+            length = len(normalize_for_match(body[at:end]))
             if length:
                 norm += length + 1
-            if end >= end_of_chunk:
+            if end >= chunk_end:
                 break
+            line += end == line_end
             at = end + 1
-        self._chunk_lines[index] = body_starts, norm_starts
-        return body_starts, norm_starts
+        self._chunk_pieces[index] = pieces = (starts, ends, norm_starts, lines)
+        return pieces
 
     def _body_offset(self, norm_offset: int) -> tuple[int, int]:
         """(offset in the body, 0-based line) of the character at ``norm_offset`` of ``normalized``."""
-        # The last chunk (then line) starting at or before the offset: those that normalize to
+        # The last chunk (then piece) starting at or before the offset: those that normalize to
         # nothing share the start of the next one, so the one found holds the character.
         chunk = bisect_right(self._chunk_norm_starts, norm_offset) - 1
-        body_starts, norm_starts = self._lines_of_chunk(chunk)
+        starts, ends, norm_starts, lines = self._pieces_of_chunk(chunk)
         index = bisect_right(norm_starts, norm_offset) - 1
-        start = body_starts[index]
-        end = self.body.find("\n", start)
-        text = self.body[start:] if end < 0 else self.body[start:end]
-        _normalized, offsets = _normalize_with_offsets(text)
+        start, end = starts[index], ends[index]
+        _normalized, offsets = _normalize_with_offsets(self.body[start:end])
         local = norm_offset - norm_starts[index]
-        line = self._chunks[chunk][2] + index
-        if local >= len(offsets):  # the space that joins this line to the next one
-            return start + len(text), line
-        return start + offsets[local], line
+        if local >= len(offsets):  # the space that joins this piece to the next one
+            return end, lines[index]
+        return start + offsets[local], lines[index]
 
     def _starts(self, needle: str) -> list[int]:
         """Where ``needle`` occurs in the normalized text, not overlapping, as whole words:
