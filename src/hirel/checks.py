@@ -25,11 +25,18 @@ def run_checks(corpus: Corpus) -> Iterator[Problem]:
     yield from check_quotes(corpus)
 
 
+def _stub(name: str) -> str:
+    """A one-line entities.yaml entry for ``name`` (quoted where YAML needs it)."""
+    import yaml
+
+    return yaml.safe_dump({name: {}}, default_flow_style=True, allow_unicode=True, width=10_000).strip()[1:-1]
+
+
 def _unknown_entity(corpus: Corpus, name: str, loc: Loc, role: str) -> Problem | None:
     if name in corpus.entities or "entities" not in corpus.registries_read:
         return None  # known, or entities.yaml is unreadable (reported once, on that file)
     close = suggest(name, corpus.entities.all_names())
-    hint = f"did you mean '{close[0]}'?" if close else "add it to entities.yaml (with its aliases)"
+    hint = f"did you mean '{close[0]}'?" if close else f"add it to entities.yaml (with its aliases): {_stub(name)}"
     return UnknownEntity.problem(loc, f"unknown {role} '{name}': not an entity or alias in entities.yaml", hint)
 
 

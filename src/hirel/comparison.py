@@ -8,12 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from .errors import HirelError
 from .loader import Corpus
 from .model import Article, Claim, Finding, Interval, Period, Proposition
 from .verdicts import VERDICTS, ComparableClaim, compare_claims
 
 
-class UnknownName(LookupError):
+class UnknownName(HirelError, LookupError):
     """A topic, proposition or claim id that the corpus does not have."""
 
     def __init__(self, what: str, name: str, suggestions: list[str]) -> None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+
+from .errors import HirelError
 from typing import Iterable
 
 
-class DataDirError(Exception):
+class DataDirError(HirelError):
     """No usable data directory; the message says what was tried."""
 
 

@@ -13,6 +13,7 @@ import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from hirel.errors import HirelError
 from hirel.figures import format_date_end, format_date_range, format_date_start
 from hirel.model import Interval, Period
 
@@ -34,7 +35,7 @@ MAX_YEAR = 2999
 _EXPECTED = "expected YYYY, YYYY-MM, YYYY-MM-DD, START/END, or a form like 'mid-2017'"
 
 
-class PeriodError(ValueError):
+class PeriodError(HirelError, ValueError):
     """A period hirel cannot read. ``reason`` is the part after the colon, for reuse."""
 
     def __init__(self, text: str, reason: str = _EXPECTED) -> None:

@@ -374,7 +374,9 @@ class UnknownEntity(Rule):
     """A name (claimant, via, scope, outlet, part_of, object) is neither an entity nor an alias.
 
     Every actor is declared once in `entities.yaml`, with its aliases, so that the same
-    source written two ways is recognised as one.
+    source written two ways is recognised as one. The hint names the closest entity, or, when
+    none is close, shows the line to add to `entities.yaml`; `hirel entities --unknown` prints
+    such stubs for every name used but not defined.
 
     FAIL:
         claimant: US State Departement

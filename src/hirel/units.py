@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from hirel.errors import HirelError
 from hirel.figures import format_date_range, format_words
 from hirel.model import Interval, Period
 
@@ -33,7 +34,7 @@ __all__ = [
 ]
 
 
-class UnitError(ValueError):
+class UnitError(HirelError, ValueError):
     """A unit string hirel cannot read."""
 
 

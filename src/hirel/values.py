@@ -21,6 +21,7 @@ from datetime import date
 from numbers import Real
 from typing import Any, Mapping
 
+from hirel.errors import HirelError
 from hirel.model import Interval, Period
 from hirel.periods import PeriodError, parse_period, period_to_interval
 from hirel.units import ConversionError, Unit, UnitError, convert, describe_interval, parse_unit
@@ -43,7 +44,7 @@ __all__ = [
 ]
 
 
-class ValueParseError(ValueError):
+class ValueParseError(HirelError, ValueError):
     """A value hirel cannot read, with one sentence saying why."""
 
 

@@ -10,6 +10,7 @@ from typing import Literal, Optional
 import typer
 
 from .. import __version__
+from ..errors import HirelError
 from .common import GlobalOptions
 
 app = typer.Typer(
@@ -52,6 +53,7 @@ def _global(
 
 
 from . import check_cmd, compare_cmd, browse_cmd, reference_cmd  # noqa: E402,F401  (registers the commands)
+from . import authoring_cmd, entities_cmd, suggest_cmd  # noqa: E402,F401
 
 
 def main() -> None:
@@ -67,6 +69,12 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("hirel: interrupted\n")
         sys.exit(130)
+    except HirelError as exc:
+        # Bad input the library refused (a path, a name, a phrase): one line, exit 2.
+        from ..terminal import safe_line
+
+        sys.stderr.write(f"hirel: {safe_line(str(exc))}\n")
+        sys.exit(2)
     except BrokenPipeError:
         # The reader (e.g. `head`) went away; stop quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -532,14 +532,34 @@ def _show_table(ctx: typer.Context, detail: Any, browser: Any) -> None:
 # --------------------------------------------------------------------------- sources
 
 
+def _coverage(corpus) -> dict:
+    """Per article: checkable sentences, those a claim covers, and the share (hirel suggest's count)."""
+    from ..authoring.suggest import Suggester
+
+    suggester = Suggester(corpus)
+    out = {}
+    for article_id in corpus.articles:
+        result = suggester.for_article(article_id, stubs=False)
+        out[article_id] = {"checkable": result.checkable, "covered": result.covered, "share": result.coverage}
+    return out
+
+
+def _coverage_text(c: dict) -> str:
+    share = "" if c["share"] is None else f" ({c['share']:.0%})"
+    return f"{c['covered']}/{c['checkable']}{share}"
+
+
 @app.command()
-def sources(ctx: typer.Context, format: Format = FormatOption) -> None:
+def sources(ctx: typer.Context, format: Format = FormatOption,
+            coverage: bool = typer.Option(False, "--coverage",
+                                          help="Add each article's annotation coverage (as hirel suggest counts it).")) -> None:
     """Articles and outlets, with reliability and contradictions.
 
     Articles by publication date (undated last) with outlet, kind, reliability grade, claim count
     and the contradictions their claims take part in, then which articles contradict which, and
     totals per outlet. CSV has one row per article ("against": the articles on the other side of
-    its contradictions); JSON and Markdown also have the outlets.
+    its contradictions); JSON and Markdown also have the outlets. --coverage adds the share of
+    each article's checkable sentences that a claim covers.
 
     Example: hirel sources --format markdown
     """
@@ -547,12 +567,14 @@ def sources(ctx: typer.Context, format: Format = FormatOption) -> None:
 
     browser = _browser(ctx)
     report = list_sources(browser)
+    covered = _coverage(browser.corpus) if coverage else {}
     fmt = format.lower()
     if fmt == "json":
         write_json({
             "articles": [{**_article_json(r.article), "outlet": r.outlet,
                           "stats": {"claims": r.claims, "contradictions": len(r.contradictions)},
-                          "contradictions": [_finding_json(f) for f in r.contradictions], "against": r.against}
+                          "contradictions": [_finding_json(f) for f in r.contradictions], "against": r.against,
+                          **({"coverage": covered[r.article.id]} if coverage else {})}
                          for r in report.articles],
             "outlets": [{"name": o.outlet, "articles": o.articles,
                          "stats": {"claims": o.claims, "contradictions": o.contradictions},
@@ -562,6 +584,10 @@ def sources(ctx: typer.Context, format: Format = FormatOption) -> None:
     header = ["article", "outlet", "published", "kind", "reliability", "claims", "contradictions", "against", "title"]
     values = [[r.article.id, r.outlet, r.article.published, r.article.kind, r.article.reliability, r.claims,
                len(r.contradictions), " ".join(r.against), r.article.title] for r in report.articles]
+    if coverage:
+        header.append("coverage")
+        for row, r in zip(values, report.articles):
+            row.append(_coverage_text(covered[r.article.id]))
     outlet_header = ["outlet", "articles", "claims", "contradictions", "reliability"]
     outlet_values = [[o.outlet, len(o.articles), o.claims, o.contradictions, " ".join(o.reliability)]
                      for o in report.outlets]
@@ -580,8 +606,8 @@ def sources(ctx: typer.Context, format: Format = FormatOption) -> None:
     if not report.articles:
         console.print(Text("No articles."))
         return
-    table = new_table("article", "published", "grade", "claims", "contra-\ndictions", title="Articles",
-                      collapse_padding=True)
+    table = new_table("article", "published", "grade", "claims", "contra-\ndictions",
+                      *(["covered"] if coverage else []), title="Articles", collapse_padding=True)
     table.columns[0].min_width = min(38, max(len(r.article.id) for r in report.articles))
     _right(table, 3, 4)
     for r in report.articles:
@@ -592,7 +618,8 @@ def sources(ctx: typer.Context, format: Format = FormatOption) -> None:
         if r.article.kind:
             published.append("\n" + safe_line(r.article.kind), style="dim")
         table.add_row(name, published, cell(r.article.reliability), str(r.claims),
-                      _contradictions_cell(len(r.contradictions)))
+                      _contradictions_cell(len(r.contradictions)),
+                      *([cell(_coverage_text(covered[r.article.id]))] if coverage else []))
     console.print(table)
     pairs = _contradiction_pairs(report, browser)
     if pairs:

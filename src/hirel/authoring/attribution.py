@@ -1,0 +1,174 @@
+"""Who a sentence attributes its statement to, and how sure it is.
+
+Cues: "according to X", "citing X", "X said/told/reported/stated…", "said X", "as reported by X",
+"reports suggest". The name is the capitalized phrase next to the cue; names that are
+entities (or aliases) of the corpus are recognised anywhere in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..entities import EntityIndex
+
+_NAME = r"[A-Z][\w.'’&-]*(?:\s+(?:of|the|for|and|de|al|al-|bin|von|van|du|der)?\s*[A-Z][\w.'’&-]*)*"
+# Words that are also nouns ('Arab states', 'press reports') count as verbs only before 'that'.
+_VERBS = ("said|says|say|told|tells|stated|claimed|reported|announced|announces|"
+          "confirmed|confirms|denied|denies|added|adds|noted|warned|warns|estimated|"
+          "revealed|reveals|acknowledged|wrote|writes|insisted|argued|alleged|alleges|asserted|"
+          "suggested|suggests|suggest|indicated|indicate|indicates|showed|believes|believe|"
+          "predicted|expects|vowed|admitted|disclosed|testified|"
+          "(?:states|claims|reports|notes|estimates|shows|show|declared|declares)(?=\\s+that\\b)")
+_LEAD = r"(?:a|an|the|some|recent|several|unnamed|\d{4})"
+_PATTERNS = (
+    ("according to", re.compile(rf"\baccording to\s+(?:{_LEAD}\s+)*(?P<who>{_NAME})?", re.I)),
+    ("citing", re.compile(rf"\bciting\s+(?:{_LEAD}\s+)*(?P<who>{_NAME})?", re.I)),
+    ("as reported by", re.compile(rf"\b(?:as\s+)?reported\s+by\s+(?:{_LEAD}\s+)*(?P<who>{_NAME})?", re.I)),
+    ("verb", re.compile(rf"(?P<who>{_NAME})?(?:,[^,]{{1,60}},)?,?\s+(?:has\s+|have\s+|had\s+|also\s+|"
+                        rf"recently\s+|reportedly\s+)?(?P<verb>\b(?:{_VERBS})\b)")),
+    ("said-name", re.compile(rf"\b(?:said|says|wrote)\s+(?P<who>{_NAME})(?=\s*(?:[,.;:]|$))")),
+)
+_PEOPLE = frozenset("source sources official officials spokesman spokeswoman spokesperson diplomat diplomats "
+                    "insider insiders aide aides figure figures person people member members analyst analysts "
+                    "expert experts observer observers".split())
+_NOT_NAMES = frozenset("It He She They We I This That These Those There The A An In On At For But And "
+                       "Statistics Reports Analysts Officials Sources Experts Critics".split())
+# hedge word -> certainty
+HEDGES = {
+    "reportedly": "likely", "allegedly": "likely", "apparently": "likely", "likely": "likely",
+    "probably": "likely", "suggests": "likely", "suggest": "likely", "suggested": "likely",
+    "appears": "likely", "appear": "likely", "seems": "likely", "believed to": "likely",
+    "is said to": "likely", "are said to": "likely", "said to have": "likely", "thought to": "likely",
+    "may": "possible", "might": "possible", "could": "possible", "possibly": "possible",
+    "perhaps": "possible", "unconfirmed": "possible", "rumoured": "possible", "rumored": "possible",
+}
+_HEDGE_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, HEDGES), key=len, reverse=True)) + r")\b", re.I)
+
+
+@dataclass
+class Attribution:
+    cue: str | None = None  # the words that attribute ('according to', 'said')
+    cue_start: int = -1
+    cue_end: int = -1
+    claimant: str | None = None  # an entity name (canonical) or an unknown name as written
+    claimant_known: bool = False
+    via: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)  # names not in entities.yaml
+    hedge: str | None = None
+    certainty: str | None = None
+
+
+class EntityMatcher:
+    """Entity names and aliases found in text (whole words, case as written)."""
+
+    def __init__(self, entities: EntityIndex) -> None:
+        self.entities = entities
+        names = sorted({n for n in entities.all_names() if len(n) >= 2}, key=len, reverse=True)
+        self._re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])") if names else None
+
+    def mentions(self, text: str) -> list[tuple[int, int, str]]:
+        if self._re is None:
+            return []
+        return [(m.start(), m.end(), self.entities.resolve(m.group()) or m.group()) for m in self._re.finditer(text)]
+
+    def resolve_phrase(self, phrase: str) -> str | None:
+        """The entity a name phrase means: itself, or the longest entity name inside it."""
+        for candidate in (phrase, f"The {phrase}"):
+            exact = self.entities.resolve(candidate)
+            if exact is not None:
+                return exact
+        found = self.mentions(phrase)
+        return max(found, key=lambda m: m[1] - m[0])[2] if found else None
+
+
+def _clean_name(who: str | None) -> str | None:
+    if not who:
+        return None
+    words = who.split()
+    while words and words[0] in _NOT_NAMES:
+        words.pop(0)
+    name = " ".join(words).strip(" ,.'’")
+    return name if len(name) >= 2 and name[0].isupper() else None
+
+
+def _speaker(before: str, matcher: EntityMatcher) -> str | None:
+    """Who speaks right before a verb: an entity ending there ('The Biden administration says'),
+    or an unnamed person of one ('a Hamas official claimed' -> 'unnamed Hamas official')."""
+    before = re.sub(r"(?:\s+(?:has|have|had|also|recently|reportedly|publicly|repeatedly|previously|"
+                    r"already|now|then|again|once))+\s*$", "", before.rstrip(" ,")).rstrip(" ,")
+    people = re.search(r"(?:^|\s)(?:an?|the|one|two|three|several)?\s*((?:[A-Z][\w.'’-]*\s+)*(?:" + "|".join(_PEOPLE)
+                       + r"))$", before)
+    if people and people.group(1)[0].isupper():
+        return f"unnamed {people.group(1)}"
+    mentions = [m for m in matcher.mentions(before) if len(before) - m[1] <= 2]
+    return mentions[-1][2] if mentions else None
+
+
+def _phrase_after(sentence: str, match: re.Match[str]) -> str:
+    """The words after 'according to' / 'citing' up to the clause's end ('a Hamas source')."""
+    start = match.start("who") if match.group("who") else match.end()
+    head = sentence[match.start():start]
+    tail = re.split(r"[,;:.]|\s(?:that|who|which)\s", sentence[start:], maxsplit=1)[0]
+    words = (head.split()[2 if head.lower().startswith("according") else 1:] + tail.split())
+    while words and words[0].lower() in ("a", "an", "the", "some", "recent", "several"):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _resolve_source(phrase: str | None, name: str | None, matcher: EntityMatcher) -> str | None:
+    """The entity of the source: the whole phrase ('Hamas source'), its unnamed form
+    ('unnamed Hamas source'), else the name in it."""
+    for candidate in (phrase, f"unnamed {phrase}" if phrase else None):
+        if candidate and matcher.entities.resolve(candidate):
+            return matcher.entities.resolve(candidate)
+    if phrase and phrase.split()[-1].lower() in _PEOPLE:
+        return None  # 'a Hamas source' is not Hamas itself
+    if name:
+        return matcher.resolve_phrase(name)
+    return matcher.resolve_phrase(phrase) if phrase else None
+
+
+def attribution_of(sentence: str, matcher: EntityMatcher) -> Attribution:
+    result = Attribution()
+    hedge = _HEDGE_RE.search(sentence)
+    if hedge:
+        result.hedge = hedge.group(1)
+        result.certainty = HEDGES[hedge.group(1).lower()]
+    found: dict[str, tuple[re.Match[str], str | None]] = {}
+    for kind, pattern in _PATTERNS:
+        m = pattern.search(sentence)
+        if m:
+            who = _clean_name(m.group("who"))
+            if who is None and kind == "verb":  # 'the director, Ana Lopes, told': the name in the commas
+                near = re.search(rf"({_NAME}),?\s*$", sentence[max(0, m.start("verb") - 60):m.start("verb")].rstrip(", "))
+                who = _clean_name(near.group(1)) if near else None
+            if kind == "verb":
+                who = _speaker(sentence[:m.start("verb")], matcher) or who
+            found[kind] = (m, who)
+    if not found:
+        return result
+    kind, (first, _name) = min(found.items(), key=lambda item: item[1][0].start())
+    result.cue = first.group("verb") if kind == "verb" else "said" if kind == "said-name" else kind
+    result.cue_start, result.cue_end = first.start(), first.end()
+    source = next((found[k][1] for k in ("according to", "citing", "as reported by", "said-name", "verb")
+                   if k in found and found[k][1]), None)
+    source_phrase = next((_phrase_after(sentence, found[k][0]) for k in ("according to", "citing", "as reported by")
+                          if k in found), None)
+    reporter = found["verb"][1] if ("citing" in found or "according to" in found) and "verb" in found else None
+    entity = _resolve_source(source_phrase, source, matcher)
+    if entity is not None:
+        result.claimant, result.claimant_known = entity, True
+    elif source_phrase and source_phrase.split()[-1].lower() in _PEOPLE:
+        result.claimant = f"unnamed {source_phrase}"
+        result.unknown.append(result.claimant)
+    elif source:
+        result.claimant = source
+        result.unknown.append(source)
+    if reporter and reporter != source:
+        via = matcher.resolve_phrase(reporter)
+        if via is not None and via != result.claimant:
+            result.via.append(via)
+        elif via is None:
+            result.unknown.append(reporter)
+    return result

@@ -1,0 +1,95 @@
+"""Claim and entity stubs as YAML text, ready to paste.
+
+Every string from the article is written as a double-quoted scalar (JSON escaping is valid
+YAML), so no article text can break the YAML or reach a terminal as a control sequence.
+Names that are not entities yet are written as comments, with an entity stub to add, so that
+a pasted stub passes `hirel check` as soon as its proposition is chosen.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import yaml
+
+from .suggest import ArticleSuggestions, Stub
+
+CHOOSE = "CHOOSE"  # the placeholder for the proposition
+
+
+def scalar(text: str) -> str:
+    """A YAML scalar for ``text``: plain when that is unambiguous, else double-quoted."""
+    if re.fullmatch(r"[A-Za-z][\w .,'’()&-]*[\w.)]", text) and not re.search(r":\s|\s#|^(?:yes|no|on|off|true|false|null)$",
+                                                                            text, re.I):
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def comment(text: str) -> str:
+    """Text safe inside a YAML comment (one line, no control characters)."""
+    return json.dumps(" ".join(str(text).split()), ensure_ascii=False)[1:-1]
+
+
+def entity_stub(name: str, aliases: list[str] | None = None) -> str:
+    body = {"aliases": aliases} if aliases else {}
+    return yaml.safe_dump({name: body}, sort_keys=False, allow_unicode=True, width=10_000,
+                          default_flow_style=None)
+
+
+def stub_lines(stub: Stub, covered: bool = False) -> list[str]:
+    a = stub.attribution
+    mark = "  # covered: a claim already quotes this sentence" if covered else ""
+    lines = [f"  - id: {stub.id}{mark}"]
+    if stub.propositions:
+        choices = ", ".join(f"{pid} ({score:g})" for pid, score in stub.propositions)
+        lines.append(f"    proposition: {CHOOSE}  # a {stub.kind} proposition; closest: {choices}")
+    else:
+        lines.append(f"    proposition: {CHOOSE}  # a {stub.kind} proposition (add one to propositions.yaml)")
+    lines.append(f"    quote: {json.dumps(stub.quote, ensure_ascii=False)}")
+    if a.claimant and a.claimant_known:
+        lines.append(f"    claimant: {scalar(a.claimant)}  # from '{comment(a.cue or '')}'")
+    elif a.claimant:
+        lines.append(f"    # claimant: {comment(a.claimant)}  # not in entities.yaml: add the stub below")
+    elif a.cue:
+        lines.append(f"    # claimant: ?  # '{comment(a.cue)}' without a name")
+    if a.via:
+        lines.append(f"    via: [{', '.join(scalar(v) for v in a.via)}]")
+    if stub.value is not None:
+        lines.append(f"    value: {json.dumps(stub.value.text, ensure_ascii=False)}  # reads: {comment(stub.value.reading)}")
+    else:
+        lines.append("    stance: supports  # or refutes")
+    if stub.when:
+        lines.append(f"    when: {json.dumps(stub.when, ensure_ascii=False)}  # from {comment(stub.when_source or '')}")
+    if a.certainty:
+        lines.append(f"    certainty: {a.certainty}  # '{comment(a.hedge or '')}'")
+    return lines
+
+
+def suggestions_yaml(result: ArticleSuggestions, include_covered: bool, claims_file_exists: bool) -> str:
+    """The stubs of one article as a YAML document (comments say where each comes from)."""
+    shown = [s for s in result.suggestions if include_covered or not s.covered]
+    coverage = f"{result.covered} of {result.checkable} checkable sentences covered"
+    if result.coverage is not None:
+        coverage += f" ({result.coverage:.0%})"
+    lines = [f"# {result.article_id}: {coverage}"]
+    if claims_file_exists:
+        lines.append(f"# add under 'claims:' in claims/{result.article_id}.yaml, then choose each proposition")
+    else:
+        lines.append(f"# save as claims/{result.article_id}.yaml, then choose each proposition")
+    lines.append("claims:")
+    unknown: dict[str, None] = {}
+    for suggestion in shown:
+        lines.append(f"  # line {suggestion.line}: {', '.join(suggestion.reasons)}")
+        for stub in suggestion.stubs:
+            lines.extend(stub_lines(stub, suggestion.covered))
+            for name in stub.attribution.unknown:
+                unknown.setdefault(name)
+    if not shown:
+        lines[-1] = "claims: []" if not claims_file_exists else "# nothing left to annotate"
+    if unknown:
+        lines.append("")
+        lines.append("# names not in entities.yaml: add them there (check the spelling), then uncomment the claimant")
+        for name in unknown:
+            lines.extend("# " + line for line in entity_stub(name).rstrip("\n").split("\n"))
+    return "\n".join(lines) + "\n"

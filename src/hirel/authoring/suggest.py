@@ -1,0 +1,297 @@
+"""`hirel suggest`: the checkable sentences of an article and a claim stub for each.
+
+A sentence is checkable when it writes a figure or a date (found by the value grammar),
+attributes a statement to someone ("according to X", "X said", "citing", "reported"), or
+names two actors of entities.yaml (a statement about how they relate). Each
+stub holds the exact quote (the whole sentence, or, where a sentence gives several figures in
+separate clauses, the clauses of one figure with the attribution), the value as written and
+its reading, `when` (from the sentence, else the article's date), claimant and `via` from the
+attribution, certainty from hedges, and the existing propositions most like the sentence.
+A sentence that an existing claim's quote falls in is covered.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..anchoring import ArticleText
+from ..periods import PeriodError, parse_period
+from ..structure import slugify
+from .attribution import Attribution, EntityMatcher, attribution_of
+from .find_values import FoundValue, find_values
+from .sentences import Sentence, split_sentences
+
+_CLAUSE = re.compile(r"[,;:]\s+|\s+[—–]\s+|\s+-\s+|\s\(|\)\s")
+_YEARLESS = re.compile(r"\b(?:(?P<m1>January|February|March|April|May|June|July|August|September|October|November|"
+                       r"December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?"
+                       r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>January|February|March|April|May|June|July|"
+                       r"August|September|October|November|December))\b(?!,?\s+\d{4})")
+_RELATIVE = re.compile(r"\b(?P<which>last|this|next|previous|past)\s+year\b|\bso far this year\b", re.I)
+_MONTH_ONLY = re.compile(r"\b(?P<prep>in|from|since|by|until|through)\s+(?P<month>January|February|March|April|May|June|"
+                         r"July|August|September|October|November|December)\b(?!\s+\d)")
+_MONTH_NUMBERS = {m: i for i, m in enumerate("January February March April May June July August September October "
+                                              "November December".split(), 1)}
+_REPORTIVE = frozenset(("reportedly", "allegedly", "is said to", "are said to", "said to have"))
+_STOP = frozenset("a an the and or but of in on at to for from by with as is are was were be been its it this "
+                  "that these those has have had will would which who said according".split())
+
+
+@dataclass
+class Stub:
+    id: str
+    quote: str
+    start: int
+    end: int
+    line: int
+    value: FoundValue | None
+    when: str | None
+    when_source: str | None  # 'the sentence', "the article's date", …
+    attribution: Attribution
+    propositions: list[tuple[str, float]] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        """What sort of proposition fits: quantity, date or stance."""
+        if self.value is None:
+            return "stance"
+        return "date" if self.value.kind == "date" else "quantity"
+
+
+@dataclass
+class Suggestion:
+    sentence: Sentence
+    line: int
+    reasons: list[str]
+    covered: bool
+    stubs: list[Stub]
+
+
+@dataclass
+class ArticleSuggestions:
+    article_id: str
+    suggestions: list[Suggestion]
+
+    @property
+    def checkable(self) -> int:
+        return len(self.suggestions)
+
+    @property
+    def covered(self) -> int:
+        return sum(1 for s in self.suggestions if s.covered)
+
+    @property
+    def coverage(self) -> float | None:
+        return self.covered / self.checkable if self.checkable else None
+
+
+class Suggester:
+    """Suggestions for the articles of one corpus (entity and proposition look-ups built once)."""
+
+    def __init__(self, corpus) -> None:
+        self.corpus = corpus
+        self.matcher = EntityMatcher(corpus.entities)
+        self.propositions = list(corpus.propositions.values())
+        self._texts = [p.text for p in self.propositions]
+        self._taken = set(corpus.claims)
+        self._stubs = True
+
+    def for_article(self, article_id: str, stubs: bool = True) -> ArticleSuggestions:
+        """The checkable sentences of an article; with ``stubs=False`` only which sentences are
+        checkable and covered (for coverage figures: no stubs, no proposition look-up)."""
+        self._stubs = stubs
+        article = self.corpus.articles[article_id]
+        text = ArticleText(article.body, article.body_line)
+        covered_spans = [(p.start, p.end) for c in self.corpus.claims.values() if c.article == article_id
+                         for p in text.find(c.quote)]
+        year = (article.published or "")[:4] if re.match(r"^\d{4}", article.published or "") else None
+        values = find_values(article.body)
+        suggestions = []
+        position = 0
+        for sentence in split_sentences(article.body):
+            own = []
+            while position < len(values) and values[position].start < sentence.end:
+                if values[position].start >= sentence.start:
+                    own.append(values[position])
+                position += 1
+            suggestion = self._sentence(article, sentence, own, year, text)
+            if suggestion is not None:
+                suggestion.covered = any(s < sentence.end and e > sentence.start for s, e in covered_spans)
+                suggestions.append(suggestion)
+        return ArticleSuggestions(article_id, suggestions)
+
+    def _sentence(self, article, sentence: Sentence, values: list[FoundValue], year: str | None,
+                  text: ArticleText) -> Suggestion | None:
+        local = sentence.text
+        attribution = attribution_of(local, self.matcher)
+        yearless = _YEARLESS.search(local)
+        reasons = []
+        figures = [v for v in values if v.kind != "date"]
+        dates = [v for v in values if v.kind == "date"]
+        if figures:
+            reasons.append("figure")
+        if dates or yearless:
+            reasons.append("date")
+        if attribution.cue or (attribution.hedge or "").lower() in _REPORTIVE:
+            reasons.append("attribution")
+        actors = {m[2] for m in self.matcher.mentions(local)}
+        if len(actors) >= 2:
+            reasons.append("actors")
+        if not reasons:
+            return None
+        if attribution.hedge:
+            reasons.append("hedge")
+        groups = _groups(local, sentence.start, figures) if figures else [(sentence.start, sentence.end, dates[:1])]
+        line = text.line_of(sentence.start)
+        if not self._stubs:
+            return Suggestion(sentence, line, reasons, False, [])
+        propositions = self._propositions(local)
+        stubs = []
+        for start, end, group_values in groups:
+            if attribution.cue_start >= 0:  # keep the attribution in the quote
+                start = min(start, sentence.start + _clause_start(local, attribution.cue_start))
+                end = max(end, sentence.start + _clause_end(local, attribution.cue_end))
+            quote = article.body[start:end].strip()
+            value = group_values[0] if group_values else None
+            near = sorted(dates, key=lambda d: abs(d.start - value.start)) if value is not None else dates
+            when, when_source = self._when(near, yearless, year, article.published, local)
+            stub = Stub(self._new_id(quote, value), quote, start, end, text.line_of(start), value,
+                        when if value is None or value.kind != "date" else None,
+                        when_source if value is None or value.kind != "date" else None, attribution)
+            stub.propositions = self._fitting(propositions, stub)
+            stubs.append(stub)
+        return Suggestion(sentence, line, reasons, False, stubs)
+
+    def _when(self, dates, yearless, year, published, sentence: str = "") -> tuple[str | None, str | None]:
+        """The period: a date the sentence writes (nearest the figure first), else a day, 'last
+        year' or a month read with the article's year, else the article's date."""
+        for found in dates:
+            try:
+                parse_period(found.text)
+                return found.text, "the sentence"
+            except PeriodError:
+                continue
+        if yearless and year:
+            month = (yearless["m1"] or yearless["m2"]).rstrip(".")
+            day = yearless["d1"] or yearless["d2"]
+            try:
+                period = parse_period(f"{day} {month} {year}")
+                if period.start is not None:
+                    return period.start.isoformat(), f"'{yearless.group()}' in the sentence and the article's year"
+            except PeriodError:
+                pass
+        relative = _RELATIVE.search(sentence) if year else None
+        if relative:
+            which = (relative["which"] or "this").lower()
+            shift = {"last": -1, "previous": -1, "past": -1, "next": 1}.get(which, 0)
+            return str(int(year) + shift), f"'{relative.group()}' and the article's year"
+        month_only = _MONTH_ONLY.search(sentence) if year else None
+        if month_only:
+            text = f"{year}-{_MONTH_NUMBERS[month_only['month']]:02d}"
+            if month_only["prep"] in ("from", "since"):
+                text += "/"
+            elif month_only["prep"] in ("by", "until"):
+                text = "/" + text
+            return text, f"'{month_only.group()}' and the article's year"
+        if published:
+            return str(published), "the article's date"
+        return None, None
+
+    def _propositions(self, sentence: str) -> list[tuple[str, float]]:
+        """Every proposition with its likeness to the sentence (0-100), best first."""
+        if not self._texts:
+            return []
+        from rapidfuzz import fuzz, process, utils
+
+        found = process.extract(sentence, self._texts, scorer=fuzz.token_set_ratio,
+                                processor=utils.default_process, limit=None)
+        return [(self.propositions[index].id, round(score)) for _text, score, index in found]
+
+    def _fitting(self, ranked: list[tuple[str, float]], stub: Stub) -> list[tuple[str, float]]:
+        """The three closest propositions a stub can take: of its kind and, for a figure, of a
+        unit the figure converts to."""
+        from ..values import ValueParseError, normalize_value
+
+        period = None
+        if stub.when:
+            try:
+                period = parse_period(stub.when)
+            except PeriodError:
+                period = None
+        out = []
+        for pid, score in ranked:
+            prop = self.corpus.propositions[pid]
+            if prop.kind != stub.kind:
+                continue
+            if stub.kind == "quantity" and stub.value is not None:
+                try:
+                    normalize_value(stub.value.text, prop.unit or "", period)
+                except (ValueParseError, ValueError, ArithmeticError):
+                    continue
+            out.append((pid, score))
+            if len(out) == 3:
+                break
+        return out
+
+    def _new_id(self, quote: str, value: FoundValue | None) -> str:
+        words = [w for w in slugify(quote).split("-") if len(w) > 1 and w not in _STOP and not w[0].isdigit()]
+        tail = _figure_slug(value.text) if value is not None else ""
+        base = "-".join(words[:4] + ([tail] if tail else []))[:60].strip("-") or "claim"
+        candidate, number = base, 2
+        while candidate in self._taken:
+            candidate, number = f"{base}-{number}", number + 1
+        self._taken.add(candidate)
+        return candidate
+
+
+_SLUG_MAGNITUDES = {"thousand": "k", "million": "m", "billion": "bn", "trillion": "tn", "percent": "pc", "%": "pc"}
+
+
+def _figure_slug(text: str) -> str:
+    """'about $100 million annually' -> '100m'; '33.5%' -> '33-5pc'; 'early 1990s' -> '1990s'."""
+    m = re.search(r"(\d[\d.,]*)\s*(thousand|million|billion|trillion|percent|%|bn|m|k)?s?\b|(\d[\d.,]*)", text, re.I)
+    if not m:
+        return slugify(text)[:12].strip("-")
+    number = (m.group(1) or m.group(3)).replace(",", "").rstrip(".").replace(".", "-")
+    unit = (m.group(2) or "").lower()
+    suffix = _SLUG_MAGNITUDES.get(unit, unit)
+    rest = text[m.end():m.end() + 1]
+    return f"{number}{suffix}" + ("s" if rest == "s" else "")
+
+
+def _clause_start(sentence: str, at: int) -> int:
+    starts = [m.end() for m in _CLAUSE.finditer(sentence) if m.end() <= at]
+    return starts[-1] if starts else 0
+
+
+def _clause_end(sentence: str, at: int) -> int:
+    ends = [m.start() for m in _CLAUSE.finditer(sentence) if m.start() >= at]
+    return ends[0] if ends else len(sentence)
+
+
+def _groups(sentence: str, offset: int, figures: list[FoundValue]) -> list[tuple[int, int, list[FoundValue]]]:
+    """Split a sentence among its figures: one span per run of figures that share a clause.
+
+    One clause with figures: the whole sentence. Otherwise the first span runs from the
+    sentence start to the end of its clause, each next one from the end of the previous span,
+    and the last one to the end of the sentence.
+    """
+    bounds = [m for m in _CLAUSE.finditer(sentence)
+              if not any(v.start - offset <= m.start() < v.end - offset for v in figures)]
+    def clause(value: FoundValue) -> int:
+        return sum(1 for m in bounds if m.start() < value.start - offset)
+    by_clause: dict[int, list[FoundValue]] = {}
+    for value in figures:
+        by_clause.setdefault(clause(value), []).append(value)
+    if len(by_clause) == 1:
+        return [(offset, offset + len(sentence), figures)]
+    spans = []
+    start = 0
+    keys = sorted(by_clause)
+    for position, key in enumerate(keys):
+        last = position == len(keys) - 1
+        end = len(sentence) if last else (bounds[key].start() if key < len(bounds) else len(sentence))
+        spans.append((offset + start, offset + end, by_clause[key]))
+        if not last:
+            start = bounds[key].end()
+    return spans

@@ -1,0 +1,100 @@
+"""`hirel init` and `hirel add`: start a corpus, add an article to it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from . import app
+from .common import data_dir, die
+
+
+@app.command()
+def init(
+    directory: Path = typer.Argument(Path("."), metavar="[DIR]", help="Where to start the corpus (default: here)."),
+) -> None:
+    """Start a new corpus that passes hirel check at once.
+
+    Writes data/ with commented propositions.yaml and entities.yaml, empty articles/ and
+    claims/, JSON Schemas for editors, and a .pre-commit-config.yaml.
+
+    Never overwrites: refuses when any corpus file exists; a .pre-commit-config.yaml or
+    .editorconfig already there is kept.
+
+    Example: hirel init my-corpus
+    """
+    from ..authoring import AuthoringError
+    from ..authoring.start import init_corpus
+    from ..terminal import safe_line
+
+    try:
+        written, kept = init_corpus(directory)
+    except AuthoringError as exc:
+        die(str(exc))
+    for path in written:
+        sys.stdout.write(f"created {safe_line(path.as_posix())}\n")
+    for path in kept:
+        sys.stdout.write(f"kept your {safe_line(path.as_posix())}")
+        sys.stdout.write(": add the hirel-check hook to it (see docs/authoring.md)\n" if path.name.startswith(".pre")
+                         else "\n")
+    where = "" if directory == Path(".") else f"cd {safe_line(directory.as_posix())} && "
+    sys.stdout.write(f"next: {where}hirel add PAGE.html (or a URL), then hirel check\n")
+
+
+@app.command()
+def add(
+    ctx: typer.Context,
+    source: str = typer.Argument(..., metavar="SOURCE",
+                                 help="A saved web page (.html), a URL, a text or Markdown file, or - (standard input)."),
+    article_id: Optional[str] = typer.Option(None, "--id", help="The article id (default: outlet, year and title words)."),
+    outlet: Optional[str] = typer.Option(None, "--outlet", help="The outlet (an entity name or alias; a new name is added)."),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date: YYYY, YYYY-MM or YYYY-MM-DD."),
+    kind: Optional[str] = typer.Option(None, "--kind", help="news, analysis, opinion, explainer, blog or reference."),
+    reliability: Optional[str] = typer.Option(None, "--reliability", help="Source-reliability grade A to F."),
+    url: Optional[str] = typer.Option(None, "--url", help="Where the page was published (for a saved page)."),
+    title: Optional[str] = typer.Option(None, "--title", help="The title (default: the page's)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Print the article file instead of writing it."),
+) -> None:
+    """Add an article from a saved web page, a URL, or a text file.
+
+    The text is extracted verbatim; the front matter comes from the page's metadata. The outlet is resolved to an entity by name or alias; a new outlet is added to
+    entities.yaml. Never overwrites; an article already in the corpus (same address or nearly
+    the same text) is reported with its id (exit 1).
+
+    Example: hirel add saved-page.html --reliability B
+    """
+    from ..authoring import AuthoringError
+    from ..authoring.add import AlreadyInCorpus, Overrides, plan_article, write_article
+    from ..authoring.extract import extract_source
+    from ..loader import display_path, load_corpus
+    from ..terminal import safe, safe_line
+
+    root = data_dir(ctx)
+    overrides = Overrides(article_id, outlet, published, kind.lower() if kind else None, reliability, url, title)
+    try:
+        stdin_text = sys.stdin.read() if source == "-" else None
+        extracted = extract_source(source, stdin_text, url)
+        corpus, _problems = load_corpus(root)
+        plan = plan_article(extracted, root, overrides, corpus)
+        if dry_run:
+            sys.stdout.write(safe(plan.content))
+            return
+        written = write_article(plan, root)
+    except AlreadyInCorpus as exc:
+        die(str(exc), 1)
+    except AuthoringError as exc:
+        die(str(exc))
+    out = sys.stdout.write
+    paragraphs = plan.body.count("\n\n") + 1
+    out(f"added {safe_line(display_path(written[0]))} ({paragraphs} paragraphs)\n")
+    for key, value in plan.front.items():
+        out(f"  {key}: {safe_line(value)}\n")
+    if plan.outlet_note:
+        out(f"note: {safe_line(plan.outlet_note)}\n")
+    if plan.new_entity:
+        for line in plan.new_entity.rstrip("\n").split("\n"):
+            out("  " + " " * (len(line) - len(line.lstrip())) + f"{safe_line(line)}\n")
+    out(f"next: hirel suggest {plan.id}\n")

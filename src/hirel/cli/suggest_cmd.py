@@ -1,0 +1,125 @@
+"""`hirel suggest` and `hirel quote`: the mechanical part of annotating an article."""
+
+from __future__ import annotations
+
+import sys
+from typing import Literal
+
+import typer
+
+from . import app
+from .common import did_you_mean, load, stdout_console
+
+
+def _article(corpus, article_id: str):
+    article = corpus.articles.get(article_id)
+    if article is None:
+        did_you_mean("article", article_id, corpus.articles)
+    return article
+
+
+@app.command()
+def suggest(
+    ctx: typer.Context,
+    article_id: str = typer.Argument(..., metavar="ARTICLE", help="The article id (its file name without .md)."),
+    format: Literal["yaml", "table", "json"] = typer.Option("yaml", "--format", "-f", case_sensitive=False,
+                                                           help="yaml (claim stubs to paste), table or json."),
+    include_covered: bool = typer.Option(False, "--all", help="Include the sentences a claim already covers, marked."),
+) -> None:
+    """Sentences worth a claim, each with a claim stub to paste.
+
+    The checkable sentences of an article that no claim covers yet. Checkable: a figure or a date, a statement attributed to someone, or two actors of
+    entities.yaml. Each stub has the exact quote, the value as written (its reading in a
+    comment), when, claimant and via from the attribution, certainty from hedges, and the
+    closest propositions. Replace CHOOSE with a proposition id; `hirel check` then passes.
+
+    Example: hirel suggest al-monitor-2019-mutual-military-support > stubs.yaml
+    """
+    from ..authoring.stubs import suggestions_yaml
+    from ..authoring.suggest import Suggester
+
+    corpus = load(ctx)
+    article = _article(corpus, article_id)
+    result = Suggester(corpus).for_article(article.id)
+    fmt = format.lower()
+    if fmt == "yaml":
+        has_claims = any(c.article == article.id for c in corpus.claims.values()) or \
+            (corpus.root / "claims" / f"{article.id}.yaml").exists()
+        sys.stdout.write(suggestions_yaml(result, include_covered, has_claims))
+        return
+    rows = [(s, stub) for s in result.suggestions if include_covered or not s.covered for stub in s.stubs]
+    if fmt == "json":
+        from .render import write_json
+
+        write_json({
+            "article": article.id, "checkable": result.checkable, "covered": result.covered,
+            "coverage": result.coverage,
+            "suggestions": [_stub_json(s, stub) for s, stub in rows],
+        })
+        return
+    _table(ctx, result, rows)
+
+
+def _stub_json(s, stub) -> dict:
+    a = stub.attribution
+    return {
+        "id": stub.id, "line": stub.line, "reasons": s.reasons, "covered": s.covered, "quote": stub.quote,
+        "start": stub.start, "end": stub.end,
+        "value": None if stub.value is None else {
+            "text": stub.value.text, "reading": stub.value.reading, "low": stub.value.interval.low,
+            "high": stub.value.interval.high, "unit": stub.value.interval.unit},
+        "when": stub.when, "when_from": stub.when_source, "claimant": a.claimant, "claimant_known": a.claimant_known,
+        "via": a.via, "certainty": a.certainty, "hedge": a.hedge, "unknown_names": a.unknown,
+        "propositions": [{"id": pid, "score": score} for pid, score in stub.propositions],
+    }
+
+
+def _table(ctx: typer.Context, result, rows) -> None:
+    from .render import cell, new_table
+
+    console = stdout_console(ctx)
+    table = new_table("line", "why", "quote", "value", "claimant", "closest proposition")
+    for s, stub in rows:
+        value = "" if stub.value is None else f"{stub.value.text} = {stub.value.reading}"
+        best = f"{stub.propositions[0][0]} ({stub.propositions[0][1]:g})" if stub.propositions else ""
+        why = ", ".join(s.reasons) + (" (covered)" if s.covered else "")
+        table.add_row(cell(str(stub.line)), cell(why), cell(stub.quote), cell(value),
+                      cell(stub.attribution.claimant or ""), cell(best))
+    console.print(table)
+    coverage = "" if result.coverage is None else f" ({result.coverage:.0%})"
+    console.print(cell(f"{result.article_id}: {result.covered} of {result.checkable} checkable sentences "
+                       f"covered{coverage}"))
+
+
+@app.command()
+def quote(
+    ctx: typer.Context,
+    article_id: str = typer.Argument(..., metavar="ARTICLE", help="The article id."),
+    text: str = typer.Argument(..., metavar="TEXT", help="The words to find (as remembered or retyped)."),
+) -> None:
+    """The exact passage closest to TEXT, ready to paste as a quote.
+
+    With its line and score, and the words where it differs from TEXT.
+
+    Exit 1 when nothing close enough is found.
+
+    Example: hirel quote al-monitor-2019-mutual-military-support "paid 651000 dollars to families"
+    """
+    from ..authoring.quote import find_quote
+    from ..terminal import safe_line
+    import json
+
+    corpus = load(ctx)
+    article = _article(corpus, article_id)
+    found = find_quote(article, text)
+    if found is None:
+        sys.stderr.write(f"hirel: no passage of {article.id} is close to that text\n")
+        raise typer.Exit(1)
+    out = sys.stdout.write
+    state = "exact" if found.exact else f"score {found.passage.score:g}"
+    if found.occurrences > 1:
+        state += f", {found.occurrences} occurrences (this is the first; lengthen the quote to name one)"
+    out(f"{safe_line(article.path)}:{found.passage.line}: {state}\n")
+    out(f"quote: {json.dumps(found.passage.text, ensure_ascii=False)}\n")
+    if found.differences:
+        out("differs: " + safe_line(found.differences) + "\n")
