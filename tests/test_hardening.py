@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +18,8 @@ from conftest import ARTICLE, CLAIMS, ENTITIES, PROPOSITIONS, QUANTITY_CLAIM, ST
 
 CLAIMS_PATH = "data/claims/test-article.yaml"
 HUGE = "1" + "0" * 309  # above the largest float (about 1.8e308)
+# What a terminal acts on or shows out of order: ESC, C1 controls, bidi and zero-width characters.
+FORBIDDEN_IN_TERMINAL = re.compile("[\x1b\x80-\x9f\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff]")
 
 
 def problems(run, *args: str) -> tuple[int, list[dict]]:
@@ -349,10 +352,21 @@ def test_a_hidden_character_in_a_file_name_is_visible(corpus, run):
 
 
 def test_many_hidden_characters_are_reported_twenty_times_at_most(corpus, run):
-    corpus.write("articles/test-article.md", ARTICLE + "".join(f"x{ZWSP}y\n" for _ in range(30)))
+    corpus.write("articles/test-article.md", ARTICLE + "".join(f"x{RLO}y\n" for _ in range(30)))
     code, found = problems(run)
     assert len(found) == 20
     assert found[-1]["message"].endswith("; 10 more place(s) in this file hold such characters")
+    corpus.write("claims/test-article.yaml", "claims:\n" + "".join(f"  - note: 'x{ZWSP}y'\n" for _ in range(25)))
+    code, found = problems(run)
+    hidden = [p for p in found if p["code"] == "HR109" and p["path"] == CLAIMS_PATH]
+    assert len(hidden) == 20 and hidden[-1]["message"].endswith("; 5 more place(s) in this file hold such characters")
+
+
+def test_zero_width_characters_in_an_article_text_are_not_reported(corpus, run):
+    # Text copied from the web keeps them (hirel add is verbatim); quote matching ignores them.
+    corpus.write("articles/test-article.md", ARTICLE + f"Tehran{ZWSP} said{chr(0x2060)} nothing.\n")
+    assert problems(run) == (0, [])
+    assert "Tehran⟨U+200B⟩ said⟨U+2060⟩ nothing." in run("show", "wsj-plot").stdout
 
 
 # --------------------------------------------------------------------------- 9. GitHub annotations
@@ -475,3 +489,17 @@ def test_a_syntax_error_at_the_end_of_a_file_is_on_its_last_line(corpus, run, te
     corpus.write("claims/test-article.yaml", text)
     code, found = problems(run)
     assert places(found) == [(CLAIMS_PATH, *place, "HR101")]
+
+
+def test_paste_ready_yaml_escapes_what_a_terminal_would_act_on(hidden, run):
+    import yaml
+
+    from hirel.authoring.stubs import entity_stub, quoted
+
+    result = run("quote", "test-article", "Tehran says gnihton")
+    assert result.exit_code == 0, result.output
+    assert RLO not in result.stdout and '"Tehran says \\u202egnihton' in result.stdout
+    stub = entity_stub(f"Evil{RLO} Corp", ["a\x9bb"])
+    assert not FORBIDDEN_IN_TERMINAL.search(stub)
+    assert yaml.safe_load(stub) == {f"Evil{RLO} Corp": {"aliases": ["a\x9bb"]}}  # the same names
+    assert yaml.safe_load(quoted(f"x{ZWSP}\x85y")) == f"x{ZWSP}\x85y"

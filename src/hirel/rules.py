@@ -192,7 +192,9 @@ class HiddenCharacter(Rule):
     Bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) make text display in
     another order than it is written ("Trojan Source"); zero-width characters (U+200B-U+200D,
     U+2060, U+FEFF) hide inside names and words, so that two names that look alike differ.
-    hirel shows them as ⟨U+202E⟩ in every human format and escapes them in JSON.
+    hirel shows them as ⟨U+202E⟩ in every human format and escapes them in JSON. Reported in
+    every string of the YAML files, and in an article's text for bidi controls only (zero-width
+    characters are common in text copied from the web, and quote matching ignores them).
 
     FAIL:
         claimant: "Hamas\\u200b"       # a zero-width space after the name (YAML escape)

@@ -14,6 +14,9 @@ from .rules import HiddenCharacter
 from .terminal import HIDDEN_CHARACTERS
 
 HIDDEN = re.compile(f"[{HIDDEN_CHARACTERS}]")
+# In an article's text only bidi controls are reported: zero-width characters are common in
+# text copied from the web (kept verbatim), and quote matching ignores them.
+BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 MAX_REPORTED = 20  # hidden-character warnings per file; the last one counts the rest
 
 
@@ -27,14 +30,14 @@ def hidden_problem(loc: Loc, text: str, more: int = 0) -> Problem:
 
 
 def hidden_characters(text: str, shown: str, first_line: int = 1) -> list[Problem]:
-    """HR109 for each line of ``text`` (an article's text) holding a hidden character."""
-    if not HIDDEN.search(text):
+    """HR109 for each line of ``text`` (an article's text) holding a bidi control."""
+    if not BIDI.search(text):
         return []
-    lines = [(number, line) for number, line in enumerate(text.split("\n"), first_line) if HIDDEN.search(line)]
+    lines = [(number, line) for number, line in enumerate(text.split("\n"), first_line) if BIDI.search(line)]
     problems = []
     for index, (number, line) in enumerate(lines[:MAX_REPORTED]):
         more = len(lines) - MAX_REPORTED if index == MAX_REPORTED - 1 else 0
-        problems.append(hidden_problem(Loc(shown, number, HIDDEN.search(line).start() + 1), line, more))
+        problems.append(hidden_problem(Loc(shown, number, BIDI.search(line).start() + 1), line, more))
     return problems
 
 
