@@ -1,15 +1,15 @@
-"""Time the comparison of ONE quantity proposition with many claims (every pair is judged).
+"""Time `hirel compare` (table) on ONE quantity proposition with many claims, and its growth.
 
-    python benchmarks/bench_compare.py [--claims 500] [--repeat-library 5] [--repeat-cli 3]
+    python benchmarks/bench_compare.py [--claims 5000] [--growth 4] [--repeat 3] [--json]
 
 Writes a corpus to a temporary directory: one proposition (EUR/year, changes over time),
 N claims spread over N/10 articles, with monthly and yearly rates, hedges ('about', 'more
 than', 'up to'), ranges, totals over a period (converted to a rate), scopes in a three-level
 part_of hierarchy (coalition > forces > units), claimants nested in each other, known and
-unknown periods. Then times:
-
-* ``hirel.comparison.compare(corpus, PROP)`` on the loaded corpus (best of --repeat-library),
-* ``hirel --data DIR compare PROP --format json`` as a command (subprocess, best of --repeat-cli).
+unknown periods. Then runs ``hirel --data DIR compare PROP`` in a fresh process (best wall time
+and CPU time of --repeat, peak memory), on N claims and on --growth times N. The table counts
+pairs and groups positions without judging every pair; ``--json`` also times the JSON, which
+lists every pairwise finding (quadratic by design).
 
 No assertion on time: it prints the figures.
 """
@@ -17,12 +17,9 @@ No assertion on time: it prints the figures.
 from __future__ import annotations
 
 import argparse
-import json
 import random
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 PROP = "exports-per-year"
@@ -127,61 +124,33 @@ def write_corpus(root: Path, claims: int, seed: int = 11) -> Path:
     return root
 
 
-def best_of(repeat: int, action) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = action()
-        times.append(time.perf_counter() - start)
-    return min(times), result
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--claims", type=int, default=500)
-    parser.add_argument("--repeat-library", type=int, default=5)
-    parser.add_argument("--repeat-cli", type=int, default=3)
+    parser.add_argument("--claims", type=int, default=5000)
+    parser.add_argument("--growth", type=int, default=4, help="also run on this many times the claims (0: no)")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--json", action="store_true", help="also time --format json (judges every pair: slow)")
     args = parser.parse_args()
 
-    from hirel.comparison import compare
-    from hirel.loader import load_corpus
-    from hirel.model import ERROR
-    from hirel.verdicts import count_by_verdict
+    from measure import best_of
 
+    sizes = [args.claims] + ([args.claims * args.growth] if args.growth else [])
+    results = []
     with tempfile.TemporaryDirectory() as tmp:
-        root = write_corpus(Path(tmp) / "data", args.claims)
-        load_time, (corpus, problems) = best_of(1, lambda: load_corpus(root))
-        errors = [p for p in problems if p.severity == ERROR]
-        if errors:
-            sys.exit(f"the synthetic corpus has {len(errors)} loading error(s), e.g. {errors[0]}")
-        checked = subprocess.run([sys.executable, "-m", "hirel", "--data", str(root), "check", "--format", "json"],
-                                 capture_output=True, text=True)
-        check_problems = json.loads(checked.stdout or "[]")
-
-        lib_time, result = best_of(args.repeat_library, lambda: compare(corpus, PROP))
-        (prop,) = result.propositions  # type: ignore[attr-defined]
-        pairs = len(prop.findings)
-        counts = count_by_verdict(prop.findings)
-
-        def run_cli() -> int:
-            done = subprocess.run([sys.executable, "-m", "hirel", "--data", str(root), "compare", PROP,
-                                   "--format", "json"], capture_output=True)
-            if done.returncode != 0:
-                sys.exit(f"hirel compare failed:\n{done.stderr.decode()}")
-            return len(done.stdout)
-
-        cli_time, size = best_of(args.repeat_cli, run_cli)
-
-    print(f"claims: {len(prop.claims)} on one proposition; pairs judged: {pairs}")
-    print(f"hirel check on the synthetic corpus: {len(check_problems)} problem(s) "
-          f"({', '.join(sorted({p['code'] for p in check_problems})) or 'none'})")
-    print("verdicts: " + ", ".join(f"{v} {n}" for v, n in counts.items()))
-    print(f"load_corpus:                        {load_time * 1000:8.1f} ms (once)")
-    print(f"comparison.compare (best of {args.repeat_library}):    {lib_time * 1000:8.1f} ms "
-          f"({lib_time / max(pairs, 1) * 1e6:.2f} µs per pair)")
-    print(f"hirel compare --format json (best of {args.repeat_cli}, subprocess): {cli_time * 1000:8.1f} ms "
-          f"({size / 1e6:.1f} MB of JSON)")
+        for n in sizes:
+            root = write_corpus(Path(tmp) / f"data-{n}", n)
+            seconds, mb, status, cpu = best_of(args.repeat, ["--data", str(root), "compare", PROP])
+            results.append((seconds, cpu))
+            print(f"hirel compare {PROP} (table), {n:,} claims: {seconds:6.2f} s ({cpu:5.2f} s CPU), "
+                  f"{mb:5.0f} MB peak (exit {status})")
+            if args.json:
+                seconds, mb, status, cpu = best_of(1, ["--data", str(root), "compare", PROP, "--format", "json"])
+                print(f"  --format json: {seconds:6.2f} s ({cpu:5.2f} s CPU), {mb:5.0f} MB peak (exit {status})")
+    if len(results) == 2:
+        print(f"growth x{args.growth} claims: x{results[1][0] / results[0][0]:.2f} time "
+              f"(x{results[1][1] / results[0][1]:.2f} CPU)")
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).parent))
     main()

@@ -1,5 +1,6 @@
 """Re-run every `$ hirel …` command shown in a ```console block of README.md and docs/*.md and put
 its real output (100 columns, no colour) under it. `--check` only reports blocks that are out of date.
+A command may end in `| head -n N` (its first N lines, as the shell would print them).
 
     python scripts/update_readme_outputs.py [--check]
 """
@@ -19,11 +20,19 @@ DOCUMENTS = [README, *sorted((ROOT / "docs").glob("*.md"))]
 BLOCK = re.compile(r"```console\n\$ (hirel [^\n]*)\n(.*?)```\n", re.S)
 
 
+HEAD = re.compile(r"\s*\|\s*head -n (\d+)\s*$")
+
+
 def run(command: str) -> str:
     env = dict(os.environ, COLUMNS="100", NO_COLOR="1")
     env.pop("FORCE_COLOR", None)
+    head = HEAD.search(command)
+    if head:
+        command = command[: head.start()]
     argv = [sys.executable, "-m", "hirel", *shlex.split(command)[1:]]  # this Python's hirel
     result = subprocess.run(argv, capture_output=True, text=True, env=env, cwd=ROOT)
+    if head:
+        return "".join(result.stdout.splitlines(keepends=True)[: int(head.group(1))])
     return result.stdout
 
 

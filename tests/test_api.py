@@ -65,9 +65,11 @@ def test_unknown_subject_is_a_hirel_error_with_a_suggestion(corpus: CorpusDir):
 
 def test_read_value_converts_with_unit_and_period():
     monthly = hirel.read_value("$30 million a month", unit="USD/year")
-    assert (monthly.low, monthly.high, monthly.unit) == (3.6e8, 3.6e8, "USD/year")
+    assert (*monthly.as_written, monthly.unit) == (3.6e8, 3.6e8, "USD/year")
+    assert (monthly.low, monthly.high) == (3.42e8, 3.78e8)  # '30' written to the ten million: ±5%
     total = hirel.read_value("$70 million", unit="USD/year", when="2014/2020")
-    assert total.low == pytest.approx(1e7)  # 70 million over the seven years 2014-2020
+    assert total.as_written[0] == pytest.approx(1e7)  # 70 million over the seven years 2014-2020
+    assert hirel.read_value("doubled", unit="percent", measures="change").as_written == (100, 100)
     with pytest.raises(hirel.ValueParseError) as info:
         hirel.read_value("a lot of money")
     assert isinstance(info.value, hirel.HirelError)

@@ -18,6 +18,8 @@ The fixture, worked out by hand (see also test_compare_cli.py):
 
 from __future__ import annotations
 
+import dataclasses
+
 from datetime import date
 
 import pytest
@@ -25,7 +27,7 @@ import pytest
 from conftest import ARTICLE, CLAIMS, ENTITIES
 from hirel.browse import (
     Browser, claim_detail, find_claims, independent_origins, matrix, proposition_stats, quote_context,
-    search_claims, sources, timeline, topic_stats,
+    search_claims, sources, timeline, topic_stats, charges, own_voice,
 )
 from hirel.comparison import UnknownName
 from hirel.loader import load_corpus
@@ -87,7 +89,7 @@ def test_topic_stats(browser):
     rows = topic_stats(browser)
     assert [(r.topic.id, r.propositions, r.stats.claims, r.stats.articles, r.stats.origins, r.stats.contradictions)
             for r in rows] == [("funding", 2, 3, 1, 2, 1), ("foreknowledge", 1, 2, 1, 2, 1)]
-    assert rows[0].stats.counts == {"contradiction": 1, "agreement": 0, "compatible": 0, "different-period": 0,
+    assert rows[0].stats.counts == {"contradiction": 1, "agreement": 0, "consistent": 0, "compatible": 0, "different-period": 0,
                                     "same-origin": 0, "unrelated": 0}
 
 
@@ -288,12 +290,18 @@ def test_claim_detail(browser):
 def test_sources(browser):
     report = sources(browser)
     (row,) = report.articles
-    assert (row.article.id, row.outlet, row.claims, row.against) == ("test-article", "Example Times", 5,
-                                                                     ["test-article"])
-    assert sorted(f.proposition for f in row.contradictions) == ["iran-foreknowledge", "iran-funding-per-year"]
+    # Own voice: hamas-30m-month (no claimant) and founded-1987. The funding contradiction
+    # (State Department's whole below the article's own figure for Hamas) is the article's own;
+    # the unnamed Hamas source vs the Biden administration is a dispute it only reports.
+    assert (row.article.id, row.outlet, row.claims, row.contradictions, row.reported) == (
+        "test-article", "Example Times", 5, 1, 1)
+    assert [(c.finding.proposition, c.role, c.other_articles) for c in charges(browser, "test-article")] == [
+        ("iran-funding-per-year", "own", ["test-article"]),
+        ("iran-foreknowledge", "reported", ["test-article"]),
+    ]
     (outlet,) = report.outlets
-    assert (outlet.outlet, outlet.articles, outlet.claims, outlet.contradictions, outlet.reliability) == (
-        "Example Times", ["test-article"], 5, 2, ["C"])
+    assert (outlet.outlet, outlet.articles, outlet.claims, outlet.contradictions, outlet.reported,
+            outlet.reliability) == ("Example Times", ["test-article"], 5, 1, 1, ["C"])
 
 
 SECOND_ARTICLE = """\
@@ -321,16 +329,34 @@ claims:
     # By date: 2019-03 before 2021-12-25; undated last.
     assert [r.article.id for r in report.articles] == ["another", "test-article", "undated"]
     by_id = {r.article.id: r for r in report.articles}
-    # wsj-did-not-know (WSJ, refutes) contradicts wsj-plot (supports) in test-article.
-    assert by_id["another"].against == ["test-article"]
+    # wsj-did-not-know (the WSJ's own voice, refutes) contradicts wsj-plot (an unnamed Hamas
+    # source the test article quotes, supports): the WSJ's own contradiction, one the test
+    # article reports.
+    assert (by_id["another"].contradictions, by_id["another"].reported) == (1, 0)
     assert by_id["another"].outlet == "The Wall Street Journal"  # written WSJ
-    assert by_id["test-article"].against == ["another", "test-article"]
-    assert len(by_id["test-article"].contradictions) == 3
+    assert [(c.role, c.other_articles) for c in charges(browser_for(corpus), "another")] == [
+        ("own", ["test-article"])]
+    assert (by_id["test-article"].contradictions, by_id["test-article"].reported) == (1, 2)
     assert by_id["undated"].claims == 0
-    assert [(o.outlet, o.articles, o.claims, o.contradictions, o.reliability) for o in report.outlets] == [
-        ("Example Times", ["test-article", "undated"], 5, 3, ["C", "F"]),
-        ("The Wall Street Journal", ["another"], 1, 1, ["B"]),
+    assert [(o.outlet, o.articles, o.claims, o.contradictions, o.reported, o.reliability)
+            for o in report.outlets] == [
+        ("Example Times", ["test-article", "undated"], 5, 1, 2, ["C", "F"]),
+        ("The Wall Street Journal", ["another"], 1, 1, 0, ["B"]),
     ]
+
+
+def test_own_voice(corpus):
+    browser = browser_for(corpus)
+    article = browser.corpus.articles["test-article"]
+    claims = browser.corpus.claims
+    assert own_voice(claims["hamas-30m-month"], article, browser.entities)  # no claimant
+    assert not own_voice(claims["wsj-plot"], article, browser.entities)
+    # The outlet by an alias, and the author, are the article's voice too.
+    entities = browser.entities
+    other = dataclasses.replace(article, outlet="WSJ", author="Jane Doe")
+    assert own_voice(dataclasses.replace(claims["wsj-plot"], claimant="The Wall Street Journal"), other, entities)
+    assert own_voice(dataclasses.replace(claims["wsj-plot"], claimant="Jane Doe"), other, entities)
+    assert not own_voice(claims["biden-no-intel"], other, entities)
 
 
 # --------------------------------------------------------------------------- timeline
@@ -439,16 +465,20 @@ def test_matrix_unknown_topic(browser):
         matrix(browser, "fundin")
 
 
-def test_the_browser_compares_each_proposition_once(browser, monkeypatch):
+def test_the_browser_counts_without_judging_every_pair(browser, monkeypatch):
     import hirel.comparison as comparison
+    import hirel.counting as counting
 
-    calls = []
-    original = comparison.compare_claims
+    calls, counted = [], []
+    original, count = comparison.compare_claims, counting.count_verdicts
     monkeypatch.setattr(comparison, "compare_claims", lambda *a, **k: calls.append(a[1].id) or original(*a, **k))
+    monkeypatch.setattr(counting, "count_verdicts",
+                        lambda *a, **k: counted.append((a[1].id, len(a[0]))) or count(*a, **k))
     topic_stats(browser)
     matrix(browser, "funding")
     sources(browser)
-    assert sorted(calls) == ["hamas-founded", "iran-foreknowledge", "iran-funding-per-year"]
+    assert calls == []
+    assert {pid for pid, _n in counted} == {"hamas-founded", "iran-foreknowledge", "iran-funding-per-year"}
 
 
 def test_listing_claims_compares_nothing(browser, monkeypatch):

@@ -61,7 +61,7 @@ def markdown(run, *args: str) -> list[str]:
     return ok(run, *args, "--format", "markdown").stdout.splitlines()
 
 
-NO_VERDICTS = {"contradiction": 0, "agreement": 0, "compatible": 0, "different-period": 0, "same-origin": 0,
+NO_VERDICTS = {"contradiction": 0, "agreement": 0, "consistent": 0, "compatible": 0, "different-period": 0, "same-origin": 0,
                "unrelated": 0}
 ONE_CONTRADICTION = NO_VERDICTS | {"contradiction": 1}
 
@@ -77,7 +77,9 @@ STATE_DEPT = {
     "stance": None,
     "scope": "Palestinian militant groups",
     "value": {"text": "about $100 million per year", "low": 90000000, "high": 110000000, "unit": "USD/year",
-              "display": "$90M–$110M/yr"},
+              "display": "$90M–$110M/yr",
+              # 'about' (±10%) is wider than the written precision of '100' (±5%): nothing to add
+              "compared": {"low": 90000000, "high": 110000000, "display": "$90M–$110M/yr"}},
     "when": {"start": "2020-01-01", "end": "2020-12-31", "text": "2020", "display": "2020"},
     "certainty": "certain",
     "note": None,
@@ -167,10 +169,10 @@ def test_propositions_of_a_topic(corpus, run):
 def test_propositions_json(corpus, run):
     assert as_json(run, "propositions", "--topic", "funding") == {"topic": "funding", "propositions": [
         {"id": "iran-funding-per-year", "topic": "funding", "text": "Money Iran gives per year", "kind": "quantity",
-         "unit": "USD/year", "object": "Hamas", "changes_over_time": True,
+         "unit": "USD/year", "object": "Hamas", "changes_over_time": True, "measures": "level",
          "stats": {"claims": 2, "articles": 1, "origins": 2, "contradictions": 1}, "counts": ONE_CONTRADICTION},
         {"id": "hamas-founded", "topic": "funding", "text": "When Hamas was founded", "kind": "date", "unit": None,
-         "object": None, "changes_over_time": False,
+         "object": None, "changes_over_time": False, "measures": "level",
          "stats": {"claims": 1, "articles": 1, "origins": 1, "contradictions": 0}, "counts": NO_VERDICTS},
     ]}
     assert as_json(run, "propositions")["topic"] is None
@@ -210,7 +212,9 @@ def test_claims_json(corpus, run):
     assert document["claims"][0] == STATE_DEPT
     assert document["claims"][2] == WSJ_PLOT
     assert document["claims"][1]["value"]["original"] == {
-        "text": "$30 million a month", "low": 30000000, "high": 30000000, "unit": "USD/month", "display": "$30M/mo"}
+        "text": "$30 million a month", "low": 30000000, "high": 30000000, "unit": "USD/month", "display": "$30M/mo",
+        # '30' is written to the ten million: the cap, ±5%
+        "compared": {"low": 28500000, "high": 31500000, "display": "$28.5M–$31.5M/mo"}}
 
 
 def test_claims_csv_and_markdown(corpus, run):
@@ -312,7 +316,7 @@ def test_show_json(corpus, run):
     assert steps[0] == "read 'about $100 million per year' as about 100 million USD per year"
     assert document["proposition"] == {"id": "iran-funding-per-year", "topic": "funding",
                                        "text": "Money Iran gives per year", "kind": "quantity", "unit": "USD/year",
-                                       "object": "Hamas", "changes_over_time": True}
+                                       "object": "Hamas", "changes_over_time": True, "measures": "level"}
     assert document["article"] == {"id": "test-article", "path": "data/articles/test-article.md",
                                    "title": "A test article", "outlet": "Example Times", "author": None,
                                    "published": "2021-12-25", "url": None, "kind": "news", "reliability": "C"}
@@ -350,11 +354,15 @@ def test_show_unknown_claim(corpus, run):
 
 def test_sources_table(corpus, run):
     out = ok(run, "sources").stdout
-    assert has_line(out, "test-article", "2021-12-25", "C", "5", "2")
+    # own: the article's figure for Hamas (no claimant) above the State Department's whole;
+    # reported: the unnamed Hamas source vs the Biden administration.
+    assert has_line(out, "test-article", "2021-12-25", "5", "1", "1")
     assert has_line(out, "Example", "Times", "·", "A", "test", "article", "news")
+    assert has_line(out, "grade", "C")
     assert has_line(out, "test-article", "with", "itself")
-    assert has_line(out, "on", "iran-funding-per-year,", "iran-foreknowledge")
-    assert has_line(out, "Example", "Times", "1", "5", "2", "C")
+    assert has_line(out, "on", "iran-funding-per-year")
+    assert "iran-foreknowledge" not in out  # only reported: not charged to the article
+    assert has_line(out, "Example", "Times", "1", "5", "1", "1", "C")
 
 
 def test_sources_json(corpus, run):
@@ -363,29 +371,30 @@ def test_sources_json(corpus, run):
     assert {k: v for k, v in article.items() if k != "contradictions"} == {
         "id": "test-article", "path": "data/articles/test-article.md", "title": "A test article",
         "outlet": "Example Times", "author": None, "published": "2021-12-25", "url": None, "kind": "news",
-        "reliability": "C", "stats": {"claims": 5, "contradictions": 2}, "against": ["test-article"]}
-    assert sorted((f["proposition"], f["verdict"], tuple(f["claims"])) for f in article["contradictions"]) == [
-        ("iran-foreknowledge", "contradiction", ("wsj-plot", "biden-no-intel")),
-        ("iran-funding-per-year", "contradiction", ("state-dept-100m", "hamas-30m-month")),
+        "reliability": "C", "stats": {"claims": 5, "contradictions": 1, "reported": 1}, "against": ["test-article"]}
+    assert [(f["proposition"], f["verdict"], tuple(f["claims"]), f["role"]) for f in article["contradictions"]] == [
+        ("iran-funding-per-year", "contradiction", ("state-dept-100m", "hamas-30m-month"), "own"),
+        ("iran-foreknowledge", "contradiction", ("wsj-plot", "biden-no-intel"), "reported"),
     ]
     assert document["outlets"] == [{"name": "Example Times", "articles": ["test-article"],
-                                    "stats": {"claims": 5, "contradictions": 2}, "reliability": ["C"]}]
+                                    "stats": {"claims": 5, "contradictions": 1, "reported": 1}, "reliability": ["C"]}]
 
 
 def test_sources_csv_and_markdown(corpus, run):
     assert as_csv(run, "sources") == [
-        ["article", "outlet", "published", "kind", "reliability", "claims", "contradictions", "against", "title"],
-        ["test-article", "Example Times", "2021-12-25", "news", "C", "5", "2", "test-article", "A test article"],
+        ["article", "outlet", "published", "kind", "reliability", "claims", "contradictions", "reported", "against",
+         "title"],
+        ["test-article", "Example Times", "2021-12-25", "news", "C", "5", "1", "1", "test-article", "A test article"],
     ]
     assert markdown(run, "sources") == [
         "## Articles", "",
-        "| article | outlet | published | kind | reliability | claims | contradictions | against | title |",
+        "| article | outlet | published | kind | reliability | claims | contradictions | reported | title |",
         "|---|---|---|---|---|---|---|---|---|",
-        "| test-article | Example Times | 2021-12-25 | news | C | 5 | 2 | test-article | A test article |",
+        "| test-article | Example Times | 2021-12-25 | news | C | 5 | 1 | 1 | A test article |",
         "", "## Outlets", "",
-        "| outlet | articles | claims | contradictions | reliability |",
-        "|---|---|---|---|---|",
-        "| Example Times | 1 | 5 | 2 | C |",
+        "| outlet | articles | claims | contradictions | reported | reliability |",
+        "|---|---|---|---|---|---|",
+        "| Example Times | 1 | 5 | 1 | 1 | C |",
     ]
 
 
@@ -492,7 +501,7 @@ def test_matrix_json(corpus, run):
         "foreknowledge", "Whether Iran knew of the attack", 2)
     assert document["propositions"] == [{
         "id": "iran-foreknowledge", "topic": "foreknowledge", "text": "Iran knew of the attack in advance",
-        "kind": "stance", "unit": None, "object": None, "changes_over_time": False, "key": "P1", "origins": 2,
+        "kind": "stance", "unit": None, "object": None, "changes_over_time": False, "measures": "level", "key": "P1", "origins": 2,
         "tally": {"claims": 2, "supports": 1, "refutes": 1, "values": 0, "contradictions": 1}}]
     biden, hamas_source = document["sources"]
     assert (biden["origin"], biden["articles"], biden["part_of"], biden["tally"]) == (
@@ -522,11 +531,11 @@ def test_matrix_splits_a_wide_grid_instead_of_folding_it(corpus, run, monkeypatc
     monkeypatch.setenv("COLUMNS", "44")
     out = ok(run, "matrix", "funding").stdout
     lines = words(out)
-    # Two grids, each with the source column: P1 in the first, P2 and the tally in the second.
-    assert ["source", "P1"] in lines
-    assert ["source", "P2", "all"] in lines
-    assert ["Example", "Times", "A1", "$360M/yr", "!"] in lines
-    assert ["Example", "Times", "A1", "1987", "2v", "1!"] in lines
+    # Two grids, each with the source column: P1 and P2 in the first, the tally in the second.
+    assert ["source", "P1", "P2"] in lines
+    assert ["source", "all"] in lines
+    assert ["Example", "Times", "$360M/yr", "!", "1987"] in lines
+    assert ["Example", "Times", "2v", "1!"] in lines
 
 
 # --------------------------------------------------------------------------- unknown names
@@ -741,6 +750,7 @@ def test_matrix_cell_with_several_claims(corpus, run):
     out = ok(run, "matrix", "funding").stdout
     # Example Times now gives two values on P1, one per line; the second only 'possible'.
     # 3 contradictions: each figure exceeds the whole's, and the two figures contradict each other.
-    assert has_line(out, "Example", "Times", "A1", "$360M/yr", "1987", "3v", "3!")
+    # Each value that takes part in a contradiction is marked on its own line.
+    assert has_line(out, "Example", "Times", "A1", "$360M/yr", "!", "1987", "3v", "3!")
     assert has_line(out, "$480M/yr?", "!")
     assert as_csv(run, "matrix", "funding")[1][3] == "$360M/yr (from $30M/mo); $480M/yr (from $40M/mo)"

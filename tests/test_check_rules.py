@@ -118,6 +118,10 @@ FAILING = [
          CLAIMS_PATH, 5, 12, severity=WARNING),
     Case("HR408", {"claims/test-article.yaml": quantity_claim_with_value("$40 million a month")},
          CLAIMS_PATH, 5, 12, severity=WARNING),
+    Case("HR409", {"claims/test-article.yaml": quantity_claim_with_value("up $30 million a month")},
+         CLAIMS_PATH, 5, 12),
+    Case("HR410", {"claims/test-article.yaml": quantity_claim_with_value("$30 million\n    when: 2020-03")},
+         CLAIMS_PATH, 5, 12, severity=WARNING),
     # --- HR5xx: quotes
     Case("HR501", {"claims/test-article.yaml": replace_once(
         STANCE_CLAIM, "Iran helped plot the attack", "Iran helped plan the attack")}, CLAIMS_PATH, 4, 12),

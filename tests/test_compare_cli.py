@@ -96,6 +96,8 @@ def test_funding_part_exceeds_whole_contradiction(corpus, run):
     # $30M a month x 12 = $360M a year
     assert (monthly["value"]["low"], monthly["value"]["high"], monthly["value"]["unit"]) == (3.6e8, 3.6e8,
                                                                                           "USD/year")
+    # compared: '30' is written to the ten million, so ±5% (the cap): 28.5M..31.5M a month x 12
+    assert (monthly["value"]["compared"]["low"], monthly["value"]["compared"]["high"]) == (3.42e8, 3.78e8)
     assert monthly["when"]["start"] is None and monthly["when"]["end"] is None
 
     yearly = claims["state-dept-100m"]
@@ -241,7 +243,7 @@ def test_table_piped_has_no_escape_and_nothing_cut(corpus, run):
     assert "\x1b" not in out
     assert "…" not in out
     assert "repeating enemy propaganda endlessly" in out  # the end of the long quote is there
-    assert "wsj-plot" in out and "biden-no-intel" in out and "contradiction" in out
+    assert "wsj-plot" in out and "biden-no-intel" in out and "dispute" in out
     result = run("--color", "never", "compare", "funding")
     assert "\x1b" not in result.stdout and "…" not in result.stdout
 
@@ -324,6 +326,8 @@ def test_value_without_unit_keeps_its_own(run):
 def test_value_one_sided_has_null_high(run):
     document = value_json(run, "over 50%")
     assert (document["low"], document["high"], document["unit"]) == (50, None, "percent")
+    # '50' is written to the ten: ±5% (the cap) on the bound
+    assert (document["compared"]["low"], document["compared"]["high"]) == (47.5, None)
 
 
 def test_value_total_over_a_period_as_a_rate(run):
@@ -365,3 +369,98 @@ def test_value_other_currency_is_not_converted(run):
     result = run("value", "€30 million a year", "--unit", "USD/year")
     assert result.exit_code == 1
     assert "EUR" in result.stderr and "USD" in result.stderr
+
+
+# --------------------------------------------------------------------------- positions and disputes
+
+
+def test_table_opens_with_the_dispute_then_positions_then_claims(corpus, run):
+    out = run("--color", "never", "compare", "iran-funding-per-year").stdout
+    lines = out.splitlines()
+    # hamas-30m-month (Hamas, the object: p1) and the State Department's figure for all
+    # Palestinian militant groups (p2): the part above the whole is the one dispute.
+    # ($30 million a month, as written: [$28.5M, $31.5M] a month, so $342M–$378M a year.)
+    assert lines[1].startswith("  dispute p1 × p2: part exceeds whole: $342M–$378M/yr")
+    first_position = next(i for i, line in enumerate(lines) if line.startswith("  p1 "))
+    first_claim = next(i for i, line in enumerate(lines) if "hamas-30m-month" in line)
+    assert 1 < first_position < first_claim
+    assert any(line.startswith("  p2 ! ") and "$90M–$110M/yr for Palestinian militant groups" in line
+               for line in lines)
+    assert "  2 claims, 2 independent origins, 2 positions, 1 dispute" in lines
+    assert "contradiction " not in out  # pairs only with --pairs
+
+
+def test_pairs_lists_every_finding_and_counts_them(corpus, run):
+    out = run("--color", "never", "compare", "iran-funding-per-year", "--pairs").stdout
+    assert "contradiction    state-dept-100m × hamas-30m-month" in out
+    assert "1 dispute; pairs: 1 contradiction" in out
+
+
+def test_json_positions_and_disputes(corpus, run):
+    document = json.loads(run("compare", "funding", "--format", "json").stdout)
+    funding = document["propositions"][0]
+    assert [(p["id"], p["claims"], p["origins"], p["scope"], p["display"]) for p in funding["positions"]] == [
+        ("p1", ["hamas-30m-month"], ["Example Times"], "Hamas", "$342M–$378M/yr"),
+        ("p2", ["state-dept-100m"], ["U.S. Department of State"], "Palestinian militant groups", "$90M–$110M/yr"),
+    ]
+    assert [d["positions"] for d in funding["disputes"]] == [["p1", "p2"]]
+    assert funding["disputes"][0]["explanation"].startswith("part exceeds whole: $342M–$378M/yr (from $30M/mo, per Ex")
+    assert funding["counts"]["consistent"] == 0
+    founded = document["propositions"][1]
+    assert [p["display"] for p in founded["positions"]] == ["1987"] and founded["disputes"] == []
+
+
+def test_markdown_has_positions_and_disputes(corpus, run):
+    lines = run("compare", "iran-funding-per-year", "--format", "markdown").stdout.splitlines()
+    assert "| position | says | scope | when | origins | claims |" in lines
+    assert any(line.startswith("| p1 vs p2 | part exceeds whole") for line in lines)
+
+
+def test_only_consistent(corpus, run):
+    # "up to $400 million a year" (an upper bound: [0, $400M]) from an independent claimant can
+    # be true with the article's $360M/yr, but does not confirm it.
+    add_claims(corpus, "Officials put it at up to $400 million a year.\n", """\
+  - id: officials-up-to-400m
+    proposition: iran-funding-per-year
+    quote: "up to $400 million a year"
+    claimant: Biden administration
+    value: up to $400 million a year
+""")
+    out = run("--color", "never", "compare", "iran-funding-per-year", "--only", "consistent").stdout
+    assert "consistent       hamas-30m-month × officials-up-to-400m" in out
+    assert "the figure per Biden administration is only an upper bound" in " ".join(out.split())
+    assert run("compare", "iran-funding-per-year", "--fail-on", "consistent").exit_code == 1
+
+
+def test_a_proposition_with_many_positions_shows_the_leading_ones(corpus, run):
+    # 70 figures a year, each about 5% above the last and never round ($1,053M, $1,103M, …): each
+    # compared within 1% (the floor of written precision), all disjoint: 70 positions (plus the
+    # fixture's two). Each has one origin except estimate 7 ($1,403M a year), also said by the
+    # State Department: it leads.
+    lines = "".join(f"Estimate {n}: ${round(1000 * 1.05 ** n) // 10 * 10 + 3:,} million a year.\n" for n in range(1, 71))
+    claims = "".join(f"""\
+  - id: estimate-{n}
+    proposition: iran-funding-per-year
+    quote: "Estimate {n}: ${round(1000 * 1.05 ** n) // 10 * 10 + 3:,} million a year"
+    value: ${round(1000 * 1.05 ** n) // 10 * 10 + 3:,} million a year
+""" for n in range(1, 71)) + """\
+  - id: state-7m
+    proposition: iran-funding-per-year
+    quote: "Estimate 7: $1,403 million a year"
+    claimant: State Department
+    value: $1,403 million a year
+"""
+    add_claims(corpus, lines, claims)
+    out = run("--color", "never", "compare", "iran-funding-per-year").stdout
+    position_lines = [line for line in out.splitlines() if line.startswith("  p")]
+    assert len(position_lines) == 12
+    assert any("per Example Times, U.S. Department of State" in line for line in position_lines)
+    # 66 disputes among the 12 shown, of which the table prints 20
+    assert len([line for line in out.splitlines() if line.startswith("  dispute ")]) == 20
+    assert "… and 46 more disputes among these positions" in out
+    # 73 claims in 72 positions: 12 shown, 60 more; the claims of the shown positions only (13).
+    assert "… and 60 more positions with fewer origins" in out
+    assert "… and 60 more claims (hirel claims --proposition iran-funding-per-year lists them all)" in out
+    assert "72 positions (12 shown), 66 disputes among those shown" in out
+    document = json.loads(run("compare", "iran-funding-per-year", "--format", "json").stdout)
+    assert len(document["propositions"][0]["positions"]) == 72

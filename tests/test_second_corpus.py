@@ -59,7 +59,7 @@ EXPECTED: dict[str, dict[frozenset[str], str]] = {
     },
     # percent, object Kessarian Armed Forces: over 60% and 65%, independent.
     "share-of-imports": {
-        frozenset({"monitor-over-60pct-2019", "courier-65pct-2019"}): "agreement",
+        frozenset({"monitor-over-60pct-2019", "courier-65pct-2019"}): "consistent",  # 'over 60%' is a bound
     },
     # count, no object, changes over time; 2019 and 2014/2020 overlap.
     "vehicles-delivered": {
@@ -179,7 +179,7 @@ def test_counts_per_proposition(documents):
 
 
 def test_contradictions_are_listed_first(documents):
-    order = ["contradiction", "agreement", "compatible", "different-period", "same-origin", "unrelated"]
+    order = ["contradiction", "agreement", "consistent", "compatible", "different-period", "same-origin", "unrelated"]
     for prop in documents.values():
         ranks = [order.index(f["verdict"]) for f in prop["findings"]]
         assert ranks == sorted(ranks), prop["id"]
@@ -341,6 +341,13 @@ def test_other_formats_list_every_finding():
         "vehicles-delivered"]
     table = _invoke("--color", "never", "compare", "trade").stdout
     assert "\x1b" not in table and "…" not in table
-    # the table lists contradictions and agreements, and summarizes the rest
+    # the table lists disputes and positions, and counts the pairs by verdict. arms-sales: the
+    # 2012 figure, the Ministry's and the Monitor's 2019 figures (disjoint), the Navy's bound:
+    # four positions; disputes: Ministry vs Monitor, and Navy (part) above the Ministry (whole).
     assert "part exceeds whole" in table
-    assert "4 claims, 4 independent origins; 2 contradictions, 1 compatible, 3 different-period" in table
+    assert "4 claims, 4 independent origins, 4 positions, 2 disputes\n" in table
+    # --pairs lists the pairs and counts them by verdict
+    table = " ".join(_invoke("--color", "never", "compare", "trade", "--pairs").stdout.split())
+    assert "4 positions, 2 disputes; pairs: 2 contradictions, 1 compatible, 3 different-period" in table
+    assert "harbor-navy-over-45m-2019 × ledger-12m-2012" in table or \
+        "ledger-12m-2012 × harbor-navy-over-45m-2019" in table

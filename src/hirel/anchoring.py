@@ -19,17 +19,10 @@ from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-_QUOTES = "'" * 8 + '"' * 8
-_CHARS_IN = "\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4" + "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u02dd"
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
-_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+from .values.vocabulary import TYPOGRAPHY
 
-_TABLE = str.maketrans(
-    _CHARS_IN + _DASHES + _SPACES,
-    _QUOTES + "-" * len(_DASHES) + " " * len(_SPACES),
-    _INVISIBLE,
-)
+# The one vocabulary of dashes, quotes, odd spaces and invisible characters.
+_TABLE = TYPOGRAPHY
 _CHUNK = 1 << 20  # characters normalized at a time
 _PIECE = 1 << 14  # the longest stretch of a line mapped back character by character
 _SPACE = re.compile(r"\s")

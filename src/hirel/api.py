@@ -5,8 +5,9 @@
     >>> [p.code for p in hirel.check("data")]
     []
     >>> result = hirel.compare(corpus, "funding")
-    >>> hirel.read_value("$30 million a month", unit="USD/year").low
-    360000000.0
+    >>> value = hirel.read_value("$30 million a month", unit="USD/year")
+    >>> value.as_written, (value.low, value.high)  # as written; compared (written precision)
+    ((360000000.0, 360000000.0), (342000000.0, 378000000.0))
 
 Each takes plain values (``str`` or ``os.PathLike`` paths, strings for units and periods) and
 raises only ``hirel.HirelError`` subclasses on bad input.
@@ -67,13 +68,17 @@ def compare(corpus: Corpus, subject: str) -> Comparison:
     return run(corpus, subject)
 
 
-def read_value(text: object, unit: str | None = None, when: str | None = None) -> Interval:
+def read_value(
+    text: object, unit: str | None = None, when: str | None = None, measures: str | None = None
+) -> Interval:
     """How hirel reads a value: the interval it means, in ``unit`` when given (converted, using
-    the period ``when`` for totals over a period), else in its own unit.
+    the period ``when`` for totals over a period), else in its own unit. ``low``/``high`` are
+    the interval compared (widened by the written precision), ``as_written`` the figure as
+    written; ``measures="change"`` reads changes ('up 21%', 'doubled').
 
     Raises ``ValueParseError`` (one sentence, with what to write instead) when the phrase cannot
     be read right.
     """
     from .values import explain_value
 
-    return explain_value(text, unit, when)
+    return explain_value(text, unit, when, measures)

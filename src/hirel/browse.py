@@ -14,6 +14,11 @@ Definitions shared by every command:
   claimant and its wholes as "same origin").
 * **Contradictions** are the findings with verdict ``contradiction`` of `compare` (each pair
   once). A finding "involves" an article, outlet or origin when one of its two claims does.
+  They are counted without judging every pair (`counting`): a set of claims is in the sum of
+  its claims' contradictions less the contradictions among them.
+* **Who contradicts whom.** A contradiction is charged to an article (or outlet) only when the
+  article's own voice is a party: one of its claims in the pair has no claimant, or the
+  article's outlet or author as claimant (`own_voice`). Otherwise the article *reports* it.
 * **Claimant filter.** A claimant name or alias matches the claims of that entity *and* of
   every entity that is part of it (``--claimant Hamas`` includes Haniyeh's claims), because
   the verdict engine treats those as one origin. Who passed a claim on (``via``) is not its
@@ -22,20 +27,21 @@ Definitions shared by every command:
 * **Timeline order.** Claims are ordered by the start of the period they are about (``when``;
   an open start "until X" sorts at X). A claim on a ``date`` proposition without ``when`` is
   about the date it gives, so it is placed at that date. Claims with no known date come last.
-* **Matrix rows** are origins (canonical claimants), not articles: in an ACH grid a row is one
-  line of evidence, and the same outlet or person quoted in two articles is still one source.
-  Each row lists the articles its claims come from and the other rows it is part of.
+* **Matrix rows** are origins (canonical claimants), not articles (see `grid`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from typing import Iterable, Sequence
+from typing import Sequence
 
+from .attribution import (ArticleRow, Charge, OutletRow, Sources, charges, contradictions_involving, own_voice,
+                          sources)
 from .comparison import NormalizedClaim, PropositionComparison, UnknownName
 from .entities import EntityIndex, independent_origins, suggest
+from .grid import Matrix, MatrixCell, MatrixColumn, MatrixRow, Tally, matrix
 from .loader import Corpus
 from .model import Article, Claim, Finding, Proposition, Topic
 
@@ -50,8 +56,13 @@ __all__ = [
     "ArticleRow",
     "OutletRow",
     "Sources",
+    "Charge",
+    "own_voice",
+    "charges",
+    "contradictions_involving",
     "TimelineEntry",
     "MatrixCell",
+    "Tally",
     "MatrixRow",
     "MatrixColumn",
     "Matrix",
@@ -111,15 +122,25 @@ class Browser:
         """Every claim, in corpus order (claims files by article id, then file order)."""
         return [self.normalized(claim) for claim in self.corpus.claims.values()]
 
-    def findings(self, proposition_ids: Iterable[str] | None = None) -> list[Finding]:
-        ids = self.corpus.propositions if proposition_ids is None else proposition_ids
-        return [f for pid in ids for f in self.comparison(pid).findings]
-
     def findings_of(self, claim_id: str) -> list[Finding]:
+        """The findings of one claim with each other claim of its proposition (contradictions
+        first, then by the other claim's place in the corpus): n pairs, not all of them."""
+        from .verdicts import VERDICTS, compare_between
+
         claim = self.corpus.claims.get(claim_id)
         if claim is None or claim.proposition not in self.corpus.propositions:
             return []
-        return [f for f in self.comparison(claim.proposition).findings if claim_id in f.claims]
+        pc = self.comparison(claim.proposition)
+        order = {c.claim_id: i for i, c in enumerate(pc.comparable)}
+        this = pc.comparable[order[claim_id]]
+        others = [c for c in pc.comparable if c.claim_id != claim_id]
+        rank = {verdict: i for i, verdict in enumerate(VERDICTS)}
+        found = []
+        for f in compare_between([this], others, pc.proposition, self.entities):
+            pair = tuple(sorted(f.claims, key=order.__getitem__))
+            found.append(Finding(f.proposition, f.verdict, pair, f.explanation))  # type: ignore[arg-type]
+        found.sort(key=lambda f: (rank.get(f.verdict, len(rank)), order[f.claims[0]], order[f.claims[1]]))
+        return found
 
     # -- names -> objects, or UnknownName
 
@@ -153,9 +174,6 @@ class Browser:
         return sorted(props, key=lambda p: order.get(p.topic, len(order)))
 
 
-# --------------------------------------------------------------------------- origins
-
-
 # --------------------------------------------------------------------------- topics, propositions
 
 
@@ -173,14 +191,19 @@ class Stats:
         return self.counts.get(CONTRADICTION, 0)
 
 
-def _stats(claims: Sequence[NormalizedClaim], findings: Iterable[Finding], entities: EntityIndex) -> Stats:
-    from .verdicts import count_by_verdict
+def _stats(comparisons: Sequence[PropositionComparison], entities: EntityIndex) -> Stats:
+    from .verdicts import VERDICTS
 
+    claims = [nc for pc in comparisons for nc in pc.claims]
+    counts = dict.fromkeys(VERDICTS, 0)
+    for pc in comparisons:
+        for verdict, n in pc.counts.items():
+            counts[verdict] = counts.get(verdict, 0) + n
     return Stats(
         claims=len(claims),
         articles=len({nc.claim.article for nc in claims}),
         origins=len(independent_origins((nc.comparable.origin for nc in claims), entities)),
-        counts=count_by_verdict(findings),
+        counts=counts,
     )
 
 
@@ -203,9 +226,7 @@ def topic_stats(browser: Browser) -> list[TopicStats]:
     for topic in browser.corpus.topics.values():
         props = browser.propositions_of(topic.id)
         comparisons = [browser.comparison(p.id) for p in props]
-        claims = [nc for pc in comparisons for nc in pc.claims]
-        findings = [f for pc in comparisons for f in pc.findings]
-        out.append(TopicStats(topic, len(props), _stats(claims, findings, browser.entities)))
+        out.append(TopicStats(topic, len(props), _stats(comparisons, browser.entities)))
     return out
 
 
@@ -216,7 +237,7 @@ def proposition_stats(browser: Browser, topic: str | None = None) -> list[Propos
     out = []
     for prop in browser.propositions_of(topic):
         pc = browser.comparison(prop.id)
-        out.append(PropositionStats(prop, _stats(pc.claims, pc.findings, browser.entities)))
+        out.append(PropositionStats(prop, _stats([pc], browser.entities)))
     return out
 
 
@@ -451,71 +472,6 @@ def claim_detail(browser: Browser, claim_id: str) -> ClaimDetail:
     )
 
 
-# --------------------------------------------------------------------------- sources
-
-
-@dataclass(frozen=True)
-class ArticleRow:
-    article: Article
-    outlet: str  # canonical outlet name
-    claims: int
-    contradictions: list[Finding]  # contradictions involving a claim of this article
-    against: list[str]  # the articles on the other side of those (itself when self-contradicting)
-
-
-@dataclass(frozen=True)
-class OutletRow:
-    outlet: str
-    articles: list[str]
-    claims: int
-    contradictions: int  # distinct contradictions involving the outlet's articles
-    reliability: list[str]  # the grades its articles carry, best first
-
-
-@dataclass(frozen=True)
-class Sources:
-    articles: list[ArticleRow]
-    outlets: list[OutletRow]
-
-
-def _date_key(published: str | None) -> tuple[int, str]:
-    return (0, published) if published else (1, "")
-
-
-def sources(browser: Browser) -> Sources:
-    """Every article (by publication date, undated last, then id) and every outlet (by name)."""
-    corpus = browser.corpus
-    claims_per_article: dict[str, int] = {}
-    for claim in corpus.claims.values():
-        claims_per_article[claim.article] = claims_per_article.get(claim.article, 0) + 1
-    contradictions = [f for f in browser.findings() if f.verdict == CONTRADICTION]
-    article_of = {claim.id: claim.article for claim in corpus.claims.values()}
-    involved_in: dict[str, list[Finding]] = {}
-    for f in contradictions:  # one pass, not one per article
-        for article_id in dict.fromkeys((article_of[f.claims[0]], article_of[f.claims[1]])):
-            involved_in.setdefault(article_id, []).append(f)
-    rows = []
-    for article in sorted(corpus.articles.values(), key=lambda a: (_date_key(a.published), a.id)):
-        involved = involved_in.get(article.id, [])
-        against = set()
-        for f in involved:
-            a, b = article_of[f.claims[0]], article_of[f.claims[1]]
-            against.add(b if a == article.id else a)
-        rows.append(ArticleRow(article, browser.entities.resolve(article.outlet) or article.outlet,
-                               claims_per_article.get(article.id, 0), involved, sorted(against)))
-    outlets: dict[str, list[ArticleRow]] = {}
-    for row in rows:
-        outlets.setdefault(row.outlet, []).append(row)
-    outlet_rows = []
-    for name in sorted(outlets, key=str.casefold):
-        members = outlets[name]
-        findings = {f.claims for row in members for f in row.contradictions}
-        outlet_rows.append(OutletRow(
-            outlet=name, articles=[row.article.id for row in members], claims=sum(row.claims for row in members),
-            contradictions=len(findings), reliability=sorted({row.article.reliability for row in members})))
-    return Sources(rows, outlet_rows)
-
-
 # --------------------------------------------------------------------------- timeline
 
 
@@ -563,124 +519,3 @@ def timeline(browser: Browser, topic: str | None = None, proposition: str | None
         return (0, first, entry.end or date.max, index)
 
     return [entry for _index, entry in sorted(enumerate(entries), key=key)]
-
-
-# --------------------------------------------------------------------------- matrix
-
-
-@dataclass(frozen=True)
-class MatrixCell:
-    """What one origin says on one proposition (possibly several claims)."""
-
-    claims: list[NormalizedClaim]
-    contradictions: int  # contradictions involving these claims
-
-    @property
-    def stances(self) -> list[str]:
-        return [nc.claim.stance for nc in self.claims if nc.claim.stance]
-
-    @property
-    def supports(self) -> int:
-        return self.stances.count("supports")
-
-    @property
-    def refutes(self) -> int:
-        return self.stances.count("refutes")
-
-    @property
-    def values(self) -> int:
-        return sum(1 for nc in self.claims if nc.claim.value is not None)
-
-
-@dataclass(frozen=True)
-class Tally:
-    """Supports, refutes, values given and contradictions: the summary of a row or a column."""
-
-    supports: int = 0
-    refutes: int = 0
-    values: int = 0
-    contradictions: int = 0
-    claims: int = 0
-
-
-@dataclass(frozen=True)
-class MatrixColumn:
-    key: str  # "P1", "P2", … as the table heads its columns
-    proposition: Proposition
-    tally: Tally
-    origins: int  # independent origins with a claim on it
-
-
-@dataclass(frozen=True)
-class MatrixRow:
-    origin: str
-    articles: list[str]
-    part_of: list[str]  # other rows' origins this origin is (transitively) part of
-    cells: dict[str, MatrixCell]  # by proposition id; missing = nothing said
-    tally: Tally
-
-
-@dataclass(frozen=True)
-class Matrix:
-    topic: Topic
-    columns: list[MatrixColumn]
-    rows: list[MatrixRow]
-    tally: Tally = field(default_factory=Tally)
-    origins: int = 0
-
-
-def matrix(browser: Browser, topic: str) -> Matrix:
-    """Origins × the propositions of ``topic``: who says what, with tallies per row and column.
-
-    Rows: one per origin with a claim in the topic, most claims first (then by name). Columns:
-    every proposition of the topic, in file order, including those nobody has claimed yet.
-    """
-    topic_obj = browser.topic(topic)
-    props = browser.propositions_of(topic)
-    comparisons = {p.id: browser.comparison(p.id) for p in props}
-    by_origin: dict[str, dict[str, list[NormalizedClaim]]] = {}
-    for pid, pc in comparisons.items():
-        for nc in pc.claims:
-            by_origin.setdefault(nc.comparable.origin, {}).setdefault(pid, []).append(nc)
-    present = set(by_origin)
-    rows = []
-    for origin, per_prop in by_origin.items():
-        cells = {}
-        for pid, claims in per_prop.items():
-            ids = {nc.claim.id for nc in claims}
-            involved = {f.claims for f in comparisons[pid].findings
-                        if f.verdict == CONTRADICTION and ids & set(f.claims)}
-            cells[pid] = MatrixCell(claims, len(involved))
-        own_ids = {nc.claim.id for claims in per_prop.values() for nc in claims}
-        own_contradictions = {(f.proposition, f.claims) for pc in comparisons.values() for f in pc.findings
-                              if f.verdict == CONTRADICTION and own_ids & set(f.claims)}
-        all_claims = [nc for claims in per_prop.values() for nc in claims]
-        articles = sorted({nc.claim.article for nc in all_claims})
-        rows.append(MatrixRow(
-            origin=origin, articles=articles,
-            part_of=sorted(browser.entities.ancestors(origin) & present),
-            cells=cells,
-            tally=_tally(cells.values(), len(own_contradictions))))
-    rows.sort(key=lambda r: (-r.tally.claims, r.origin.casefold()))
-    columns = []
-    for number, prop in enumerate(props, 1):
-        pc = comparisons[prop.id]
-        cells = [row.cells[prop.id] for row in rows if prop.id in row.cells]
-        columns.append(MatrixColumn(
-            key=f"P{number}", proposition=prop, tally=_tally(cells, pc.count(CONTRADICTION)),
-            origins=len(independent_origins((nc.comparable.origin for nc in pc.claims), browser.entities))))
-    all_cells = [cell for row in rows for cell in row.cells.values()]
-    total_contradictions = sum(column.tally.contradictions for column in columns)
-    return Matrix(topic_obj, columns, rows, _tally(all_cells, total_contradictions),
-                  len(independent_origins(present, browser.entities)))
-
-
-def _tally(cells: Iterable[MatrixCell], contradictions: int) -> Tally:
-    cells = list(cells)
-    return Tally(
-        supports=sum(c.supports for c in cells),
-        refutes=sum(c.refutes for c in cells),
-        values=sum(c.values for c in cells),
-        contradictions=contradictions,
-        claims=sum(len(c.claims) for c in cells),
-    )

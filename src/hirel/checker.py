@@ -11,20 +11,22 @@ from .loader import Corpus, display_path, load_corpus
 from .model import ERROR, Problem
 
 
-def check_corpus(root: Path, files: Iterable[Path] = ()) -> tuple[Corpus, list[Problem]]:
+def check_corpus(root: Path, files: Iterable[Path] = (),
+                 run: set[str] | str | None = None) -> tuple[Corpus, list[Problem]]:
     """Every problem of the corpus at ``root``, sorted; only those ``files`` answer for, when given.
 
     The whole corpus is always loaded, so cross-references are checked even when only some
     files are reported on (pre-commit passes just the changed files). A file answers for the
     problems it can cause elsewhere, so that a commit cannot break the corpus unseen: a
     registry (entities.yaml, propositions.yaml) for the whole corpus, an article for its claims
-    file. A directory stands for every file under it.
+    file. A directory stands for every file under it. ``run``: the files of the whole pre-commit
+    run when several calls share it (see precommit.py), so that each problem is reported once.
     """
     corpus, problems = load_corpus(root)
     problems.extend(run_checks(corpus))
     files = list(files)
     if files:
-        problems = [p for p in problems if _answers_for(files, root)(p.path)]
+        problems = [p for p in problems if _answers_for(files, root, run)(p.path)]
     # Problem equality ignores the message, but two problems at one place may say different
     # things (a claim missing both 'proposition' and 'quote'): only exact repeats are dropped.
     unique = list({(p, p.message): p for p in problems}.values())
@@ -32,11 +34,12 @@ def check_corpus(root: Path, files: Iterable[Path] = ()) -> tuple[Corpus, list[P
     return corpus, unique
 
 
-def _answers_for(files: list[Path], root: Path) -> Callable[[str], bool]:
+def _answers_for(files: list[Path], root: Path, run: set[str] | str | None = None) -> Callable[[str], bool]:
     """Whether a problem at a displayed path is one of ``files``' business."""
-    registries = {display_path(root / "entities.yaml"), display_path(root / "propositions.yaml")}
+    from .precommit import EVERY_FILE, answering_files
+
     base = Path(os.path.abspath(root))
-    exact: set[str] = set()
+    own: set[str] = set()
     folders: list[str] = []
     for file in files:
         if file.is_dir():
@@ -44,13 +47,30 @@ def _answers_for(files: list[Path], root: Path) -> Callable[[str], bool]:
                 return lambda path: True  # the data directory or a folder holding it
             folders.append(display_path(file).rstrip("/") + "/")
             continue
-        shown = display_path(file)
-        exact.add(shown)
-        if file.suffix == ".md" and file.parent.name == "articles":
-            exact.add(display_path(file.parent.parent / "claims" / f"{file.stem}.yaml"))
-    if exact & registries:
+        own.add(display_path(file))
+
+    def is_own(path: str) -> bool:
+        return path in own or any(path.startswith(folder) for folder in folders)
+
+    if run == EVERY_FILE:
+        return is_own
+    if isinstance(run, set):
+        def owned(path: str) -> bool:
+            if is_own(path):
+                return True
+            if path in run:
+                return False  # the call given that file reports it
+            owners = sorted(set(answering_files(path, root)) & run)
+            return bool(owners) and owners[0] in own
+        return owned
+    answering = set(own)
+    for shown in own:
+        if shown.endswith(".md") and Path(shown).parent.name == "articles":
+            answering.add(display_path(Path(shown).parent.parent / "claims" / f"{Path(shown).stem}.yaml"))
+    registries = {display_path(root / "entities.yaml"), display_path(root / "propositions.yaml")}
+    if answering & registries:
         return lambda path: True
-    return lambda path: path in exact or any(path.startswith(folder) for folder in folders)
+    return lambda path: path in answering or any(path.startswith(folder) for folder in folders)
 
 
 def outside(files: Iterable[Path], root: Path) -> list[Path]:

@@ -11,9 +11,11 @@ from .anchoring import MAX_FUZZY_QUOTE, MIN_HINT_SCORE, ArticleText
 from .entities import suggest
 from .loader import Corpus
 from .model import Claim, Loc, Period, Problem, Proposition
+from .written import as_written
 from .rules import (
-    AmbiguousQuote, BadPeriod, BadUnit, FigureNotInQuote, IncompatibleUnit, MissingField, OtherCurrency,
+    AmbiguousQuote, BadPeriod, BadUnit, ChangeOrLevel, Extrapolation, FigureNotInQuote, IncompatibleUnit, MissingField, OtherCurrency,
     PartOfCycle, QuoteNotFound, StanceByKind, UnknownEntity, UnknownProposition, UnreadableValue, ValueByKind,
+    WrongType,
 )
 
 
@@ -77,6 +79,31 @@ def check_propositions(corpus: Corpus) -> Iterator[Problem]:
         elif prop.unit is not None:
             yield BadUnit.problem(prop.locs.get("unit", prop.loc),
                                   f"a {prop.kind} proposition takes no unit (unit: {prop.unit})", "remove the unit")
+        if prop.measures == "change" and prop.kind != "quantity":
+            yield ChangeOrLevel.problem(prop.locs.get("measures", prop.loc),
+                                        f"a {prop.kind} proposition does not measure a change",
+                                        "remove measures: change, or make it a quantity proposition")
+        yield from _check_running_total(prop)
+
+
+def _check_running_total(prop: Proposition) -> Iterator[Problem]:
+    """`cumulative` is for figures (a running total); `since` only says where one starts."""
+    from .periods import PeriodError, parse_period
+
+    if prop.cumulative and prop.kind != "quantity":
+        yield WrongType.problem(prop.locs.get("cumulative", prop.loc),
+                                f"only a quantity proposition can be cumulative ('{prop.id}' is a {prop.kind} "
+                                "proposition)", "remove cumulative: true")
+    if prop.since is None:
+        return
+    loc = prop.locs.get("since", prop.loc)
+    if not prop.cumulative:
+        yield MissingField.problem(loc, f"proposition '{prop.id}' has 'since' but is not cumulative",
+                                   "add cumulative: true (a running total), or remove since")
+    try:
+        parse_period(prop.since)
+    except PeriodError as exc:
+        yield BadPeriod.problem(loc, str(exc), "write where the count starts, e.g. since: 2017")
 
 
 def check_articles(corpus: Corpus) -> Iterator[Problem]:
@@ -143,29 +170,86 @@ def _check_kind(claim: Claim, prop: Proposition, period: Period | None) -> Itera
     if claim.value is None:
         if "value" in claim.locs:
             return  # written but refused (wrong type, empty): reported already
-        example = "mid-2017" if prop.kind == "date" else "about $100 million per year"
+        example = value_example(prop)
         yield ValueByKind.problem(claim.loc, f"claim '{claim.id}' on the {prop.kind} proposition '{prop.id}' "
                                              "has no value", f"add e.g. value: {example}")
         return
     yield from _check_value(claim, prop, period)
 
 
+def _word_loc(loc: Loc, exc: Exception) -> Loc:
+    """The place of the refused word itself when the value is written on its line as read
+    (plain or quoted); else the value's place. Only read on an error."""
+    word, position = getattr(exc, "word", None), getattr(exc, "position", None)
+    if not word or position is None:
+        return loc
+    try:
+        with open(loc.path, encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if number == loc.line:
+                    break
+            else:
+                return loc
+    except (OSError, UnicodeDecodeError):
+        return loc
+    start = loc.column - 1 + (1 if line[loc.column - 1:loc.column] in ("'", '"') else 0) + position
+    if line[start:start + len(word)] == word:
+        return Loc(loc.path, loc.line, start + 1)
+    return loc
+
+
+# A total over less than half the rate's period (scaled up ×2 or more) is warned about (HR410);
+# a total over ten months as a yearly rate (×1.2) is a fair approximation, noted in the steps only.
+EXTRAPOLATION_WARNING = 2.0
+
+
+def value_example(prop: Proposition) -> str:
+    """A value that fits the proposition, for a hint: a date, a change, or a figure in its unit
+    ('about $100 million per year' for USD/year, 'about 9,000' for count, 'about 30%' for percent)."""
+    from .units import UnitError, parse_unit
+
+    if prop.kind == "date":
+        return "mid-2017"
+    if getattr(prop, "measures", None) == "change":
+        return "up about 20%"
+    try:
+        unit = parse_unit(prop.unit or "count")
+    except UnitError:
+        return "about 100"
+    per = f" per {unit.per}" if unit.per else ""
+    if unit.base == "percent":
+        return "about 30%" + per
+    if unit.base == "count":
+        return "about 9,000" + per
+    if unit.base == "USD":
+        return "about $100 million" + per
+    return f"about 100 million {unit.base}{per}"
+
+
 def _check_value(claim: Claim, prop: Proposition, period: Period | None) -> Iterator[Problem]:
-    from .units import ConversionError, UnitError, parse_unit
-    from .values import ValueParseError, normalize_value, read_value, value_figures_in_quote
+    from .units import ConversionError, UnitError, extrapolation_factor, parse_unit
+    from .values.changes import MeasureMismatch
+    from .values.quotes import value_figures_in_quote
+    from .values.readers import normalize_value, read_value
+    from .values.tokens import ValueParseError
 
     try:
         target = parse_unit("date" if prop.kind == "date" else prop.unit or "")
     except UnitError:
         return  # reported on the proposition
     loc = claim.loc_of("value")
+    measures = prop.measures if prop.kind == "quantity" else None
     try:
-        normalize_value(claim.value, target, period)
+        normalize_value(claim.value, target, period, measures)
+    except MeasureMismatch as exc:
+        yield ChangeOrLevel.problem(loc, str(exc), exc.hint)
+        return
     except ValueParseError as exc:
-        yield UnreadableValue.problem(loc, str(exc), "see how hirel reads it: hirel value \"PHRASE\"")
+        hint = exc.hint or "see how hirel reads it: hirel value \"PHRASE\""
+        yield UnreadableValue.problem(_word_loc(loc, exc), str(exc), hint)
         return
     except ConversionError as exc:
-        written = read_value(claim.value, expect=target)
+        written = read_value(claim.value, expect=target, measures=measures)
         try:
             unit = parse_unit(written.unit)
         except UnitError:
@@ -178,9 +262,15 @@ def _check_value(claim: Claim, prop: Proposition, period: Period | None) -> Iter
                 hint = "give the period the total covers, e.g. when: 2014/2020"
             yield IncompatibleUnit.problem(loc, str(exc), hint)
         return
-    if isinstance(claim.value, str) and not value_figures_in_quote(claim.value, claim.quote, expect=target):
-        yield FigureNotInQuote.problem(loc, f"the figure of '{claim.value}' does not appear in the quote",
+    if not value_figures_in_quote(claim.value, claim.quote, expect=target):
+        yield FigureNotInQuote.problem(loc, f"the figure of '{as_written(claim.value)}' does not appear in the quote",
                                        "check the value against the quote")
+    factor = extrapolation_factor(period, target) if target.per else None
+    if factor is not None and factor >= EXTRAPOLATION_WARNING and parse_unit(read_value(claim.value, expect=target, measures=measures).unit).per is None:
+        yield Extrapolation.problem(
+            loc, f"the total '{claim.value}' over {period.text or 'its period'} is scaled up ×{factor:.3g} "  # type: ignore[union-attr]
+                 f"into a rate per {target.per}: an extrapolation",
+            "if the figure is a total to date, give the whole period it covers in when (e.g. 2023-01/2023-10)")
 
 
 def check_quotes(corpus: Corpus) -> Iterator[Problem]:

@@ -6,12 +6,18 @@ This is the library call behind `hirel compare` (and the counts of the browsing 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable
+from functools import cached_property
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .errors import HirelError
 from .loader import Corpus
 from .model import Article, Claim, Finding, Interval, Period, Proposition
 from .verdicts import VERDICTS, ComparableClaim, compare_claims
+
+if TYPE_CHECKING:
+    from .counting import VerdictCounts
+    from .entities import EntityIndex
+    from .positions import Positions
 
 
 class UnknownName(HirelError, LookupError):
@@ -41,16 +47,76 @@ class NormalizedClaim:
         return self.comparable.period
 
 
-@dataclass(frozen=True)
 class PropositionComparison:
-    proposition: Proposition
-    claims: list[NormalizedClaim]
-    findings: list[Finding]
+    """One proposition compared. Nothing is judged pair by pair until asked: `counts` and
+    `degrees` come from `counting` (O(n log n)), `positions` from one sort and sweep, the
+    contradicting pairs from the disputes only; `findings` (every pair) on first use."""
+
+    def __init__(self, proposition: Proposition, claims: list[NormalizedClaim], entities: "EntityIndex",
+                 independent_origins: int = 0) -> None:
+        self.proposition = proposition
+        self.claims = claims
+        self.entities = entities
+        self.independent_origins = independent_origins  # origins after collapsing part_of
+
+    @cached_property
+    def comparable(self) -> list[ComparableClaim]:
+        return [c.comparable for c in self.claims]
+
+    @cached_property
+    def findings(self) -> list[Finding]:
+        """Every pair's finding, contradictions first (quadratic: for --pairs and JSON)."""
+        return compare_claims(self.comparable, self.proposition, self.entities)
+
+    @cached_property
+    def _counted(self) -> "VerdictCounts":
+        from .counting import count_verdicts
+
+        return count_verdicts(self.comparable, self.proposition, self.entities)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Pairs per verdict, every verdict of `VERDICTS` present."""
+        return dict(self._counted.counts)
+
+    @cached_property
+    def degrees(self) -> dict[str, int]:
+        """Per claim id: the number of contradictions it is in."""
+        return {c.claim_id: d for c, d in zip(self.comparable, self._counted.degrees)}
 
     def count(self, verdict: str) -> int:
-        return sum(1 for f in self.findings if f.verdict == verdict)
+        return self._counted.counts.get(verdict, 0)
 
-    independent_origins: int = 0  # origins after collapsing part_of (Haniyeh and Hamas are one)
+    @cached_property
+    def positions(self) -> "Positions":
+        from .positions import find_positions
+
+        return find_positions(self.comparable, self.proposition, self.entities)
+
+    @cached_property
+    def contradictions(self) -> list[Finding]:
+        """The contradicting pairs, found among the claims of disputed positions only (two claims
+        of one position never contradict each other)."""
+        if "findings" in self.__dict__:
+            return [f for f in self.findings if f.verdict == "contradiction"]
+        order = {c.claim_id: i for i, c in enumerate(self.comparable)}
+        return sorted(self.iter_contradictions(), key=lambda f: (order[f.claims[0]], order[f.claims[1]]))
+
+    def iter_contradictions(self) -> Iterator[Finding]:
+        """The contradicting pairs one by one, dispute by dispute (each pair in corpus order)."""
+        if not self.count("contradiction"):
+            return
+        from .verdicts import compare_between
+
+        by_id = {c.claim_id: c for c in self.comparable}
+        order = {c.claim_id: i for i, c in enumerate(self.comparable)}
+        members = {p.id: [by_id[c] for c in p.claims] for p in self.positions.positions}
+        for dispute in self.positions.disputes:
+            first, second = dispute.positions
+            for f in compare_between(members[first], members[second], self.proposition, self.entities,
+                                     only="contradiction"):
+                pair = tuple(sorted(f.claims, key=order.__getitem__))
+                yield Finding(f.proposition, f.verdict, pair, f.explanation)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -88,8 +154,8 @@ def normalize_claim(claim: Claim, corpus: Corpus, proposition: Proposition | Non
     if prop is not None and prop.kind != "stance" and claim.value is not None:
         target = "date" if prop.kind == "date" else (prop.unit or "")
         try:
-            original = read_value(claim.value, expect=target)
-            interval = normalize_value(claim.value, target, period if period.known else None)
+            original = read_value(claim.value, expect=target, measures=prop.measures)
+            interval = normalize_value(claim.value, target, period if period.known else None, prop.measures)
         except (ValueParseError, ConversionError, UnitError) as exc:
             problem = str(exc)
     comparable = ComparableClaim(
@@ -103,14 +169,13 @@ def normalize_claim(claim: Claim, corpus: Corpus, proposition: Proposition | Non
 def compare_proposition(
     corpus: Corpus, proposition: Proposition, claims: list[NormalizedClaim] | None = None
 ) -> PropositionComparison:
-    """Judge every pair of the proposition's claims (``claims``: already normalized ones)."""
+    """The proposition's claims, ready to be compared (``claims``: already normalized ones)."""
     from .entities import independent_origins
 
     if claims is None:
         claims = [normalize_claim(c, corpus, proposition) for c in corpus.claims_of(proposition.id)]
-    findings = compare_claims([c.comparable for c in claims], proposition, corpus.entities)
     origins = independent_origins((c.comparable.origin for c in claims), corpus.entities)
-    return PropositionComparison(proposition, claims, findings, len(origins))
+    return PropositionComparison(proposition, claims, corpus.entities, len(origins))
 
 
 def resolve_subject(corpus: Corpus, name: str) -> tuple[str | None, list[Proposition]]:

@@ -15,6 +15,7 @@ CERTAINTIES = ("certain", "likely", "possible")
 ARTICLE_KINDS = ("news", "analysis", "opinion", "explainer", "blog", "reference")
 RELIABILITY_GRADES = ("A", "B", "C", "D", "E", "F")
 PROPOSITION_KINDS = ("quantity", "stance", "date")
+MEASURES = ("level", "change")
 
 # Field types: "string", "names" (a list of strings), "boolean", "period" (string, year
 # number or date), "date" (string, year number or date), "value" (string, number, date or a
@@ -66,6 +67,10 @@ PROPOSITION_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("unit", "string", "Quantity only: a currency code, percent or count, optionally /day|week|month|year."),
     FieldSpec("object", "string", "The default scope (entity) of claims on this proposition."),
     FieldSpec("changes_over_time", "boolean", "Values for periods that do not overlap are not a contradiction."),
+    FieldSpec("cumulative", "boolean", "A running total: it can only grow; a claim's `when` is the date it is as of."),
+    FieldSpec("since", "period", "Cumulative only: where the running total starts counting (e.g. 2017)."),
+    FieldSpec("measures", "string", "Quantity only: what values state, a level (default) or a change "
+              "(up 21%, doubled).", choices=MEASURES),
 )
 
 ENTITY_FIELDS: tuple[FieldSpec, ...] = (

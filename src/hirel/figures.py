@@ -251,7 +251,8 @@ def _format_date_interval(interval: Interval) -> str:
 
 
 def format_interval(interval: Interval) -> str:
-    """One interval for people.
+    """One interval for people, as written (``Interval.as_written``: before written precision
+    widens it; ``format_compared`` shows the interval compared).
 
     A point '$360M/yr'; a range '$90M–$110M/yr' (the per-period suffix once, at the end);
     low only '≥ $25M/yr'; high only, or a floor of zero, '≤ $5M' (hirel rejects negative
@@ -259,10 +260,19 @@ def format_interval(interval: Interval) -> str:
     Dates: '2012', '2019-07', '2019-07-22', '1990–1993', '2017-04-01–2017-09-30',
     'since 2017', 'until 2019'.
     """
+    low, high = interval.as_written
+    return _format_bounds(low, high, interval)
+
+
+def format_compared(interval: Interval) -> str:
+    """The interval hirel compares: '$1.65B–$1.75B' for '$1.7bn'."""
+    return _format_bounds(interval.low, interval.high, interval)
+
+
+def _format_bounds(low: float | None, high: float | None, interval: Interval) -> str:
     base, per = _split_unit(interval.unit)
     if base == "date":
         return _format_date_interval(interval)
-    low, high = interval.low, interval.high
     suffix = _per_suffix(per)
     if low is None and high is None:
         return "any value"
@@ -274,4 +284,6 @@ def format_interval(interval: Interval) -> str:
     # Bounds that round to the same compact text (1e8 and 1.0004e8) read as one figure.
     if low == high or low_text == high_text:
         return low_text + suffix
+    if low < 0:  # a fall (a change): '-33% to -27%' reads better than '-33%–-27%'
+        return f"{low_text} to {high_text}{suffix}"
     return f"{low_text}–{high_text}{suffix}"

@@ -258,7 +258,10 @@ def _load_propositions(corpus: Corpus, path: Path) -> list[Problem]:
         corpus.propositions[prop_id] = Proposition(
             id=prop_id, topic=values.get("topic", ""), text=values["text"], kind=values["kind"],
             unit=values.get("unit"), object=values.get("object"),
-            changes_over_time=values.get("changes_over_time", False), loc=loc, locs=locs)
+            changes_over_time=values.get("changes_over_time", False), loc=loc, locs=locs,
+            cumulative=values.get("cumulative", False),
+            since=None if values.get("since") is None else str(values["since"]),
+            measures=values.get("measures", "level"))
     return problems
 
 

@@ -73,6 +73,11 @@ class Interval:
     ``None`` for a bound means unbounded on that side. For the ``date`` unit the bounds are
     proleptic Gregorian ordinals (``date.toordinal()``) of the first and last day.
     ``steps`` records, in words, how the phrase was read (shown by ``hirel value``).
+
+    ``low``/``high`` are the interval used to compare: an exact figure widened by the
+    precision of its written digits (docs/values.md). ``written`` keeps the figure as written
+    (hedges applied, before that widening) in the same unit, for display; None when the two
+    are the same.
     """
 
     low: float | None
@@ -80,6 +85,12 @@ class Interval:
     unit: str
     text: str = ""
     steps: tuple[str, ...] = ()
+    written: tuple[float | None, float | None] | None = None
+
+    @property
+    def as_written(self) -> tuple[float | None, float | None]:
+        """The figure as written: ``written`` when set, else ``(low, high)``."""
+        return self.written if self.written is not None else (self.low, self.high)
 
     def overlaps(self, other: "Interval") -> bool:
         """True when the two intervals share at least one point (units must already agree)."""
@@ -129,6 +140,9 @@ class Proposition:
     changes_over_time: bool
     loc: Loc
     locs: Mapping[str, Loc] = field(default_factory=dict, compare=False, repr=False)
+    cumulative: bool = False  # a running total: `when` is the date it is as of; it can only grow
+    since: str | None = None  # cumulative only: where the count starts, as written
+    measures: str = "level"  # level | change: whether values state a level or a change (up 21%)
 
 
 @dataclass(frozen=True)

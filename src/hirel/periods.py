@@ -16,6 +16,7 @@ from functools import lru_cache
 from hirel.errors import HirelError
 from hirel.figures import format_date_end, format_date_range, format_date_start
 from hirel.model import Interval, Period
+from hirel.values.vocabulary import DASHES, ODD_SPACES, RANGE_DASHES
 
 __all__ = [
     "PeriodError",
@@ -120,8 +121,9 @@ _RE_TO = re.compile(r"^(?P<a>.+?)\s+(?:to|until|till|through)\s+(?P<b>.+)$")
 _RE_YEAR_RANGE = re.compile(r"^(?P<a>\d{4})\s*-\s*(?P<b>\d{4})$")
 _RE_SPACED_HYPHEN = re.compile(r"^(?P<a>.+?)\s+-\s+(?P<b>.+)$")
 
-_DASHES = str.maketrans({"\u2013": "–", "\u2014": "–", "\u2012": "–", "\u2015": "–", "\u2212": "-", "\u2010": "-", "\u2011": "-"})
-_SPACES_RE = re.compile(r"[\s\u00a0\u202f\u2009]+")
+# From the one vocabulary: range dashes become '–', every other dash a hyphen.
+_DASHES = str.maketrans({**{c: "-" for c in DASHES}, **{c: "–" for c in RANGE_DASHES}})
+_SPACES_RE = re.compile(rf"[\s{ODD_SPACES}]+")
 
 Span = tuple[date | None, date | None]
 

@@ -39,6 +39,31 @@ class Rule:
     def doc(cls) -> str:
         return inspect.getdoc(cls) or ""
 
+    @classmethod
+    def parts(cls) -> tuple[str, list[str], list[tuple[str, str]]]:
+        return doc_parts(cls.doc())
+
+
+def doc_parts(doc: str) -> tuple[str, list[str], list[tuple[str, str]]]:
+    """A rule's docstring as (summary, paragraphs of explanation each on one line, and the
+    examples as [("FAIL" or "PASS", the example dedented)]), for `hirel rule` and docs/rules.md."""
+    import textwrap
+
+    lines = doc.splitlines()
+    summary, body = (lines[0] if lines else ""), lines[1:]
+    prose: list[str] = []
+    examples: list[tuple[str, list[str]]] = []
+    for line in body:
+        label = line.strip().rstrip(":")
+        if line.strip().endswith(":") and label in ("FAIL", "PASS") and not line.startswith(" "):
+            examples.append((label, []))
+        elif examples:
+            examples[-1][1].append(line)
+        else:
+            prose.append(line)
+    paragraphs = [" ".join(p.split()) for p in "\n".join(prose).split("\n\n") if p.strip()]
+    return summary, paragraphs, [(label, textwrap.dedent("\n".join(text)).strip("\n")) for label, text in examples]
+
 
 # --- HR1xx: files and YAML ------------------------------------------------------------------
 
@@ -46,7 +71,10 @@ class Rule:
 class YamlSyntax(Rule):
     """The file is not valid YAML.
 
-    The YAML parser stopped at this place; nothing after it could be read.
+    The YAML parser stopped at this place; nothing after it could be read. The usual slips, each
+    with its own hint: a value that contains ': ' without quotes (`note: Source: WSJ`; write
+    `note: "Source: WSJ"`), a list item without its '- ', a line indented more or less than the
+    keys around it, a tab (YAML indents with spaces only), and a quote opened and never closed.
 
     FAIL:
         claims:
@@ -240,7 +268,7 @@ class MissingField(Rule):
     PASS:
         - id: state-dept-100m-2020
           proposition: iran-funding-per-year
-          quote: "Iran provides about $100 million annually to Palestinian militant groups"
+          quote: "Iran provides about $100 million annually"
     """
 
     code, name = "HR202", "missing-field"
@@ -396,11 +424,11 @@ class UnknownTopic(Rule):
     FAIL:
         topics: {funding: Iranian money}
         propositions:
-          iran-funding-per-year: {topic: fundng, text: Money per year, kind: stance}
+          iran-funding: {topic: fundng, text: Money per year, kind: stance}
 
     PASS:
         propositions:
-          iran-funding-per-year: {topic: funding, text: Money per year, kind: stance}
+          iran-funding: {topic: funding, text: Money per year, kind: stance}
     """
 
     code, name = "HR303", "unknown-topic"
@@ -569,6 +597,51 @@ class FigureNotInQuote(Rule):
     severity = WARNING
 
 
+class ChangeOrLevel(Rule):
+    """A value states a change where the proposition measures a level, or the reverse.
+
+    A proposition `measures` a level (the default: "Money Iran gives per year") or a change
+    (`measures: change`: "Change in Iran's support since 2015"). `about 30% less than in 2022`
+    on a level proposition is not "about 30%": reading it so would compare a change with
+    levels. On a change proposition, `up 21%` is +21 percent, `doubled` +100, `halved` −50,
+    `up $500 million` +500M in the proposition's unit; a level there is refused.
+
+    FAIL:
+        # proposition unit percent, a level
+        value: about 30% less than in 2022
+
+    PASS:
+        # proposition unit percent, measures: change
+        value: down about 30%
+    """
+
+    code, name = "HR409", "change-or-level"
+
+
+class Extrapolation(Rule):
+    """A total is scaled UP into a rate: a month's total read as a yearly rate, ×12.
+
+    When a proposition wants a rate and a claim gives a total over a period shorter than the
+    rate's period, hirel divides by a fraction: it multiplies. That is an extrapolation, and
+    the figure is often a total to date ("$775.7m stolen so far this year", in October, is not
+    $9.3bn a year). The warning (for a factor of 2 or more: a period under half the rate's)
+    shows the factor; write the period the total really covers (`when: 2023-01/2023-10`, ×1.2,
+    noted by `hirel value` only), or use a proposition about totals.
+
+    FAIL:
+        # proposition unit USD/year
+        value: $775.7 million
+        when: 2023-10
+
+    PASS:
+        value: $775.7 million
+        when: 2023-01/2023-10
+    """
+
+    code, name = "HR410", "extrapolation"
+    severity = WARNING
+
+
 # --- HR5xx: quotes ----------------------------------------------------------------------------
 
 
@@ -581,10 +654,10 @@ class QuoteNotFound(Rule):
     passage of the article (its line and a similarity score) to copy instead.
 
     FAIL:
-        quote: "Iran gives roughly $100 million a year to Palestinian militant groups"
+        quote: "Iran gives roughly $100 million a year to Palestinian groups"
 
     PASS:
-        quote: "Iran provides about $100 million annually to Palestinian militant groups"
+        quote: "Iran provides about $100 million annually to Palestinian"
     """
 
     code, name = "HR501", "quote-not-found"
@@ -612,7 +685,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     WrongType, MissingField, UnknownField, BadId, DuplicateId, BadChoice, BadDate, EmptyValue, BadUrl,
     UnknownProposition, UnknownEntity, UnknownTopic, OrphanClaims, PartOfCycle,
     StanceByKind, ValueByKind, BadPeriod, BadUnit, UnreadableValue, IncompatibleUnit, OtherCurrency,
-    FigureNotInQuote,
+    FigureNotInQuote, ChangeOrLevel, Extrapolation,
     QuoteNotFound, AmbiguousQuote,
 )
 

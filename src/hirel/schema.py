@@ -79,3 +79,19 @@ def json_schema(name: str) -> dict[str, Any]:
     else:
         raise KeyError(name)
     return {"$schema": _DRAFT, "$id": f"https://hirel.invalid/schema/{name}.json", "title": title, **body}
+
+
+_TYPE_WORDS = {"string": "text", "names": "list of names", "boolean": "true/false", "number": "number",
+               "bound": "number or date", "period": "period", "date": "date", "value": "value phrase or mapping"}
+
+
+def field_rows(name: str) -> list[tuple[str, str, str, str]]:
+    """(field, type, required, meaning) for every field of the file kind ``name``, for people:
+    the same declarations as the JSON Schema."""
+    specs = {"claims": F.CLAIM_FIELDS, "article": F.ARTICLE_FIELDS, "propositions": F.PROPOSITION_FIELDS,
+             "entities": F.ENTITY_FIELDS}[name]
+    rows = []
+    for spec in specs:
+        kind = " | ".join(spec.choices) if spec.choices else _TYPE_WORDS[spec.type]
+        rows.append((spec.name, kind, "required" if spec.required else "optional", spec.description))
+    return rows

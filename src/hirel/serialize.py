@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Mapping
+from typing import Any
 
 from .comparison import Comparison, NormalizedClaim, PropositionComparison
 from .model import Finding, Interval, Period
@@ -23,9 +23,15 @@ def interval_dict(interval: Interval | None, text: Any = None) -> dict[str, Any]
         return None
     from .figures import format_interval
 
-    return {"text": text if text is not None else interval.text, "low": bound(interval.low, interval.unit),
-            "high": bound(interval.high, interval.unit), "unit": interval.unit,
-            "display": format_interval(interval)}
+    from .figures import format_compared
+
+    low, high = interval.as_written
+    # low/high: the figure as written (hedges applied); compared: widened by written precision.
+    return {"text": text if text is not None else interval.text, "low": bound(low, interval.unit),
+            "high": bound(high, interval.unit), "unit": interval.unit,
+            "display": format_interval(interval),
+            "compared": {"low": bound(interval.low, interval.unit), "high": bound(interval.high, interval.unit),
+                         "display": format_compared(interval)}}
 
 
 def period_dict(period: Period) -> dict[str, Any]:
@@ -37,12 +43,10 @@ def period_dict(period: Period) -> dict[str, Any]:
 
 
 def value_text(raw: Any) -> str:
-    """A claim's value as written, always as a string (a mapping as `{low: …, high: …, unit: …}`)."""
-    if isinstance(raw, Mapping):
-        return "{" + ", ".join(f"{key}: {value_text(value)}" for key, value in raw.items()) + "}"
-    if isinstance(raw, date):
-        return raw.isoformat()
-    return str(raw)
+    """A claim's value as written, always as a string, in YAML's spelling (see written.as_written)."""
+    from .written import as_written
+
+    return as_written(raw)
 
 
 def claim_dict(nc: NormalizedClaim) -> dict[str, Any]:
@@ -78,17 +82,39 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
     return {"verdict": finding.verdict, "claims": list(finding.claims), "explanation": finding.explanation}
 
 
-def proposition_dict(pc: PropositionComparison, findings: list[Finding] | None = None) -> dict[str, Any]:
-    from .verdicts import count_by_verdict
+def position_dict(position: Any) -> dict[str, Any]:
+    interval = position.interval
+    return {
+        "id": position.id, "claims": list(position.claims), "origins": list(position.origins),
+        "reports": position.reports, "scope": position.scope, "display": position.display,
+        "stance": position.stance,
+        "value": None if interval is None else {"low": bound(interval.low, interval.unit),
+                                                "high": bound(interval.high, interval.unit), "unit": interval.unit},
+        "when": period_dict(position.period), "certainty": position.certainty,
+    }
 
+
+def positions_dict(pc: PropositionComparison) -> dict[str, Any]:
+    found = pc.positions
+    if found is None:
+        return {"positions": [], "disputes": [], "unplaced": []}
+    return {"positions": [position_dict(p) for p in found.positions],
+            "disputes": [{"positions": list(d.positions), "explanation": d.explanation} for d in found.disputes],
+            "unplaced": list(found.unplaced)}
+
+
+def proposition_dict(pc: PropositionComparison, findings: list[Finding] | None = None) -> dict[str, Any]:
     prop = pc.proposition
     shown = pc.findings if findings is None else findings
     return {
         "id": prop.id, "topic": prop.topic, "text": prop.text, "kind": prop.kind, "unit": prop.unit,
         "object": prop.object, "changes_over_time": prop.changes_over_time,
+        "cumulative": prop.cumulative, "since": prop.since,
+        "measures": prop.measures,
         "claims": [claim_dict(c) for c in pc.claims],
+        **positions_dict(pc),
         "findings": [finding_dict(f) for f in shown],
-        "counts": count_by_verdict(pc.findings),
+        "counts": pc.counts,
     }
 
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 from hirel.errors import HirelError
 from hirel.figures import format_date_range, format_words
 from hirel.model import Interval, Period
+from hirel.values.vocabulary import LOWERCASE_CODES, ODD_SPACES, RATE_ADVERBS, RATE_SLASH_WORDS, UNIT_BASE_WORDS
 
 __all__ = [
     "UnitError",
@@ -25,6 +26,7 @@ __all__ = [
     "parse_unit",
     "convert",
     "rate_factor",
+    "extrapolation_factor",
     "period_length",
     "describe_quantity",
     "describe_interval",
@@ -57,45 +59,22 @@ PER_UNITS: tuple[str, ...] = ("hour", "day", "week", "month", "year")
 
 NON_CURRENCY_BASES: tuple[str, ...] = ("percent", "count", "date")
 
-# Plural and singular nouns used in words ("30 million USD per month").
+# Time units and currencies are read from the one vocabulary the value reader uses too, so a
+# unit accepted in a proposition ("USD/a", "hkd") is accepted in a value and the reverse.
 _PER_SYNONYMS: dict[str, str] = {
-    "year": "year", "years": "year", "yr": "year", "yrs": "year", "y": "year",
-    "annum": "year", "annual": "year", "annually": "year", "yearly": "year", "a": "year",
-    "month": "month", "months": "month", "mo": "month", "mon": "month", "mos": "month",
-    "monthly": "month",
-    "week": "week", "weeks": "week", "wk": "week", "wks": "week", "weekly": "week", "w": "week",
-    "day": "day", "days": "day", "d": "day", "daily": "day",
-    "hour": "hour", "hours": "hour", "h": "hour", "hr": "hour", "hrs": "hour", "hourly": "hour",
+    **RATE_SLASH_WORDS, **RATE_ADVERBS,
+    **{period: period for period in DAYS_PER}, **{f"{period}s": period for period in DAYS_PER},
 }
-# "a" above would turn "USD/a" (Latin per annum, "p.a.") into a year; keep only "p.a." for that.
-del _PER_SYNONYMS["a"]
-_PER_SYNONYMS["p.a."] = "year"
-_PER_SYNONYMS["pa"] = "year"
 
-_BASE_SYNONYMS: dict[str, str] = {
-    "percent": "percent", "per cent": "percent", "%": "percent", "pct": "percent",
-    "percentage": "percent",
-    "count": "count", "number": "count",
-    "date": "date",
-    # Symbols and names people type in a proposition's unit; the codes are what hirel keeps.
-    "$": "USD", "us$": "USD", "dollars": "USD", "dollar": "USD",
-    "€": "EUR", "euros": "EUR", "euro": "EUR",
-    "£": "GBP", "pounds": "GBP",
-    "¥": "JPY", "yen": "JPY",
-    "₪": "ILS", "shekels": "ILS", "nis": "ILS",
-    "rials": "IRR",
-}
+_BASE_SYNONYMS: dict[str, str] = UNIT_BASE_WORDS
 
 # Codes accepted in lowercase too ("usd / yr"). Any other code must be written in capitals,
 # so that an ordinary three-letter word ("try", "all") is never taken for a currency.
-_LOWERCASE_CODES = frozenset(
-    {"usd", "eur", "gbp", "jpy", "ils", "irr", "chf", "cad", "aud", "cny", "rub", "inr", "sar",
-     "aed", "qar", "egp", "jod", "lbp", "syp", "iqd", "kwd", "hkd", "sek", "nok", "dkk"}
-)
+_LOWERCASE_CODES = LOWERCASE_CODES
 
 _CODE_RE = re.compile(r"[A-Z]{3}")
 _UNIT_SPLIT_RE = re.compile(r"\s*(?:/|\bper\b(?!\s+cent)|\ba\b|\ban\b|\beach\b)\s*", re.IGNORECASE)
-_SPACES_RE = re.compile(r"[\s\u00a0\u202f\u2009]+")
+_SPACES_RE = re.compile(rf"[\s{ODD_SPACES}]+")
 
 _UNIT_HINT = (
     "expected a currency code (USD, EUR, …), percent, count or date, "
@@ -193,7 +172,18 @@ def period_length(period: Period, per: str) -> float:
     return days / DAYS_PER[per]
 
 
-def _plain_number(x: float) -> str:
+_WORD_MAGNITUDES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def _plain_number(x: float, digits: int = 3) -> str:
+    if digits > 3 and abs(x) >= 1e6:
+        for magnitude, word in _WORD_MAGNITUDES:
+            if abs(x) >= magnitude:
+                return f"{x / magnitude:.{digits}g} {word}"
+    return _plain_number_short(x)
+
+
+def _plain_number_short(x: float) -> str:
     """Digits for numbers under a million ('651,000', '12.5'), words above ('30 million')."""
     if abs(x) >= 1e6:
         return format_words(x)
@@ -219,7 +209,7 @@ def describe_quantity(x: float, unit: Unit | str) -> str:
     return f"{_plain_number(x)}{base}{per}"
 
 
-def describe_interval(low: float | None, high: float | None, unit: Unit | str) -> str:
+def describe_interval(low: float | None, high: float | None, unit: Unit | str, digits: int = 3) -> str:
     """An interval in words for explanation steps.
 
     '30 million USD per month'; '90 million to 110 million USD per year';
@@ -233,12 +223,12 @@ def describe_interval(low: float | None, high: float | None, unit: Unit | str) -
         return "any value"
     base, per = _unit_words(unit)
     if high is None:
-        return f"at least {_plain_number(low)}{base}{per}"  # type: ignore[arg-type]
+        return f"at least {_plain_number(low, digits)}{base}{per}"  # type: ignore[arg-type]
     if low is None or (low == 0 and high > 0):
-        return f"at most {_plain_number(high)}{base}{per}"
+        return f"at most {_plain_number(high, digits)}{base}{per}"
     if low == high:
-        return f"{_plain_number(low)}{base}{per}"
-    return f"{_plain_number(low)} to {_plain_number(high)}{base}{per}"
+        return f"{_plain_number(low, digits)}{base}{per}"
+    return f"{_plain_number(low, digits)} to {_plain_number(high, digits)}{base}{per}"
 
 
 def _describe_dates(low: float | None, high: float | None) -> str:
@@ -293,14 +283,24 @@ def _kind(unit: Unit) -> str:
     return {"percent": "a percentage", "count": "a count", "date": "a date"}[unit.base]
 
 
+def _scale_written(interval: Interval, factor: float) -> tuple[float | None, float | None] | None:
+    if interval.written is None:
+        return None
+    low, high = interval.written
+    return (None if low is None else _clean(low * factor), None if high is None else _clean(high * factor))
+
+
 def _convert_rate(interval: Interval, source: Unit, target: Unit) -> Interval:
     factor = rate_factor(source.per, target.per)  # type: ignore[arg-type]
     low, high = _scale(interval, factor)
+    written = _scale_written(interval, factor)
+    shown = interval.as_written
+    shown_after = written if written is not None else (low, high)
     step = (
-        f"{describe_interval(interval.low, interval.high, source)} {_factor_text(factor)} = "
-        f"{describe_interval(low, high, target)}"
+        f"{describe_interval(shown[0], shown[1], source)} {_factor_text(factor)} = "
+        f"{describe_interval(shown_after[0], shown_after[1], target)}"
     )
-    return Interval(low, high, str(target), interval.text, interval.steps + (step,))
+    return Interval(low, high, str(target), interval.text, interval.steps + (step,), written)
 
 
 def _convert_total_to_rate(
@@ -313,15 +313,33 @@ def _convert_total_to_rate(
         )
     length = period_length(period, target.per)  # type: ignore[arg-type]
     low, high = _scale(interval, 1 / length)
+    written = _scale_written(interval, 1 / length)
+    shown = interval.as_written
+    shown_after = written if written is not None else (low, high)
     plural = target.per if length == 1 else f"{target.per}s"
     # Enough digits to redo the division by hand: 7, 0.25, 0.00274, 1.5.
     length_text = f"{length:.3g}" if length < 10 else _short_decimal(length)
     step = (
-        f"{describe_interval(interval.low, interval.high, source)} over "
+        f"{describe_interval(shown[0], shown[1], source)} over "
         f"{period.start.isoformat()}–{period.end.isoformat()} ({length_text} {plural}) "
-        f"÷ {length_text} = {describe_interval(low, high, target)}"
+        f"÷ {length_text} = {describe_interval(shown_after[0], shown_after[1], target)}"
     )
-    return Interval(low, high, str(target), interval.text, interval.steps + (step,))
+    factor = extrapolation_factor(period, target)
+    if factor is not None:
+        step += (f": an extrapolation (a total for less than a {target.per}, scaled up "
+                 f"{_factor_text(factor)} to a rate per {target.per})")
+    return Interval(low, high, str(target), interval.text, interval.steps + (step,), written)
+
+
+def extrapolation_factor(period: Period | None, target: Unit) -> float | None:
+    """How much a total over ``period`` is scaled UP to become a rate per ``target.per``
+    (a month's total as a yearly rate: 12), or None when it is not scaled up."""
+    if period is None or period.start is None or period.end is None or target.per is None:
+        return None
+    length = period_length(period, target.per)
+    if length >= 1 - 1e-9:
+        return None
+    return 1 / length
 
 
 def convert(interval: Interval, target: Unit | str, period: Period | None = None) -> Interval:
@@ -336,7 +354,7 @@ def convert(interval: Interval, target: Unit | str, period: Period | None = None
     if source.base != target.base:
         raise _incompatible(source, target)
     if source.per == target.per:
-        return Interval(interval.low, interval.high, str(target), interval.text, interval.steps)
+        return Interval(interval.low, interval.high, str(target), interval.text, interval.steps, interval.written)
     if source.per is not None and target.per is not None:
         return _convert_rate(interval, source, target)
     if source.per is None:

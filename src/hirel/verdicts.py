@@ -11,17 +11,21 @@ A pair is judged in this order; the first step that decides wins:
 2. **Values.** A quantity or date claim whose value could not be put into the proposition's
    unit (``interval is None``, e.g. another currency), or two intervals in different units,
    is ``unrelated``. A stance claim without a stance is ``unrelated`` too.
-3. **Periods.** When the proposition ``changes_over_time`` and both periods are known and do
+3. **Periods.** On a ``cumulative`` proposition (a running total) the period is the date the
+   total is as of (`as_of`): totals as of different dates are a ``contradiction`` when the
+   earlier one is certainly above the later one ("a running total cannot fall"), else
+   ``different-period`` (growth); the same or an unknown date goes on to the usual rules.
+   Otherwise, when the proposition ``changes_over_time`` and both periods are known and do
    not overlap, the pair is ``different-period``. This comes before the part/whole test: a
    part's 2023 figure above the whole's 2018 figure is a change, not a contradiction. When the
    proposition does not change over time the periods are ignored (a fact about a fixed thing).
    Unknown or open periods overlap everything.
 4. **Consistency.**
 
-   * Same scope: quantities are consistent when their intervals overlap, with the rounding
-     tolerance (`values.intervals_overlap`: a gap within 1% of the larger figure is rounding,
-     so 100M and 100.5M agree, 100M and 110M do not); dates when their date intervals overlap
-     (no tolerance: 1% of a date ordinal is twenty years); stances when they are equal.
+   * Same scope: quantities are consistent when their intervals overlap (`disjoint`; the
+     intervals already carry the written precision of their figures, so the comparison
+     tolerance `ROUNDING_TOLERANCE` is 0); dates when their date intervals overlap (never a
+     tolerance: a fraction of a day ordinal is years); stances when they are equal.
      Inconsistent is a ``contradiction`` *whatever the origins*: a source that contradicts
      itself is still a contradiction (the explanation says so), not a "repeat".
    * Part/whole quantities: a ``contradiction`` only when the part's figure is certainly above
@@ -34,7 +38,9 @@ A pair is judged in this order; the first step that decides wins:
 
 5. **Origin.** A consistent pair with the same scope whose origins are the same canonical
    claimant, or one (transitively) ``part_of`` the other, is ``same-origin`` (a repeat, not a
-   corroboration); otherwise ``agreement``. A consistent part/whole pair stays ``compatible``
+   corroboration); otherwise ``agreement`` when both figures pin a value (bounded on both
+   sides, `pins`), and ``consistent`` when one is only a bound (``as many as 300,000`` and
+   ``10,000`` can both be true but do not confirm each other). A consistent part/whole pair stays ``compatible``
    whatever its origins: the scope difference is the more useful thing to say.
 
 Certainty travels into the explanation: when either claim is only ``likely`` or ``possible``,
@@ -49,10 +55,10 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from .entities import EntityIndex
-from .figures import format_interval
+from .explain import (_as_of_text, _certainty_note, _only_bounds, _pair, _Prepared, _scope_name, _stance_verb,
+                      _unit_of)
 from .model import Finding, Interval, Period, Proposition
-from .periods import format_period
-from .values import ROUNDING_TOLERANCE, intervals_overlap
+from .relations import ROUNDING_TOLERANCE, as_of, disjoint, exceeds, pins
 
 __all__ = [
     "VERDICTS",
@@ -60,12 +66,17 @@ __all__ = [
     "verdict_for",
     "compare_claims",
     "count_by_verdict",
+    "compare_between",
     "exceeds",
+    "pins",
+    "as_of",
+    "disjoint",
 ]
 
 VERDICTS: tuple[str, ...] = (
     "contradiction",
     "agreement",
+    "consistent",
     "compatible",
     "different-period",
     "same-origin",
@@ -91,118 +102,7 @@ class ComparableClaim:
     claimant_label: str = ""  # display name for explanations; default origin
 
 
-# --------------------------------------------------------------------------- tolerance
-
-
-def exceeds(x: float, y: float, tolerance: float = ROUNDING_TOLERANCE) -> bool:
-    """True when ``x`` is above ``y`` by more than ``tolerance`` of the larger magnitude.
-
-    The one-sided twin of `values.intervals_overlap`: with the 1% tolerance, 100.5M does not
-    exceed 100M (a rounding difference) but 110M does.
-    """
-    return x > y and (x - y) > tolerance * max(abs(x), abs(y))
-
-
-# --------------------------------------------------------------------------- per-claim data
-
-
-class _Prepared:
-    """What a claim contributes to every pair it is in, computed once per claim."""
-
-    __slots__ = (
-        "claim",
-        "scope",
-        "scope_up",
-        "origin",
-        "origin_up",
-        "label",
-        "who",
-        "_figure",
-        "_period_text",
-    )
-
-    def __init__(self, claim: ComparableClaim, entities: EntityIndex) -> None:
-        self.claim = claim
-        self.scope = _canonical(claim.scope, entities)
-        self.scope_up = entities.ancestors(self.scope) if self.scope is not None else frozenset()
-        self.origin = _canonical(claim.origin, entities) or claim.origin
-        self.origin_up = entities.ancestors(self.origin) if self.origin else frozenset()
-        self.label = claim.claimant_label or claim.origin or claim.claim_id
-        self.who = f"{self.label} (via {', '.join(claim.via)})" if claim.via else self.label
-        self._figure: str | None = None
-        self._period_text: str | None = None
-
-    @property
-    def figure(self) -> str:
-        """'$360M/yr (from $30M/mo, per Reuters)': formatted once, on first use."""
-        if self._figure is None:
-            claim = self.claim
-            interval, original = claim.interval, claim.original
-            if interval is not None:
-                text = format_interval(interval)
-            elif original is not None:
-                text = f"{format_interval(original)} (not convertible)"
-            else:
-                text = "no comparable value"
-            if original is not None and interval is not None and original.unit != interval.unit:
-                self._figure = f"{text} (from {format_interval(original)}, per {self.who})"
-            else:
-                self._figure = f"{text} (per {self.who})"
-        return self._figure
-
-    @property
-    def period_text(self) -> str:
-        if self._period_text is None:
-            self._period_text = format_period(self.claim.period)
-        return self._period_text
-
-
-def _canonical(name: str | None, entities: EntityIndex) -> str | None:
-    if not name:
-        return None
-    return entities.resolve(name) or name
-
-
 # --------------------------------------------------------------------------- judging
-
-
-def _certainty_note(a: ComparableClaim, b: ComparableClaim) -> str:
-    ca = a.certainty if a.certainty in ("likely", "possible") else None
-    cb = b.certainty if b.certainty in ("likely", "possible") else None
-    if ca is None and cb is None:
-        return ""
-    if ca is not None and cb is not None:
-        if ca == cb:
-            return f"; both claims are only '{ca}'"
-        return f"; one claim is only '{ca}', the other only '{cb}'"
-    return f"; one claim is only '{ca or cb}'"
-
-
-def _scope_name(scope: str | None) -> str:
-    return scope if scope is not None else "(unspecified)"
-
-
-def _stance_verb(stance: str | None, plural: bool = False) -> str:
-    if stance in ("supports", "refutes"):
-        return stance.removesuffix("s") if plural else stance
-    return f"say {stance!r}" if plural else f"says {stance!r}"
-
-
-def _pair(a: "_Prepared", b: "_Prepared", is_stance: bool) -> str:
-    """Both claims side by side: figures for values, claimant and stance for stances."""
-    if is_stance:
-        return (
-            f"{a.who} {_stance_verb(a.claim.stance)}, {b.who} {_stance_verb(b.claim.stance)}"
-        )
-    return f"{a.figure} vs {b.figure}"
-
-
-def _unit_of(claim: ComparableClaim) -> str:
-    if claim.interval is not None:
-        return claim.interval.unit
-    if claim.original is not None and claim.original.unit:
-        return claim.original.unit
-    return "no unit"
 
 
 def _judge(
@@ -247,8 +147,12 @@ def _judge(
                 f"{_unit_of(cb)} (per {b.who}){_certainty_note(ca, cb)}"
             )
 
-    # 3. Periods.
-    if proposition.changes_over_time and not ca.period.overlaps(cb.period):
+    # 3. Periods (of a running total: the dates it is as of).
+    if proposition.cumulative and kind == "quantity":
+        found = _judge_running_total(a, b, part, tolerance)
+        if found is not None:
+            return found
+    elif proposition.changes_over_time and not ca.period.overlaps(cb.period):
         return "different-period", (
             f"periods {a.period_text} and {b.period_text} do not overlap and the proposition "
             f"changes over time: {_pair(a, b, is_stance)}{_certainty_note(ca, cb)}"
@@ -261,10 +165,8 @@ def _judge(
     # 4. Consistency, same scope.
     if is_stance:
         consistent = ca.stance == cb.stance
-    elif kind == "date":
-        consistent = intervals_overlap(ca.interval, cb.interval, 0.0)  # type: ignore[arg-type]
     else:
-        consistent = intervals_overlap(ca.interval, cb.interval, tolerance)  # type: ignore[arg-type]
+        consistent = not disjoint(ca.interval, cb.interval, 0.0 if kind == "date" else tolerance)  # type: ignore[arg-type]
 
     same_origin = a.origin == b.origin or b.origin in a.origin_up or a.origin in b.origin_up
     note = _certainty_note(ca, cb)
@@ -302,8 +204,48 @@ def _judge(
             f"independently{note}"
         )
     what = "dates" if kind == "date" else "figures"
+    bounds = [p for p in (a, b) if not pins(p.claim.interval)]  # type: ignore[arg-type]
+    if bounds:
+        return "consistent", (
+            f"{a.figure} and {b.figure}{scope_text}: both can be true, but "
+            f"{_only_bounds(bounds, kind)}, so they do not confirm each other{note}"
+        )
     return "agreement", (
         f"{a.figure} and {b.figure}{scope_text}: the {what} overlap, from independent sources{note}"
+    )
+
+
+def _judge_running_total(
+    a: _Prepared, b: _Prepared, part: "_Prepared | None", tolerance: float
+) -> tuple[str, str] | None:
+    """Totals as of different dates: a later one certainly below an earlier one is a
+    contradiction, anything else can be growth. None (the usual rules) for the same or an
+    unknown date. For nested scopes only the part's earlier total above the whole's later one
+    is impossible (the part can only grow, and stays within the whole)."""
+    da, db = as_of(a.claim.period), as_of(b.claim.period)
+    if da is None or db is None or not (da[1] < db[0] or db[1] < da[0]):
+        return None
+    early, late = (a, b) if da[1] < db[0] else (b, a)
+    d_early, d_late = _as_of_text(da if early is a else db), _as_of_text(db if early is a else da)
+    note = _certainty_note(a.claim, b.claim)
+    if part is None:
+        where_early = where_late = tail = ""
+        head = f"a running total for {a.scope}" if a.scope is not None else "a running total"
+    else:
+        where_early, where_late = f" for {early.scope}", f" for {late.scope}"
+        tail, head = f", of which {part.scope} is a part", "a running total"
+    if part is None or early is part:
+        low, high = early.claim.interval.low, late.claim.interval.high  # type: ignore[union-attr]
+        if low is not None and high is not None and exceeds(low, high, tolerance):
+            same = early.origin == late.origin or late.origin in early.origin_up or early.origin in late.origin_up
+            self_text = "; the same source contradicts itself" if same else ""
+            return "contradiction", (
+                f"{head} cannot fall: {early.figure}{where_early} by {d_early} vs "
+                f"{late.figure}{where_late} by {d_late}{tail}{self_text}{note}"
+            )
+    return "different-period", (
+        f"{head} can grow: {early.figure}{where_early} by {d_early} and {late.figure}{where_late} "
+        f"by {d_late}{tail} can both be true{note}"
     )
 
 
@@ -377,6 +319,24 @@ def compare_claims(
             append(Finding(pid, verdict, (a_id, b.claim.claim_id), explanation))
     findings.sort(key=lambda f: (_RANK.get(f.verdict, len(VERDICTS)), f.claims))
     return findings
+
+
+def compare_between(
+    first: Sequence[ComparableClaim], second: Sequence[ComparableClaim], proposition: Proposition,
+    entities: EntityIndex, only: str | None = None,
+) -> list[Finding]:
+    """The findings of every pair of one claim of ``first`` and one of ``second`` (with verdict
+    ``only``, when given)."""
+    tolerance = ROUNDING_TOLERANCE
+    left = [_Prepared(c, entities) for c in first]
+    right = [_Prepared(c, entities) for c in second]
+    found = []
+    for a in left:
+        for b in right:
+            verdict, explanation = _judge(a, b, proposition, tolerance)
+            if only is None or verdict == only:
+                found.append(Finding(proposition.id, verdict, (a.claim.claim_id, b.claim.claim_id), explanation))
+    return found
 
 
 def count_by_verdict(findings: Iterable[Finding]) -> dict[str, int]:

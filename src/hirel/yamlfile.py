@@ -13,6 +13,8 @@ CSafeLoader when present) and built by hand, so that:
 
 from __future__ import annotations
 
+import re
+
 from typing import Any
 
 import re
@@ -245,7 +247,9 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Pro
         message = " ".join(part for part in (exc.context, exc.problem) if part) or str(exc)
         if "single document" in message:
             message += " (only one YAML document per file; remove the extra '---')"
-        return None, [YamlSyntax.problem(Loc(path, line, column), f"invalid YAML: {message}")]
+        lines = text.split("\n")
+        hint = syntax_hint(message, lines, mark.line if mark else 0, mark.column if mark else 0)
+        return None, [YamlSyntax.problem(Loc(path, line, column), f"invalid YAML: {message}", hint)]
     except yaml.reader.ReaderError as exc:
         # Raised for control characters; it gives a character offset, not a mark.
         before = text[: exc.position]
@@ -266,6 +270,39 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Pro
     except _AbortRead as abort:
         return None, builder.problems + [abort.problem]
     return data, builder.problems + builder.hidden_problems()
+
+
+_KEY_VALUE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):\s+(.*)$")
+
+
+def syntax_hint(message: str, lines: list[str], index: int, column: int) -> str | None:
+    """What to do about a YAML syntax error, from PyYAML's message and the line it points at
+    (0-based ``index`` and ``column``): the usual slips are an unquoted ': ' in a value, an item
+    without its '- ', a line indented differently from its neighbours, a tab, an unclosed quote."""
+    line = lines[index] if 0 <= index < len(lines) else ""
+    if "cannot start any token" in message and "\t" in line[: column + 1]:
+        return "indent with spaces: YAML does not allow tabs"
+    if "mapping values are not allowed" in message:
+        match = _KEY_VALUE.match(line)
+        if match and ": " in match.group(3) and not match.group(3)[:1] in "'\"":
+            key, value = match.group(2), match.group(3).rstrip()
+            quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+            return f"the value of '{key}' contains ': ': put it in quotes, {key}: {quoted}"
+        return ("this line is indented more than the key above it, or the line above has no ':' "
+                "after its key: align the keys of one item, and quote a value that contains ': '")
+    if "expected '-' indicator" in message:
+        return ("this line is not indented like the list around it: start a new item with '- ' "
+                "at the same indentation as the other items, or indent it like the keys of the item above")
+    if "quoted scalar" in message and "end of stream" in message:
+        return "a quoted value is opened and never closed: close the quote at the end of the value"
+    if "unknown escape character" in message:
+        return "in double quotes a backslash starts an escape: write \\\\ for a backslash, or use single quotes"
+    if "did not find expected key" in message:
+        return ("text follows a closing quote, or the line is indented unlike its neighbours: "
+                "quote the whole value ('\"x\" said he') and align the keys of one item")
+    if "could not find expected ':'" in message:
+        return "a key needs ': ' after it (id: my-claim), and a value that spans lines needs quotes"
+    return None
 
 
 def _one_line(exc: BaseException) -> str:

@@ -100,10 +100,9 @@ def entities_template() -> str:
 
 PRE_COMMIT = """\
 # `pre-commit install` once; then every commit that touches data/ runs `hirel check`.
-# A local hook runs the hirel installed in your environment. To pin a version instead:
-#   - repo: <url of hirel>
-#     rev: <tag>
-#     hooks: [{id: hirel-check}]
+# A local hook runs the hirel installed in your environment (the one on PATH when you commit).
+# To let pre-commit install hirel itself, or use the hook hirel ships, see "pre-commit" in
+# hirel's docs/check.md: three recipes that work as written.
 repos:
   - repo: local
     hooks:

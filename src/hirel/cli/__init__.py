@@ -11,7 +11,10 @@ import typer
 
 from .. import __version__
 from ..errors import HirelError
-from .common import GlobalOptions
+from .common import PAGED_COMMANDS, GlobalOptions, start_pager
+from .helptext import use_metavars
+
+use_metavars()
 
 app = typer.Typer(
     name="hirel",
@@ -44,15 +47,20 @@ def _global(
         False, "--raw-csv",
         help="CSV cells exactly as the data has them: do not prefix with ' the cells that a spreadsheet "
         "would run as formulas (those starting with = + - @)."),
+    no_pager: bool = typer.Option(
+        False, "--no-pager",
+        help="Never page. On a terminal, long output goes through $HIREL_PAGER, else $PAGER, else `less -FRX`."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
 ) -> None:
     from . import render
 
     render.CSV_NEUTRALIZE = not raw_csv
-    ctx.obj = GlobalOptions(data=data, color=color.lower())
+    ctx.obj = GlobalOptions(data=data, color=color.lower(), pager=not no_pager)
+    if ctx.invoked_subcommand in PAGED_COMMANDS:
+        start_pager(ctx)
 
 
-from . import check_cmd, compare_cmd, browse_cmd, reference_cmd  # noqa: E402,F401  (registers the commands)
+from . import check_cmd, compare_cmd, browse_cmd, matrix_cmd, reference_cmd  # noqa: E402,F401  (registers the commands)
 from . import authoring_cmd, entities_cmd, suggest_cmd  # noqa: E402,F401
 
 

@@ -14,7 +14,7 @@ from .common import data_dir, die
 
 @app.command()
 def init(
-    directory: Path = typer.Argument(Path("."), metavar="[DIR]", help="Where to start the corpus (default: here)."),
+    directory: Path = typer.Argument(Path("."), metavar="DIR", help="Where to start the corpus (default: here)."),
 ) -> None:
     """Start a new corpus that passes hirel check at once.
 

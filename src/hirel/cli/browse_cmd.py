@@ -10,8 +10,8 @@ import typer
 
 from . import app
 from .common import die, load, stdout_console
-from .render import (VERDICT_STYLES, cell, new_table, print_indented, shorten, write_csv, write_json,
-                     write_markdown_table, write_plain, says, who)
+from .render import (VERDICT_STYLES, cell, name_column, new_table, print_hanging, print_indented, shorten, write_csv,
+                     write_json, write_markdown_table, write_plain, says, who)
 from ..terminal import is_tty, safe, safe_line
 
 Format = Literal["table", "json", "csv", "markdown"]
@@ -70,7 +70,8 @@ def _stats_json(stats: Any) -> dict[str, Any]:
 
 def _proposition_json(prop: Any) -> dict[str, Any]:
     return {"id": prop.id, "topic": prop.topic, "text": prop.text, "kind": prop.kind, "unit": prop.unit,
-            "object": prop.object, "changes_over_time": prop.changes_over_time}
+            "object": prop.object, "changes_over_time": prop.changes_over_time,
+            "measures": prop.measures}
 
 
 def _contradictions_cell(n: int) -> Any:
@@ -103,7 +104,7 @@ def _claim_card(console: Any, nc: Any, prop: Any, score: float | None = None) ->
         line.append(f" · {safe_line(nc.claim.certainty)}", style="yellow")
     if score is not None:
         line.append(f"  (match {score:.0f}%)", style="dim")
-    console.print(line)
+    print_hanging(console, line, 0, len(nc.claim.id) + 2)
     detail = Text()
     detail.append(safe_line(nc.claim.proposition), style="magenta")
     detail.append(" · " + safe_line(who(nc)))
@@ -147,6 +148,7 @@ def topics(ctx: typer.Context, format: Format = FormatOption) -> None:
         return
     table = new_table("topic", "propositions", "claims", "articles", "origins", "contradictions",
                       collapse_padding=True)
+    name_column(table, [r.topic.id for r in rows], console)
     _right(table, 1, 2, 3, 4, 5)
     for r in rows:
         name = Text(safe_line(r.topic.id), style="bold")
@@ -154,9 +156,10 @@ def topics(ctx: typer.Context, format: Format = FormatOption) -> None:
         table.add_row(name, str(r.propositions), str(r.stats.claims), str(r.stats.articles),
                       str(r.stats.origins), _contradictions_cell(r.stats.contradictions))
     console.print(table)
-    console.print(Text(f"{_plural(len(rows), 'topic')}, {_plural(sum(r.propositions for r in rows), 'proposition')}, "
-                       f"{_plural(sum(r.stats.claims for r in rows), 'claim')}. "
-                       "hirel propositions --topic TOPIC lists a topic's propositions.", style="dim"))
+    print_hanging(console, Text(f"{_plural(len(rows), 'topic')}, "
+                                f"{_plural(sum(r.propositions for r in rows), 'proposition')}, "
+                                f"{_plural(sum(r.stats.claims for r in rows), 'claim')}. "
+                                "hirel propositions --topic TOPIC lists a topic's propositions.", style="dim"), 0, 2)
 
 
 # --------------------------------------------------------------------------- propositions
@@ -204,8 +207,10 @@ def propositions(ctx: typer.Context, topic: Optional[str] = TopicFilter, format:
             title.append("  " + safe_line(topic_obj.text))
         if index:
             console.print()
-        console.print(title)
-        table = new_table("proposition", "claims", "articles", "origins", "contradictions", collapse_padding=True)
+        print_hanging(console, title, 0, len(topic_id) + 2)
+        table = new_table("proposition", "claims", "articles", "origins", "contra-\ndictions",
+                          collapse_padding=True)
+        name_column(table, [r.proposition.id for r in rows], console)
         _right(table, 1, 2, 3, 4)
         for r in members:
             name = Text(safe_line(r.proposition.id), style="bold")
@@ -289,8 +294,8 @@ def claims(
     props = browser.corpus.propositions
     for m in matches:
         _claim_card(console, m.claim, props.get(m.claim.claim.proposition), m.score)
-    console.print(Text(_plural(len(matches), "claim") + (" (best match first)" if searching else "")
-                       + ". hirel show CLAIM_ID shows one in full.", style="dim"))
+    print_hanging(console, Text(_plural(len(matches), "claim") + (" (best match first)" if searching else "")
+                                + ". hirel show CLAIM_ID shows one in full.", style="dim"), 0, 2)
 
 
 # --------------------------------------------------------------------------- show
@@ -357,6 +362,10 @@ def _show_fields(detail: Any) -> list[tuple[str, str]]:
         rows.append(("value", value_text(claim.value)))
         if nc.interval is not None:
             rows.append(("normalized", says(nc)))
+            if nc.interval.written is not None:
+                from ..figures import format_compared
+
+                rows.append(("compared as", f"{format_compared(nc.interval)} (the precision of the written figure)"))
             if nc.interval.steps:
                 rows.append(("read as", "; ".join(nc.interval.steps)))
         else:
@@ -488,7 +497,7 @@ def _show_table(ctx: typer.Context, detail: Any, browser: Any) -> None:
     if said:
         heading.append("  ")
         heading.append(safe_line(said), style="bold cyan")
-    console.print(heading)
+    print_hanging(console, heading, 0, len(nc.claim.id) + 2)
     table = new_table("", "")
     table.show_header = False
     table.columns[0].style = "bold"
@@ -518,14 +527,14 @@ def _show_table(ctx: typer.Context, detail: Any, browser: Any) -> None:
         return
     console.print(Text(f"Findings ({len(detail.findings)}):", style="bold"))
     for f in detail.findings:
-        line = Text("  ")
+        line = Text()
         line.append(f"{f.verdict:<17}", style=VERDICT_STYLES.get(f.verdict, ""))
         line.append("with ")
         line.append(safe_line(detail.other(f)), style="bold")
         other = browser.corpus.claims.get(detail.other(f))
         if other is not None:
             line.append(f" ({safe_line(who(browser.normalized(other)))})", style="dim")
-        console.print(line)
+        print_hanging(console, line, 2, 17)
         print_indented(console, Text(safe_line(f.explanation)))
 
 
@@ -553,50 +562,60 @@ def _coverage_text(c: dict) -> str:
 def sources(ctx: typer.Context, format: Format = FormatOption,
             coverage: bool = typer.Option(False, "--coverage",
                                           help="Add each article's annotation coverage (as hirel suggest counts it).")) -> None:
-    """Articles and outlets, with reliability and contradictions.
+    """Articles and outlets: who contradicts whom, kept apart from who reports it.
 
-    Articles by publication date (undated last) with outlet, kind, reliability grade, claim count
-    and the contradictions their claims take part in, then which articles contradict which, and
-    totals per outlet. CSV has one row per article ("against": the articles on the other side of
-    its contradictions); JSON and Markdown also have the outlets. --coverage adds the share of
-    each article's checkable sentences that a claim covers.
+    Articles by publication date (undated last) with outlet, kind, reliability grade and claim
+    count; "own" counts the contradictions to which the article's own voice is a party (a claim
+    with no claimant, or its outlet or author as claimant), "reported" those between others that
+    it only reports. Then the articles whose own voices contradict each other, and totals per
+    outlet. JSON lists each article's contradictions with "role": "own" or "reported"; CSV has
+    one row per article ("against": the articles on the other side); JSON and Markdown also
+    have the outlets. --coverage adds the share of each article's checkable sentences that a
+    claim covers.
 
     Example: hirel sources --format markdown
     """
-    from ..browse import sources as list_sources
+    from ..browse import charges, sources as list_sources
 
     browser = _browser(ctx)
     report = list_sources(browser)
     covered = _coverage(browser.corpus) if coverage else {}
     fmt = format.lower()
+    if fmt in ("json", "csv"):
+        listed = {r.article.id: charges(browser, r.article.id) for r in report.articles}
+        against = {key: sorted({a for c in found for a in c.other_articles}) for key, found in listed.items()}
     if fmt == "json":
         write_json({
             "articles": [{**_article_json(r.article), "outlet": r.outlet,
-                          "stats": {"claims": r.claims, "contradictions": len(r.contradictions)},
-                          "contradictions": [_finding_json(f) for f in r.contradictions], "against": r.against,
+                          "stats": {"claims": r.claims, "contradictions": r.contradictions, "reported": r.reported},
+                          "contradictions": [_finding_json(c.finding, role=c.role, against=c.other_articles)
+                                             for c in listed[r.article.id]],
+                          "against": against[r.article.id],
                           **({"coverage": covered[r.article.id]} if coverage else {})}
                          for r in report.articles],
             "outlets": [{"name": o.outlet, "articles": o.articles,
-                         "stats": {"claims": o.claims, "contradictions": o.contradictions},
+                         "stats": {"claims": o.claims, "contradictions": o.contradictions, "reported": o.reported},
                          "reliability": o.reliability} for o in report.outlets],
         })
         return
-    header = ["article", "outlet", "published", "kind", "reliability", "claims", "contradictions", "against", "title"]
-    values = [[r.article.id, r.outlet, r.article.published, r.article.kind, r.article.reliability, r.claims,
-               len(r.contradictions), " ".join(r.against), r.article.title] for r in report.articles]
-    if coverage:
-        header.append("coverage")
-        for row, r in zip(values, report.articles):
-            row.append(_coverage_text(covered[r.article.id]))
-    outlet_header = ["outlet", "articles", "claims", "contradictions", "reliability"]
-    outlet_values = [[o.outlet, len(o.articles), o.claims, o.contradictions, " ".join(o.reliability)]
+    header = ["article", "outlet", "published", "kind", "reliability", "claims", "contradictions", "reported",
+              "against", "title"]
+    outlet_header = ["outlet", "articles", "claims", "contradictions", "reported", "reliability"]
+    outlet_values = [[o.outlet, len(o.articles), o.claims, o.contradictions, o.reported, " ".join(o.reliability)]
                      for o in report.outlets]
+    extra = (lambda r: [_coverage_text(covered[r.article.id])]) if coverage else (lambda r: [])
     if fmt == "csv":
-        write_csv(header, values)
+        write_csv(header + (["coverage"] if coverage else []),
+                  [[r.article.id, r.outlet, r.article.published, r.article.kind, r.article.reliability,
+                    r.claims, r.contradictions, r.reported, " ".join(against[r.article.id]), r.article.title,
+                    *extra(r)] for r in report.articles])
         return
     if fmt == "markdown":
+        header = header[:8] + header[9:] + (["coverage"] if coverage else [])
         sys.stdout.write("## Articles\n\n")
-        write_markdown_table(header, values)
+        write_markdown_table(header, [[r.article.id, r.outlet, r.article.published, r.article.kind,
+                                       r.article.reliability, r.claims, r.contradictions, r.reported, r.article.title,
+                                       *extra(r)] for r in report.articles])
         sys.stdout.write("\n## Outlets\n\n")
         write_markdown_table(outlet_header, outlet_values)
         return
@@ -606,59 +625,92 @@ def sources(ctx: typer.Context, format: Format = FormatOption,
     if not report.articles:
         console.print(Text("No articles."))
         return
-    table = new_table("article", "published", "grade", "claims", "contra-\ndictions",
-                      *(["covered"] if coverage else []), title="Articles", collapse_padding=True)
-    table.columns[0].min_width = min(38, max(len(r.article.id) for r in report.articles))
-    _right(table, 3, 4)
+    # The id column is as wide as the longest id: kind and grade go under the date, and the
+    # coverage under the title, so that the other columns fit beside a 44-character id at 80
+    # columns.
+    table = new_table("article", "published", "claims", "own", "reported", title="Articles",
+                      collapse_padding=True, pad_edge=False)
+    name_column(table, [r.article.id for r in report.articles], console)
+    _right(table, 2, 3, 4)
     for r in report.articles:
         name = Text(safe_line(r.article.id), style="bold")
         name.append("\n" + safe_line(r.outlet))
         name.append(" · " + safe_line(r.article.title), style="dim")
+        if coverage:
+            name.append("\ncovered: " + _coverage_text(covered[r.article.id]), style="cyan")
         published = Text(safe_line(r.article.published or "undated"))
         if r.article.kind:
             published.append("\n" + safe_line(r.article.kind), style="dim")
-        table.add_row(name, published, cell(r.article.reliability), str(r.claims),
-                      _contradictions_cell(len(r.contradictions)),
-                      *([cell(_coverage_text(covered[r.article.id]))] if coverage else []))
+        published.append("\ngrade " + safe_line(r.article.reliability), style="dim")
+        table.add_row(name, published, str(r.claims), _contradictions_cell(r.contradictions),
+                      cell(r.reported, "" if r.reported else "dim"))
     console.print(table)
-    pairs = _contradiction_pairs(report, browser)
+    console.print(Text("own: contradictions to which the article's own voice is a party; reported: "
+                       "contradictions between others that it reports", style="dim"))
+    pairs, more = _own_contradiction_pairs(browser)
     if pairs:
         console.print()
-        console.print(Text("Contradictions between articles", style="italic"))
+        console.print(Text("Articles whose own voice is contradicted", style="italic"))
         for (a, b), propositions in pairs.items():
             line = Text()
             line.append(safe_line(a), style="bold")
             line.append(" with itself" if a == b else " vs ")
             if a != b:
                 line.append(safe_line(b), style="bold")
-            print_indented(console, line, 2)
+            print_hanging(console, line, 2, 2)
             on = Text("on " + ", ".join(safe_line(p) for p in propositions), style="dim")
             print_indented(console, on)
+        if more:
+            print_indented(console, Text("… and more: hirel sources --format json lists every one", style="dim"), 2)
     console.print()
-    outlets = new_table("outlet", "articles", "claims", "contra-\ndictions", "grades", title="Outlets",
+    outlets = new_table("outlet", "articles", "claims", "own", "reported", "grades", title="Outlets",
                         collapse_padding=True)
-    _right(outlets, 1, 2, 3)
+    _right(outlets, 1, 2, 3, 4)
     for o in report.outlets:
         outlets.add_row(cell(o.outlet, "bold"), str(len(o.articles)), str(o.claims),
-                        _contradictions_cell(o.contradictions), cell(" ".join(o.reliability)))
+                        _contradictions_cell(o.contradictions), cell(o.reported, "" if o.reported else "dim"),
+                        cell(" ".join(o.reliability)))
     console.print(outlets)
 
 
-def _contradiction_pairs(report: Any, browser: Any) -> dict[tuple[str, str], list[str]]:
-    """(article, other article) -> the propositions they contradict each other on."""
-    article_of = {claim.id: claim.article for claim in browser.corpus.claims.values()}
+def _own_contradiction_pairs(browser: Any, limit: int = 30) -> tuple[dict[tuple[str, str], list[str]], bool]:
+    """(article, other article) -> the propositions on which one's own voice is contradicted by
+    the other; at most ``limit`` pairs of articles (True when there are more). Only claims in an
+    article's own voice are judged, each against the positions disputed with its own."""
+    from ..browse import own_voice
+    from ..verdicts import compare_between
+
+    corpus = browser.corpus
     pairs: dict[tuple[str, str], list[str]] = {}
-    seen = set()
-    for row in report.articles:
-        for f in row.contradictions:
-            if f.claims in seen:
-                continue
-            seen.add(f.claims)
-            key = tuple(sorted((article_of[f.claims[0]], article_of[f.claims[1]])))
-            pairs.setdefault(key, [])
-            if f.proposition not in pairs[key]:
-                pairs[key].append(f.proposition)
-    return dict(sorted(pairs.items()))
+    for pid, prop in corpus.propositions.items():
+        pc = browser.comparison(pid)
+        if not pc.count("contradiction"):
+            continue
+        own = [nc for nc in pc.claims if own_voice(nc.claim, nc.article, browser.entities)]
+        if not own:
+            continue
+        found = pc.positions
+        where = found.of_claim()
+        members: dict[str, list[Any]] = {}
+        by_id = {nc.claim.id: nc for nc in pc.claims}
+        for position in found.positions:
+            members[position.id] = [by_id[c].comparable for c in position.claims]
+        disputed: dict[str, list[str]] = {}
+        for dispute in found.disputes:
+            a, b = dispute.positions
+            disputed.setdefault(a, []).append(b)
+            disputed.setdefault(b, []).append(a)
+        for nc in own:
+            others = [c for q in disputed.get(where.get(nc.claim.id, ""), []) for c in members[q]]
+            for f in compare_between([nc.comparable], others, prop, browser.entities, only="contradiction"):
+                key = tuple(sorted(corpus.claims[c].article for c in f.claims))
+                if key not in pairs:
+                    if len(pairs) == limit:
+                        return dict(sorted(pairs.items())), True
+                    pairs[key] = []  # type: ignore[index]
+                if pid not in pairs[key]:  # type: ignore[index]
+                    pairs[key].append(pid)  # type: ignore[index]
+    return dict(sorted(pairs.items())), False
 
 
 # --------------------------------------------------------------------------- timeline
@@ -742,276 +794,12 @@ def timeline(
         return
     table = new_table("date", "claim", collapse_padding=True)
     table.columns[0].no_wrap = True
-    for e in entries:
+    for index, e in enumerate(entries):
         shown = _entry_when(e)
         when = Text(shown.replace("–", "–\n") if len(shown) > 12 else shown, style="bold" if e.known else "dim")
         if e.basis == "value":
             when.append("\n(date\nclaimed)", style="dim")
+        if index:
+            table.add_row("", "")  # a blank line between entries
         table.add_row(when, _entry_lines(e, console))
     console.print(table)
-
-
-# --------------------------------------------------------------------------- matrix
-
-_UNICODE_SYMBOLS = {"supports": "✓", "refutes": "✗", "uncertain": "?", "contradiction": "!", "scope": "†",
-                    "empty": "·"}
-_ASCII_SYMBOLS = {"supports": "+", "refutes": "-", "uncertain": "?", "contradiction": "!", "scope": "^",
-                  "empty": "."}
-_TO_ASCII = str.maketrans({"–": "-", "—": "-", "−": "-", "≥": ">=", "≤": "<=", "·": ".", "…": "...", "×": "x",
-                           "€": "EUR ", "£": "GBP ", "¥": "JPY ", "₪": "ILS ", "“": '"', "”": '"', "’": "'"})
-
-
-class _Symbols:
-    """The matrix's symbols: Unicode, or plain ASCII (--ascii, or a terminal that is not UTF-8)."""
-
-    def __init__(self, ascii_only: bool, encoding: str) -> None:
-        self.ascii = ascii_only
-        self.encoding = encoding
-        self.marks = _ASCII_SYMBOLS if ascii_only else _UNICODE_SYMBOLS
-
-    def __getitem__(self, name: str) -> str:
-        return self.marks[name]
-
-    def text(self, value: Any) -> str:
-        """Untrusted or formatted text on one line, made safe and, in ASCII mode, free of our
-        symbols; on a terminal that cannot encode a character, a '?' instead."""
-        text = safe_line(value)
-        if self.ascii:
-            text = text.translate(_TO_ASCII)
-            if not self.encoding.lower().replace("_", "-").startswith("utf"):
-                text = text.encode(self.encoding or "ascii", "replace").decode(self.encoding or "ascii")
-        return text
-
-
-def _cell_text(cell_data: Any, prop: Any, symbols: _Symbols) -> str:
-    """One cell: a symbol per stance, the normalized value per value claim; '?' when the claim
-    is only likely or possible, '†' when it is about another scope than the proposition's
-    object, '!' when it takes part in a contradiction."""
-    from ..figures import format_interval
-
-    parts = []
-    for nc in cell_data.claims:
-        claim = nc.claim
-        if claim.stance is not None:
-            part = symbols[claim.stance] if claim.stance in ("supports", "refutes") else claim.stance
-        elif nc.interval is not None:
-            part = format_interval(nc.interval)
-        elif claim.value is not None:
-            part = f"{claim.value}{symbols['uncertain']}"
-        else:
-            part = symbols["uncertain"]
-        if claim.certainty != "certain":
-            part += symbols["uncertain"]
-        if nc.comparable.scope and prop.object and nc.comparable.scope != prop.object:
-            part += symbols["scope"]
-        parts.append(symbols.text(part))
-    text = " ".join(parts) if all(nc.claim.stance for nc in cell_data.claims) else "\n".join(parts)
-    if cell_data.contradictions:
-        text += " " + symbols["contradiction"]
-    return text
-
-
-def _tally_text(tally: Any, symbols: _Symbols) -> str:
-    parts = []
-    if tally.supports:
-        parts.append(f"{symbols['supports']}{tally.supports}")
-    if tally.refutes:
-        parts.append(f"{symbols['refutes']}{tally.refutes}")
-    if tally.values:
-        parts.append(f"{tally.values}v")
-    if tally.contradictions:
-        parts.append(f"{tally.contradictions}{symbols['contradiction']}")
-    return " ".join(parts) or symbols["empty"]
-
-
-def _matrix_json(result: Any) -> dict[str, Any]:
-    def tally(t: Any) -> dict[str, int]:
-        return {"claims": t.claims, "supports": t.supports, "refutes": t.refutes, "values": t.values,
-                "contradictions": t.contradictions}
-
-    return {
-        "topic": result.topic.id,
-        "text": result.topic.text,
-        "propositions": [{**_proposition_json(c.proposition), "key": c.key, "origins": c.origins,
-                          "tally": tally(c.tally)} for c in result.columns],
-        "sources": [{"origin": r.origin, "articles": r.articles, "part_of": r.part_of, "tally": tally(r.tally),
-                     "cells": {pid: {"claims": [_claim_json(nc) for nc in c.claims],
-                                     "contradictions": c.contradictions}
-                               for pid, c in r.cells.items()}}
-                    for r in result.rows],
-        "tally": tally(result.tally),
-        "origins": result.origins,
-    }
-
-
-def _cell_words(cell_data: Any) -> str:
-    """A cell for CSV: stances as words, values normalized, separated by '; '."""
-    return "; ".join(says(nc) for nc in cell_data.claims)
-
-
-@app.command()
-def matrix(
-    ctx: typer.Context,
-    topic: str = typer.Argument(..., metavar="TOPIC", help="A topic id."),
-    ascii_only: bool = typer.Option(False, "--ascii", help="Plain ASCII symbols (+ - ? ! ^) and lines, e.g. for old terminals."),
-    format: Format = FormatOption,
-) -> None:
-    """Sources × propositions of a topic: an ACH grid.
-
-    Who supports or refutes each proposition, or what value they give, as in an Analysis of
-    Competing Hypotheses.
-
-    A row is an origin (the canonical claimant; the outlet when a claim names none), with the
-    articles its claims are in and the other rows it is part of (not an independent source):
-    the same person quoted by two outlets is one line of evidence. Columns are the topic's
-    propositions P1, P2, … (listed under the grid). In a cell: ✓ supports, ✗ refutes, or the
-    normalized value; ? only likely or possible; † about another scope than the proposition's
-    object; ! takes part in a contradiction. The last column and row add up: ✓ and ✗ counts,
-    values given (v) and contradictions (!). Symbols are plain ASCII (+ - ^) with --ascii or when
-    the terminal is not UTF-8. CSV has one row per origin, with values and stances as words.
-
-    Example: hirel matrix foreknowledge
-    """
-    from ..browse import matrix as build_matrix
-    from ..comparison import UnknownName
-
-    browser = _browser(ctx)
-    try:
-        result = build_matrix(browser, topic)
-    except UnknownName as exc:
-        _unknown(exc)
-    fmt = format.lower()
-    if fmt == "json":
-        write_json(_matrix_json(result))
-        return
-    if fmt == "csv":
-        header = ["origin", "articles", "part_of"] + [c.proposition.id for c in result.columns] + [
-            "supports", "refutes", "values", "contradictions"]
-        write_csv(header, [
-            [r.origin, " ".join(r.articles), "; ".join(r.part_of)]
-            + [_cell_words(r.cells[c.proposition.id]) if c.proposition.id in r.cells else "" for c in result.columns]
-            + [r.tally.supports, r.tally.refutes, r.tally.values, r.tally.contradictions]
-            for r in result.rows])
-        return
-    console = stdout_console(ctx) if fmt == "table" else None
-    encoding = (console.encoding if console is not None else getattr(sys.stdout, "encoding", None)) or "utf-8"
-    is_utf = encoding.lower().replace("_", "-").startswith("utf")
-    symbols = _Symbols(ascii_only or not is_utf, encoding)
-    if fmt == "markdown":
-        header = ["source", "articles"] + [c.proposition.id for c in result.columns] + ["all"]
-        rows = [[symbols.text(r.origin) + (f" (part of {', '.join(r.part_of)})" if r.part_of else ""),
-                 " ".join(r.articles)]
-                + [_cell_text(r.cells[c.proposition.id], c.proposition, symbols).replace("\n", "; ")
-                   if c.proposition.id in r.cells else "" for c in result.columns]
-                + [_tally_text(r.tally, symbols)] for r in result.rows]
-        rows.append([f"all ({_plural(result.origins, 'independent origin')})", ""]
-                    + [_tally_text(c.tally, symbols) for c in result.columns] + [_tally_text(result.tally, symbols)])
-        write_markdown_table(header, rows)
-        return
-    _matrix_table(console, result, symbols)
-
-
-def _ascii_box() -> Any:
-    """rich.box.SIMPLE_HEAD drawn with '-' (Rich picks ASCII boxes itself only when the terminal
-    is not UTF-8; --ascii asks for them on any terminal)."""
-    from rich.box import Box
-
-    return Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
-
-
-# The source column of the grid folds beyond this width (names of long entities).
-_LABEL_WIDTH = 30
-
-
-def _matrix_table(console: Any, result: Any, symbols: _Symbols) -> None:
-    """The grid, split into several grids (each with the source column) when the propositions'
-    columns do not fit the width of the terminal: never folded into unreadable slivers."""
-    from rich.cells import cell_len
-    from rich.text import Text
-
-    title = Text(symbols.text(result.topic.id), style="bold underline")
-    title.append("  " + symbols.text(result.topic.text))
-    console.print(title)
-    if not result.rows:
-        console.print(Text("No claims on this topic yet." if result.columns else "No propositions in this topic."))
-        return
-    article_keys = {article: f"A{n}" for n, article in enumerate(
-        sorted({a for r in result.rows for a in r.articles}), 1)}
-    labels = []
-    for r in result.rows:
-        label = Text(symbols.text(r.origin), style="bold")
-        label.append("  " + " ".join(article_keys[a] for a in r.articles), style="dim")
-        if r.part_of:
-            label.append("\npart of " + symbols.text(", ".join(r.part_of)), style="italic")
-        labels.append(label)
-    total_label = Text(f"all ({_plural(result.origins, 'independent origin')})", style="bold")
-    grid: list[list[Any]] = []  # per column: the row cells, then the tally
-    for c in result.columns:
-        cells = []
-        for r in result.rows:
-            data = r.cells.get(c.proposition.id)
-            if data is None:
-                cells.append(Text(symbols["empty"], style="dim"))
-                continue
-            style = "bold red" if data.contradictions else (
-                "green" if data.supports and not data.refutes else "red" if data.refutes and not data.supports else "")
-            cells.append(Text(_cell_text(data, c.proposition, symbols), style=style))
-        cells.append(Text(_tally_text(c.tally, symbols)))
-        grid.append(cells)
-    row_tallies = [Text(_tally_text(r.tally, symbols)) for r in result.rows] + [
-        Text(_tally_text(result.tally, symbols), style="bold")]
-
-    def width(texts: list[Any], header: str) -> int:
-        return max([cell_len(header)] + [cell_len(line) for t in texts for line in t.plain.split("\n")])
-
-    label_width = min(_LABEL_WIDTH, width(labels + [total_label], "source"))
-    tally_width = width(row_tallies, "all")
-    room = console.width - label_width - 4
-    pages: list[list[int]] = [[]]
-    used = 0
-    for index, c in enumerate(result.columns):
-        needed = width(grid[index], c.key) + 1
-        if pages[-1] and used + needed > room:
-            pages.append([])
-            used = 0
-        pages[-1].append(index)
-        used += needed
-    # The tally column goes on the last grid; give it a grid of its own columns if it does not fit.
-    while len(pages[-1]) > 1 and sum(width(grid[i], result.columns[i].key) + 1 for i in pages[-1]) \
-            + tally_width + 1 > room:
-        moved = pages[-1].pop()
-        pages.append([moved])
-    for number, page in enumerate(pages):
-        last = number == len(pages) - 1
-        headers = [result.columns[i].key for i in page] + (["all"] if last else [])
-        table = new_table("source", *headers, collapse_padding=True)
-        if symbols.ascii:
-            table.box = _ascii_box()
-        table.columns[0].min_width = table.columns[0].max_width = label_width + 1  # + its padding
-        for row_index, label in enumerate(labels + [total_label]):
-            if row_index == len(labels):
-                table.add_section()
-            row = [label] + [grid[i][row_index] for i in page]
-            if last:
-                row.append(row_tallies[row_index])
-            table.add_row(*row)
-        if number:
-            console.print()
-        console.print(table)
-    console.print()
-    from rich.table import Table
-
-    key_table = Table.grid(padding=(0, 1))
-    key_table.add_column(justify="right", style="bold", no_wrap=True)
-    key_table.add_column(overflow="fold")
-    for c in result.columns:
-        text = Text(symbols.text(c.proposition.id), style="magenta")
-        text.append(": " + symbols.text(c.proposition.text) + f" ({_kind(c.proposition)})")
-        key_table.add_row(c.key, text)
-    for article, key in article_keys.items():
-        key_table.add_row(Text(key, style="dim"), Text(symbols.text(article), style="dim"))
-    console.print(key_table)
-    legend = (f"{symbols['supports']} supports, {symbols['refutes']} refutes, {symbols['uncertain']} only likely or "
-              f"possible, {symbols['scope']} about another scope, {symbols['contradiction']} in a contradiction; "
-              "all: v values given")
-    console.print(Text(symbols.text(legend), style="dim"))

@@ -46,7 +46,12 @@ def check(
     for stranger in outside(files, root):
         sys.stderr.write(f"hirel: note: {safe_line(stranger)} is not in the data directory {display_path(root)}; "
                          "nothing is reported on it\n")
-    _corpus, problems = check_corpus(root, files)
+    import os
+
+    from ..precommit import files_in_run
+
+    run = files_in_run(root, files, os.environ) if files else None
+    _corpus, problems = check_corpus(root, files, run)
     color = options(ctx).color
     from ..terminal import wants_color
     REPORTERS[format.lower()](problems, sys.stdout, wants_color(color, sys.stdout))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, NoReturn
+from typing import IO, Any, Iterable, NoReturn
 
 import typer
 
@@ -14,6 +15,7 @@ import typer
 class GlobalOptions:
     data: Path | None = None
     color: str = "auto"
+    pager: bool = True
 
 
 def options(ctx: typer.Context) -> GlobalOptions:
@@ -80,3 +82,122 @@ def load(ctx: typer.Context) -> Any:
     corpus, problems = load_corpus(data_dir(ctx))
     warn_problems(problems)
     return corpus
+
+
+# --------------------------------------------------------------------------- the pager
+
+# The commands whose output goes through a pager on a terminal (as git pages log and diff).
+# Not `check` (its summary goes to stderr, and it runs under pre-commit), `value` or `quote` (a few
+# lines), nor `init` and `add`, which write files.
+PAGED_COMMANDS = frozenset({"compare", "topics", "propositions", "claims", "show", "sources", "timeline",
+                            "matrix", "rule", "schema", "entities", "suggest"})
+
+
+def pager_command(environ: "os._Environ[str] | dict[str, str]") -> list[str] | None:
+    """The pager to run, as git chooses it: $HIREL_PAGER, else $PAGER, else `less` (with
+    LESS=FRX unless LESS is set: quit when the text fits the screen, keep colours, leave the
+    text on the screen). None when it is empty, `cat`, or not installed."""
+    import shlex
+    import shutil
+
+    command = environ.get("HIREL_PAGER")
+    if command is None:
+        command = environ.get("PAGER")
+    if command is None:
+        command = "less"
+    try:
+        argv = shlex.split(command)
+    except ValueError:
+        return None
+    if not argv or argv == ["cat"] or shutil.which(argv[0]) is None:
+        return None
+    return argv
+
+
+def start_pager(ctx: Any) -> None:
+    """From the first write on, stdout goes through a pager, when stdout is a terminal and the
+    pager is wanted (not --no-pager); the pager is waited for when the command ends."""
+    from ..terminal import is_tty
+
+    if not options(ctx).pager or not is_tty(sys.stdout):
+        return
+    argv = pager_command(os.environ)
+    if argv is None:
+        return
+    stream = PagerStream(sys.stdout, argv)
+    sys.stdout = stream  # type: ignore[assignment]
+    ctx.call_on_close(stream.close)
+
+
+class PagerStream:
+    """The terminal's stdout, through a pager started at the first write (so a command that
+    fails before printing anything never opens one). It answers isatty() like the terminal:
+    the output is what the terminal would show (width, colour, shortened long texts)."""
+
+    def __init__(self, terminal: IO[str], argv: list[str]) -> None:
+        self._terminal = terminal
+        self._argv = argv
+        self._process: Any = None
+        self._pipe: IO[str] | None = None
+        self._closed_by_reader = False
+
+    def _start(self) -> None:
+        import io
+        import subprocess
+
+        env = dict(os.environ)
+        env.setdefault("LESS", "FRX")
+        env.setdefault("LV", "-c")
+        try:
+            self._process = subprocess.Popen(self._argv, stdin=subprocess.PIPE, env=env)
+        except OSError:
+            self._pipe = self._terminal
+            return
+        encoding = getattr(self._terminal, "encoding", None) or "utf-8"
+        self._pipe = io.TextIOWrapper(self._process.stdin, encoding=encoding, errors="replace",
+                                      line_buffering=False, write_through=False)
+
+    def write(self, text: str) -> int:
+        if self._pipe is None:
+            self._start()
+        if not self._closed_by_reader:
+            try:
+                self._pipe.write(text)  # type: ignore[union-attr]
+            except (BrokenPipeError, ValueError):
+                self._closed_by_reader = True  # the reader quit the pager: the rest is not wanted
+        return len(text)
+
+    def flush(self) -> None:
+        if self._pipe is not None and not self._closed_by_reader:
+            try:
+                self._pipe.flush()
+            except (BrokenPipeError, ValueError):
+                self._closed_by_reader = True
+
+    def close(self) -> None:
+        """Hand the rest to the pager and wait until the reader quits it; stdout is the
+        terminal again."""
+        if sys.stdout is self:
+            sys.stdout = self._terminal  # type: ignore[assignment]
+        if self._process is None:
+            return
+        try:
+            self._pipe.close()  # type: ignore[union-attr]
+        except (BrokenPipeError, ValueError, OSError):
+            pass
+        while True:
+            try:
+                self._process.wait()
+                return
+            except KeyboardInterrupt:  # Ctrl-C belongs to the pager while it runs
+                continue
+
+    def isatty(self) -> bool:
+        return True
+
+    @property
+    def encoding(self) -> str:
+        return getattr(self._terminal, "encoding", None) or "utf-8"
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._terminal, name)

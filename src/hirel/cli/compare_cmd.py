@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import sys
-from typing import Literal, Optional
+from typing import Any, Literal, Optional
 
 import typer
 
 from . import app
 from .common import data_dir, die, load, stdout_console
 from ..terminal import brief, safe_line
-from .render import (VERDICT_STYLES, cell, markdown_text, new_table, print_indented, shorten, write_csv,
-                     write_json, write_markdown_table, says, who)
+from .render import (VERDICT_STYLES, cell, markdown_text, new_table, print_hanging, print_indented, shorten,
+                     write_csv, write_json, write_markdown_table, says, who)
 
 FormatOption = typer.Option("table", "--format", "-f", case_sensitive=False, help="table, json, csv or markdown.")
 
@@ -38,18 +38,20 @@ def compare(
     ctx: typer.Context,
     subject: str = typer.Argument(..., metavar="TOPIC|PROPOSITION", help="A topic id or a proposition id."),
     only: Optional[str] = typer.Option(None, "--only", metavar="VERDICT[,…]",
-                                       help="Show only these verdicts (contradiction, agreement, compatible, "
+                                       help="Show only these verdicts (contradiction, agreement, consistent, compatible, "
                                             "different-period, same-origin, unrelated)."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", metavar="VERDICT[,…]",
                                           help="Exit 1 when a finding has one of these verdicts."),
+    pairs: bool = typer.Option(False, "--pairs", help="Also list every pairwise finding (table and markdown)."),
     format: Literal["table", "json", "csv", "markdown"] = FormatOption,
 ) -> None:
-    """Compare the claims on a topic or proposition, pair by pair.
+    """Compare the claims on a topic or proposition: positions, disputes, claims.
 
-    Shows each claim normalized (figures in the proposition's unit) and every pairwise verdict.
-
-    Contradictions come first, then agreements; other verdicts are summarized unless --only asks
-    for them. CSV has one row per finding.
+    Per proposition: its disputes (pairs of positions that contradict each other), its positions
+    (claims of one scope and period that share a figure or stance, with the independent origins
+    behind them, and a chart of the figures), then each claim normalized (figures in the
+    proposition's unit). --pairs (or --only) also lists the pairwise findings; the summary line
+    counts them by verdict. JSON has positions, disputes and every finding; CSV one row per finding.
 
     Example: hirel compare funding --only contradiction --fail-on contradiction
     """
@@ -71,10 +73,10 @@ def compare(
     elif fmt == "csv":
         _compare_csv(result, only_set)
     elif fmt == "markdown":
-        _compare_markdown(result, only_set)
+        _compare_markdown(result, only_set, pairs)
     else:
-        _compare_table(ctx, result, only_set)
-    if fail_list and any(f.verdict in fail_list for f in result.findings()):
+        _compare_table(ctx, result, only_set, pairs)
+    if fail_list and any(pc.count(verdict) for pc in result.propositions for verdict in fail_list):
         raise typer.Exit(1)
 
 
@@ -92,7 +94,7 @@ def _compare_csv(result, only) -> None:
                "explanation"], rows)
 
 
-def _compare_markdown(result, only) -> None:
+def _compare_markdown(result, only, pairs: bool = False) -> None:
     from ..periods import format_period
 
     out = sys.stdout
@@ -104,6 +106,17 @@ def _compare_markdown(result, only) -> None:
             ["claim", "article", "claimant", "says", "when", "scope", "certainty", "quote"],
             [[nc.claim.id, nc.claim.article, who(nc), says(nc), format_period(nc.period),
               nc.comparable.scope or "", nc.claim.certainty, nc.claim.quote] for nc in pc.claims])
+        found = pc.positions
+        if found and found.positions:
+            out.write("\n")
+            write_markdown_table(
+                ["position", "says", "scope", "when", "origins", "claims"],
+                [[p.id, p.display, p.scope or "", format_period(p.period), ", ".join(p.origins), " ".join(p.claims)]
+                 for p in found.positions])
+        if found and found.disputes:
+            out.write("\n")
+            write_markdown_table(["dispute", "explanation"],
+                                 [[" vs ".join(d.positions), d.explanation] for d in found.disputes])
         shown = [f for f in pc.findings if not only or f.verdict in only]
         if shown:
             out.write("\n")
@@ -112,12 +125,87 @@ def _compare_markdown(result, only) -> None:
         out.write("\n")
 
 
-def _compare_table(ctx, result, only) -> None:
-    """Cards, not a wide table: one block per claim and per finding, readable at 80 columns."""
+# A table for people: a proposition with thousands of claims shows its leading positions (most
+# independent origins) and some of their claims; JSON has everything.
+MAX_POSITIONS = 12
+MAX_DISPUTES = 20
+MAX_CLAIMS = 60
+
+
+def _position_line(position: Any, prop: Any, with_id: bool = True) -> Any:
+    """'p2  $324M–$396M/yr · likely, per Unknown news website (2 reports)'."""
     from rich.text import Text
 
     from ..periods import format_period
-    from ..verdicts import VERDICTS, count_by_verdict
+
+    line = Text()
+    if with_id:
+        line.append(position.id, style="bold")
+        line.append("  ")
+    line.append(safe_line(position.display), style="bold cyan")
+    if position.scope and position.scope != prop.object:
+        line.append(f" for {safe_line(position.scope)}")
+    period = format_period(position.period)
+    if period != "unknown":
+        line.append(f" · {period}")
+    if position.certainty != "certain":
+        line.append(f" · {position.certainty}", style="yellow")
+    origins = list(position.origins)
+    shown = ", ".join(safe_line(o) for o in origins[:4]) + (f" and {len(origins) - 4} more" if len(origins) > 4 else "")
+    line.append(f", per {shown}")
+    if position.reports > len(origins):
+        line.append(f" ({position.reports} reports)", style="dim")
+    return line
+
+
+def _hanging(console: Any, text: Any, first: Any = 2, rest: int = 6) -> None:
+    """Print ``text`` wrapped, its first line after ``first`` (spaces, or a Text that is
+    ``rest`` wide), the others indented by ``rest``."""
+    from rich.text import Text
+
+    lead = Text(" " * first) if isinstance(first, int) else first
+    for index, line in enumerate(text.wrap(console, max(20, console.width - rest))):
+        line.rstrip()
+        console.print((Text(" " * rest) if index else lead) + line, soft_wrap=True)
+
+
+def _claim_lines(console: Any, nc: Any, prop: Any, position: Any) -> None:
+    """Three lines or so: id, what it says (the period and certainty only where they differ from
+    its position's, shown above) and its position; who says it and where; the quote."""
+    from rich.text import Text
+
+    from ..periods import format_period
+
+    line = Text()
+    line.append(safe_line(nc.claim.id), style="bold")
+    line.append("  ")
+    line.append(safe_line(says(nc)), style="bold cyan")
+    scope = nc.comparable.scope
+    if scope and scope != prop.object:
+        line.append(f" for {safe_line(scope)}")
+    period = format_period(nc.period)
+    if period != "unknown" and (position is None or format_period(position.period) != period):
+        line.append(f" · {period}")
+    if nc.claim.certainty != "certain" and (position is None or position.certainty != nc.claim.certainty):
+        line.append(f" · {nc.claim.certainty}", style="yellow")
+    if position is not None:
+        line.append(f"  ({position.id})", style="dim")
+    _hanging(console, line)
+    source = Text(safe_line(who(nc)))
+    if nc.article is not None:
+        source.append(f" · {safe_line(nc.article.id)}", style="dim")
+    source.append("\n")
+    # On a terminal a long quote is cut to about two lines, so a proposition fits on a screen.
+    source.append(f"“{shorten(nc.claim.quote, console, max(60, 2 * (console.width - 6)))}”", style="italic")
+    print_indented(console, source)
+
+
+def _compare_table(ctx, result, only, pairs: bool = False) -> None:
+    """Cards, not a wide table, readable at 80 columns: per proposition its disputes, its
+    positions (and a chart of them), then the claims; with --pairs every pairwise finding."""
+    from rich.text import Text
+
+    from ..verdicts import VERDICTS
 
     console = stdout_console(ctx)
     if not result.propositions:
@@ -128,46 +216,74 @@ def _compare_table(ctx, result, only) -> None:
         heading = Text()
         heading.append(safe_line(prop.id), style="bold underline")
         heading.append(f"  {safe_line(prop.text)} ({safe_line(prop.unit or prop.kind)})")
-        console.print(heading)
+        print_hanging(console, heading, 0, len(prop.id) + 2)
         if not pc.claims:
             print_indented(console, Text("no claims yet", style="dim"), 2)
             console.print()
             continue
-        for nc in pc.claims:
-            line = Text("  ")
-            line.append(safe_line(nc.claim.id), style="bold")
-            line.append("  ")
-            line.append(safe_line(says(nc)), style="bold cyan")
-            scope = nc.comparable.scope
-            if scope and scope != prop.object:
-                line.append(f" for {safe_line(scope)}")
-            period = format_period(nc.period)
-            if period != "unknown":
-                line.append(f" · {period}")
-            if nc.claim.certainty != "certain":
-                line.append(f" · {nc.claim.certainty}", style="yellow")
-            console.print(line)
-            source = Text(safe_line(who(nc)))
-            if nc.article is not None:
-                source.append(f" · {safe_line(nc.article.id)}", style="dim")
-            source.append("\n")
-            source.append(f"“{shorten(nc.claim.quote, console, 220)}”", style="italic")
-            print_indented(console, source)
-        listed = set(only) if only else {"contradiction", "agreement"}
-        shown = [f for f in pc.findings if f.verdict in listed]
-        if shown:
-            console.print()
-        for f in shown:
-            line = Text("  ")
-            line.append(f"{f.verdict:<14}", style=VERDICT_STYLES.get(f.verdict, ""))
-            line.append(f" {safe_line(f.claims[0])} × {safe_line(f.claims[1])}", style="bold")
-            console.print(line)
-            print_indented(console, Text(safe_line(f.explanation)))
-        counts = count_by_verdict(pc.findings)
-        summary = ", ".join(_plural(counts[v], v) if v in ("contradiction", "agreement") else f"{counts[v]} {v}"
-                            for v in VERDICTS if counts[v])
-        console.print(Text(f"  {_plural(len(pc.claims), 'claim')}, {_plural(pc.independent_origins, 'independent origin')}; "
-                           f"{summary or 'no pairs to compare'}", style="dim"))
+        found = pc.positions
+        shown_positions = found.leading(MAX_POSITIONS)
+        capped = len(shown_positions) < len(found.positions)
+        disputes = found.disputes_among({p.id for p in shown_positions}) if capped else found.disputes
+        for dispute in disputes[:MAX_DISPUTES]:
+            line = Text()
+            line.append("dispute", style=VERDICT_STYLES["contradiction"])
+            line.append(f" {dispute.positions[0]} × {dispute.positions[1]}", style="bold")
+            line.append(": " + safe_line(dispute.explanation))
+            _hanging(console, line, 2, 4)
+        if len(disputes) > MAX_DISPUTES:
+            print_indented(console, Text(f"… and {len(disputes) - MAX_DISPUTES:,} more disputes among these positions "
+                                         "(--format json lists every one)", style="dim"), 2)
+        if shown_positions and len(pc.claims) > 1:
+            from .chart import range_chart
+
+            chart = range_chart(prop, shown_positions, disputes, console)
+            for position in shown_positions:
+                if chart is None:
+                    _hanging(console, _position_line(position, prop))
+                else:
+                    _hanging(console, _position_line(position, prop, False), chart.rows[position.id], chart.indent)
+            if chart is not None:
+                console.print(chart.axis, soft_wrap=True)
+        console.print()
+        if capped:
+            print_indented(console, Text(
+                f"… and {len(found.positions) - len(shown_positions):,} more positions with fewer origins "
+                "(--format json lists every position and dispute)", style="dim"), 2)
+        of_claim = {claim_id: p for p in found.positions for claim_id in p.claims}
+        claims = pc.claims
+        if len(claims) > MAX_CLAIMS:
+            shown_ids = {claim_id for p in shown_positions for claim_id in p.claims}
+            claims = [nc for nc in claims if nc.claim.id in shown_ids][:MAX_CLAIMS]
+        for nc in claims:
+            _claim_lines(console, nc, prop, of_claim.get(nc.claim.id))
+        if len(claims) < len(pc.claims):
+            print_indented(console, Text(
+                f"… and {len(pc.claims) - len(claims):,} more claims (hirel claims --proposition "
+                f"{safe_line(prop.id)} lists them all)", style="dim"), 2)
+        if pairs or only:
+            listed = set(only) if only else set(VERDICTS)
+            shown = [f for f in pc.findings if f.verdict in listed]
+            if shown:
+                console.print()
+            for f in shown:
+                line = Text("  ")
+                line.append(f"{f.verdict:<16}", style=VERDICT_STYLES.get(f.verdict, ""))
+                line.append(f" {safe_line(f.claims[0])} × {safe_line(f.claims[1])}", style="bold")
+                console.print(line)
+                print_indented(console, Text(safe_line(f.explanation)))
+        summary = (f"{_plural(len(pc.claims), 'claim')}, {_plural(pc.independent_origins, 'independent origin')}, "
+                   f"{_plural(len(found.positions), 'position')}")
+        if capped:
+            summary += f" ({len(shown_positions)} shown), {_plural(len(disputes), 'dispute')} among those shown"
+        else:
+            summary += f", {_plural(len(disputes), 'dispute')}"
+        if pairs or only:
+            counts = pc.counts
+            summary += "; pairs: " + (", ".join(
+                _plural(counts[v], v) if v in ("contradiction", "agreement") else f"{counts[v]} {v}"
+                for v in VERDICTS if counts[v]) or "none to compare")
+        print_indented(console, Text(summary, style="dim"), 2)
         console.print()
 
 
@@ -177,6 +293,7 @@ def value(
     text: str = typer.Argument(..., metavar="TEXT", help="A value phrase, e.g. '$30 million a month'."),
     unit: Optional[str] = typer.Option(None, "--unit", "-u", help="Convert to this unit, e.g. USD/year, percent, date."),
     when: Optional[str] = typer.Option(None, "--when", help="The period a total covers (to make it a rate)."),
+    change: bool = typer.Option(False, "--change", help="Read it as on a proposition that measures a change ('up 21%')."),
     format: Literal["table", "json"] = typer.Option("table", "--format", "-f", case_sensitive=False,
                                                     help="table or json."),
 ) -> None:
@@ -188,7 +305,7 @@ def value(
 
     Example: hirel value "$30 million a month" --unit USD/year
     """
-    from ..figures import format_interval
+    from ..figures import format_compared, format_interval
     from ..periods import PeriodError, parse_period
     from ..serialize import bound
     from ..units import ConversionError, UnitError
@@ -196,13 +313,17 @@ def value(
 
     try:
         period = parse_period(when) if when else None
-        interval = explain_value(text, unit, period)
+        interval = explain_value(text, unit, period, "change" if change else None)
     except (ValueParseError, ConversionError, UnitError, PeriodError) as exc:
         sys.stderr.write(f"hirel: {brief(exc)}\n")
         raise typer.Exit(1)
+    low, high = interval.as_written
     if format.lower() == "json":
-        write_json({"text": text, "low": bound(interval.low, interval.unit), "high": bound(interval.high, interval.unit),
-                    "unit": interval.unit, "display": format_interval(interval), "steps": list(interval.steps)})
+        write_json({"text": text, "low": bound(low, interval.unit), "high": bound(high, interval.unit),
+                    "unit": interval.unit, "display": format_interval(interval),
+                    "compared": {"low": bound(interval.low, interval.unit), "high": bound(interval.high, interval.unit),
+                                 "display": format_compared(interval)},
+                    "steps": list(interval.steps)})
         return
     from rich.text import Text
 
@@ -210,12 +331,14 @@ def value(
     table = new_table("", "")
     table.show_header = False
     table.add_row(cell("reads as", "bold"), cell(format_interval(interval)))
-    table.add_row(cell("low", "bold"), cell(_plain(bound(interval.low, interval.unit))))
-    table.add_row(cell("high", "bold"), cell(_plain(bound(interval.high, interval.unit))))
+    table.add_row(cell("low", "bold"), cell(_plain(bound(low, interval.unit))))
+    table.add_row(cell("high", "bold"), cell(_plain(bound(high, interval.unit))))
+    if interval.written is not None:
+        table.add_row(cell("compared as", "bold"), cell(format_compared(interval)))
     table.add_row(cell("unit", "bold"), cell(interval.unit))
     console.print(table)
     for number, step in enumerate(interval.steps, 1):
-        console.print(Text(f"  {number}. {safe_line(step)}"))
+        print_hanging(console, Text(f"{number}. {safe_line(step)}"), 2, len(f"{number}. "))
 
 
 def _plural(n: int, word: str) -> str:

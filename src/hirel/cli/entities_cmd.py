@@ -46,6 +46,11 @@ def entities(
     if write_plain(fmt, header, rows):
         return
     table = new_table(*header)
+    # Names wrap within a readable width, so that a wide terminal keeps the counts near them.
+    for column in table.columns[:3]:
+        column.max_width = 40
+    for column in table.columns[3:]:
+        column.justify = "right"
     for row in rows:
         table.add_row(*(cell(str(v)) for v in row))
     stdout_console(ctx).print(table)

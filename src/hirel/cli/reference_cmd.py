@@ -42,41 +42,69 @@ def rule(
                     "doc": r.doc()} for r in chosen], sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
         return
-    if fmt == "markdown" or code is not None:
+    if fmt == "markdown":
         for r in chosen:
-            if fmt == "markdown":
-                sys.stdout.write(f"### {r.code} {r.name} ({r.severity})\n\n```\n{r.doc()}\n```\n\n")
-            else:
-                sys.stdout.write(f"{r.code} {r.name} ({r.severity})\n\n{r.doc()}\n\n")
+            sys.stdout.write(f"### {r.code} {r.name} ({r.severity})\n\n```\n{r.doc()}\n```\n\n")
         return
-    from rich.table import Table
+    if code is not None:
+        _explain(chosen[0], stdout_console(ctx).width)
+        return
+    from rich.text import Text
 
-    table = Table(title="hirel check rules (hirel rule CODE for details)", title_justify="left")
-    for header in ("code", "name", "severity", "what it checks"):
-        table.add_column(header, overflow="fold")
+    from .render import cell, new_table
+
+    console = stdout_console(ctx)
+    # The same light table as every other command; the code and name are never broken.
+    table = new_table("code", "name", "severity", "what it checks", collapse_padding=True)
+    table.columns[0].no_wrap = table.columns[1].no_wrap = True
     for r in chosen:
-        table.add_row(r.code, r.name, r.severity, r.summary())
-    stdout_console(ctx).print(table)
+        table.add_row(cell(r.code, "bold"), cell(r.name),
+                      cell(r.severity, "yellow" if r.severity == "warning" else ""), cell(r.summary()))
+    console.print(table)
+    console.print(Text(f"{len(chosen)} rules. hirel rule CODE explains one, with examples.", style="dim"))
+
+
+def _explain(rule: object, width: int) -> None:
+    """A rule's documentation with its prose wrapped to ``width``; the examples as written."""
+    import textwrap
+
+    summary, paragraphs, examples = rule.parts()  # type: ignore[attr-defined]
+    out = [f"{rule.code} {rule.name} ({rule.severity})", "", summary]  # type: ignore[attr-defined]
+    for paragraph in paragraphs:
+        out += ["", textwrap.fill(paragraph, width=max(40, width), break_long_words=False, break_on_hyphens=False)]
+    for label, example in examples:
+        out += ["", f"{label}:", textwrap.indent(example, "    ")]
+    sys.stdout.write("\n".join(out) + "\n\n")
 
 
 @app.command()
 def schema(
     name: Optional[str] = typer.Argument(
-        None, metavar="[claims|article|propositions|entities]", help="Which file kind; all four when omitted."),
+        None, metavar="KIND", help="claims, article, propositions or entities; all four when omitted."),
+    format: Literal["json", "markdown"] = typer.Option(
+        "json", "--format", "-f", case_sensitive=False,
+        help="json (JSON Schema, draft-07) or markdown (a table of the fields, for people)."),
 ) -> None:
     """JSON Schema of a file kind, for editors.
 
-    Prints JSON Schema (draft-07) for editor validation and completion.
+    Prints JSON Schema (draft-07) for editor validation and completion; --format markdown lists
+    the same fields as a table.
 
     Example: hirel schema claims > schemas/claims.json
     """
-    from ..schema import SCHEMA_NAMES, json_schema
+    from ..schema import SCHEMA_NAMES, field_rows, json_schema
 
-    if name is None:
-        document = {n: json_schema(n) for n in SCHEMA_NAMES}
-    elif name in SCHEMA_NAMES:
-        document = json_schema(name)
-    else:
+    if name is not None and name not in SCHEMA_NAMES:
         did_you_mean("schema", name, SCHEMA_NAMES)
+    names = list(SCHEMA_NAMES) if name is None else [name]
+    if format.lower() == "markdown":
+        from .render import write_markdown_table
+
+        for index, kind in enumerate(names):
+            if len(names) > 1:
+                sys.stdout.write(("\n" if index else "") + f"## {kind}\n\n")
+            write_markdown_table(["field", "type", "required", "meaning"], field_rows(kind))
+        return
+    document = json_schema(name) if name is not None else {n: json_schema(n) for n in SCHEMA_NAMES}
     json.dump(document, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")

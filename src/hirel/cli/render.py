@@ -12,6 +12,7 @@ from ..terminal import is_tty, json_text, safe, safe_line
 VERDICT_STYLES = {
     "contradiction": "bold red",
     "agreement": "green",
+    "consistent": "green dim",
     "compatible": "cyan",
     "different-period": "blue",
     "same-origin": "yellow",
@@ -37,6 +38,25 @@ def new_table(*columns: str, title: str | None = None, **options: Any) -> Any:
     return table
 
 
+# A name column (an id over its wrapped description) is never wider than this, however wide the
+# terminal: the counts beside it stay next to the names they count.
+NAME_COLUMN_WIDTH = 56
+
+
+def name_column(table: Any, ids: Iterable[str], console: Any, index: int = 0) -> None:
+    """Size a table's name column: at least as wide as its longest id, so that an id is never
+    broken (unless the id alone is wider than the terminal less the other columns' headers), and
+    at most NAME_COLUMN_WIDTH, or the longest id if that is wider."""
+    from rich.cells import cell_len
+
+    longest = max((cell_len(safe_line(i)) for i in ids), default=0)
+    others = sum(max(cell_len(line) for line in str(column.header).split("\n")) + 2
+                 for number, column in enumerate(table.columns) if number != index)
+    column = table.columns[index]
+    column.min_width = max(1, min(longest, console.width - others - 2))
+    column.max_width = max(column.min_width, NAME_COLUMN_WIDTH)
+
+
 def shorten(text: str, console: Any, limit: int = 110) -> str:
     """On a terminal, a long text cut at a word boundary; piped, the whole text."""
     text = safe_line(text)
@@ -54,6 +74,35 @@ def print_indented(console: Any, text: Any, indent: int = 4) -> None:
     for line in text.wrap(console, width):
         line.rstrip()
         console.print(Text(" " * indent) + line, soft_wrap=True)
+
+
+def print_hanging(console: Any, text: Any, indent: int = 0, hang: int = 4) -> None:
+    """Print a Text wrapped to the console width with a hanging indent: its first line starts at
+    column ``indent``, every line it wraps onto (and every further line of a multi-line Text) at
+    ``indent + hang``. No trailing spaces. A hang wider than half the width is cut to 4."""
+    from rich.text import Text
+
+    width = max(20, console.width)
+    if indent + hang > width // 2:
+        hang = min(hang, 4)
+    first_width, rest_width = max(10, width - indent), max(10, width - indent - hang)
+    out: list[Any] = []
+    for number, segment in enumerate(text.split("\n", allow_blank=True)):
+        if number == 0:
+            lines = segment.wrap(console, first_width)
+            head = lines[0] if lines else Text()
+            out.append(Text(" " * indent) + head)
+            rest = segment[len(head.plain):]
+            rest = rest[len(rest.plain) - len(rest.plain.lstrip(" ")):]
+        else:
+            rest = segment
+        if rest.plain:
+            out.extend(Text(" " * (indent + hang)) + line for line in rest.wrap(console, rest_width))
+        elif number:
+            out.append(Text())
+    for line in out:
+        line.rstrip()
+        console.print(line, soft_wrap=True)
 
 
 def says(nc: Any) -> str:
@@ -121,7 +170,8 @@ def write_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
 
 # Characters with a meaning in Markdown or HTML; each is written backslash-escaped, so that
 # a quote holding <b>, [x](http://…), `code` or *stars* shows as written, never as markup.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&~|])|^([#+-])")
+# An underscore inside a word (changes_over_time) is not emphasis and stays as it is.
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*\[\]<>&~|]|(?<![^\W_])_|_(?![^\W_])|^[#+-]")
 # Bare addresses that GitHub-flavoured Markdown turns into links by itself.
 _AUTOLINK = re.compile(r"(?i)\b(https?|ftp)://|\bwww\.")
 
