@@ -640,10 +640,10 @@ def test_json_is_alone_on_stdout_when_the_corpus_has_errors(corpus, run, command
 
 
 def test_csv_and_markdown_drop_escapes(evil, run):
-    for fmt in ("csv", "markdown"):
+    for fmt, shown in (("csv", EVIL_SHOWN), ("markdown", EVIL_SHOWN.replace("[", "\\[").replace("]", "\\]"))):
         out = run("claims", "--format", fmt).stdout
         assert "\x1b" not in out
-        assert EVIL_SHOWN in out
+        assert shown in out
 
 
 # --------------------------------------------------------------------------- output rules

@@ -65,6 +65,8 @@ FAILING = [
     Case("HR107", {"articles/test-article.md": ARTICLE.removeprefix("---\n")}, ARTICLE_PATH, 1, 1),
     Case("HR108", {"propositions.yaml": None, "claims/test-article.yaml": "claims: []\n"},
          PROPOSITIONS_PATH, 1, 1),
+    Case("HR109", {"claims/test-article.yaml": stance_claim_with('note: "Hamas\\u200b"')},  # a YAML escape
+         CLAIMS_PATH, 6, 11, WARNING),
     # --- HR2xx: structure
     Case("HR201", {"claims/test-article.yaml": stance_claim_with("via: The Wall Street Journal")},
          CLAIMS_PATH, 6, 10),

@@ -277,6 +277,8 @@ def test_untrusted_text_is_shown_literally(markup_corpus, run, fmt):
     assert result.exit_code == 0
     out = result.stdout
     assert "\x1b" not in out and "\x9b" not in out
+    if fmt == "markdown":  # Markdown escapes its own special characters: \[ shows as [
+        out = out.replace("\\[", "[").replace("\\]", "]")
     assert "[bold red]x[/]" in out
     assert ":smile:" in out and "😄" not in out
     # the entity name (in the claimant column/line and in explanations)

@@ -301,7 +301,8 @@ def check_quote(corpus: Corpus, claim: Claim, texts: dict[str, ArticleText]) -> 
         return
     loc = claim.loc_of("quote")
     if count > 1:
-        lines = ", ".join(str(line) for line in dict.fromkeys(p.line for p in text.find(claim.quote)))
+        shown = list(dict.fromkeys(p.line for p in text.find(claim.quote, limit=10)))
+        lines = ", ".join(map(str, shown)) + (", …" if count > 10 else "")
         yield AmbiguousQuote.problem(loc, f"the quote of '{claim.id}' occurs {count} times in "
                                           f"{article.path} (lines {lines})", "lengthen the quote")
         return
@@ -310,6 +311,9 @@ def check_quote(corpus: Corpus, claim: Claim, texts: dict[str, ArticleText]) -> 
         hint = f"closest passage, line {best.line} (score {best.score:g}): \"{' '.join(best.text.split())}\""
     elif len(claim.quote) > MAX_FUZZY_QUOTE:
         hint = f"quotes over {MAX_FUZZY_QUOTE} characters are not searched approximately; quote less"
+    elif not text.searched_in_full(claim.quote):
+        hint = ("too long to search: the article is too long to compare with the quote everywhere, and no "
+                "passage around the quote's rarest words is similar; copy the words exactly")
     else:
         hint = "no similar passage in the article; copy the words exactly"
     yield QuoteNotFound.problem(loc, f"the quote of '{claim.id}' is not in {article.path}", hint)

@@ -45,6 +45,10 @@ def load_yaml_file(path: Path, shown: str | None = None, raw: bytes | None = Non
     if raw is None and not path.exists():
         return shown, None, [Unreadable.problem(Loc(shown), f"{path.name} is missing",
                                                 f"create {path.name}; see `hirel schema`")]
+    if raw is None and not path.is_file():  # a pipe would block and /dev/zero never ends: only regular files
+        kind = "a directory" if path.is_dir() else "not a regular file"
+        return shown, None, [Unreadable.problem(Loc(shown), f"{path.name} is {kind}; hirel does not read it",
+                                                f"make {path.name} a plain file")]
     text, problems = read_text(path, shown, raw)
     if text is None:
         return shown, None, problems

@@ -18,6 +18,16 @@ def is_data_dir(path: Path) -> bool:
 
 
 def find_data_dir(explicit: Path | None = None, files: Iterable[Path] = (), cwd: Path | None = None) -> Path:
+    """The data directory; DataDirError with one line when there is none or it cannot be used
+    (a name too long for the system, a folder the user may not enter)."""
+    try:
+        return _find(explicit, files, cwd)
+    except OSError as exc:
+        where = f" '{exc.filename}'" if exc.filename else ""
+        raise DataDirError(f"cannot use{where}: {exc.strerror or exc}") from None
+
+
+def _find(explicit: Path | None, files: Iterable[Path], cwd: Path | None) -> Path:
     if explicit is not None:
         return _checked(explicit, "--data")
     env = os.environ.get("HIREL_DATA")

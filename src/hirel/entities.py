@@ -84,22 +84,53 @@ class EntityIndex:
         return p is not None and w is not None and p != w and w in self.ancestors(p)
 
     def cycles(self) -> list[str]:
-        """Entities that are (transitively) part of themselves."""
-        out = []
-        for name in self.entities:
-            entity = self.entities[name]
-            todo = [self.resolve(p) for p in entity.part_of]
-            seen: set[str] = set()
-            while todo:
-                cur = todo.pop()
-                if cur is None or cur in seen:
+        """Entities that are (transitively) part of themselves, in registry order.
+
+        Linear in the number of entities and links: the strongly connected components of the
+        part_of graph (Tarjan's algorithm, without recursion, so a chain of 10,000 entities
+        is fine); an entity is in a cycle when its component has two or more entities, or it
+        is part of itself directly.
+        """
+        parents = {name: [p for p in map(self.resolve, entity.part_of) if p is not None]
+                   for name, entity in self.entities.items()}
+        index: dict[str, int] = {}
+        low: dict[str, int] = {}
+        stack: list[str] = []
+        on_stack: set[str] = set()
+        in_cycle: set[str] = set()
+        for start in parents:
+            if start in index:
+                continue
+            work = [(start, 0)]
+            while work:
+                node, next_parent = work[-1]
+                if next_parent == 0:
+                    index[node] = low[node] = len(index)
+                    stack.append(node)
+                    on_stack.add(node)
+                if next_parent < len(parents[node]):
+                    work[-1] = (node, next_parent + 1)
+                    parent = parents[node][next_parent]
+                    if parent not in index:
+                        work.append((parent, 0))
+                    elif parent in on_stack:
+                        low[node] = min(low[node], index[parent])
                     continue
-                if cur == name:
-                    out.append(name)
-                    break
-                seen.add(cur)
-                todo.extend(self.resolve(p) for p in self.entities[cur].part_of)
-        return out
+                work.pop()
+                if work:
+                    caller = work[-1][0]
+                    low[caller] = min(low[caller], low[node])
+                if low[node] == index[node]:
+                    component = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == node:
+                            break
+                    if len(component) > 1 or node in parents[node]:
+                        in_cycle.update(component)
+        return [name for name in self.entities if name in in_cycle]
 
 
 def suggest(name: str, choices: Iterable[str] | Mapping[str, object], limit: int = 1) -> list[str]:

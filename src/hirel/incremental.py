@@ -91,8 +91,9 @@ class _Run:
         problems: list[Problem] = []
         self.registry_bytes: list[bytes | None] = []
         for name, _load in _REGISTRY_FILES:
-            try:
-                self.registry_bytes.append((self.root / name).read_bytes())
+            path = self.root / name
+            try:  # only a regular file is read (a pipe would block): the loader reports the rest
+                self.registry_bytes.append(path.read_bytes() if path.is_file() else None)
             except OSError:
                 self.registry_bytes.append(None)  # the loader reports it
         self.registries_key = digest(b"\0".join(b"-" if raw is None else b"+" + raw for raw in self.registry_bytes))

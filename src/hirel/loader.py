@@ -23,6 +23,7 @@ from .rules import (
     BadDate, BadId, BadUrl, DuplicateId, FileName, FrontMatter, MissingField, UnknownField, Unreadable, UnknownTopic,
     WrongType,
 )
+from .safety import hidden_characters, inside
 from .structure import expect_mapping, read_fields, slugify, type_name
 from .yamlfile import YamlMap, YamlSeq, load_yaml
 
@@ -94,6 +95,11 @@ def list_files(folder: Path, suffix: str, problems: list[Problem]) -> list[tuple
         shown = prefix + name  # what display_path(path) gives, without asking the file system again
         dot = name.rfind(".")  # stem and suffix as pathlib splits them
         stem, extension = (name[:dot], name[dot:]) if 0 < dot < len(name) - 1 else (name, "")
+        if entry.is_symlink() and not inside(folder / name, folder.parent):
+            problems.append(Unreadable.problem(
+                Loc(shown), f"'{name}' is a link that leaves the data directory; hirel does not read it",
+                "copy the file into the data directory instead of linking to it"))
+            continue
         if not entry.is_file():  # a directory, a pipe, a dangling link: reported, never read
             kind = "a directory" if entry.is_dir() else "not a regular file"
             problems.append(Unreadable.problem(Loc(shown), f"'{name}' is {kind}; hirel ignores it",
@@ -104,7 +110,7 @@ def list_files(folder: Path, suffix: str, problems: list[Problem]) -> list[tuple
                 Loc(shown), f"'{name}' is not a {suffix} file; hirel ignores it",
                 f"rename it to '{stem}{suffix}'" if extension in (".yml", ".markdown", ".txt") else None))
             continue
-        if not _ID_RE.match(stem):
+        if not _ID_RE.fullmatch(stem):
             problems.append(FileName.problem(
                 Loc(shown), f"'{stem}' is not a valid article id (lowercase letters, digits and '-')",
                 f"rename it to '{slugify(stem)}{suffix}'" if slugify(stem) else None))
@@ -184,7 +190,7 @@ def load_propositions(corpus: Corpus, path: Path, raw: bytes | None = None) -> l
     problems += wrong
     for topic_id, text in (topics or {}).items():
         loc = topics.key_loc(topic_id)
-        if not _ID_RE.match(topic_id):
+        if not _ID_RE.fullmatch(topic_id):
             problems.append(BadId.problem(loc, f"topic '{topic_id}' is not a valid id (lowercase letters, digits and '-')"))
             continue
         if not isinstance(text, str) or not text.strip():
@@ -198,7 +204,7 @@ def load_propositions(corpus: Corpus, path: Path, raw: bytes | None = None) -> l
     corpus.declared_propositions.update(props or ())
     for prop_id, body in (props or {}).items():
         loc = props.key_loc(prop_id)
-        if not _ID_RE.match(prop_id):
+        if not _ID_RE.fullmatch(prop_id):
             problems.append(BadId.problem(loc, f"proposition '{prop_id}' is not a valid id "
                                                "(lowercase letters, digits and '-')", f"try '{slugify(prop_id)}'"))
             continue
@@ -232,12 +238,17 @@ def load_propositions(corpus: Corpus, path: Path, raw: bytes | None = None) -> l
 
 def split_front_matter(text: str) -> tuple[str, str, int] | None:
     """(front matter, body, 1-based line where the body starts), or None when there is none."""
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
+    # Line by line with find(), not split(): an article may have a million lines.
+    first_end = text.find("\n")
+    if first_end < 0 or text[:first_end].rstrip() != "---":
         return None
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in ("---", "..."):
-            return "\n".join(lines[1:index]) + "\n", "\n".join(lines[index + 1:]), index + 2
+    at, number = first_end + 1, 2
+    while at < len(text):
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        if text[at:end].rstrip() in ("---", "..."):
+            return text[first_end + 1:at] or "\n", text[end + 1:], number + 1
+        at, number = end + 1, number + 1
     return None
 
 
@@ -261,6 +272,7 @@ def read_article(path: Path, shown: str, raw: bytes | None = None) -> tuple[Arti
             else "the article has no front matter (it must start with a line '---')",
             "start the file with ---, then title: and outlet:, then --- and the text")]
     front, body, body_line = parts
+    problems += hidden_characters(body, shown, body_line)
     data, found = load_yaml(front, shown, line_offset=1)
     problems += found
     values: dict[str, Any] = {}
@@ -275,7 +287,7 @@ def read_article(path: Path, shown: str, raw: bytes | None = None) -> tuple[Arti
             values, locs, found = read_fields(mapping, F.ARTICLE_FIELDS, "the article")
             problems += found
             problems += _check_published(values, locs)
-            if "url" in values and not re.match(r"^https?://\S+$", values["url"]):
+            if "url" in values and not re.fullmatch(r"https?://\S+", values["url"]):
                 problems.append(BadUrl.problem(locs["url"], f"url '{values['url']}' is not an http(s) address",
                                                "write the full address, starting with https://"))
     if not body.strip():
@@ -297,7 +309,7 @@ def _check_published(values: dict[str, Any], locs: dict[str, Loc]) -> list[Probl
     value = values["published"]
     loc = locs["published"]
     text = date_text(value)
-    match = _DATE_RE.match(text)
+    match = _DATE_RE.fullmatch(text)
     problem = None
     if not match:
         problem = f"published '{text}' is not YYYY, YYYY-MM or YYYY-MM-DD"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import IO, Callable, Sequence
 
 from .model import ERROR, Problem
-from .terminal import json_text, safe_line
+from .terminal import json_text, safe, safe_line
 
 
 def report_text(problems: Sequence[Problem], stream: IO[str], color: bool = False) -> None:
@@ -39,7 +39,7 @@ def report_github(problems: Sequence[Problem], stream: IO[str], color: bool = Fa
     for p in problems:
         level = "error" if p.severity == ERROR else "warning"
         message = p.message + (f" (hint: {p.hint})" if p.hint else "")
-        stream.write(f"::{level} file={_github_escape(p.path, True)},line={p.line},col={p.column},"
+        stream.write(f"::{level} file={_github_escape(safe(p.path), True)},line={p.line},col={p.column},"
                      f"title={p.code}::{_github_escape(safe_line(message))}\n")
 
 

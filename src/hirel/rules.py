@@ -200,7 +200,9 @@ class FrontMatter(Rule):
 class Unreadable(Rule):
     """A file or directory of the corpus cannot be read, or a registry file is missing.
 
-    `data/` needs `articles/`, `claims/`, `propositions.yaml` and `entities.yaml`.
+    `data/` needs `articles/`, `claims/`, `propositions.yaml` and `entities.yaml`. Only regular
+    files are read (a pipe would block, `/dev/zero` never ends), and a file of `articles/` or
+    `claims/` that is a link leading out of the data directory is not read.
 
     FAIL:
         data/propositions.yaml is missing
@@ -210,6 +212,27 @@ class Unreadable(Rule):
     """
 
     code, name = "HR108", "unreadable"
+
+
+class HiddenCharacter(Rule):
+    """The text holds a bidi control or a zero-width character.
+
+    Bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) make text display in
+    another order than it is written ("Trojan Source"); zero-width characters (U+200B-U+200D,
+    U+2060, U+FEFF) hide inside names and words, so that two names that look alike differ.
+    hirel shows them as ⟨U+202E⟩ in every human format and escapes them in JSON. Reported in
+    every string of the YAML files, and in an article's text for bidi controls only (zero-width
+    characters are common in text copied from the web, and quote matching ignores them).
+
+    FAIL:
+        claimant: "Hamas\\u200b"       # a zero-width space after the name (YAML escape)
+
+    PASS:
+        claimant: Hamas
+    """
+
+    code, name = "HR109", "hidden-character"
+    severity = WARNING
 
 
 # --- HR2xx: structure -------------------------------------------------------------------------
@@ -658,6 +681,7 @@ class AmbiguousQuote(Rule):
 
 ALL_RULES: tuple[type[Rule], ...] = (
     YamlSyntax, DuplicateKey, ForbiddenTag, Encoding, AliasExpansion, FileName, FrontMatter, Unreadable,
+    HiddenCharacter,
     WrongType, MissingField, UnknownField, BadId, DuplicateId, BadChoice, BadDate, EmptyValue, BadUrl,
     UnknownProposition, UnknownEntity, UnknownTopic, OrphanClaims, PartOfCycle,
     StanceByKind, ValueByKind, BadPeriod, BadUnit, UnreadableValue, IncompatibleUnit, OtherCurrency,

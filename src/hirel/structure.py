@@ -124,7 +124,7 @@ def read_fields(
             problems.append(BadChoice.problem(
                 loc, f"'{key}' of {what} is '{value}'; expected one of: {', '.join(spec.choices)}", hint))
             continue
-        if spec.pattern is not None and not _compiled(spec.pattern).match(value):
+        if spec.pattern is not None and not _compiled(spec.pattern).fullmatch(value):
             problems.append(BadId.problem(
                 loc, f"'{key}' '{value}' is not a valid id (lowercase letters, digits and '-')",
                 f"try '{slugify(value)}'" if slugify(value) else None))

@@ -1,8 +1,9 @@
 """Everything that touches the terminal: consoles, colour choice, and making untrusted text safe.
 
 Article text, quotes, notes and names come from files anyone may edit. They are always
-shown through `safe()`, which removes escape sequences and control characters, and through
-`rich.text.Text` objects (never markup strings), so `[bold]` or `:smile:` stay literal.
+shown through `safe()`, which removes escape sequences and control characters and makes
+invisible characters visible, and through `rich.text.Text` objects (never markup strings),
+so `[bold]` or `:smile:` stay literal.
 """
 
 from __future__ import annotations
@@ -16,24 +17,45 @@ from typing import IO, Any
 # CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), other two-character escapes, and C1 CSI.
 _ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Bidirectional overrides and isolates, which make text display in another order than it is
+# written ("Trojan Source"), and zero-width characters, which hide inside names and words.
+HIDDEN_CHARACTERS = "\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff"
+HIDDEN = re.compile(f"[{HIDDEN_CHARACTERS}]")
+
+
+def show_hidden(text: str) -> str:
+    """``text`` with every bidi control and zero-width character written as ``⟨U+202E⟩``."""
+    return HIDDEN.sub(lambda m: f"\u27e8U+{ord(m.group()):04X}\u27e9", text)
 
 
 def safe(text: Any) -> str:
     """``text`` as a string with terminal escape sequences and control characters removed.
 
     Newlines and tabs are kept; everything else below U+0020 and in U+007F..U+009F goes.
+    Bidi controls and zero-width characters are shown as ``⟨U+202E⟩``: the text reads as it
+    is written, not as it would display.
     """
     if text is None:
         return ""
     text = str(text)
     if "\x1b" in text or "\x9b" in text:
         text = _ESCAPES.sub("", text)
-    return _CONTROLS.sub("", text)
+    return show_hidden(_CONTROLS.sub("", text))
 
 
 def safe_line(text: Any) -> str:
     """Like safe(), on one line: newlines and runs of whitespace become one space."""
     return " ".join(safe(text).split())
+
+
+def brief(text: Any, limit: int = 200) -> str:
+    """Like safe_line(), and at most ``limit`` characters: a longer text keeps its start and
+    end around "…" (a 5,000-character path or phrase in a message stays one readable line)."""
+    line = safe_line(text)
+    if len(line) <= limit:
+        return line
+    head = (limit - 1) * 2 // 3
+    return line[:head] + "…" + line[len(line) - (limit - 1 - head):]
 
 
 def wants_color(color: str, stream: IO[str]) -> bool:
@@ -110,14 +132,15 @@ def _columns() -> int:
         return 0
 
 
-_C1 = re.compile("[\x7f-\x9f]")
+_C1 = re.compile(f"[\x7f-\x9f{HIDDEN_CHARACTERS}]")
 
 
 def json_text(document: Any, indent: int | None = 2, stream: IO[str] | None = None) -> str:
     """``document`` as JSON that is safe to print.
 
-    JSON escapes C0 controls itself; DEL and the C1 controls (0x9b is a one-byte CSI) are
-    written as \\u escapes too, so no terminal sequence survives (the data is unchanged). On a
+    JSON escapes C0 controls itself; DEL and the C1 controls (0x9b is a one-byte CSI), bidi
+    controls and zero-width characters are written as \\u escapes too, so no terminal sequence
+    or reordering survives (the data is unchanged). On a
     stream that cannot encode UTF-8, everything non-ASCII is escaped rather than mangled.
     """
     encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")

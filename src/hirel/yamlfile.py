@@ -17,18 +17,29 @@ import re
 
 from typing import Any
 
+import re
+
 import yaml
 import yaml.reader
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .model import Loc, Problem
+from .terminal import HIDDEN_CHARACTERS
 from .rules import AliasExpansion, DuplicateKey, ForbiddenTag, WrongType, YamlSyntax
 
 try:
     _BaseLoader: Any = yaml.CSafeLoader
 except AttributeError:  # PyYAML built without libyaml
     _BaseLoader = yaml.SafeLoader
+
+_TAG = "tag:yaml.org,2002:"
+_STR = _TAG + "str"
+_new_loc = tuple.__new__  # Loc(...) without the named tuple's argument handling: one per node
+# First characters that may start an implicitly typed plain scalar (null, bool, int, float, date…).
+# (A resolver for any first character, None, would make every plain scalar worth looking at.)
+_IMPLICIT_STARTS = frozenset(key for key in _BaseLoader.yaml_implicit_resolvers if key)
+_SHORT_CUT = None not in _BaseLoader.yaml_implicit_resolvers
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
@@ -59,14 +70,9 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
         def ascend_resolver(self) -> None:
             pass
 
-_TAG = "tag:yaml.org,2002:"
-_new_loc = tuple.__new__  # Loc(...) without the named tuple's argument handling: one per node
-_STR = _TAG + "str"
-_MERGE = _TAG + "merge"
-# First characters that may start an implicitly typed plain scalar (null, bool, int, float, date…).
-# (A resolver for any first character, None, would make every plain scalar worth looking at.)
-_IMPLICIT_STARTS = frozenset(key for key in _BaseLoader.yaml_implicit_resolvers if key)
-_SHORT_CUT = None not in _BaseLoader.yaml_implicit_resolvers
+_HIDDEN = re.compile(f"[{HIDDEN_CHARACTERS}]")
+# Where an anchor (&name) may be written; a false alarm only costs memory.
+_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]", re.MULTILINE)
 MAX_DEPTH = 64
 _EXPANSION_FACTOR = 10
 _EXPANSION_SLACK = 1000
@@ -123,28 +129,25 @@ _SCALAR_BUILDERS = {
 
 
 class _Builder:
-    def __init__(self, path: str, line_offset: int) -> None:
+    def __init__(self, path: str, line_offset: int, release: bool = False) -> None:
         self.path = path
         self.line_offset = line_offset
+        # Without anchors every node is used once: each is let go once built, so that the
+        # composed nodes and the built values are not both held whole (a 100 MB claims file).
+        self.release = release
         self.problems: list[Problem] = []
         self.visits = 0
         self.unique: set[int] = set()
+        self.hidden_found: list[tuple[Loc, str]] = []
 
     def loc(self, node: Node) -> Loc:
         mark = node.start_mark
         return _new_loc(Loc, (self.path, mark.line + 1 + self.line_offset, mark.column + 1))
 
-    def plain_string(self, node: Node) -> bool:
-        """Whether ``node`` is a string scalar, counted as visited (the common case, built inline)."""
-        if node.__class__ is ScalarNode and node.tag == _STR:
+    def build(self, node: Node, depth: int = 0) -> Any:
+        if not self.release:  # aliases are possible: count how far they expand
             self.visits += 1
             self.unique.add(id(node))
-            return True
-        return False
-
-    def build(self, node: Node, depth: int = 0) -> Any:
-        self.visits += 1
-        self.unique.add(id(node))
         if self.visits > _EXPANSION_FACTOR * len(self.unique) + _EXPANSION_SLACK:
             raise _AbortRead(AliasExpansion.problem(
                 self.loc(node), "YAML aliases expand to far more data than the file holds; file not read",
@@ -154,7 +157,9 @@ class _Builder:
                 self.loc(node), f"YAML nested deeper than {MAX_DEPTH} levels; file not read"))
         tag = node.tag
         if isinstance(node, ScalarNode):
-            if tag == _STR:
+            if tag == _TAG + "str":
+                if _HIDDEN.search(node.value):
+                    self.hidden(node)
                 return node.value
             builder = _SCALAR_BUILDERS.get(tag)
             if builder is None:
@@ -170,14 +175,24 @@ class _Builder:
                     return node.value
                 self.problems.append(YamlSyntax.problem(self.loc(node), f"cannot read {node.value!r}: {exc}"))
                 return node.value
+            except (KeyError, AttributeError, TypeError):
+                # An explicit tag the text does not fit: `!!bool maybe`, `!!timestamp x`.
+                self.problems.append(YamlSyntax.problem(
+                    self.loc(node), f"cannot read {node.value!r} as {_shown_tag(tag)}",
+                    "remove the tag, or write a value of that type"))
+                return REJECTED
         if isinstance(node, SequenceNode):
             if tag != _TAG + "seq":
                 return self.forbidden(node)
             seq = YamlSeq()
             seq.loc = self.loc(node)
             seq.item_locs = []
-            for item in node.value:
-                seq.append(item.value if depth < MAX_DEPTH and self.plain_string(item) else self.build(item, depth + 1))
+            items = node.value
+            for index in range(len(items)):
+                item = items[index]
+                if self.release:
+                    items[index] = None
+                seq.append(self.build(item, depth + 1))
                 seq.item_locs.append(self.loc(item))
             return seq
         if isinstance(node, MappingNode):
@@ -189,51 +204,69 @@ class _Builder:
     def build_mapping(self, node: MappingNode, depth: int) -> YamlMap:
         mapping = YamlMap()
         mapping.loc = self.loc(node)
-        mapping.key_locs = key_locs = {}
-        mapping.value_locs = value_locs = {}
-        path, line_base = self.path, 1 + self.line_offset
-        inline = depth < MAX_DEPTH  # string values are built here, not by a call to build()
-        for key_node, value_node in node.value:
-            mark = key_node.start_mark
-            key_loc = _new_loc(Loc, (path, mark.line + line_base, mark.column + 1))
-            key_tag = key_node.tag
-            if key_tag != _STR or key_node.__class__ is not ScalarNode:  # (`!!str {a: 1}` is a mapping)
-                if key_tag == _MERGE:
-                    self.problems.append(ForbiddenTag.problem(
-                        key_loc, "merge keys (<<) are not supported", "write the fields out in full"))
-                    continue
-                if not isinstance(key_node, ScalarNode):
-                    self.problems.append(WrongType.problem(
-                        key_loc, "a key must be a plain name, not a list or mapping"))
-                    continue
-                if key_tag not in _SCALAR_BUILDERS:
-                    self.forbidden(key_node, "the entry")
-                    continue
+        mapping.key_locs = {}
+        mapping.value_locs = {}
+        pairs = node.value
+        for index in range(len(pairs)):
+            key_node, value_node = pairs[index]
+            if self.release:
+                pairs[index] = None
+            key_loc = self.loc(key_node)
+            if key_node.tag == _TAG + "merge":
+                self.problems.append(ForbiddenTag.problem(
+                    key_loc, "merge keys (<<) are not supported", "write the fields out in full"))
+                continue
+            if not isinstance(key_node, ScalarNode):
+                self.problems.append(WrongType.problem(key_loc, "a key must be a plain name, not a list or mapping"))
+                continue
+            if key_node.tag != _TAG + "str" and key_node.tag not in _SCALAR_BUILDERS:
+                self.forbidden(key_node, "the entry")
+                continue
             key = key_node.value
+            if _HIDDEN.search(key):
+                self.hidden(key_node)
             if key in mapping:
-                first = key_locs[key]
+                first = mapping.key_locs[key]
                 self.problems.append(DuplicateKey.problem(
                     key_loc, f"duplicate key '{key}' (first at line {first.line}); this value is ignored",
                     f"remove one of the two '{key}' entries"))
                 continue
-            if inline and value_node.__class__ is ScalarNode and value_node.tag == _STR:
-                self.visits += 1
-                self.unique.add(id(value_node))
-                mapping[key] = value_node.value
-            else:
-                mapping[key] = self.build(value_node, depth + 1)
-            key_locs[key] = key_loc
-            mark = value_node.start_mark
-            value_locs[key] = _new_loc(Loc, (path, mark.line + line_base, mark.column + 1))
+            mapping[key] = self.build(value_node, depth + 1)
+            mapping.key_locs[key] = key_loc
+            mapping.value_locs[key] = self.loc(value_node)
         return mapping
 
+    def hidden(self, node: ScalarNode) -> None:
+        """Note a string holding bidi controls or zero-width characters (as is, or YAML escapes)."""
+        self.hidden_found.append((self.loc(node), node.value))
+
+    def hidden_problems(self) -> list[Problem]:
+        """HR109 for the first strings noted by hidden(); the last one counts the rest."""
+        from .safety import MAX_REPORTED, hidden_problem
+
+        found = self.hidden_found
+        return [hidden_problem(loc, text, len(found) - MAX_REPORTED if index == MAX_REPORTED - 1 else 0)
+                for index, (loc, text) in enumerate(found[:MAX_REPORTED])]
+
     def forbidden(self, node: Node, ignored: str = "the value") -> None:
-        tag = node.tag
-        shown = "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
+        shown = _shown_tag(node.tag)
         self.problems.append(ForbiddenTag.problem(
             self.loc(node), f"the YAML tag '{shown}' is not allowed; {ignored} is ignored",
             "remove the tag: only strings, numbers, booleans, dates, lists and mappings are read"))
         return REJECTED
+
+
+def _shown_tag(tag: str) -> str:
+    return "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
+
+
+def _within(text: str, line: int, column: int) -> tuple[int, int]:
+    """A 0-based (line, column) moved back onto the text: a parser at the end of a file without
+    a final newline points one line past it; the place is then the end of the last line."""
+    lines = text.split("\n")  # after a final newline, an empty last line: the end of the file
+    if line >= len(lines):
+        return len(lines) - 1, len(lines[-1])
+    return line, column
 
 
 def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Problem]]:
@@ -245,8 +278,8 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Pro
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 + line_offset if mark else 1 + line_offset
-        column = mark.column + 1 if mark else 1
+        at_line, at_column = _within(text, mark.line, mark.column) if mark else (0, 0)
+        line, column = at_line + 1 + line_offset, at_column + 1
         message = " ".join(part for part in (exc.context, exc.problem) if part) or str(exc)
         if "single document" in message:
             message += " (only one YAML document per file; remove the extra '---')"
@@ -267,12 +300,12 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Pro
         return None, [YamlSyntax.problem(Loc(path, 1 + line_offset, 1), "YAML nested too deeply; file not read")]
     if node is None:
         return None, []
-    builder = _Builder(path, line_offset)
+    builder = _Builder(path, line_offset, release=_ANCHOR.search(text) is None)
     try:
         data = builder.build(node)
     except _AbortRead as abort:
         return None, builder.problems + [abort.problem]
-    return data, builder.problems
+    return data, builder.problems + builder.hidden_problems()
 
 
 _KEY_VALUE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):\s+(.*)$")

@@ -13,9 +13,16 @@ import re
 
 import yaml
 
+from ..terminal import json_text
 from .suggest import ArticleSuggestions, Stub
 
 CHOOSE = "CHOOSE"  # the placeholder for the proposition
+
+
+def quoted(text: str) -> str:
+    """``text`` as a double-quoted YAML scalar: JSON escaping, with C1 controls, bidi controls
+    and zero-width characters written as \\u escapes too (the value is the same)."""
+    return json_text(text, indent=None)
 
 
 def scalar(text: str) -> str:
@@ -23,16 +30,19 @@ def scalar(text: str) -> str:
     if re.fullmatch(r"[A-Za-z][\w .,'’()&-]*[\w.)]", text) and not re.search(r":\s|\s#|^(?:yes|no|on|off|true|false|null)$",
                                                                             text, re.I):
         return text
-    return json.dumps(text, ensure_ascii=False)
+    return quoted(text)
 
 
 def comment(text: str) -> str:
     """Text safe inside a YAML comment (one line, no control characters)."""
-    return json.dumps(" ".join(str(text).split()), ensure_ascii=False)[1:-1]
+    return quoted(" ".join(str(text).split()))[1:-1]
 
 
 def entity_stub(name: str, aliases: list[str] | None = None) -> str:
     body = {"aliases": aliases} if aliases else {}
+    if any(quoted(text)[1:-1] != json.dumps(text, ensure_ascii=False)[1:-1] for text in (name, *(aliases or ()))):
+        # A name with a C1, bidi or zero-width character: escaped, never written raw.
+        return f"{quoted(name)}:" + (f"\n  aliases: [{', '.join(map(quoted, aliases))}]\n" if aliases else " {}\n")
     return yaml.safe_dump({name: body}, sort_keys=False, allow_unicode=True, width=10_000,
                           default_flow_style=None)
 
@@ -46,7 +56,7 @@ def stub_lines(stub: Stub, covered: bool = False) -> list[str]:
         lines.append(f"    proposition: {CHOOSE}  # a {stub.kind} proposition; closest: {choices}")
     else:
         lines.append(f"    proposition: {CHOOSE}  # a {stub.kind} proposition (add one to propositions.yaml)")
-    lines.append(f"    quote: {json.dumps(stub.quote, ensure_ascii=False)}")
+    lines.append(f"    quote: {quoted(stub.quote)}")
     if a.claimant and a.claimant_known:
         lines.append(f"    claimant: {scalar(a.claimant)}  # from '{comment(a.cue or '')}'")
     elif a.claimant:
@@ -56,11 +66,11 @@ def stub_lines(stub: Stub, covered: bool = False) -> list[str]:
     if a.via:
         lines.append(f"    via: [{', '.join(scalar(v) for v in a.via)}]")
     if stub.value is not None:
-        lines.append(f"    value: {json.dumps(stub.value.text, ensure_ascii=False)}  # reads: {comment(stub.value.reading)}")
+        lines.append(f"    value: {quoted(stub.value.text)}  # reads: {comment(stub.value.reading)}")
     else:
         lines.append("    stance: supports  # or refutes")
     if stub.when:
-        lines.append(f"    when: {json.dumps(stub.when, ensure_ascii=False)}  # from {comment(stub.when_source or '')}")
+        lines.append(f"    when: {quoted(stub.when)}  # from {comment(stub.when_source or '')}")
     if a.certainty:
         lines.append(f"    certainty: {a.certainty}  # '{comment(a.hedge or '')}'")
     return lines

@@ -427,10 +427,9 @@ def _context_table(detail: Any, console: Any) -> Any:
 
 def _md_inline(text: str) -> str:
     """Article text for a Markdown paragraph: one line, its own emphasis and links made literal."""
-    text = safe_line(text)
-    for char in "\\`*_[]<>":
-        text = text.replace(char, "\\" + char)
-    return text
+    from .render import markdown_text
+
+    return markdown_text(text)
 
 
 def _show_markdown(detail: Any) -> None:
@@ -439,7 +438,7 @@ def _show_markdown(detail: Any) -> None:
     write_markdown_table(["field", "value"], _show_fields(detail))
     if detail.context is not None:
         context = detail.context
-        out.write(f"\n{detail.article.path}, line {context.line}:\n\n")
+        out.write(f"\n{_md_inline(detail.article.path)}, line {context.line}:\n\n")
         text = (_md_inline(context.before) + "**" + _md_inline(context.quote) + "**" + _md_inline(context.after))
         out.write("> " + text.strip() + "\n")
     if detail.findings:

@@ -18,8 +18,11 @@ def run_check(data: Path | None, color: str, files: list[Path], format: str, str
     from ..terminal import safe_line, wants_color
 
     for file in files:
-        if not file.exists():
-            return _fail(f"no such file: {file}")
+        try:
+            if not file.exists():
+                return _fail(f"no such file: {file}")
+        except OSError as exc:  # a name too long for the system, a folder that cannot be entered
+            return _fail(f"cannot use '{file}': {exc.strerror or exc}")
     try:
         root = find_data_dir(data, files)
     except DataDirError as exc:
@@ -51,7 +54,8 @@ def run_check(data: Path | None, color: str, files: list[Path], format: str, str
 
 
 def _fail(message: str) -> int:
-    from ..terminal import safe_line
+    """As `common.die`, without Typer: ``hirel: message`` (kept short) on stderr; exit code 2."""
+    from ..terminal import brief
 
-    sys.stderr.write(f"hirel: {safe_line(message)}\n")
+    sys.stderr.write(f"hirel: {brief(message, 400)}\n")
     return 2

@@ -27,9 +27,9 @@ def options(ctx: typer.Context) -> GlobalOptions:
 
 def die(message: str, code: int = 2) -> NoReturn:
     """Print ``hirel: message`` on stderr and exit with ``code`` (2: bad usage or data dir)."""
-    from ..terminal import safe_line
+    from ..terminal import brief
 
-    sys.stderr.write(f"hirel: {safe_line(message)}\n")
+    sys.stderr.write(f"hirel: {brief(message, 400)}\n")
     raise typer.Exit(code)
 
 

@@ -9,9 +9,9 @@ import typer
 
 from .typer_app import app
 from .common import data_dir, die, load, stdout_console
-from ..terminal import safe_line
-from .render import (VERDICT_STYLES, cell, new_table, print_hanging, print_indented, shorten, write_csv,
-                     write_json, write_markdown_table, says, who)
+from ..terminal import brief, safe_line
+from .render import (VERDICT_STYLES, cell, markdown_text, new_table, print_hanging, print_indented, shorten,
+                     write_csv, write_json, write_markdown_table, says, who)
 
 FormatOption = typer.Option("table", "--format", "-f", case_sensitive=False, help="table, json, csv or markdown.")
 
@@ -100,8 +100,8 @@ def _compare_markdown(result, only, pairs: bool = False) -> None:
     out = sys.stdout
     for pc in result.propositions:
         prop = pc.proposition
-        out.write(f"## {safe_line(prop.id)}: {safe_line(prop.text)}"
-                  + (f" ({safe_line(prop.unit)})" if prop.unit else "") + "\n\n")
+        out.write(f"## {markdown_text(prop.id)}: {markdown_text(prop.text)}"
+                  + (f" ({markdown_text(prop.unit)})" if prop.unit else "") + "\n\n")
         write_markdown_table(
             ["claim", "article", "claimant", "says", "when", "scope", "certainty", "quote"],
             [[nc.claim.id, nc.claim.article, who(nc), says(nc), format_period(nc.period),
@@ -315,7 +315,7 @@ def value(
         period = parse_period(when) if when else None
         interval = explain_value(text, unit, period, "change" if change else None)
     except (ValueParseError, ConversionError, UnitError, PeriodError) as exc:
-        sys.stderr.write(f"hirel: {exc}\n")
+        sys.stderr.write(f"hirel: {brief(exc)}\n")
         raise typer.Exit(1)
     low, high = interval.as_written
     if format.lower() == "json":

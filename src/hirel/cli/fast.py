@@ -2,7 +2,7 @@
 
 pre-commit runs `hirel check FILES` on every commit; importing Typer (and pydantic, which it uses
 to convert every option) would cost more than checking a changed file. This reader accepts only
-what it fully understands: the global options `--data DIR`, `--color WHEN` and `--no-pager`,
+what it fully understands: the global options `--data DIR`, `--color WHEN`, `--no-pager` and `--raw-csv`,
 then `check` with FILES, `--format/-f`, `--strict`, `--exit-zero`, `--no-cache` and `--`.
 Anything else (help, an unknown option, a bad value, another command) returns None and goes to
 the Typer application, which answers it, errors included, as it always has. Both run the same
@@ -39,7 +39,7 @@ def _read_check(argv: list[str]) -> dict | None:
     color = "auto"
     at = 0
     while at < len(argv) and argv[at] != "check":
-        if argv[at] == "--no-pager":  # check is never paged
+        if argv[at] in ("--no-pager", "--raw-csv"):  # check is never paged and writes no CSV
             at += 1
             continue
         name, value, at = _option(argv, at, ("--data", "--color"))

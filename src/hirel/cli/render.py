@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import sys
 from typing import Any, Iterable, Sequence
 
@@ -137,16 +138,55 @@ def write_json(document: Any) -> None:
     sys.stdout.write(json_text(document, stream=sys.stdout) + "\n")
 
 
+# Whether CSV cells that a spreadsheet would run as formulas are neutralized (the global
+# option --raw-csv turns it off for pipelines that want the values as they are).
+CSV_NEUTRALIZE = True
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?")
+
+
+def csv_cell(value: Any, neutralize: bool | None = None) -> Any:
+    """One CSV cell: text on one line, with escapes and control characters removed and
+    invisible characters shown; a text a spreadsheet would read as a formula (it starts with
+    = + - @, a tab or a carriage return) gets a leading ' (OWASP), unless it is a plain number."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        return value
+    text = safe_line(value)
+    if (CSV_NEUTRALIZE if neutralize is None else neutralize) and text.startswith(_FORMULA_START) \
+            and not _PLAIN_NUMBER.fullmatch(text):
+        text = "'" + text
+    return text
+
+
 def write_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """Every CSV output goes through here: a header row, then each cell through csv_cell()."""
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow(["" if v is None else safe_line(v) if isinstance(v, str) else v for v in row])
+        writer.writerow([csv_cell(v) for v in row])
+
+
+# Characters with a meaning in Markdown or HTML; each is written backslash-escaped, so that
+# a quote holding <b>, [x](http://…), `code` or *stars* shows as written, never as markup.
+# An underscore inside a word (changes_over_time) is not emphasis and stays as it is.
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*\[\]<>&~|]|(?<![^\W_])_|_(?![^\W_])|^[#+-]")
+# Bare addresses that GitHub-flavoured Markdown turns into links by itself.
+_AUTOLINK = re.compile(r"(?i)\b(https?|ftp)://|\bwww\.")
+
+
+def markdown_text(value: Any) -> str:
+    """Untrusted text for a Markdown paragraph or table cell: one line, escapes and control
+    characters removed, invisible characters shown, every Markdown and HTML special character
+    escaped (and a leading # + -), bare addresses defused: no HTML, link or image in it is live."""
+    text = _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(), safe_line("" if value is None else value))
+    return _AUTOLINK.sub(lambda m: m.group().replace(":", "\\:").replace(".", "\\."), text)
 
 
 def markdown_escape(value: Any) -> str:
-    text = safe_line("" if value is None else value)
-    return text.replace("\\", "\\\\").replace("|", "\\|")
+    """A Markdown table cell (see markdown_text; '|' cannot end the cell)."""
+    return markdown_text(value)
 
 
 def write_markdown_table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:

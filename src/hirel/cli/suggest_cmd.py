@@ -106,8 +106,7 @@ def quote(
     Example: hirel quote al-monitor-2019-mutual-military-support "paid 651000 dollars to families"
     """
     from ..authoring.quote import find_quote
-    from ..terminal import safe_line
-    import json
+    from ..terminal import json_text, safe_line
 
     corpus = load(ctx)
     article = _article(corpus, article_id)
@@ -120,6 +119,6 @@ def quote(
     if found.occurrences > 1:
         state += f", {found.occurrences} occurrences (this is the first; lengthen the quote to name one)"
     out(f"{safe_line(article.path)}:{found.passage.line}: {state}\n")
-    out(f"quote: {json.dumps(found.passage.text, ensure_ascii=False)}\n")
+    out(f"quote: {json_text(found.passage.text, indent=None)}\n")  # C1, bidi, zero-width as \\u escapes
     if found.differences:
         out("differs: " + safe_line(found.differences) + "\n")

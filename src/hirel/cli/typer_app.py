@@ -43,11 +43,18 @@ def _global(
         help="The data directory (else $HIREL_DATA, else the nearest data/ at or above the working directory)."),
     color: Literal["auto", "always", "never"] = typer.Option("auto", "--color", case_sensitive=False,
                               help="Colour: auto (on a terminal; NO_COLOR and FORCE_COLOR honoured), always, never."),
+    raw_csv: bool = typer.Option(
+        False, "--raw-csv",
+        help="CSV cells exactly as the data has them: do not prefix with ' the cells that a spreadsheet "
+        "would run as formulas (those starting with = + - @)."),
     no_pager: bool = typer.Option(
         False, "--no-pager",
         help="Never page. On a terminal, long output goes through $HIREL_PAGER, else $PAGER, else `less -FRX`."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
 ) -> None:
+    from . import render
+
+    render.CSV_NEUTRALIZE = not raw_csv
     ctx.obj = GlobalOptions(data=data, color=color.lower(), pager=not no_pager)
     if ctx.invoked_subcommand in PAGED_COMMANDS:
         start_pager(ctx)
