@@ -28,6 +28,7 @@ SAME_AS_TYPER = [
     ["--data=data", "--color", "never", "check", "--strict"],
     ["--color=NEVER", "check", "-f", "text"],
     ["--no-pager", "--data", "data", "check", "--strict"],
+    ["--raw-csv", "check", "-f", "json"],
     ["check", "no-such-file.yaml"],
     ["--data", "nowhere", "check"],
 ]
