@@ -53,3 +53,9 @@ def test_a_key_tagged_as_a_string_but_written_as_a_mapping_is_refused():
     data, problems = load_yaml("? !!str {a: 1}\n: x\nb: 2\n", "f.yaml")
     assert dict(data) == {"b": 2}
     assert [(p.line, p.column, p.code) for p in problems] == [(1, 3, "HR201")]
+
+
+def test_hidden_characters_are_seen_in_values_built_inline():
+    data, problems = load_yaml("a: plain\nb: \"x\\u200by\"\nc: [\"\\u202e\"]\n", "f.yaml")
+    assert data["b"] == "x\u200by"
+    assert sorted((p.line, p.code) for p in problems) == [(2, "HR109"), (3, "HR109")]

@@ -204,36 +204,50 @@ class _Builder:
     def build_mapping(self, node: MappingNode, depth: int) -> YamlMap:
         mapping = YamlMap()
         mapping.loc = self.loc(node)
-        mapping.key_locs = {}
-        mapping.value_locs = {}
+        mapping.key_locs = key_locs = {}
+        mapping.value_locs = value_locs = {}
+        path, line_base, release = self.path, 1 + self.line_offset, self.release
+        # A string value is built here rather than by build() when that changes nothing: no
+        # aliases to count (release) and not at the depth limit.
+        inline = release and depth < MAX_DEPTH
         pairs = node.value
         for index in range(len(pairs)):
             key_node, value_node = pairs[index]
-            if self.release:
+            if release:
                 pairs[index] = None
-            key_loc = self.loc(key_node)
-            if key_node.tag == _TAG + "merge":
-                self.problems.append(ForbiddenTag.problem(
-                    key_loc, "merge keys (<<) are not supported", "write the fields out in full"))
-                continue
-            if not isinstance(key_node, ScalarNode):
-                self.problems.append(WrongType.problem(key_loc, "a key must be a plain name, not a list or mapping"))
-                continue
-            if key_node.tag != _TAG + "str" and key_node.tag not in _SCALAR_BUILDERS:
-                self.forbidden(key_node, "the entry")
-                continue
+            mark = key_node.start_mark
+            key_loc = _new_loc(Loc, (path, mark.line + line_base, mark.column + 1))
+            if key_node.tag != _STR or key_node.__class__ is not ScalarNode:  # (`!!str {a: 1}` is a mapping)
+                if key_node.tag == _TAG + "merge":
+                    self.problems.append(ForbiddenTag.problem(
+                        key_loc, "merge keys (<<) are not supported", "write the fields out in full"))
+                    continue
+                if not isinstance(key_node, ScalarNode):
+                    self.problems.append(WrongType.problem(
+                        key_loc, "a key must be a plain name, not a list or mapping"))
+                    continue
+                if key_node.tag not in _SCALAR_BUILDERS:
+                    self.forbidden(key_node, "the entry")
+                    continue
             key = key_node.value
             if _HIDDEN.search(key):
                 self.hidden(key_node)
             if key in mapping:
-                first = mapping.key_locs[key]
+                first = key_locs[key]
                 self.problems.append(DuplicateKey.problem(
                     key_loc, f"duplicate key '{key}' (first at line {first.line}); this value is ignored",
                     f"remove one of the two '{key}' entries"))
                 continue
-            mapping[key] = self.build(value_node, depth + 1)
-            mapping.key_locs[key] = key_loc
-            mapping.value_locs[key] = self.loc(value_node)
+            if inline and value_node.__class__ is ScalarNode and value_node.tag == _STR:
+                value = value_node.value
+                if _HIDDEN.search(value):
+                    self.hidden(value_node)
+                mapping[key] = value
+            else:
+                mapping[key] = self.build(value_node, depth + 1)
+            key_locs[key] = key_loc
+            mark = value_node.start_mark
+            value_locs[key] = _new_loc(Loc, (path, mark.line + line_base, mark.column + 1))
         return mapping
 
     def hidden(self, node: ScalarNode) -> None:
