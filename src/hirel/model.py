@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Mapping, NamedTuple
+from typing import TYPE_CHECKING, Any, Mapping, NamedTuple
+
+if TYPE_CHECKING:
+    from .verdicts import Verdict
 
 ERROR = "error"
 WARNING = "warning"
@@ -202,6 +205,6 @@ class Finding:
     """One pairwise verdict on two claims of a proposition."""
 
     proposition: str
-    verdict: str
+    verdict: Verdict
     claims: tuple[str, str]
     explanation: str
