@@ -11,7 +11,7 @@ from .anchoring import MAX_FUZZY_QUOTE, MIN_HINT_SCORE, ArticleText
 from .entities import suggest
 from .loader import Corpus
 from .model import Article, Claim, Loc, Period, Problem, Proposition
-from .written import as_written
+from .output.written import as_written
 from .rules import (
     AmbiguousQuote, BadPeriod, BadUnit, ChangeOrLevel, Extrapolation, FigureNotInQuote, IncompatibleUnit, MissingField, OtherCurrency,
     PartOfCycle, QuoteNotFound, StanceByKind, UnknownEntity, UnknownProposition, UnreadableValue, ValueByKind,

@@ -45,7 +45,7 @@ def main() -> None:
         sys.exit(130)
     except HirelError as exc:
         # Bad input the library refused (a path, a name, a phrase): one line, exit 2.
-        from ..terminal import safe_line
+        from ..output.terminal import safe_line
 
         sys.stderr.write(f"hirel: {safe_line(str(exc))}\n")
         sys.exit(2)

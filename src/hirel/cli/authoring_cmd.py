@@ -28,7 +28,7 @@ def init(
     """
     from ..authoring import AuthoringError
     from ..authoring.start import init_corpus
-    from ..terminal import safe_line
+    from ..output.terminal import safe_line
 
     try:
         written, kept = init_corpus(directory)
@@ -70,7 +70,7 @@ def add(
     from ..authoring.add import AlreadyInCorpus, Overrides, plan_article, write_article
     from ..authoring.extract import extract_source
     from ..loader import display_path, load_corpus
-    from ..terminal import safe, safe_line
+    from ..output.terminal import safe, safe_line
 
     root = data_dir(ctx)
     overrides = Overrides(article_id, outlet, published, kind.lower() if kind else None, reliability, url, title)

@@ -1,5 +1,5 @@
 """The browsing commands: `topics`, `propositions`, `claims`, `show`, `sources`, `timeline`,
-`matrix`. Each calls one function of `hirel.browse` and renders what it returns."""
+`matrix`. Each calls one function of `hirel.views` and renders what it returns."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from .typer_app import app
 from .common import die, load, stdout_console
 from .render import (VERDICT_STYLES, cell, name_column, new_table, print_hanging, print_indented, shorten, write_csv,
                      write_json, write_markdown_table, write_plain, says, who)
-from ..terminal import is_tty, safe, safe_line
+from ..output.terminal import is_tty, safe, safe_line
 
 Format = Literal["table", "json", "csv", "markdown"]
 FormatOption = typer.Option("table", "--format", "-f", case_sensitive=False, help="table, json, csv or markdown.")
@@ -24,7 +24,7 @@ PropositionFilter = typer.Option(None, "--proposition", metavar="PROPOSITION", h
 
 
 def _browser(ctx: typer.Context) -> Any:
-    from ..browse import Browser
+    from ..views import Browser
 
     return Browser(load(ctx))
 
@@ -50,14 +50,14 @@ def _when(nc: Any) -> str:
 def _claim_json(nc: Any, **extra: Any) -> dict[str, Any]:
     """serialize.claim_dict with the proposition id (the browsing commands list claims of
     several propositions) and any extra fields."""
-    from ..serialize import claim_dict
+    from ..output.serialize import claim_dict
 
     data = claim_dict(nc)
     return {"id": data.pop("id"), "proposition": nc.claim.proposition, **data, **extra}
 
 
 def _finding_json(finding: Any, **extra: Any) -> dict[str, Any]:
-    from ..serialize import finding_dict
+    from ..output.serialize import finding_dict
 
     return {**finding_dict(finding), "proposition": finding.proposition, **extra}
 
@@ -127,7 +127,7 @@ def topics(ctx: typer.Context, format: Format = FormatOption) -> None:
 
     Example: hirel topics --format json
     """
-    from ..browse import topic_stats
+    from ..views import topic_stats
 
     rows = topic_stats(_browser(ctx))
     fmt = format.lower()
@@ -173,7 +173,7 @@ def propositions(ctx: typer.Context, topic: Optional[str] = TopicFilter, format:
 
     Example: hirel propositions --topic funding
     """
-    from ..browse import proposition_stats
+    from ..views import proposition_stats
     from ..comparison import UnknownName
 
     browser = _browser(ctx)
@@ -259,7 +259,7 @@ def claims(
 
     Example: hirel claims --search "hundred milion anually"
     """
-    from ..browse import find_claims
+    from ..views import find_claims
     from ..comparison import UnknownName
 
     browser = _browser(ctx)
@@ -357,7 +357,7 @@ def _show_fields(detail: Any) -> list[tuple[str, str]]:
     if claim.stance is not None:
         rows.append(("stance", claim.stance))
     if claim.value is not None:
-        from ..serialize import value_text
+        from ..output.serialize import value_text
 
         rows.append(("value", value_text(claim.value)))
         if nc.interval is not None:
@@ -462,7 +462,7 @@ def show(
 
     Example: hirel show state-dept-100m-2020
     """
-    from ..browse import claim_detail
+    from ..views import claim_detail
     from ..comparison import UnknownName
 
     browser = _browser(ctx)
@@ -575,7 +575,7 @@ def sources(ctx: typer.Context, format: Format = FormatOption,
 
     Example: hirel sources --format markdown
     """
-    from ..browse import charges, sources as list_sources
+    from ..views import charges, sources as list_sources
 
     browser = _browser(ctx)
     report = list_sources(browser)
@@ -677,7 +677,7 @@ def _own_contradiction_pairs(browser: Any, limit: int = 30) -> tuple[dict[tuple[
     """(article, other article) -> the propositions on which one's own voice is contradicted by
     the other; at most ``limit`` pairs of articles (True when there are more). Only claims in an
     article's own voice are judged, each against the positions disputed with its own."""
-    from ..browse import own_voice
+    from ..views import own_voice
     from ..verdicts import compare_between
 
     corpus = browser.corpus
@@ -764,7 +764,7 @@ def timeline(
 
     Example: hirel timeline --topic reconciliation
     """
-    from ..browse import timeline as order_claims
+    from ..views import timeline as order_claims
     from ..comparison import UnknownName
 
     browser = _browser(ctx)

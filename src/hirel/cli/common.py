@@ -27,7 +27,7 @@ def options(ctx: typer.Context) -> GlobalOptions:
 
 def die(message: str, code: int = 2) -> NoReturn:
     """Print ``hirel: message`` on stderr and exit with ``code`` (2: bad usage or data dir)."""
-    from ..terminal import brief
+    from ..output.terminal import brief
 
     sys.stderr.write(f"hirel: {brief(message, 400)}\n")
     raise typer.Exit(code)
@@ -60,7 +60,7 @@ def did_you_mean(what: str, name: str, choices: Iterable[str], listing: str | No
 
 
 def stdout_console(ctx: typer.Context) -> Any:
-    from ..terminal import make_console
+    from ..output.terminal import make_console
 
     return make_console(options(ctx).color)
 
@@ -117,7 +117,7 @@ def pager_command(environ: "os._Environ[str] | dict[str, str]") -> list[str] | N
 def start_pager(ctx: Any) -> None:
     """From the first write on, stdout goes through a pager, when stdout is a terminal and the
     pager is wanted (not --no-pager); the pager is waited for when the command ends."""
-    from ..terminal import is_tty
+    from ..output.terminal import is_tty
 
     if not options(ctx).pager or not is_tty(sys.stdout):
         return

@@ -9,7 +9,7 @@ import typer
 
 from .typer_app import app
 from .common import data_dir, die, load, stdout_console
-from ..terminal import brief, safe_line
+from ..output.terminal import brief, safe_line
 from .render import (VERDICT_STYLES, cell, markdown_text, new_table, print_hanging, print_indented, shorten,
                      write_csv, write_json, write_markdown_table, says, who)
 
@@ -67,7 +67,7 @@ def compare(
     only_set = set(only_list) or None
     fmt = format.lower()
     if fmt == "json":
-        from ..serialize import comparison_dict
+        from ..output.serialize import comparison_dict
 
         write_json(comparison_dict(result, only_set))
     elif fmt == "csv":
@@ -307,7 +307,7 @@ def value(
     """
     from ..figures import format_compared, format_interval
     from ..periods import PeriodError, parse_period
-    from ..serialize import bound
+    from ..output.serialize import bound
     from ..units import ConversionError, UnitError
     from ..values import ValueParseError, explain_value
 

@@ -11,7 +11,7 @@ from .typer_app import app
 from .common import stdout_console
 from .browse_cmd import Format, FormatOption, _browser, _claim_json, _kind, _plural, _proposition_json, _unknown
 from .render import print_hanging, says, write_csv, write_json, write_markdown_table
-from ..terminal import safe_line
+from ..output.terminal import safe_line
 
 _UNICODE_SYMBOLS = {"supports": "✓", "refutes": "✗", "uncertain": "?", "contradiction": "!", "scope": "†",
                     "empty": "·"}
@@ -49,7 +49,7 @@ def _cell_text(cell_data: Any, prop: Any, symbols: _Symbols) -> str:
     object, ' !' after each claim that takes part in a contradiction (a cell with several
     values has one line per value, each marked on its own)."""
     from ..figures import format_interval
-    from ..serialize import value_text
+    from ..output.serialize import value_text
 
     parts = []
     for nc in cell_data.claims:
@@ -133,7 +133,7 @@ def matrix(
 
     Example: hirel matrix foreknowledge
     """
-    from ..browse import matrix as build_matrix
+    from ..views import matrix as build_matrix
     from ..comparison import UnknownName
 
     browser = _browser(ctx)

@@ -7,7 +7,7 @@ import re
 import sys
 from typing import Any, Iterable, Sequence
 
-from ..terminal import is_tty, json_text, safe, safe_line
+from ..output.terminal import is_tty, json_text, safe, safe_line
 
 VERDICT_STYLES = {
     "contradiction": "bold red",
@@ -109,7 +109,7 @@ def says(nc: Any) -> str:
     """What a claim says, normalized: 'supports', '$360M/yr (from $30M/mo)', or the value as
     written with the reason it could not be read or compared."""
     from ..figures import format_interval
-    from ..serialize import value_text
+    from ..output.serialize import value_text
 
     claim = nc.claim
     if claim.stance is not None:

@@ -106,7 +106,7 @@ def quote(
     Example: hirel quote al-monitor-2019-mutual-military-support "paid 651000 dollars to families"
     """
     from ..authoring.quote import find_quote
-    from ..terminal import json_text, safe_line
+    from ..output.terminal import json_text, safe_line
 
     corpus = load(ctx)
     article = _article(corpus, article_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import IO, Callable, Sequence
 
-from .model import ERROR, Problem
+from ..model import ERROR, Problem
 from .terminal import json_text, safe, safe_line
 
 

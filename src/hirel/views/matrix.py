@@ -12,13 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
-from .attribution import contradictions_involving
-from .entities import independent_origins
-from .model import Proposition, Topic
+from .sources import contradictions_involving
+from ..entities import independent_origins
+from ..model import Proposition, Topic
 
 if TYPE_CHECKING:
-    from .browse import Browser
-    from .comparison import NormalizedClaim
+    from .browser import Browser
+    from ..comparison import NormalizedClaim
 
 __all__ = ["MatrixCell", "Tally", "MatrixColumn", "MatrixRow", "Matrix", "matrix"]
 

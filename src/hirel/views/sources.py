@@ -16,12 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
-from .entities import EntityIndex
-from .model import Article, Claim, Finding
+from ..entities import EntityIndex
+from ..model import Article, Claim, Finding
 
 if TYPE_CHECKING:
-    from .browse import Browser
-    from .comparison import NormalizedClaim, PropositionComparison
+    from .browser import Browser
+    from ..comparison import NormalizedClaim, PropositionComparison
 
 __all__ = ["ArticleRow", "OutletRow", "Sources", "Charge", "own_voice", "sources", "charges",
            "contradictions_involving"]
@@ -35,7 +35,7 @@ def contradictions_involving(pc: PropositionComparison, claims: Sequence[Normali
     enumerating any pair."""
     if not claims:
         return 0
-    from .counting import count_contradictions
+    from ..counting import count_contradictions
 
     degrees = pc.degrees
     total = sum(degrees.get(nc.claim.id, 0) for nc in claims)
