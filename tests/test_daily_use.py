@@ -39,7 +39,7 @@ def screen(request, monkeypatch):
     monkeypatch.setenv("PAGER", "cat")
     monkeypatch.delenv("HIREL_PAGER", raising=False)
     if terminal:
-        for module in ("hirel.output.terminal", "hirel.cli.render", "hirel.cli.browse_cmd"):
+        for module in ("hirel.output.terminal", "hirel.output.render", "hirel.output.browsing.show"):
             monkeypatch.setattr(f"{module}.is_tty", lambda stream: True)
     return width, terminal
 
@@ -129,7 +129,7 @@ def test_sources_never_breaks_an_article_id(screen, run, extra):
 
 
 def test_topics_keep_counts_next_to_the_names(screen, run):
-    from hirel.cli.render import NAME_COLUMN_WIDTH
+    from hirel.output.render import NAME_COLUMN_WIDTH
 
     width, _terminal = screen
     text = out(run, "--data", str(BUNDLED), "topics")
@@ -214,7 +214,7 @@ def test_print_hanging_indents_continuations():
     from rich.console import Console
     from rich.text import Text
 
-    from hirel.cli.render import print_hanging
+    from hirel.output.render import print_hanging
 
     console = Console(width=30, file=__import__("io").StringIO(), color_system=None)
     print_hanging(console, Text("word " * 14 + "\nsecond line"), 2, 3)

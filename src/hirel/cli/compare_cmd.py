@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import sys
-from typing import Any, Literal, Optional
+from typing import TYPE_CHECKING, Any, Literal, Optional
 
 import typer
 
 from .typer_app import app
-from .common import data_dir, die, load, stdout_console
+from .common import load, stdout_console
+from .errors import CommandError
 from ..output.terminal import brief, safe_line
-from .render import (VERDICT_STYLES, cell, markdown_text, new_table, print_hanging, print_indented, shorten,
+from ..output.render import (VERDICT_STYLES, cell, markdown_text, new_table, print_hanging, print_indented, shorten,
                      write_csv, write_json, write_markdown_table, says, who)
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+    from ..comparison import NormalizedClaim
+    from ..model import Proposition
+    from ..positions import Position
 
 FormatOption = typer.Option("table", "--format", "-f", case_sensitive=False, help="table, json, csv or markdown.")
 
@@ -29,7 +38,7 @@ def _verdict_list(text: Optional[str], option: str) -> list[str]:
             # The choices are few and fixed: when none is close, list them all.
             close = suggest(verdict, VERDICTS)
             hint = f"'{close[0]}'" if close else "one of " + ", ".join(VERDICTS)
-            die(f"unknown verdict in {option} '{verdict}'; did you mean {hint}?")
+            raise CommandError(f"unknown verdict in {option} '{verdict}'; did you mean {hint}?")
     return chosen
 
 
@@ -44,7 +53,7 @@ def compare(
                                           help="Exit 1 when a finding has one of these verdicts."),
     pairs: bool = typer.Option(False, "--pairs", help="Also list every pairwise finding (table and markdown)."),
     format: Literal["table", "json", "csv", "markdown"] = FormatOption,
-) -> None:
+) -> int:
     """Compare the claims on a topic or proposition: positions, disputes, claims.
 
     Per proposition: its disputes (pairs of positions that contradict each other), its positions
@@ -55,15 +64,12 @@ def compare(
 
     Example: hirel compare funding --only contradiction --fail-on contradiction
     """
-    from ..comparison import UnknownName, compare as run_compare
+    from ..comparison import compare as run_compare
 
     only_list = _verdict_list(only, "--only")
     fail_list = _verdict_list(fail_on, "--fail-on")
     corpus = load(ctx)
-    try:
-        result = run_compare(corpus, subject)
-    except UnknownName as exc:
-        die(str(exc))
+    result = run_compare(corpus, subject)  # UnknownName: reported by the error handler
     only_set = set(only_list) or None
     fmt = format.lower()
     if fmt == "json":
@@ -77,7 +83,8 @@ def compare(
     else:
         _compare_table(ctx, result, only_set, pairs)
     if fail_list and any(pc.count(verdict) for pc in result.propositions for verdict in fail_list):
-        raise typer.Exit(1)
+        return 1
+    return 0
 
 
 def _compare_csv(result, only) -> None:
@@ -132,7 +139,7 @@ MAX_DISPUTES = 20
 MAX_CLAIMS = 60
 
 
-def _position_line(position: Any, prop: Any, with_id: bool = True) -> Any:
+def _position_line(position: Position, prop: Proposition, with_id: bool = True) -> Text:
     """'p2  $324M–$396M/yr · likely, per Unknown news website (2 reports)'."""
     from rich.text import Text
 
@@ -158,7 +165,7 @@ def _position_line(position: Any, prop: Any, with_id: bool = True) -> Any:
     return line
 
 
-def _hanging(console: Any, text: Any, first: Any = 2, rest: int = 6) -> None:
+def _hanging(console: Console, text: Text, first: Any = 2, rest: int = 6) -> None:
     """Print ``text`` wrapped, its first line after ``first`` (spaces, or a Text that is
     ``rest`` wide), the others indented by ``rest``."""
     from rich.text import Text
@@ -169,7 +176,7 @@ def _hanging(console: Any, text: Any, first: Any = 2, rest: int = 6) -> None:
         console.print((Text(" " * rest) if index else lead) + line, soft_wrap=True)
 
 
-def _claim_lines(console: Any, nc: Any, prop: Any, position: Any) -> None:
+def _claim_lines(console: Console, nc: NormalizedClaim, prop: Proposition, position: Position | None) -> None:
     """Three lines or so: id, what it says (the period and certainty only where they differ from
     its position's, shown above) and its position; who says it and where; the quote."""
     from rich.text import Text
@@ -315,8 +322,7 @@ def value(
         period = parse_period(when) if when else None
         interval = explain_value(text, unit, period, "change" if change else None)
     except (ValueParseError, ConversionError, UnitError, PeriodError) as exc:
-        sys.stderr.write(f"hirel: {brief(exc)}\n")
-        raise typer.Exit(1)
+        raise CommandError(brief(exc), exit_code=1) from exc
     low, high = interval.as_written
     if format.lower() == "json":
         write_json({"text": text, "low": bound(low, interval.unit), "high": bound(high, interval.unit),

@@ -28,7 +28,7 @@ def entities(
 
     Example: hirel entities --unknown >> data/entities.yaml
     """
-    from .render import cell, new_table, write_json, write_plain
+    from ..output.render import cell, new_table, write_json, write_plain
     from ..authoring.unknown import entity_uses, unknown_names
 
     corpus = load(ctx)

@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from .typer_app import app
 from .common import stdout_console
-from .browse_cmd import Format, FormatOption, _browser, _claim_json, _kind, _plural, _proposition_json, _unknown
-from .render import print_hanging, says, write_csv, write_json, write_markdown_table
+from .browsing import Format, FormatOption, browser as _browser
+from ..output.browsing.cards import kind as _kind, plural as _plural
+from ..output.render import print_hanging, says, write_csv, write_json, write_markdown_table
 from ..output.terminal import safe_line
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..model import Proposition
+    from ..views import Matrix, MatrixCell, Tally
 
 _UNICODE_SYMBOLS = {"supports": "✓", "refutes": "✗", "uncertain": "?", "contradiction": "!", "scope": "†",
                     "empty": "·"}
@@ -43,7 +51,7 @@ class _Symbols:
         return text
 
 
-def _cell_text(cell_data: Any, prop: Any, symbols: _Symbols) -> str:
+def _cell_text(cell_data: MatrixCell, prop: Proposition, symbols: _Symbols) -> str:
     """One cell: a symbol per stance, the normalized value per value claim; '?' when the claim
     is only likely or possible, '†' when it is about another scope than the proposition's
     object, ' !' after each claim that takes part in a contradiction (a cell with several
@@ -72,7 +80,7 @@ def _cell_text(cell_data: Any, prop: Any, symbols: _Symbols) -> str:
     return " ".join(parts) if all(nc.claim.stance for nc in cell_data.claims) else "\n".join(parts)
 
 
-def _tally_text(tally: Any, symbols: _Symbols) -> str:
+def _tally_text(tally: Tally, symbols: _Symbols) -> str:
     parts = []
     if tally.supports:
         parts.append(f"{symbols['supports']}{tally.supports}")
@@ -85,27 +93,7 @@ def _tally_text(tally: Any, symbols: _Symbols) -> str:
     return " ".join(parts) or symbols["empty"]
 
 
-def _matrix_json(result: Any) -> dict[str, Any]:
-    def tally(t: Any) -> dict[str, int]:
-        return {"claims": t.claims, "supports": t.supports, "refutes": t.refutes, "values": t.values,
-                "contradictions": t.contradictions}
-
-    return {
-        "topic": result.topic.id,
-        "text": result.topic.text,
-        "propositions": [{**_proposition_json(c.proposition), "key": c.key, "origins": c.origins,
-                          "tally": tally(c.tally)} for c in result.columns],
-        "sources": [{"origin": r.origin, "articles": r.articles, "part_of": r.part_of, "tally": tally(r.tally),
-                     "cells": {pid: {"claims": [_claim_json(nc) for nc in c.claims],
-                                     "contradictions": c.contradictions}
-                               for pid, c in r.cells.items()}}
-                    for r in result.rows],
-        "tally": tally(result.tally),
-        "origins": result.origins,
-    }
-
-
-def _cell_words(cell_data: Any) -> str:
+def _cell_words(cell_data: MatrixCell) -> str:
     """A cell for CSV: stances as words, values normalized, separated by '; '."""
     return "; ".join(says(nc) for nc in cell_data.claims)
 
@@ -134,16 +122,13 @@ def matrix(
     Example: hirel matrix foreknowledge
     """
     from ..views import matrix as build_matrix
-    from ..comparison import UnknownName
 
-    browser = _browser(ctx)
-    try:
-        result = build_matrix(browser, topic)
-    except UnknownName as exc:
-        _unknown(exc)
+    result = build_matrix(_browser(ctx), topic)  # UnknownName: reported by the error handler
     fmt = format.lower()
     if fmt == "json":
-        write_json(_matrix_json(result))
+        from ..output.serialize import matrix_document
+
+        write_json(matrix_document(result))
         return
     if fmt == "csv":
         header = ["origin", "articles", "part_of"] + [c.proposition.id for c in result.columns] + [
@@ -184,7 +169,7 @@ def _ascii_box() -> Any:
 _LABEL_WIDTH = 30
 
 
-def _matrix_table(console: Any, result: Any, symbols: _Symbols) -> None:
+def _matrix_table(console: Console, result: Matrix, symbols: _Symbols) -> None:
     """The grid, split into several grids (each with the source column) when the propositions'
     columns do not fit the width of the terminal: never folded, never cut. Each grid is measured
     as Rich will draw it; a column that does not fit beside the source column even alone gets a
@@ -262,7 +247,7 @@ def _new_grid(headers: list[str], symbols: _Symbols) -> Any:
     return table
 
 
-def _fits(console: Any, table: Any) -> bool:
+def _fits(console: Console, table: Table) -> bool:
     """Does ``table`` fit the console's width without folding a cell?"""
     from rich.measure import Measurement
 
@@ -270,7 +255,7 @@ def _fits(console: Any, table: Any) -> bool:
     return Measurement.get(console, unbounded, table).maximum <= console.width
 
 
-def _key(console: Any, result: Any, article_keys: dict[str, str], symbols: _Symbols) -> None:
+def _key(console: Console, result: Matrix, article_keys: dict[str, str], symbols: _Symbols) -> None:
     """Under the grid: what P1, P2, … and A1, A2, … stand for, and the symbols."""
     from rich.table import Table
     from rich.text import Text

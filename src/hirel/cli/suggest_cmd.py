@@ -9,12 +9,13 @@ import typer
 
 from .typer_app import app
 from .common import did_you_mean, load, stdout_console
+from .errors import CommandError
 
 
 def _article(corpus, article_id: str):
     article = corpus.articles.get(article_id)
     if article is None:
-        did_you_mean("article", article_id, corpus.articles)
+        raise did_you_mean("article", article_id, corpus.articles)
     return article
 
 
@@ -49,7 +50,7 @@ def suggest(
         return
     rows = [(s, stub) for s in result.suggestions if include_covered or not s.covered for stub in s.stubs]
     if fmt == "json":
-        from .render import write_json
+        from ..output.render import write_json
 
         write_json({
             "article": article.id, "checkable": result.checkable, "covered": result.covered,
@@ -75,7 +76,7 @@ def _stub_json(s, stub) -> dict:
 
 
 def _table(ctx: typer.Context, result, rows) -> None:
-    from .render import cell, new_table
+    from ..output.render import cell, new_table
 
     console = stdout_console(ctx)
     table = new_table("line", "why", "quote", "value", "claimant", "closest proposition")
@@ -112,8 +113,7 @@ def quote(
     article = _article(corpus, article_id)
     found = find_quote(article, text)
     if found is None:
-        sys.stderr.write(f"hirel: no passage of {article.id} is close to that text\n")
-        raise typer.Exit(1)
+        raise CommandError(f"no passage of {article.id} is close to that text", exit_code=1)
     out = sys.stdout.write
     state = "exact" if found.exact else f"score {found.passage.score:g}"
     if found.occurrences > 1:

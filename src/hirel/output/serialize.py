@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from ..comparison import Comparison, NormalizedClaim, PropositionComparison
-from ..model import Finding, Interval, Period
+from ..model import Article, Finding, Interval, Period, Proposition
+
+if TYPE_CHECKING:
+    from ..positions import Position
+    from ..views import (ClaimDetail, ClaimMatch, Charge, Matrix, PropositionStats, Sources, Stats, Tally,
+                         TimelineEntry, TopicStats)
+    from ..views.sources import Coverage
 
 
 def bound(x: float | None, unit: str) -> Any:
@@ -82,7 +88,7 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
     return {"verdict": finding.verdict, "claims": list(finding.claims), "explanation": finding.explanation}
 
 
-def position_dict(position: Any) -> dict[str, Any]:
+def position_dict(position: Position) -> dict[str, Any]:
     interval = position.interval
     return {
         "id": position.id, "claims": list(position.claims), "origins": list(position.origins),
@@ -126,4 +132,131 @@ def comparison_dict(comparison: Comparison, only: set[str] | None = None) -> dic
             proposition_dict(pc, [f for f in pc.findings if only is None or f.verdict in only])
             for pc in comparison.propositions
         ],
+    }
+
+
+# --------------------------------------------------------------------------- the browsing views
+
+
+def listed_claim_dict(nc: NormalizedClaim, **extra: Any) -> dict[str, Any]:
+    """claim_dict with the proposition id (the browsing commands list claims of several
+    propositions) and any extra fields."""
+    data = claim_dict(nc)
+    return {"id": data.pop("id"), "proposition": nc.claim.proposition, **data, **extra}
+
+
+def listed_finding_dict(finding: Finding, **extra: Any) -> dict[str, Any]:
+    return {**finding_dict(finding), "proposition": finding.proposition, **extra}
+
+
+def stats_dict(stats: Stats) -> dict[str, Any]:
+    return {"stats": {"claims": stats.claims, "articles": stats.articles, "origins": stats.origins,
+                      "contradictions": stats.contradictions},
+            "counts": dict(stats.counts)}
+
+
+def proposition_info_dict(prop: Proposition) -> dict[str, Any]:
+    return {"id": prop.id, "topic": prop.topic, "text": prop.text, "kind": prop.kind, "unit": prop.unit,
+            "object": prop.object, "changes_over_time": prop.changes_over_time,
+            "measures": prop.measures}
+
+
+def article_dict(article: Article | None) -> dict[str, Any] | None:
+    if article is None:
+        return None
+    return {"id": article.id, "path": article.path, "title": article.title, "outlet": article.outlet,
+            "author": article.author, "published": article.published, "url": article.url, "kind": article.kind,
+            "reliability": article.reliability}
+
+
+def topics_document(rows: Sequence[TopicStats]) -> dict[str, Any]:
+    return {"topics": [{"id": r.topic.id, "text": r.topic.text, "propositions": r.propositions,
+                        **stats_dict(r.stats)} for r in rows]}
+
+
+def propositions_document(topic: str | None, rows: Sequence[PropositionStats]) -> dict[str, Any]:
+    return {"topic": topic, "propositions": [{**proposition_info_dict(r.proposition), **stats_dict(r.stats)}
+                                             for r in rows]}
+
+
+def claims_document(matches: Sequence[ClaimMatch], searching: bool) -> dict[str, Any]:
+    return {"claims": [listed_claim_dict(m.claim, **({"score": m.score} if searching else {}))
+                       for m in matches]}
+
+
+def show_document(detail: ClaimDetail) -> dict[str, Any]:
+    nc = detail.claim
+    data = listed_claim_dict(nc)
+    if data["value"] is not None and nc.interval is not None:
+        data["value"]["steps"] = list(nc.interval.steps)
+    context = detail.context
+    return {
+        "claim": data,
+        "proposition": proposition_info_dict(detail.proposition) if detail.proposition else None,
+        "article": article_dict(detail.article),
+        "context": None if context is None or detail.article is None else {
+            "path": detail.article.path, "line": context.line, "paragraph_line": context.first_line,
+            "paragraph": context.paragraph, "start": context.start, "end": context.end,
+            "occurrences": context.occurrences},
+        "findings": [listed_finding_dict(f, other=detail.other(f)) for f in detail.findings],
+    }
+
+
+def sources_document(report: Sources, listed: Mapping[str, Sequence[Charge]], against: Mapping[str, list[str]],
+                     coverage: Mapping[str, Coverage] | None) -> dict[str, Any]:
+    """Articles with their contradictions (own or reported) and the articles against them; outlets."""
+    return {
+        "articles": [{**(article_dict(r.article) or {}), "outlet": r.outlet,
+                      "stats": {"claims": r.claims, "contradictions": r.contradictions, "reported": r.reported},
+                      "contradictions": [listed_finding_dict(c.finding, role=c.role, against=c.other_articles)
+                                         for c in listed[r.article.id]],
+                      "against": against[r.article.id],
+                      **({"coverage": coverage_dict(coverage[r.article.id])} if coverage is not None else {})}
+                     for r in report.articles],
+        "outlets": [{"name": o.outlet, "articles": o.articles,
+                     "stats": {"claims": o.claims, "contradictions": o.contradictions, "reported": o.reported},
+                     "reliability": o.reliability} for o in report.outlets],
+    }
+
+
+def coverage_dict(coverage: Coverage) -> dict[str, Any]:
+    return {"checkable": coverage.checkable, "covered": coverage.covered, "share": coverage.share}
+
+
+def timeline_document(topic: str | None, proposition: str | None, entries: Sequence[TimelineEntry]) -> dict[str, Any]:
+    return {"topic": topic, "proposition": proposition, "claims": [
+        listed_claim_dict(e.claim, date={"start": e.start.isoformat() if e.start else None,
+                                         "end": e.end.isoformat() if e.end else None,
+                                         "display": entry_when(e), "basis": e.basis})
+        for e in entries]}
+
+
+def entry_when(entry: TimelineEntry) -> str:
+    """The period a timeline entry is placed at, as the table shows it ("unknown" when none)."""
+    from ..periods import format_period
+
+    if not entry.known:
+        return "unknown"
+    return format_period(Period(entry.start, entry.end))
+
+
+def matrix_document(result: Matrix) -> dict[str, Any]:
+    """A topic's grid of origins by propositions (`hirel matrix --format json`)."""
+
+    def tally(t: Tally) -> dict[str, int]:
+        return {"claims": t.claims, "supports": t.supports, "refutes": t.refutes, "values": t.values,
+                "contradictions": t.contradictions}
+
+    return {
+        "topic": result.topic.id,
+        "text": result.topic.text,
+        "propositions": [{**proposition_info_dict(c.proposition), "key": c.key, "origins": c.origins,
+                          "tally": tally(c.tally)} for c in result.columns],
+        "sources": [{"origin": r.origin, "articles": r.articles, "part_of": r.part_of, "tally": tally(r.tally),
+                     "cells": {pid: {"claims": [listed_claim_dict(nc) for nc in c.claims],
+                                     "contradictions": c.contradictions}
+                               for pid, c in r.cells.items()}}
+                    for r in result.rows],
+        "tally": tally(result.tally),
+        "origins": result.origins,
     }

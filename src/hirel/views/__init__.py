@@ -36,8 +36,8 @@ from .browser import Browser
 from .claims import SEARCH_CUTOFF, ClaimMatch, find_claims, search_claims
 from .matrix import Matrix, MatrixCell, MatrixColumn, MatrixRow, Tally, matrix
 from .show import ClaimDetail, QuoteContext, claim_detail, quote_context
-from .sources import (ArticleRow, Charge, OutletRow, Sources, charges, contradictions_involving, own_voice,
-                      sources)
+from .sources import (ArticleRow, Charge, Coverage, OutletRow, Sources, charges, contradictions_involving, coverage,
+                      own_contradiction_pairs, own_voice, sources)
 from .stats import PropositionStats, Stats, TopicStats, proposition_stats, topic_stats
 from .timeline import TimelineEntry, timeline
 from ..entities import independent_origins
@@ -74,4 +74,7 @@ __all__ = [
     "timeline",
     "matrix",
     "SEARCH_CUTOFF",
+    "Coverage",
+    "coverage",
+    "own_contradiction_pairs",
 ]
