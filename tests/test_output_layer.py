@@ -28,7 +28,8 @@ def browser_for(corpus) -> Browser:
 # --------------------------------------------------------------------------- the registry
 
 
-@pytest.mark.parametrize("view", ["topics", "propositions", "claims", "show", "sources", "timeline"])
+@pytest.mark.parametrize("view", ["compare", "topics", "propositions", "claims", "show", "sources", "timeline",
+                                  "matrix"])
 @pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown"])
 def test_every_view_has_a_reporter_for_every_format(view, fmt):
     assert callable(view_reporter(view, fmt))
@@ -37,7 +38,8 @@ def test_every_view_has_a_reporter_for_every_format(view, fmt):
 
 @pytest.mark.parametrize("view, fmt, message", [
     ("topics", "xml", "unknown format 'xml' for topics; choose one of: table, json, csv, markdown"),
-    ("topic", "json", "unknown view 'topic'; choose one of: topics, propositions, claims, show, sources, timeline"),
+    ("topic", "json", "unknown view 'topic'; choose one of: compare, topics, propositions, claims, show, sources, "
+                       "timeline, matrix"),
 ])
 def test_an_unknown_view_or_format_is_named(view, fmt, message):
     with pytest.raises(ValueError) as caught:

@@ -59,8 +59,8 @@ REPORTERS: dict[str, Callable[[Sequence[Problem], IO[str], bool], None]] = {
 VIEW_FORMATS = ("table", "json", "csv", "markdown")
 VIEW_REPORTERS: dict[str, dict[str, tuple[str, str]]] = {
     view: {fmt: (module, f"{view}_{fmt}") for fmt in VIEW_FORMATS}
-    for view, module in (("topics", "topics"), ("propositions", "topics"), ("claims", "claims"),
-                         ("show", "show"), ("sources", "sources"), ("timeline", "timeline"))
+    for view, module in (("compare", "compare"), ("topics", "topics"), ("propositions", "topics"), ("claims", "claims"),
+                         ("show", "show"), ("sources", "sources"), ("timeline", "timeline"), ("matrix", "matrix"))
 }
 
 
