@@ -130,11 +130,12 @@ def test_unknown_article(port, run):
 
 def test_untrusted_text_stays_inert(corpus, run):
     corpus.write("articles/odd.md", "---\ntitle: Odd\noutlet: Example Times\n---\n"
-                 "Hamas said \x1b[31mIran[/red] paid \"$5 million\" a year: yes # no\n")
+                 "Hamas said \x1b[31mIran[/red] paid \"$5 million\" a year, yes # no: key\n")
     result = run("suggest", "odd")
     assert "\x1b" not in result.output
     stubs = _stubs(result.output)
-    assert stubs[0]["quote"] == "Hamas said \x1b[31mIran[/red] paid \"$5 million\" a year: yes # no"
+    # ': key' holds neither the figure nor the attribution: left out of the quote
+    assert stubs[0]["quote"] == "Hamas said \x1b[31mIran[/red] paid \"$5 million\" a year, yes # no"
 
 
 def test_bundled_corpus_quotes_fall_inside_suggestions(tmp_path):
