@@ -107,6 +107,9 @@ def test_every_trimmed_stub_passes_check(spans, run):
     # a lone closing bracket never starts a quote, a lone opening one never ends it
     ("CREDIT - HANDOUT) Iran paid $5 million.", "$5", "Iran paid $5 million."),
     ("Iran paid $5 million (in cash.", "$5", "Iran paid $5 million"),
+    # a bracketed aside stays inside its clause, whose subject comes before it
+    ("Hamas (the group) paid $5 million, the report said.", "$5",
+     "Hamas (the group) paid $5 million, the report said."),
     # no anchor: the whole sentence
     ("Iran paid, Hamas said.", None, "Iran paid, Hamas said."),
     # a list's commas and its 'and' stay inside the unit

@@ -1,7 +1,7 @@
 """The shortest quote of a claim inside its sentence: clauses, and the span that holds a claim.
 
-A sentence is cut into segments at commas, semicolons, colons, dashes and brackets (never
-inside a figure or a date). A comma only separates two *units* when what follows it begins a
+A sentence is cut into segments at commas, semicolons, colons and dashes (never inside a
+figure or a date; a bracketed aside stays in its clause). A comma only separates two *units* when what follows it begins a
 clause of its own: a relative ('who', 'which'), a subordinator ('while', 'because', 'though'),
 a coordinator ('but', 'and'), a participle ('building homes', 'effectively breaking') or an
 attribution ('according to', 'citing'); or when what precedes it is the sentence's opening
@@ -11,8 +11,8 @@ phrase ('In 2012,', 'According to some sources,'). Other commas (lists, appositi
 A claim's span runs from the first to the last unit it needs: the units of its figures, of its
 attribution, and everything between. A unit that cannot stand alone (an opening phrase, a
 relative or subordinate clause) brings the unit it hangs on: an opening phrase the next one,
-any other the one before. A leading 'but' or 'and' is left out. The ends fall on word
-boundaries, since the units do.
+any other the one before. A leading 'but' or 'and' is left out, and a bracket never opens or
+closes alone at an end. The ends fall on word boundaries, since the units do.
 """
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_BOUNDARY = re.compile(r",\s+|;\s+|:\s+|\s+[—–]\s+|\s+-\s+|\s(?=\()|(?<=\))\s")
-_HARD = re.compile(r"[;:—–(]|\s-\s|\)")
+# Brackets do not cut: '(the group)' is an aside inside its clause, whose subject is before it.
+_BOUNDARY = re.compile(r",\s+|;\s+|:\s+|\s+[—–]\s+|\s+-\s+")
+_HARD = re.compile(r"[;:—–]|\s-\s")
 _SUBORDINATE = frozenset(
     "who whom whose which where whereby while whilst though although because since as after before when "
     "whereas despite unless if until once even amid according citing than".split())
@@ -55,8 +56,8 @@ def _begins_clause(text: str) -> str | None:
         return "subordinate"
     if first in _COORDINATE:
         return "main"
-    if text[:1].islower() and first != "including" and (first.endswith("ing") or (first.endswith("ly") and len(words) > 1
-                                                          and words[1].endswith("ing"))):
+    participle = first.endswith("ing") or (first.endswith("ly") and len(words) > 1 and words[1].endswith("ing"))
+    if text[:1].islower() and first != "including" and participle:
         return "subordinate"  # '…, building homes', '…, effectively breaking relations'
     return None
 
@@ -84,14 +85,11 @@ def units(sentence: str, keep: list[tuple[int, int]]) -> list[Unit]:
         hard = before is not None and _HARD.search(before.group()) is not None
         begins = _begins_clause(text)
         if hard or begins or out[-1].kind == "opening":
-            kind = begins or "main"
-            if before is not None and "(" in before.group():
-                kind = "subordinate"
-            out.append(Unit(s, e, kind))
+            out.append(Unit(s, e, begins or "main"))
         elif out[-1].kind == "subordinate" and len(out) > 1 and out[-2].kind == "main":
             # 'Leaders, who were to attend, cancelled': the clause between commas is an aside
             out[-2:] = [Unit(out[-2].start, e, "main")]
-        else:  # a list item, an apposition or a participle ('…, building homes'): the same unit
+        else:  # a list item or an apposition ('Yahya Sinwar, Hamas' leader, said'): the same unit
             last = out[-1]
             out[-1] = Unit(last.start, e, last.kind)
     return out
