@@ -110,6 +110,9 @@ def test_every_trimmed_stub_passes_check(spans, run):
     # a bracketed aside stays inside its clause, whose subject comes before it
     ("Hamas (the group) paid $5 million, the report said.", "$5",
      "Hamas (the group) paid $5 million, the report said."),
+    # openings in a row are kept; the 'citing' tail holds neither
+    ("In October 2023, following the invasion, the Treasury named Ali Nasr, citing his role.", "October",
+     "In October 2023, following the invasion, the Treasury named Ali Nasr"),
     # no anchor: the whole sentence
     ("Iran paid, Hamas said.", None, "Iran paid, Hamas said."),
     # a list's commas and its 'and' stay inside the unit

@@ -1,18 +1,21 @@
 """The shortest quote of a claim inside its sentence: clauses, and the span that holds a claim.
 
 A sentence is cut into segments at commas, semicolons, colons and dashes (never inside a
-figure or a date; a bracketed aside stays in its clause). A comma only separates two *units* when what follows it begins a
-clause of its own: a relative ('who', 'which'), a subordinator ('while', 'because', 'though'),
-a coordinator ('but', 'and'), a participle ('building homes', 'effectively breaking') or an
-attribution ('according to', 'citing'); or when what precedes it is the sentence's opening
-phrase ('In 2012,', 'According to some sources,'). Other commas (lists, appositions,
-'X, Hamas' leader, said') stay inside a unit.
+figure or a date; a bracketed aside stays in its clause). A comma only separates two *units*
+when what follows it begins a clause of its own: a relative ('who', 'which'), a subordinator
+('while', 'because', 'though'), a contrast ('but', 'yet'), a participle ('building homes',
+'effectively breaking') or an attribution ('according to', 'citing'); or when what precedes it
+is the sentence's opening phrase ('In 2012,', 'According to some sources,'). Other commas
+(lists, 'and', appositions: 'X, Hamas' leader, said') stay inside a unit; a clause between
+commas inside the main one ('Leaders, who were due to attend, cancelled') is part of it.
 
 A claim's span runs from the first to the last unit it needs: the units of its figures, of its
 attribution, and everything between. A unit that cannot stand alone (an opening phrase, a
-relative or subordinate clause) brings the unit it hangs on: an opening phrase the next one,
-any other the one before. A leading 'but' or 'and' is left out, and a bracket never opens or
-closes alone at an end. The ends fall on word boundaries, since the units do.
+relative or subordinate clause) brings the unit it hangs on: an opening phrase the next one, any
+other the one before. An opening phrase before the span is kept (it qualifies the claim) unless
+it is a clause of its own ('Although the talks failed,'). A leading 'but' or 'and' is left out,
+and a bracket never opens or closes alone at an end. The ends fall on word boundaries, since the
+units do.
 """
 
 from __future__ import annotations
@@ -85,7 +88,11 @@ def units(sentence: str, keep: list[tuple[int, int]]) -> list[Unit]:
         hard = before is not None and _HARD.search(before.group()) is not None
         begins = _begins_clause(text)
         if hard or begins or out[-1].kind == "opening":
-            out.append(Unit(s, e, begins or "main"))
+            kind = begins or "main"
+            if out[-1].kind == "opening" and begins == "subordinate" and after is not None \
+                    and after.group().strip() == ",":
+                kind = "opening"  # 'In October 2023, following the invasion, …': openings in a row
+            out.append(Unit(s, e, kind))
         elif out[-1].kind == "subordinate" and len(out) > 1 and out[-2].kind == "main":
             # 'Leaders, who were to attend, cancelled': the clause between commas is an aside
             out[-2:] = [Unit(out[-2].start, e, "main")]
@@ -121,8 +128,10 @@ def claim_span(sentence: str, parts: list[Unit], anchors: list[int]) -> tuple[in
             if j >= 0:
                 chosen.add(j)
     low = min(chosen)
-    if low > 0 and parts[low - 1].kind == "opening" and _first_words(
-            sentence[parts[low - 1].start:parts[low - 1].end])[0] not in _CLAUSAL:  # 'In 2012,' 'Despite the support,': it qualifies the claim
+    # an opening phrase qualifies the claim ('In 2012,', 'Despite the support,'): kept, unless it
+    # is a clause of its own ('Although the talks failed,')
+    while low > 0 and parts[low - 1].kind == "opening" and _first_words(
+            sentence[parts[low - 1].start:parts[low - 1].end])[0] not in _CLAUSAL:
         low -= 1
     first, last = parts[low], parts[max(chosen)]
     start, end = first.start, last.end

@@ -1,13 +1,13 @@
 """`hirel suggest`: the checkable sentences of an article and a claim stub for each.
 
 A sentence is checkable when it writes a figure or a date (found by the value grammar),
-attributes a statement to someone ("according to X", "X said", "citing", "reported"), or
-names two actors of entities.yaml (a statement about how they relate). Each
-stub holds the exact quote (the shortest span of clauses that holds its figure, date or
-statement and the attribution: see span.py; one stub per clause with figures), the value as written and
-its reading, `when` (from the sentence, else the article's date), claimant and `via` from the
-attribution, certainty from hedges, and the existing propositions most like the sentence.
-A sentence that an existing claim's quote falls in is covered.
+attributes a statement to someone ("according to X", "X said", "citing", "reported"), or names
+two actors of entities.yaml (a statement about how they relate). Each stub holds the exact quote
+(the shortest span of clauses that holds its figure, date or statement and the attribution: see
+span.py; one stub per clause with figures), the value as written and its reading, `when` (from
+the sentence, else the article's date), claimant and `via` from the attribution, certainty from
+hedges, and the existing propositions most like the sentence. A sentence that an existing
+claim's quote falls in is covered.
 """
 
 from __future__ import annotations
