@@ -166,6 +166,8 @@ def test_bundled_corpus_quotes_fall_inside_suggestions(tmp_path):
             inside += any(stub.start <= passage.start and passage.end <= stub.end for stub in stubs)
         for stub in stubs:
             assert article.body[stub.start:stub.end] == stub.quote  # the exact text
+            if stub.value is not None:  # the figure is in the quote
+                assert stub.start <= stub.value.start and stub.value.end <= stub.end
             suggested += 1
             holding += any(stub.start <= p.start and p.end <= stub.end for p in passages)
     assert total == len(annotated.claims)

@@ -123,3 +123,19 @@ def test_claim_span(sentence, anchor, expected):
     anchors = [sentence.index(anchor)] if anchor else []
     start, end = claim_span(sentence, units(sentence, []), anchors)
     assert sentence[start:end] == expected
+
+
+ODD = ["", ",", ", , ,", "(", ")", "()", "—", "a - b - c", "In 2012,", "Since, while, which, but",
+       "but $5", "Iran paid $5m) and more", "(Iran paid $5m", "$5m (", "In 2012, (but) $5m, which",
+       "   $5m   ", "Although, $5m: yes; no — maybe", "“$5m,” he said (twice"]
+
+
+@pytest.mark.parametrize("sentence", ODD)
+def test_claim_span_odd_text(sentence):
+    """Whatever the text, the span lies in the sentence and holds every anchor."""
+    parts = units(sentence, [])
+    assert all(0 <= u.start <= u.end <= len(sentence) for u in parts)
+    anchors = [i for i, ch in enumerate(sentence) if ch == "$"] or ([len(sentence) // 2] if sentence else [])
+    start, end = claim_span(sentence, parts, anchors)
+    assert 0 <= start <= end <= len(sentence)
+    assert all(start <= at < end for at in anchors)

@@ -136,16 +136,17 @@ def claim_span(sentence: str, parts: list[Unit], anchors: list[int]) -> tuple[in
     first, last = parts[low], parts[max(chosen)]
     start, end = first.start, last.end
     lead = re.match(r"(?:but|and|or|yet|so)\s+", sentence[start:end], re.I)
-    if lead and start > 0:
+    if lead and start > 0 and start + lead.end() <= min(anchors):
         start += lead.end()
     text = sentence[start:end]
     end = start + len(text.rstrip(" ,;:—–-"))
-    return _balanced(sentence, start, end)
+    start, end = _balanced(sentence, start, end, min(anchors), max(anchors) + 1)
+    return min(start, min(anchors)), max(end, max(anchors) + 1)
 
 
-def _balanced(sentence: str, start: int, end: int) -> tuple[int, int]:
+def _balanced(sentence: str, start: int, end: int, first: int, last: int) -> tuple[int, int]:
     """No bracket left open or closed alone at an end: the span starts after a lone ')' and
-    ends before a lone '('."""
+    ends before a lone '(', never past the anchors (``first`` to ``last``)."""
     depth, cut = 0, None
     for i in range(start, end):
         if sentence[i] == "(":
@@ -155,7 +156,7 @@ def _balanced(sentence: str, start: int, end: int) -> tuple[int, int]:
                 depth -= 1
             else:
                 cut = i + 1
-    if cut is not None:
+    if cut is not None and cut <= first:
         start = cut + len(sentence[cut:end]) - len(sentence[cut:end].lstrip())
     depth, cut = 0, None
     for i in range(end - 1, start - 1, -1):
@@ -166,6 +167,6 @@ def _balanced(sentence: str, start: int, end: int) -> tuple[int, int]:
                 depth -= 1
             else:
                 cut = i
-    if cut is not None and sentence[start:cut].strip():
+    if cut is not None and cut >= last and sentence[start:cut].strip():
         end = start + len(sentence[start:cut].rstrip(" ,;:—–-"))
     return start, end
