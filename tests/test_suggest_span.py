@@ -113,6 +113,11 @@ def test_every_trimmed_stub_passes_check(spans, run):
     # openings in a row are kept; the 'citing' tail holds neither
     ("In October 2023, following the invasion, the Treasury named Ali Nasr, citing his role.", "October",
      "In October 2023, following the invasion, the Treasury named Ali Nasr"),
+    # what follows a colon in lower case hangs on the clause before it; after a semicolon, a
+    # clause of its own
+    ("The monitor counted deliveries: about 120 vehicles in 2019, and 300 trucks.", "120",
+     "The monitor counted deliveries: about 120 vehicles in 2019, and 300 trucks."),
+    ("Fees rose; 20% more ships came, the port said.", "20%", "20% more ships came, the port said."),
     # no anchor: the whole sentence
     ("Iran paid, Hamas said.", None, "Iran paid, Hamas said."),
     # a list's commas and its 'and' stay inside the unit
