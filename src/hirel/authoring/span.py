@@ -12,10 +12,10 @@ commas inside the main one ('Leaders, who were due to attend, cancelled') is par
 A claim's span runs from the first to the last unit it needs: the units of its figures, of its
 attribution, and everything between. A unit that cannot stand alone (an opening phrase, a
 relative or subordinate clause) brings the unit it hangs on: an opening phrase the next one, any
-other the one before. An opening phrase before the span is kept (it qualifies the claim) unless
-it is a clause of its own ('Although the talks failed,'). A leading 'but' or 'and' is left out,
-and a bracket never opens or closes alone at an end. The ends fall on word boundaries, since the
-units do.
+other the one before (so does what follows a colon or a dash in lower case). An opening phrase
+before the span is kept (it qualifies the claim) unless it is a clause of its own ('Although the
+talks failed,'). A leading 'but' or 'and' is left out, and a bracket never opens or closes alone
+at an end. The ends fall on word boundaries, since the units do.
 """
 
 from __future__ import annotations
