@@ -118,6 +118,9 @@ def test_every_trimmed_stub_passes_check(spans, run):
     ("The monitor counted deliveries: about 120 vehicles in 2019, and 300 trucks.", "120",
      "The monitor counted deliveries: about 120 vehicles in 2019, and 300 trucks."),
     ("Fees rose; 20% more ships came, the port said.", "20%", "20% more ships came, the port said."),
+    # a quotation is not left open or closed alone
+    ("He said: “Iran gave $5m, which helped.” Nothing more.", "$5",
+     "“Iran gave $5m, which helped.”"),
     # no anchor: the whole sentence
     ("Iran paid, Hamas said.", None, "Iran paid, Hamas said."),
     # a list's commas and its 'and' stay inside the unit

@@ -14,8 +14,9 @@ attribution, and everything between. A unit that cannot stand alone (an opening 
 relative or subordinate clause) brings the unit it hangs on: an opening phrase the next one, any
 other the one before (so does what follows a colon or a dash in lower case). An opening phrase
 before the span is kept (it qualifies the claim) unless it is a clause of its own ('Although the
-talks failed,'). A leading 'but' or 'and' is left out, and a bracket never opens or closes alone
-at an end. The ends fall on word boundaries, since the units do.
+talks failed,'). A leading 'but' or 'and' is left out, a bracket never opens or closes alone at
+an end, and a quotation (“…”) cut by an end is taken whole. The ends fall on word boundaries,
+since the units do.
 """
 
 from __future__ import annotations
@@ -144,7 +145,21 @@ def claim_span(sentence: str, parts: list[Unit], anchors: list[int]) -> tuple[in
     text = sentence[start:end]
     end = start + len(text.rstrip(" ,;:—–-"))
     start, end = _balanced(sentence, start, end, min(anchors), max(anchors) + 1)
-    return min(start, min(anchors)), max(end, max(anchors) + 1)
+    return _quotation(sentence, min(start, min(anchors)), max(end, max(anchors) + 1))
+
+
+def _quotation(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """A quotation opened (“) or closed (”) in the span and not in it is taken whole."""
+    text = sentence[start:end]
+    if text.count("“") > text.count("”"):
+        close = sentence.find("”", end)
+        if close >= 0:
+            end = close + 1
+    if text.count("”") > text.count("“"):
+        opening = sentence.rfind("“", 0, start)
+        if opening >= 0:
+            start = opening
+    return start, end
 
 
 def _balanced(sentence: str, start: int, end: int, first: int, last: int) -> tuple[int, int]:
