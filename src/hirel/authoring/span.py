@@ -94,7 +94,7 @@ def units(sentence: str, keep: list[tuple[int, int]]) -> list[Unit]:
                     and after.group().strip() == ",":
                 kind = "opening"  # 'In October 2023, following the invasion, …': openings in a row
             elif kind == "main" and hard and before.group().strip() != ";" and not text[:1].isupper() \
-                    and not text[:1] in "\"“‘'":
+                    and text[:1] not in "\"“‘'":
                 kind = "subordinate"  # 'counted deliveries: about 120 vehicles …' hangs on what precedes
             out.append(Unit(s, e, kind))
         elif out[-1].kind == "subordinate" and len(out) > 1 and out[-2].kind == "main":
