@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .checks import run_checks
-from .loader import Corpus, display_path, load_corpus
-from .model import ERROR, Problem
+from ..loading.loader import Corpus, display_path, load_corpus
+from ..model import ERROR, Problem
 
 
 def check_corpus(root: Path, files: Iterable[Path] = (),
@@ -27,7 +27,7 @@ def check_corpus(root: Path, files: Iterable[Path] = (),
     `incremental`); the problems are the same, and no corpus is returned.
     """
     if cache is not None:
-        from .incremental import check_with_cache
+        from ..loading.incremental import check_with_cache
 
         corpus, problems = None, check_with_cache(root, cache)
     else:

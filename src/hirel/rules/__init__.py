@@ -19,7 +19,7 @@ from __future__ import annotations
 import inspect
 from typing import ClassVar
 
-from .model import ERROR, WARNING, Loc, Problem
+from ..model import ERROR, WARNING, Loc, Problem
 
 
 class Rule:

@@ -15,16 +15,16 @@ from pathlib import Path
 from typing import Any
 
 from . import fields as F
-from .entities import EntityIndex, name_key
-from .model import Article, Claim, Entity, Loc, Problem, Proposition, Topic
+from ..comparing.entities import EntityIndex, name_key
+from ..model import Article, Claim, Entity, Loc, Problem, Proposition, Topic
 from .claimsfile import duplicate_id_problems, orphan_problems, read_claims
 from .datafiles import date_text, display_path, load_yaml_file, read_text
-from .rules import (
+from ..rules import (
     BadDate, BadId, BadUrl, DuplicateId, FileName, FrontMatter, MissingField, UnknownField, Unreadable, UnknownTopic,
     WrongType,
 )
 from .safety import hidden_characters, inside
-from .structure import expect_mapping, read_fields, slugify, type_name
+from ..rules.structure import expect_mapping, read_fields, slugify, type_name
 from .yamlfile import YamlMap, YamlSeq, load_yaml
 
 _ID_RE = re.compile(F.ID_PATTERN)
@@ -215,7 +215,7 @@ def load_propositions(corpus: Corpus, path: Path, raw: bytes | None = None) -> l
         values, locs, found = read_fields(body_map, F.PROPOSITION_FIELDS, f"proposition '{prop_id}'")
         problems += found
         if "topic" in values and values["topic"] not in corpus.topics and "topics" in mapping:
-            from .entities import suggest
+            from ..comparing.entities import suggest
 
             close = suggest(values["topic"], corpus.topics)
             problems.append(UnknownTopic.problem(
@@ -291,7 +291,7 @@ def read_article(path: Path, shown: str, raw: bytes | None = None) -> tuple[Arti
                 problems.append(BadUrl.problem(locs["url"], f"url '{values['url']}' is not an http(s) address",
                                                "write the full address, starting with https://"))
     if not body.strip():
-        from .rules import EmptyValue
+        from ..rules import EmptyValue
 
         problems.append(EmptyValue.problem(Loc(shown, body_line - 1, 1), "the article has no text after the front matter"))
     published = values.get("published")

@@ -8,11 +8,11 @@ from __future__ import annotations
 from typing import Generator, Iterator
 
 from .anchoring import MAX_FUZZY_QUOTE, MIN_HINT_SCORE, ArticleText
-from .entities import suggest
-from .loader import Corpus
-from .model import Article, Claim, Loc, Period, Problem, Proposition
-from .written import as_written
-from .rules import (
+from ..comparing.entities import suggest
+from ..loading.loader import Corpus
+from ..model import Article, Claim, Loc, Period, Problem, Proposition
+from ..written import as_written
+from . import (
     AmbiguousQuote, BadPeriod, BadUnit, ChangeOrLevel, Extrapolation, FigureNotInQuote, IncompatibleUnit, MissingField, OtherCurrency,
     PartOfCycle, QuoteNotFound, StanceByKind, UnknownEntity, UnknownProposition, UnreadableValue, ValueByKind,
     WrongType,
@@ -56,7 +56,7 @@ def check_entities(corpus: Corpus) -> Iterator[Problem]:
 
 
 def check_propositions(corpus: Corpus) -> Iterator[Problem]:
-    from .units import UnitError, parse_unit
+    from ..values.units import UnitError, parse_unit
 
     for prop in corpus.propositions.values():
         if prop.object is not None and (
@@ -88,7 +88,7 @@ def check_propositions(corpus: Corpus) -> Iterator[Problem]:
 
 def _check_running_total(prop: Proposition) -> Iterator[Problem]:
     """`cumulative` is for figures (a running total); `since` only says where one starts."""
-    from .periods import PeriodError, parse_period
+    from ..values.periods import PeriodError, parse_period
 
     if prop.cumulative and prop.kind != "quantity":
         yield WrongType.problem(prop.locs.get("cumulative", prop.loc),
@@ -152,7 +152,7 @@ def _claim_names(claim: Claim) -> Iterator[tuple[str, Loc, str]]:
 
 def _read_period(claim: Claim) -> Generator[Problem, None, Period | None]:
     """Yield a problem for an unreadable `when`; return the period (None if unknown or unreadable)."""
-    from .periods import PeriodError, parse_period
+    from ..values.periods import PeriodError, parse_period
 
     if claim.when is None:
         return None
@@ -215,7 +215,7 @@ EXTRAPOLATION_WARNING = 2.0
 def value_example(prop: Proposition) -> str:
     """A value that fits the proposition, for a hint: a date, a change, or a figure in its unit
     ('about $100 million per year' for USD/year, 'about 9,000' for count, 'about 30%' for percent)."""
-    from .units import UnitError, parse_unit
+    from ..values.units import UnitError, parse_unit
 
     if prop.kind == "date":
         return "mid-2017"
@@ -236,11 +236,11 @@ def value_example(prop: Proposition) -> str:
 
 
 def _check_value(claim: Claim, prop: Proposition, period: Period | None) -> Iterator[Problem]:
-    from .units import ConversionError, UnitError, extrapolation_factor, parse_unit
-    from .values.changes import MeasureMismatch
-    from .values.quotes import value_figures_in_quote
-    from .values.readers import normalize_value, read_value
-    from .values.tokens import ValueParseError
+    from ..values.units import ConversionError, UnitError, extrapolation_factor, parse_unit
+    from ..values.changes import MeasureMismatch
+    from ..values.quotes import value_figures_in_quote
+    from ..values.readers import normalize_value, read_value
+    from ..values.tokens import ValueParseError
 
     try:
         target = parse_unit("date" if prop.kind == "date" else prop.unit or "")

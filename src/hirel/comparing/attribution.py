@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
 from .entities import EntityIndex
-from .model import Article, Claim, Finding
+from ..model import Article, Claim, Finding
 
 if TYPE_CHECKING:
-    from .browse import Browser
+    from ..browse import Browser
     from .comparison import NormalizedClaim, PropositionComparison
 
 __all__ = ["ArticleRow", "OutletRow", "Sources", "Charge", "own_voice", "sources", "charges",

@@ -24,9 +24,9 @@ import yaml.reader
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .model import Loc, Problem
-from .terminal import HIDDEN_CHARACTERS
-from .rules import AliasExpansion, DuplicateKey, ForbiddenTag, WrongType, YamlSyntax
+from ..model import Loc, Problem
+from ..terminal import HIDDEN_CHARACTERS
+from ..rules import AliasExpansion, DuplicateKey, ForbiddenTag, WrongType, YamlSyntax
 
 try:
     _BaseLoader: Any = yaml.CSafeLoader

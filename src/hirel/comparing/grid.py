@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Iterable
 
 from .attribution import contradictions_involving
 from .entities import independent_origins
-from .model import Proposition, Topic
+from ..model import Proposition, Topic
 
 if TYPE_CHECKING:
-    from .browse import Browser
+    from ..browse import Browser
     from .comparison import NormalizedClaim
 
 __all__ = ["MatrixCell", "Tally", "MatrixColumn", "MatrixRow", "Matrix", "matrix"]

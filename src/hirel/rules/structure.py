@@ -11,11 +11,11 @@ from functools import lru_cache
 from datetime import date, datetime
 from typing import Any, Iterable
 
-from .entities import suggest
-from .fields import FieldSpec
-from .model import Loc, Problem
-from .rules import BadChoice, BadId, EmptyValue, MissingField, UnknownField, WrongType
-from .yamlfile import REJECTED, YamlMap, YamlSeq
+from ..comparing.entities import suggest
+from ..loading.fields import FieldSpec
+from ..model import Loc, Problem
+from . import BadChoice, BadId, EmptyValue, MissingField, UnknownField, WrongType
+from ..loading.yamlfile import REJECTED, YamlMap, YamlSeq
 
 _TYPE_WORDS = {
     "string": "a string",

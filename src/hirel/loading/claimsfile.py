@@ -7,9 +7,9 @@ from typing import Any
 
 from . import fields as F
 from .datafiles import date_text, load_yaml_file
-from .model import Claim, Loc, Problem
-from .rules import DuplicateId, MissingField, OrphanClaims, UnknownField, WrongType
-from .structure import expect_mapping, read_fields, type_name
+from ..model import Claim, Loc, Problem
+from ..rules import DuplicateId, MissingField, OrphanClaims, UnknownField, WrongType
+from ..rules.structure import expect_mapping, read_fields, type_name
 from .yamlfile import REJECTED, YamlMap, YamlSeq
 
 _NEEDED = frozenset({"id", "proposition", "quote"})  # without these, a claim is not kept
@@ -20,7 +20,7 @@ def orphan_problems(root: Path, article_id: str, shown: str, loaded_articles: An
     # An article that exists but could not be read is reported on its own file, not as missing.
     if article_id in loaded_articles or (root / "articles" / f"{article_id}.md").is_file():
         return []
-    from .entities import suggest
+    from ..comparing.entities import suggest
 
     close = suggest(article_id, loaded_articles)
     return [OrphanClaims.problem(
@@ -58,7 +58,7 @@ def read_claims(path: Path, shown: str, article_id: str,
         return [], problems + wrong
     for key in mapping:
         if key != "claims":
-            from .entities import suggest
+            from ..comparing.entities import suggest
 
             close = suggest(key, ["claims"])
             problems.append(UnknownField.problem(
