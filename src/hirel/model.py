@@ -7,11 +7,37 @@ comparison engine read them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from datetime import date
 from typing import Any, Mapping, NamedTuple
 
-ERROR = "error"
-WARNING = "warning"
+
+
+class Severity(StrEnum):
+    """How bad a problem is: an error fails `hirel check`, a warning does not (unless --strict)."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+ERROR = Severity.ERROR
+WARNING = Severity.WARNING
+
+
+class Kind(StrEnum):
+    """What a proposition is about: a figure, a yes/no stance, or a date."""
+
+    QUANTITY = "quantity"
+    STANCE = "stance"
+    DATE = "date"
+
+
+class Certainty(StrEnum):
+    """How sure a claim says it is."""
+
+    CERTAIN = "certain"
+    LIKELY = "likely"
+    POSSIBLE = "possible"
 
 class Loc(NamedTuple):
     """A place in a file: path as given to hirel, 1-based line and column.

@@ -79,8 +79,10 @@ def load(ctx: typer.Context) -> Any:
     """Load the corpus for a browsing command; errors in it are noted on stderr, not fatal."""
     from ..loading.loader import load_corpus
 
+    from ..rules.registry import judge
+
     corpus, problems = load_corpus(data_dir(ctx))
-    warn_problems(problems)
+    warn_problems(judge(problems))
     return corpus
 
 

@@ -8,7 +8,8 @@ from typing import Any
 from . import fields as F
 from .datafiles import date_text, load_yaml_file
 from ..model import Claim, Loc, Problem
-from ..rules import DuplicateId, MissingField, OrphanClaims, UnknownField, WrongType
+from ..rules.references import OrphanClaims
+from ..rules.structure import DuplicateId, MissingField, UnknownField, WrongType
 from ..rules.structure import expect_mapping, read_fields, type_name
 from .yamlfile import REJECTED, YamlMap, YamlSeq
 

@@ -28,7 +28,7 @@ from .claimsfile import duplicate_id_problems, orphan_problems, read_claims
 from .datafiles import display_path
 from .loader import Corpus, list_files, load_entities, load_propositions, read_article
 from ..model import Loc, Problem
-from ..rules import BadDate
+from ..rules.structure import BadDate
 
 _RACY_NS = 2_000_000_000  # a file changed this close to being read is compared by content
 _REGISTRY_FILES = (("entities.yaml", load_entities), ("propositions.yaml", load_propositions))

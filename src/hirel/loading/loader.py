@@ -19,10 +19,9 @@ from ..comparing.entities import EntityIndex, name_key
 from ..model import Article, Claim, Entity, Loc, Problem, Proposition, Topic
 from .claimsfile import duplicate_id_problems, orphan_problems, read_claims
 from .datafiles import date_text, display_path, load_yaml_file, read_text
-from ..rules import (
-    BadDate, BadId, BadUrl, DuplicateId, FileName, FrontMatter, MissingField, UnknownField, Unreadable, UnknownTopic,
-    WrongType,
-)
+from ..rules.files import FileName, FrontMatter, Unreadable
+from ..rules.references import UnknownTopic
+from ..rules.structure import BadDate, BadId, BadUrl, DuplicateId, EmptyValue, MissingField, UnknownField, WrongType
 from .safety import hidden_characters, inside
 from ..rules.structure import expect_mapping, read_fields, slugify, type_name
 from .yamlfile import YamlMap, YamlSeq, load_yaml
@@ -291,8 +290,6 @@ def read_article(path: Path, shown: str, raw: bytes | None = None) -> tuple[Arti
                 problems.append(BadUrl.problem(locs["url"], f"url '{values['url']}' is not an http(s) address",
                                                "write the full address, starting with https://"))
     if not body.strip():
-        from ..rules import EmptyValue
-
         problems.append(EmptyValue.problem(Loc(shown, body_line - 1, 1), "the article has no text after the front matter"))
     published = values.get("published")
     return Article(

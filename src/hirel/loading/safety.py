@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from ..model import Loc, Problem
-from ..rules import HiddenCharacter
+from ..rules.files import HiddenCharacter
 from ..terminal import HIDDEN_CHARACTERS
 
 HIDDEN = re.compile(f"[{HIDDEN_CHARACTERS}]")

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .checks import run_checks
+from .registry import judge
 from ..loading.loader import Corpus, display_path, load_corpus
 from ..model import ERROR, Problem
 
@@ -39,7 +40,7 @@ def check_corpus(root: Path, files: Iterable[Path] = (),
         problems = [p for p in problems if answers_for(p.path)]
     # Problem equality ignores the message, but two problems at one place may say different
     # things (a claim missing both 'proposition' and 'quote'): only exact repeats are dropped.
-    unique = list({(p, p.message): p for p in problems}.values())
+    unique = judge({(p, p.message): p for p in problems}.values())
     unique.sort(key=Problem.sort_key)
     return corpus, unique
 

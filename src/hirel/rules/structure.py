@@ -13,9 +13,158 @@ from typing import Any, Iterable
 
 from ..comparing.entities import suggest
 from ..loading.fields import FieldSpec
-from ..model import Loc, Problem
-from . import BadChoice, BadId, EmptyValue, MissingField, UnknownField, WrongType
+from ..model import WARNING, Loc, Problem
+from .base import Rule
 from ..loading.yamlfile import REJECTED, YamlMap, YamlSeq
+
+
+class WrongType(Rule):
+    """A value has the wrong type: a list where a mapping is expected, a number for a name...
+
+    FAIL:
+        claims:
+          id: a            # claims must be a list of mappings
+        via: The Wall Street Journal      # via must be a list
+
+    PASS:
+        claims:
+          - id: a
+        via: [The Wall Street Journal]
+    """
+
+    code, name = "HR201", "wrong-type"
+
+
+class MissingField(Rule):
+    """A required field is missing.
+
+    Claims need `id`, `proposition` and `quote`; articles need `title` and `outlet`;
+    propositions need `topic`, `text` and `kind` (and `unit` when the kind is `quantity`).
+
+    FAIL:
+        - id: state-dept-100m-2020
+          proposition: iran-funding-per-year
+
+    PASS:
+        - id: state-dept-100m-2020
+          proposition: iran-funding-per-year
+          quote: "Iran provides about $100 million annually"
+    """
+
+    code, name = "HR202", "missing-field"
+
+
+class UnknownField(Rule):
+    """A field that the data format does not define (usually a typo).
+
+    FAIL:
+        - id: a
+          claimaint: U.S. Department of State
+
+    PASS:
+        - id: a
+          claimant: U.S. Department of State
+    """
+
+    code, name = "HR203", "unknown-field"
+
+
+class BadId(Rule):
+    """An id is not of the form `^[a-z0-9][a-z0-9-]*$`.
+
+    Ids are typed on the command line (`hirel show ID`) and used as file names: lowercase
+    letters, digits and `-`, starting with a letter or digit.
+
+    FAIL:
+        - id: State Dept 100M
+
+    PASS:
+        - id: state-dept-100m-2020
+    """
+
+    code, name = "HR204", "bad-id"
+
+
+class DuplicateId(Rule):
+    """Two claims (anywhere in the corpus) or two entity names/aliases share an id or name.
+
+    Claim ids are unique across the whole corpus so that `hirel show ID` is unambiguous.
+    An entity alias may not also be another entity's name or alias.
+
+    FAIL:
+        # data/claims/a.yaml
+        - id: iran-funds-hamas
+        # data/claims/b.yaml
+        - id: iran-funds-hamas
+
+    PASS:
+        - id: a-iran-funds-hamas
+        - id: b-iran-funds-hamas
+    """
+
+    code, name = "HR205", "duplicate-id"
+
+
+class BadChoice(Rule):
+    """A field that takes one of a fixed set of words has another.
+
+    `stance`: supports | refutes. `certainty`: certain | likely | possible. Article `kind`:
+    news | analysis | opinion | explainer | blog | reference. `reliability`: A..F.
+    Proposition `kind`: quantity | stance | date.
+
+    FAIL:
+        stance: agrees
+
+    PASS:
+        stance: supports
+    """
+
+    code, name = "HR206", "bad-choice"
+
+
+class BadDate(Rule):
+    """An article's `published` date is not YYYY, YYYY-MM or YYYY-MM-DD, or is impossible.
+
+    A date in the future or before the year 1000 is also refused.
+
+    FAIL:
+        published: 22/08/2019
+
+    PASS:
+        published: 2019-08-22
+    """
+
+    code, name = "HR207", "bad-date"
+
+
+class EmptyValue(Rule):
+    """A field is present but empty.
+
+    FAIL:
+        quote: ""
+
+    PASS:
+        quote: "Iran provides about $100 million annually"
+    """
+
+    code, name = "HR208", "empty-value"
+
+
+class BadUrl(Rule):
+    """An article `url` is not an http(s) address.
+
+    FAIL:
+        url: www.al-monitor.com/originals/2019/08/iran-hamas.html
+
+    PASS:
+        url: https://www.al-monitor.com/originals/2019/08/iran-hamas.html
+    """
+
+    code, name = "HR209", "bad-url"
+    severity = WARNING
+
+
+# --- the checks ---------------------------------------------------------------------------
 
 _TYPE_WORDS = {
     "string": "a string",
