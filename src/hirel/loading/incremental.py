@@ -24,7 +24,9 @@ from typing import Any
 
 from .cache import CheckCache, code_fingerprint, digest
 from ..rules.checks import check_article, check_claim, check_entities, check_propositions, check_quote
-from .claimsfile import duplicate_id_problems, orphan_problems, read_claims
+from .claimsfile import read_claims
+from ..rules.references import orphan_problems
+from ..rules.structure import duplicate_id_problems
 from .datafiles import display_path
 from .loader import Corpus, list_files, load_entities, load_propositions, read_article
 from ..model import Loc, Problem

@@ -17,17 +17,19 @@ from typing import Any
 from . import fields as F
 from ..comparing.entities import EntityIndex, name_key
 from ..model import Article, Claim, Entity, Loc, Problem, Proposition, Topic
-from .claimsfile import duplicate_id_problems, orphan_problems, read_claims
+from .claimsfile import read_claims
+from ..rules.references import orphan_problems
 from .datafiles import date_text, display_path, load_yaml_file, read_text
 from ..rules.files import FileName, FrontMatter, Unreadable
 from ..rules.references import UnknownTopic
-from ..rules.structure import BadDate, BadId, BadUrl, DuplicateId, EmptyValue, MissingField, UnknownField, WrongType
+from ..rules.structure import BadId, DuplicateId, EmptyValue, MissingField, UnknownField, WrongType
 from .safety import hidden_characters, inside
-from ..rules.structure import expect_mapping, read_fields, slugify, type_name
+from ..rules.structure import (
+    check_published, check_url, duplicate_id_problems, expect_mapping, read_fields, slugify, type_name,
+)
 from .yamlfile import YamlMap, YamlSeq, load_yaml
 
 _ID_RE = re.compile(F.ID_PATTERN)
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 @dataclass
@@ -285,10 +287,8 @@ def read_article(path: Path, shown: str, raw: bytes | None = None) -> tuple[Arti
         if mapping is not None:
             values, locs, found = read_fields(mapping, F.ARTICLE_FIELDS, "the article")
             problems += found
-            problems += _check_published(values, locs)
-            if "url" in values and not re.fullmatch(r"https?://\S+", values["url"]):
-                problems.append(BadUrl.problem(locs["url"], f"url '{values['url']}' is not an http(s) address",
-                                               "write the full address, starting with https://"))
+            problems += check_published(values, locs)
+            problems += check_url(values, locs)
     if not body.strip():
         problems.append(EmptyValue.problem(Loc(shown, body_line - 1, 1), "the article has no text after the front matter"))
     published = values.get("published")
@@ -298,33 +298,6 @@ def read_article(path: Path, shown: str, raw: bytes | None = None) -> tuple[Arti
         published=date_text(published) if published is not None else None, url=values.get("url"),
         kind=values.get("kind"), reliability=values.get("reliability", "F"), notes=values.get("notes"),
         locs=locs), problems
-
-
-def _check_published(values: dict[str, Any], locs: dict[str, Loc]) -> list[Problem]:
-    if "published" not in values:
-        return []
-    value = values["published"]
-    loc = locs["published"]
-    text = date_text(value)
-    match = _DATE_RE.fullmatch(text)
-    problem = None
-    if not match:
-        problem = f"published '{text}' is not YYYY, YYYY-MM or YYYY-MM-DD"
-    else:
-        year, month, day = (int(part) if part else None for part in match.groups())
-        try:
-            when = date(year, month or 1, day or 1)
-        except ValueError as exc:
-            problem = f"published '{text}' is not a real date ({exc})"
-        else:
-            if year < 1000:
-                problem = f"published '{text}' is before the year 1000"
-            elif when > date.today():
-                problem = f"published '{text}' is in the future"
-    if problem is None:
-        return []
-    values.pop("published")
-    return [BadDate.problem(loc, problem, "write e.g. published: 2019-08-22, 2019-08 or 2019")]
 
 
 # --- claims -----------------------------------------------------------------------------------

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Generator, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Generator, Iterator
 
 from ..comparing.entities import suggest
 from ..model import WARNING, Article, Claim, Loc, Problem, Proposition
@@ -157,3 +158,14 @@ def _claim_names(claim: Claim) -> Iterator[tuple[str, Loc, str]]:
         yield name, claim.locs.get(f"via.{index}", claim.loc_of("via")), "via entity"
     if claim.scope is not None:
         yield claim.scope, claim.loc_of("scope"), "scope"
+
+
+def orphan_problems(root: Path, article_id: str, shown: str, loaded_articles: Any) -> list[Problem]:
+    """OrphanClaims for a claims file with no article (``loaded_articles``: the ids read)."""
+    # An article that exists but could not be read is reported on its own file, not as missing.
+    if article_id in loaded_articles or (root / "articles" / f"{article_id}.md").is_file():
+        return []
+    close = suggest(article_id, loaded_articles)
+    return [OrphanClaims.problem(
+        Loc(shown), f"no article 'articles/{article_id}.md' for this claims file",
+        f"did you mean '{close[0]}.yaml'?" if close else f"add data/articles/{article_id}.md")]

@@ -15,7 +15,10 @@ from ..comparing.entities import suggest
 from ..loading.fields import FieldSpec
 from ..model import WARNING, Loc, Problem
 from .base import Rule
+from ..loading.datafiles import date_text
 from ..loading.yamlfile import REJECTED, YamlMap, YamlSeq
+
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 class WrongType(Rule):
@@ -319,3 +322,52 @@ def expect_mapping(value: Any, loc: Loc, what: str) -> tuple[YamlMap | None, lis
     if value is REJECTED:
         return None, []
     return None, [WrongType.problem(loc, f"{what} must be a mapping, not {type_name(value)}")]
+
+
+def duplicate_id_problems(claim_id: str, loc: Loc, shown: str, first_loc: Loc, first_shown: str,
+                          same_file: bool) -> list[Problem]:
+    """A claim id used a second time: reported on the second use, and on the first when in another file."""
+    problems = [DuplicateId.problem(
+        loc, f"claim id '{claim_id}' is already used at {first_shown}:{first_loc.line}",
+        "claim ids are unique across the corpus; rename one")]
+    if not same_file:
+        # Reported in both files, so that checking either alone (pre-commit) sees it.
+        problems.append(DuplicateId.problem(
+            first_loc, f"claim id '{claim_id}' is used again at {shown}:{loc.line}",
+            "claim ids are unique across the corpus; rename one"))
+    return problems
+
+
+def check_published(values: dict[str, Any], locs: dict[str, Loc]) -> list[Problem]:
+    """BadDate for an article's 'published' that is not a real past date (the value is then dropped)."""
+    if "published" not in values:
+        return []
+    value = values["published"]
+    loc = locs["published"]
+    text = date_text(value)
+    match = _DATE_RE.fullmatch(text)
+    problem = None
+    if not match:
+        problem = f"published '{text}' is not YYYY, YYYY-MM or YYYY-MM-DD"
+    else:
+        year, month, day = (int(part) if part else None for part in match.groups())
+        try:
+            when = date(year, month or 1, day or 1)
+        except ValueError as exc:
+            problem = f"published '{text}' is not a real date ({exc})"
+        else:
+            if year < 1000:
+                problem = f"published '{text}' is before the year 1000"
+            elif when > date.today():
+                problem = f"published '{text}' is in the future"
+    if problem is None:
+        return []
+    values.pop("published")
+    return [BadDate.problem(loc, problem, "write e.g. published: 2019-08-22, 2019-08 or 2019")]
+
+
+def check_url(values: dict[str, Any], locs: dict[str, Loc]) -> list[Problem]:
+    if "url" in values and not re.fullmatch(r"https?://\S+", values["url"]):
+        return [BadUrl.problem(locs["url"], f"url '{values['url']}' is not an http(s) address",
+                               "write the full address, starting with https://")]
+    return []
