@@ -20,7 +20,7 @@ _EXPORTS = {
     "DataDirError": "hirel.loading.discovery",
     "UnknownName": "hirel.comparing.comparison",
     "ValueParseError": "hirel.values",
-    "Corpus": "hirel.loading.loader",
+    "Corpus": "hirel.model",
     "Problem": "hirel.model",
     "Interval": "hirel.model",
     "Comparison": "hirel.comparing.comparison",
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from .comparing.comparison import Comparison, UnknownName
     from .loading.discovery import DataDirError
     from .errors import HirelError
-    from .loading.loader import Corpus
+    from .model import Corpus
     from .model import Interval, Problem
     from .values import ValueParseError
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:
     from .comparing.comparison import Comparison
-    from .loading.loader import Corpus
+    from .model import Corpus
     from .model import Interval, Problem
 
 

@@ -42,7 +42,7 @@ from .comparing.attribution import (ArticleRow, Charge, OutletRow, Sources, char
 from .comparing.comparison import NormalizedClaim, PropositionComparison, UnknownName
 from .comparing.entities import EntityIndex, independent_origins, suggest
 from .comparing.grid import Matrix, MatrixCell, MatrixColumn, MatrixRow, Tally, matrix
-from .loading.loader import Corpus
+from .model import Corpus
 from .model import Article, Claim, Finding, Proposition, Topic
 
 __all__ = [

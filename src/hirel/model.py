@@ -9,7 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from datetime import date
-from typing import Any, Mapping, NamedTuple
+from pathlib import Path
+from typing import TYPE_CHECKING, AbstractSet, Any, Mapping, NamedTuple
+
+if TYPE_CHECKING:
+    from .comparing.entities import EntityIndex
 
 
 
@@ -231,3 +235,24 @@ class Finding:
     verdict: str
     claims: tuple[str, str]
     explanation: str
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything a data directory holds, as model objects (the loader builds it, see
+    `loading.loader.CorpusBuilder`; once built it is not changed)."""
+
+    root: Path
+    articles: Mapping[str, Article]
+    claims: Mapping[str, Claim]  # by id; the first of duplicates
+    propositions: Mapping[str, Proposition]
+    topics: Mapping[str, Topic]
+    entities: EntityIndex
+    claim_files: Mapping[str, str]  # article id -> display path
+    # What the registries declare, even entries too broken to load, and which registries could
+    # be read at all: a name is only "unknown" when the registry that would define it was read.
+    declared_propositions: AbstractSet[str]
+    registries_read: AbstractSet[str]
+
+    def claims_of(self, proposition_id: str) -> list[Claim]:
+        return [claim for claim in self.claims.values() if claim.proposition == proposition_id]

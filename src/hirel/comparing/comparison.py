@@ -10,8 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..errors import HirelError
-from ..loading.loader import Corpus
-from ..model import Article, Claim, Finding, Interval, Period, Proposition
+from ..model import Article, Claim, Corpus, Finding, Interval, Period, Proposition
 from .verdicts import VERDICTS, ComparableClaim, compare_claims
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from typing import Any
 
 from . import fields as F
 from ..comparing.entities import EntityIndex, name_key
-from ..model import Article, Claim, Entity, Loc, Problem, Proposition, Topic
+from ..model import Article, Claim, Corpus, Entity, Loc, Problem, Proposition, Topic
 from .claimsfile import read_claims
 from ..rules.references import orphan_problems
 from .datafiles import date_text, display_path, load_yaml_file, read_text
@@ -33,8 +33,8 @@ _ID_RE = re.compile(F.ID_PATTERN)
 
 
 @dataclass
-class Corpus:
-    """Everything a data directory holds, as model objects."""
+class CorpusBuilder:
+    """A corpus while it is read: the loader fills these, then ``freeze`` gives the `Corpus`."""
 
     root: Path
     articles: dict[str, Article] = field(default_factory=dict)
@@ -43,13 +43,13 @@ class Corpus:
     topics: dict[str, Topic] = field(default_factory=dict)
     entities: EntityIndex = field(default_factory=EntityIndex)
     claim_files: dict[str, str] = field(default_factory=dict)  # article id -> display path
-    # What the registries declare, even entries too broken to load, and which registries could
-    # be read at all: a name is only "unknown" when the registry that would define it was read.
     declared_propositions: set[str] = field(default_factory=set)
     registries_read: set[str] = field(default_factory=set)
 
-    def claims_of(self, proposition_id: str) -> list[Claim]:
-        return [claim for claim in self.claims.values() if claim.proposition == proposition_id]
+    def freeze(self) -> Corpus:
+        """The corpus read so far (sharing what was read: nothing is copied)."""
+        return Corpus(self.root, self.articles, self.claims, self.propositions, self.topics, self.entities,
+                      self.claim_files, self.declared_propositions, self.registries_read)
 
 
 def load_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
@@ -66,7 +66,7 @@ def load_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
 
 
 def _load_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
-    corpus = Corpus(root=root)
+    corpus = CorpusBuilder(root=root)
     problems: list[Problem] = []
     problems += load_entities(corpus, root / "entities.yaml")
     problems += load_propositions(corpus, root / "propositions.yaml")
@@ -74,7 +74,7 @@ def _load_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
         problems += _load_article(corpus, Path(path), shown)
     for path, shown, _stem in list_files(root / "claims", ".yaml", problems):
         problems += _load_claims(corpus, Path(path), shown)
-    return corpus, problems
+    return corpus.freeze(), problems
 
 
 def list_files(folder: Path, suffix: str, problems: list[Problem]) -> list[tuple[str, str, str]]:
@@ -123,7 +123,7 @@ def list_files(folder: Path, suffix: str, problems: list[Problem]) -> list[tuple
 # --- entities ---------------------------------------------------------------------------------
 
 
-def load_entities(corpus: Corpus, path: Path, raw: bytes | None = None) -> list[Problem]:
+def load_entities(corpus: CorpusBuilder, path: Path, raw: bytes | None = None) -> list[Problem]:
     shown, data, problems = load_yaml_file(path, None, raw)
     if data is None:
         return problems
@@ -171,7 +171,7 @@ def load_entities(corpus: Corpus, path: Path, raw: bytes | None = None) -> list[
 # --- propositions -----------------------------------------------------------------------------
 
 
-def load_propositions(corpus: Corpus, path: Path, raw: bytes | None = None) -> list[Problem]:
+def load_propositions(corpus: CorpusBuilder, path: Path, raw: bytes | None = None) -> list[Problem]:
     shown, data, problems = load_yaml_file(path, None, raw)
     if data is None:
         return problems
@@ -253,7 +253,7 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
     return None
 
 
-def _load_article(corpus: Corpus, path: Path, shown: str) -> list[Problem]:
+def _load_article(corpus: CorpusBuilder, path: Path, shown: str) -> list[Problem]:
     article, problems = read_article(path, shown)
     if article is not None:
         corpus.articles[article.id] = article
@@ -303,7 +303,7 @@ def read_article(path: Path, shown: str, raw: bytes | None = None) -> tuple[Arti
 # --- claims -----------------------------------------------------------------------------------
 
 
-def _load_claims(corpus: Corpus, path: Path, shown: str) -> list[Problem]:
+def _load_claims(corpus: CorpusBuilder, path: Path, shown: str) -> list[Problem]:
     article_id = path.stem
     corpus.claim_files[article_id] = shown
     claims, problems = read_claims(path, shown, article_id)

@@ -8,7 +8,8 @@ from typing import Callable, Iterable
 
 from .checks import run_checks
 from .registry import judge
-from ..loading.loader import Corpus, display_path, load_corpus
+from ..loading.loader import display_path, load_corpus
+from ..model import Corpus
 from ..model import ERROR, Problem
 
 

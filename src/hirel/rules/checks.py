@@ -13,7 +13,7 @@ from .references import check_article, check_claim_names, check_entities, claim_
 from .semantics import check_kind, check_propositions, read_period
 
 if TYPE_CHECKING:
-    from ..loading.loader import Corpus
+    from ..model import Corpus
 
 __all__ = ["run_checks", "check_entities", "check_propositions", "check_article", "check_claim", "check_quote"]
 

@@ -9,7 +9,7 @@ from .anchoring import MAX_FUZZY_QUOTE, MIN_HINT_SCORE, ArticleText
 from .base import Rule
 
 if TYPE_CHECKING:
-    from ..loading.loader import Corpus
+    from ..model import Corpus
 
 
 class QuoteNotFound(Rule):

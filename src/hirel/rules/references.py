@@ -11,7 +11,7 @@ from ..model import WARNING, Article, Claim, Loc, Problem, Proposition
 from .base import Rule
 
 if TYPE_CHECKING:
-    from ..loading.loader import Corpus
+    from ..model import Corpus
 
 
 class UnknownProposition(Rule):

@@ -14,7 +14,7 @@ from .structure import MissingField, WrongType
 from .values import BadUnit, ChangeOrLevel, check_value, value_example
 
 if TYPE_CHECKING:
-    from ..loading.loader import Corpus
+    from ..model import Corpus
 
 
 class StanceByKind(Rule):
