@@ -18,10 +18,9 @@ from . import fields as F
 from ..comparing.entities import EntityIndex, name_key
 from ..model import Article, Claim, Corpus, Entity, Loc, Problem, Proposition, Topic
 from .claimsfile import read_claims
-from ..rules.references import orphan_problems
+from ..rules.references import orphan_problems, unknown_topic_problems
 from .datafiles import date_text, display_path, load_yaml_file, read_text
 from ..rules.files import FileName, FrontMatter, Unreadable
-from ..rules.references import UnknownTopic
 from ..rules.structure import BadId, DuplicateId, EmptyValue, MissingField, UnknownField, WrongType
 from .safety import hidden_characters, inside
 from ..rules.structure import (
@@ -215,13 +214,8 @@ def load_propositions(corpus: CorpusBuilder, path: Path, raw: bytes | None = Non
             continue
         values, locs, found = read_fields(body_map, F.PROPOSITION_FIELDS, f"proposition '{prop_id}'")
         problems += found
-        if "topic" in values and values["topic"] not in corpus.topics and "topics" in mapping:
-            from ..comparing.entities import suggest
-
-            close = suggest(values["topic"], corpus.topics)
-            problems.append(UnknownTopic.problem(
-                locs["topic"], f"proposition '{prop_id}' has the unknown topic '{values['topic']}'",
-                f"did you mean '{close[0]}'?" if close else "add it under topics:"))
+        if "topics" in mapping:  # else reported as a missing section
+            problems += unknown_topic_problems(prop_id, values, locs, corpus.topics)
         if "kind" not in values or "text" not in values:
             continue
         corpus.propositions[prop_id] = Proposition(

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generator, Iterator
+from typing import TYPE_CHECKING, Any, Generator, Iterator, Mapping
 
 from ..comparing.entities import suggest
 from ..model import WARNING, Article, Claim, Loc, Problem, Proposition
@@ -169,3 +169,14 @@ def orphan_problems(root: Path, article_id: str, shown: str, loaded_articles: An
     return [OrphanClaims.problem(
         Loc(shown), f"no article 'articles/{article_id}.md' for this claims file",
         f"did you mean '{close[0]}.yaml'?" if close else f"add data/articles/{article_id}.md")]
+
+
+def unknown_topic_problems(prop_id: str, values: dict[str, Any], locs: dict[str, Loc],
+                           topics: Mapping[str, Any]) -> list[Problem]:
+    """UnknownTopic for a proposition (its fields as read) whose topic is not in ``topics``."""
+    if "topic" not in values or values["topic"] in topics:
+        return []
+    close = suggest(values["topic"], topics)
+    return [UnknownTopic.problem(
+        locs["topic"], f"proposition '{prop_id}' has the unknown topic '{values['topic']}'",
+        f"did you mean '{close[0]}'?" if close else "add it under topics:")]
