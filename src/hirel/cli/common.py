@@ -16,7 +16,7 @@ from .errors import CommandError
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from ..loader import Corpus
+    from ..model import Corpus
     from ..model import Problem
 
 
@@ -35,14 +35,14 @@ def options(ctx: typer.Context) -> GlobalOptions:
 
 
 def data_dir(ctx: typer.Context, files: Iterable[Path] = ()) -> Path:
-    from ..discovery import find_data_dir
+    from ..loading.discovery import find_data_dir
 
     return find_data_dir(options(ctx).data, files)  # DataDirError: reported by the error handler
 
 
 def did_you_mean(what: str, name: str, choices: Iterable[str], listing: str | None = None) -> CommandError:
     """The error for an unknown name, with the closest choice, else the choices (or ``listing``)."""
-    from ..entities import suggest
+    from ..comparing.entities import suggest
 
     pool = list(choices)
     close = suggest(name, pool)
@@ -75,10 +75,11 @@ def warn_problems(problems: Sequence[Problem]) -> None:
 
 def load(ctx: typer.Context) -> Corpus:
     """Load the corpus for a browsing command; errors in it are noted on stderr, not fatal."""
-    from ..loader import load_corpus
+    from ..loading.loader import load_corpus
+    from ..rules.registry import judge
 
     corpus, problems = load_corpus(data_dir(ctx))
-    warn_problems(problems)
+    warn_problems(judge(problems))
     return corpus
 
 

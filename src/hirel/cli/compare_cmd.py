@@ -17,14 +17,14 @@ FormatOption = typer.Option("table", "--format", "-f", case_sensitive=False, hel
 
 
 def _verdict_list(text: Optional[str], option: str) -> list[str]:
-    from ..verdicts import VERDICTS
+    from ..comparing.verdicts import VERDICTS
 
     if not text:
         return []
     chosen = [part.strip().lower() for part in text.split(",") if part.strip()]
     for verdict in chosen:
         if verdict not in VERDICTS:
-            from ..entities import suggest
+            from ..comparing.entities import suggest
 
             # The choices are few and fixed: when none is close, list them all.
             close = suggest(verdict, VERDICTS)
@@ -55,7 +55,7 @@ def compare(
 
     Example: hirel compare funding --only contradiction --fail-on contradiction
     """
-    from ..comparison import compare as run_compare
+    from ..comparing.comparison import compare as run_compare
     from ..output.browsing.compare import Compared
 
     only_list = _verdict_list(only, "--only")
@@ -86,10 +86,10 @@ def value(
 
     Example: hirel value "$30 million a month" --unit USD/year
     """
-    from ..figures import format_compared, format_interval
-    from ..periods import PeriodError, parse_period
+    from ..values.figures import format_compared, format_interval
+    from ..values.periods import PeriodError, parse_period
     from ..output.serialize import bound
-    from ..units import ConversionError, UnitError
+    from ..values.units import ConversionError, UnitError
     from ..values import ValueParseError, explain_value
 
     try:

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from rich.table import Table
     from rich.text import Text
 
-    from ..comparison import NormalizedClaim
+    from ..comparing.comparison import NormalizedClaim
 
 VERDICT_STYLES = {
     "contradiction": "bold red",
@@ -115,7 +115,7 @@ def print_hanging(console: Console, text: Text, indent: int = 0, hang: int = 4) 
 def says(nc: NormalizedClaim) -> str:
     """What a claim says, normalized: 'supports', '$360M/yr (from $30M/mo)', or the value as
     written with the reason it could not be read or compared."""
-    from ..figures import format_interval
+    from ..values.figures import format_interval
     from .serialize import value_text
 
     claim = nc.claim

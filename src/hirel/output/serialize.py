@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
-from ..comparison import Comparison, NormalizedClaim, PropositionComparison
+from ..comparing.comparison import Comparison, NormalizedClaim, PropositionComparison
 from ..model import Article, Finding, Interval, Period, Proposition
 
 if TYPE_CHECKING:
-    from ..positions import Position
+    from ..comparing.positions import Position
     from ..views import (ClaimDetail, ClaimMatch, Charge, Matrix, PropositionStats, Sources, Stats, Tally,
                          TimelineEntry, TopicStats)
     from ..views.sources import Coverage
@@ -27,9 +27,9 @@ def bound(x: float | None, unit: str) -> Any:
 def interval_dict(interval: Interval | None, text: Any = None) -> dict[str, Any] | None:
     if interval is None:
         return None
-    from ..figures import format_interval
+    from ..values.figures import format_interval
 
-    from ..figures import format_compared
+    from ..values.figures import format_compared
 
     low, high = interval.as_written
     # low/high: the figure as written (hedges applied); compared: widened by written precision.
@@ -41,7 +41,7 @@ def interval_dict(interval: Interval | None, text: Any = None) -> dict[str, Any]
 
 
 def period_dict(period: Period) -> dict[str, Any]:
-    from ..periods import format_period
+    from ..values.periods import format_period
 
     return {"start": period.start.isoformat() if period.start else None,
             "end": period.end.isoformat() if period.end else None,
@@ -233,7 +233,7 @@ def timeline_document(topic: str | None, proposition: str | None, entries: Seque
 
 def entry_when(entry: TimelineEntry) -> str:
     """The period a timeline entry is placed at, as the table shows it ("unknown" when none)."""
-    from ..periods import format_period
+    from ..values.periods import format_period
 
     if not entry.known:
         return "unknown"

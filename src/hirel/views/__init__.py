@@ -40,7 +40,7 @@ from .sources import (ArticleRow, Charge, Coverage, OutletRow, Sources, charges,
                       own_contradiction_pairs, own_voice, sources)
 from .stats import PropositionStats, Stats, TopicStats, proposition_stats, topic_stats
 from .timeline import TimelineEntry, timeline
-from ..entities import independent_origins
+from ..comparing.entities import independent_origins
 
 __all__ = [
     "Browser",

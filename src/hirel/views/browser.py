@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 
-from ..comparison import NormalizedClaim, PropositionComparison, UnknownName
-from ..entities import EntityIndex, suggest
-from ..loader import Corpus
+from ..comparing.comparison import NormalizedClaim, PropositionComparison, UnknownName
+from ..comparing.entities import EntityIndex, suggest
+from ..model import Corpus
 from ..model import Article, Claim, Finding, Proposition, Topic
 
 
@@ -28,7 +28,7 @@ class Browser:
     def comparison(self, proposition_id: str) -> PropositionComparison:
         found = self._comparisons.get(proposition_id)
         if found is None:
-            from ..comparison import compare_proposition
+            from ..comparing.comparison import compare_proposition
 
             prop = self.corpus.propositions[proposition_id]
             claims = [self.normalized(claim) for claim in self.corpus.claims_of(proposition_id)]
@@ -39,7 +39,7 @@ class Browser:
         """The claim with its names resolved and its value and period read (computed once)."""
         found = self._normalized.get(claim.id)
         if found is None:
-            from ..comparison import normalize_claim
+            from ..comparing.comparison import normalize_claim
 
             found = normalize_claim(claim, self.corpus, self.corpus.propositions.get(claim.proposition))
             self._normalized[claim.id] = found
@@ -52,7 +52,7 @@ class Browser:
     def findings_of(self, claim_id: str) -> list[Finding]:
         """The findings of one claim with each other claim of its proposition (contradictions
         first, then by the other claim's place in the corpus): n pairs, not all of them."""
-        from ..verdicts import VERDICTS, compare_between
+        from ..comparing.verdicts import VERDICTS, compare_between
 
         claim = self.corpus.claims.get(claim_id)
         if claim is None or claim.proposition not in self.corpus.propositions:

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..comparison import NormalizedClaim, UnknownName
-from ..entities import suggest
+from ..comparing.comparison import NormalizedClaim, UnknownName
+from ..comparing.entities import suggest
 from ..model import Claim
 from .browser import Browser
 

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
 from .sources import contradictions_involving
-from ..entities import independent_origins
+from ..comparing.entities import independent_origins
 from ..model import Proposition, Topic
 
 if TYPE_CHECKING:
     from .browser import Browser
-    from ..comparison import NormalizedClaim
+    from ..comparing.comparison import NormalizedClaim
 
 __all__ = ["MatrixCell", "Tally", "MatrixColumn", "MatrixRow", "Matrix", "matrix"]
 

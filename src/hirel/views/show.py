@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..comparison import NormalizedClaim
+from ..comparing.comparison import NormalizedClaim
 from ..model import Article, Finding, Proposition
 from .browser import Browser
 
@@ -49,7 +49,7 @@ def quote_context(article: Article, quote: str) -> QuoteContext | None:
     than `PARAGRAPH_LIMIT` characters and spans several lines (an article with a paragraph per
     line and no blank lines), it is only the lines the quote is on.
     """
-    from ..anchoring import ArticleText
+    from ..rules.anchoring import ArticleText
 
     text = ArticleText(article.body, article.body_line)
     passages = text.find(quote)

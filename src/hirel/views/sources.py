@@ -16,14 +16,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
-from ..entities import EntityIndex
+from ..comparing.entities import EntityIndex
 from ..model import Article, Claim, Finding
 
 if TYPE_CHECKING:
     from .browser import Browser
-    from ..comparison import NormalizedClaim, PropositionComparison
-    from ..loader import Corpus
-    from ..verdicts import ComparableClaim
+    from ..comparing.comparison import NormalizedClaim, PropositionComparison
+    from ..model import Corpus
+    from ..comparing.verdicts import ComparableClaim
 
 __all__ = ["ArticleRow", "OutletRow", "Sources", "Charge", "own_voice", "sources", "charges",
            "contradictions_involving", "Coverage", "coverage", "own_contradiction_pairs"]
@@ -37,7 +37,7 @@ def contradictions_involving(pc: PropositionComparison, claims: Sequence[Normali
     enumerating any pair."""
     if not claims:
         return 0
-    from ..counting import count_contradictions
+    from ..comparing.counting import count_contradictions
 
     degrees = pc.degrees
     total = sum(degrees.get(nc.claim.id, 0) for nc in claims)
@@ -208,7 +208,7 @@ def own_contradiction_pairs(browser: Browser, limit: int = 30) -> tuple[dict[tup
     """(article, other article) -> the propositions on which one's own voice is contradicted by
     the other; at most ``limit`` pairs of articles (True when there are more). Only claims in an
     article's own voice are judged, each against the positions disputed with its own."""
-    from ..verdicts import compare_between
+    from ..comparing.verdicts import compare_between
 
     corpus = browser.corpus
     pairs: dict[tuple[str, str], list[str]] = {}

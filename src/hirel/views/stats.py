@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..comparison import PropositionComparison
-from ..entities import EntityIndex, independent_origins
+from ..comparing.comparison import PropositionComparison
+from ..comparing.entities import EntityIndex, independent_origins
 from ..model import Proposition, Topic
-from ..verdicts import Verdict
+from ..comparing.verdicts import Verdict
 from .browser import Browser
 
 
@@ -30,7 +30,7 @@ class Stats:
 
 
 def _stats(comparisons: Sequence[PropositionComparison], entities: EntityIndex) -> Stats:
-    from ..verdicts import VERDICTS
+    from ..comparing.verdicts import VERDICTS
 
     claims = [nc for pc in comparisons for nc in pc.claims]
     counts = dict.fromkeys(VERDICTS, 0)

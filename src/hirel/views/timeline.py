@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..comparison import NormalizedClaim
+from ..comparing.comparison import NormalizedClaim
 from ..model import Proposition
 from .browser import Browser
 from .claims import find_claims

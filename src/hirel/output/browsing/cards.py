@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from rich.table import Table
     from rich.text import Text
 
-    from ...comparison import NormalizedClaim
+    from ...comparing.comparison import NormalizedClaim
     from ...model import Proposition
 
 
@@ -25,7 +25,7 @@ def kind(prop: Proposition) -> str:
 
 
 def when(nc: NormalizedClaim) -> str:
-    from ...periods import format_period
+    from ...values.periods import format_period
 
     return format_period(nc.period)
 

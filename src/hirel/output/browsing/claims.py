@@ -10,7 +10,7 @@ from ..render import print_hanging, says, who, write_csv, write_json, write_mark
 from .cards import claim_card, plural, when
 
 if TYPE_CHECKING:
-    from ...comparison import NormalizedClaim
+    from ...comparing.comparison import NormalizedClaim
     from ...model import Proposition
     from ...views import ClaimMatch
 

@@ -17,9 +17,9 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from ...comparison import Comparison, NormalizedClaim
+    from ...comparing.comparison import Comparison, NormalizedClaim
     from ...model import Proposition
-    from ...positions import Position
+    from ...comparing.positions import Position
 
 __all__ = ["Compared", "compare_table", "compare_json", "compare_csv", "compare_markdown"]
 
@@ -56,7 +56,7 @@ def compare_csv(report: Compared, target: Target) -> None:
 
 
 def compare_markdown(report: Compared, target: Target) -> None:
-    from ...periods import format_period
+    from ...values.periods import format_period
 
     result, only = report.result, report.only
     out = target.stream
@@ -99,7 +99,7 @@ def _position_line(position: Position, prop: Proposition, with_id: bool = True) 
     """'p2  $324M–$396M/yr · likely, per Unknown news website (2 reports)'."""
     from rich.text import Text
 
-    from ...periods import format_period
+    from ...values.periods import format_period
 
     line = Text()
     if with_id:
@@ -137,7 +137,7 @@ def _claim_lines(console: Console, nc: NormalizedClaim, prop: Proposition, posit
     its position's, shown above) and its position; who says it and where; the quote."""
     from rich.text import Text
 
-    from ...periods import format_period
+    from ...values.periods import format_period
 
     line = Text()
     line.append(safe_line(nc.claim.id), style="bold")
@@ -168,7 +168,7 @@ def compare_table(report: Compared, target: Target) -> None:
     positions (and a chart of them), then the claims; with --pairs every pairwise finding."""
     from rich.text import Text
 
-    from ...verdicts import VERDICTS
+    from ...comparing.verdicts import VERDICTS
 
     result, only, pairs = report.result, report.only, report.pairs
     console = target.console()

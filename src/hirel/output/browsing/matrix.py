@@ -64,7 +64,7 @@ def _cell_text(cell_data: MatrixCell, prop: Proposition, symbols: _Symbols) -> s
     is only likely or possible, '†' when it is about another scope than the proposition's
     object, ' !' after each claim that takes part in a contradiction (a cell with several
     values has one line per value, each marked on its own)."""
-    from ...figures import format_interval
+    from ...values.figures import format_interval
     from ..serialize import value_text
 
     parts = []

@@ -63,7 +63,7 @@ def show_fields(detail: ClaimDetail) -> list[tuple[str, str]]:
         if nc.interval is not None:
             rows.append(("normalized", says(nc)))
             if nc.interval.written is not None:
-                from ...figures import format_compared
+                from ...values.figures import format_compared
 
                 rows.append(("compared as", f"{format_compared(nc.interval)} (the precision of the written figure)"))
             if nc.interval.steps:

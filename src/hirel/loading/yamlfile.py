@@ -24,9 +24,9 @@ import yaml.reader
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .model import Loc, Problem
-from .output.terminal import HIDDEN_CHARACTERS
-from .rules import AliasExpansion, DuplicateKey, ForbiddenTag, WrongType, YamlSyntax
+from ..model import Loc, Problem
+from ..output.terminal import HIDDEN_CHARACTERS
+from ..rules.files import AliasExpansion, DuplicateKey, ForbiddenTag, YamlSyntax
 
 try:
     _BaseLoader: Any = yaml.CSafeLoader
@@ -223,6 +223,8 @@ class _Builder:
                         key_loc, "merge keys (<<) are not supported", "write the fields out in full"))
                     continue
                 if not isinstance(key_node, ScalarNode):
+                    from ..rules.structure import WrongType  # that module reads this one's types
+
                     self.problems.append(WrongType.problem(
                         key_loc, "a key must be a plain name, not a list or mapping"))
                     continue

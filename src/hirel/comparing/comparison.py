@@ -9,9 +9,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from .errors import HirelError
-from .loader import Corpus
-from .model import Article, Claim, Finding, Interval, Period, Proposition
+from ..errors import HirelError
+from ..model import Article, Claim, Corpus, Finding, Interval, Period, Proposition
 from .verdicts import VERDICTS, ComparableClaim, compare_claims
 
 if TYPE_CHECKING:
@@ -134,9 +133,9 @@ class Comparison:
 
 def normalize_claim(claim: Claim, corpus: Corpus, proposition: Proposition | None = None) -> NormalizedClaim:
     """Resolve names and read the value and period of ``claim``; never raises on bad data."""
-    from .periods import PeriodError, parse_period
-    from .units import ConversionError, UnitError
-    from .values import ValueParseError, normalize_value, read_value
+    from ..values.periods import PeriodError, parse_period
+    from ..values.units import ConversionError, UnitError
+    from ..values import ValueParseError, normalize_value, read_value
 
     entities = corpus.entities
     article = corpus.articles.get(claim.article)

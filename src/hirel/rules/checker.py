@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .checks import run_checks
-from .loader import Corpus, display_path, load_corpus
-from .model import ERROR, Problem
+from .registry import judge
+from ..loading.loader import display_path, load_corpus
+from ..model import Corpus
+from ..model import ERROR, Problem
 
 
 def check_corpus(root: Path, files: Iterable[Path] = (),
@@ -27,7 +29,7 @@ def check_corpus(root: Path, files: Iterable[Path] = (),
     `incremental`); the problems are the same, and no corpus is returned.
     """
     if cache is not None:
-        from .incremental import check_with_cache
+        from ..loading.incremental import check_with_cache
 
         corpus, problems = None, check_with_cache(root, cache)
     else:
@@ -39,7 +41,7 @@ def check_corpus(root: Path, files: Iterable[Path] = (),
         problems = [p for p in problems if answers_for(p.path)]
     # Problem equality ignores the message, but two problems at one place may say different
     # things (a claim missing both 'proposition' and 'quote'): only exact repeats are dropped.
-    unique = list({(p, p.message): p for p in problems}.values())
+    unique = judge({(p, p.message): p for p in problems}.values())
     unique.sort(key=Problem.sort_key)
     return corpus, unique
 

@@ -15,25 +15,25 @@ from pathlib import Path
 from typing import Any
 
 from . import fields as F
-from .entities import EntityIndex, name_key
-from .model import Article, Claim, Entity, Loc, Problem, Proposition, Topic
-from .claimsfile import duplicate_id_problems, orphan_problems, read_claims
+from ..comparing.entities import EntityIndex, name_key
+from ..model import Article, Claim, Corpus, Entity, Loc, Problem, Proposition, Topic
+from .claimsfile import read_claims
+from ..rules.references import orphan_problems, unknown_topic_problems
 from .datafiles import date_text, display_path, load_yaml_file, read_text
-from .rules import (
-    BadDate, BadId, BadUrl, DuplicateId, FileName, FrontMatter, MissingField, UnknownField, Unreadable, UnknownTopic,
-    WrongType,
-)
+from ..rules.files import FileName, FrontMatter, Unreadable
+from ..rules.structure import BadId, DuplicateId, EmptyValue, MissingField, UnknownField, WrongType
 from .safety import hidden_characters, inside
-from .structure import expect_mapping, read_fields, slugify, type_name
+from ..rules.structure import (
+    check_published, check_url, duplicate_id_problems, expect_mapping, read_fields, slugify, type_name,
+)
 from .yamlfile import YamlMap, YamlSeq, load_yaml
 
 _ID_RE = re.compile(F.ID_PATTERN)
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 @dataclass
-class Corpus:
-    """Everything a data directory holds, as model objects."""
+class CorpusBuilder:
+    """A corpus while it is read: the loader fills these, then ``freeze`` gives the `Corpus`."""
 
     root: Path
     articles: dict[str, Article] = field(default_factory=dict)
@@ -42,13 +42,13 @@ class Corpus:
     topics: dict[str, Topic] = field(default_factory=dict)
     entities: EntityIndex = field(default_factory=EntityIndex)
     claim_files: dict[str, str] = field(default_factory=dict)  # article id -> display path
-    # What the registries declare, even entries too broken to load, and which registries could
-    # be read at all: a name is only "unknown" when the registry that would define it was read.
     declared_propositions: set[str] = field(default_factory=set)
     registries_read: set[str] = field(default_factory=set)
 
-    def claims_of(self, proposition_id: str) -> list[Claim]:
-        return [claim for claim in self.claims.values() if claim.proposition == proposition_id]
+    def freeze(self) -> Corpus:
+        """The corpus read so far (sharing what was read: nothing is copied)."""
+        return Corpus(self.root, self.articles, self.claims, self.propositions, self.topics, self.entities,
+                      self.claim_files, self.declared_propositions, self.registries_read)
 
 
 def load_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
@@ -65,7 +65,7 @@ def load_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
 
 
 def _load_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
-    corpus = Corpus(root=root)
+    corpus = CorpusBuilder(root=root)
     problems: list[Problem] = []
     problems += load_entities(corpus, root / "entities.yaml")
     problems += load_propositions(corpus, root / "propositions.yaml")
@@ -73,7 +73,7 @@ def _load_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
         problems += _load_article(corpus, Path(path), shown)
     for path, shown, _stem in list_files(root / "claims", ".yaml", problems):
         problems += _load_claims(corpus, Path(path), shown)
-    return corpus, problems
+    return corpus.freeze(), problems
 
 
 def list_files(folder: Path, suffix: str, problems: list[Problem]) -> list[tuple[str, str, str]]:
@@ -122,7 +122,7 @@ def list_files(folder: Path, suffix: str, problems: list[Problem]) -> list[tuple
 # --- entities ---------------------------------------------------------------------------------
 
 
-def load_entities(corpus: Corpus, path: Path, raw: bytes | None = None) -> list[Problem]:
+def load_entities(corpus: CorpusBuilder, path: Path, raw: bytes | None = None) -> list[Problem]:
     shown, data, problems = load_yaml_file(path, None, raw)
     if data is None:
         return problems
@@ -170,7 +170,7 @@ def load_entities(corpus: Corpus, path: Path, raw: bytes | None = None) -> list[
 # --- propositions -----------------------------------------------------------------------------
 
 
-def load_propositions(corpus: Corpus, path: Path, raw: bytes | None = None) -> list[Problem]:
+def load_propositions(corpus: CorpusBuilder, path: Path, raw: bytes | None = None) -> list[Problem]:
     shown, data, problems = load_yaml_file(path, None, raw)
     if data is None:
         return problems
@@ -214,13 +214,8 @@ def load_propositions(corpus: Corpus, path: Path, raw: bytes | None = None) -> l
             continue
         values, locs, found = read_fields(body_map, F.PROPOSITION_FIELDS, f"proposition '{prop_id}'")
         problems += found
-        if "topic" in values and values["topic"] not in corpus.topics and "topics" in mapping:
-            from .entities import suggest
-
-            close = suggest(values["topic"], corpus.topics)
-            problems.append(UnknownTopic.problem(
-                locs["topic"], f"proposition '{prop_id}' has the unknown topic '{values['topic']}'",
-                f"did you mean '{close[0]}'?" if close else "add it under topics:"))
+        if "topics" in mapping:  # else reported as a missing section
+            problems += unknown_topic_problems(prop_id, values, locs, corpus.topics)
         if "kind" not in values or "text" not in values:
             continue
         corpus.propositions[prop_id] = Proposition(
@@ -252,7 +247,7 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
     return None
 
 
-def _load_article(corpus: Corpus, path: Path, shown: str) -> list[Problem]:
+def _load_article(corpus: CorpusBuilder, path: Path, shown: str) -> list[Problem]:
     article, problems = read_article(path, shown)
     if article is not None:
         corpus.articles[article.id] = article
@@ -286,13 +281,9 @@ def read_article(path: Path, shown: str, raw: bytes | None = None) -> tuple[Arti
         if mapping is not None:
             values, locs, found = read_fields(mapping, F.ARTICLE_FIELDS, "the article")
             problems += found
-            problems += _check_published(values, locs)
-            if "url" in values and not re.fullmatch(r"https?://\S+", values["url"]):
-                problems.append(BadUrl.problem(locs["url"], f"url '{values['url']}' is not an http(s) address",
-                                               "write the full address, starting with https://"))
+            problems += check_published(values, locs)
+            problems += check_url(values, locs)
     if not body.strip():
-        from .rules import EmptyValue
-
         problems.append(EmptyValue.problem(Loc(shown, body_line - 1, 1), "the article has no text after the front matter"))
     published = values.get("published")
     return Article(
@@ -303,37 +294,10 @@ def read_article(path: Path, shown: str, raw: bytes | None = None) -> tuple[Arti
         locs=locs), problems
 
 
-def _check_published(values: dict[str, Any], locs: dict[str, Loc]) -> list[Problem]:
-    if "published" not in values:
-        return []
-    value = values["published"]
-    loc = locs["published"]
-    text = date_text(value)
-    match = _DATE_RE.fullmatch(text)
-    problem = None
-    if not match:
-        problem = f"published '{text}' is not YYYY, YYYY-MM or YYYY-MM-DD"
-    else:
-        year, month, day = (int(part) if part else None for part in match.groups())
-        try:
-            when = date(year, month or 1, day or 1)
-        except ValueError as exc:
-            problem = f"published '{text}' is not a real date ({exc})"
-        else:
-            if year < 1000:
-                problem = f"published '{text}' is before the year 1000"
-            elif when > date.today():
-                problem = f"published '{text}' is in the future"
-    if problem is None:
-        return []
-    values.pop("published")
-    return [BadDate.problem(loc, problem, "write e.g. published: 2019-08-22, 2019-08 or 2019")]
-
-
 # --- claims -----------------------------------------------------------------------------------
 
 
-def _load_claims(corpus: Corpus, path: Path, shown: str) -> list[Problem]:
+def _load_claims(corpus: CorpusBuilder, path: Path, shown: str) -> list[Problem]:
     article_id = path.stem
     corpus.claim_files[article_id] = shown
     claims, problems = read_claims(path, shown, article_id)

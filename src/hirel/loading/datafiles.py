@@ -7,8 +7,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from .model import Loc, Problem
-from .rules import Encoding, Unreadable
+from ..model import Loc, Problem
+from ..rules.files import Encoding, Unreadable
 from .yamlfile import load_yaml
 
 

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from .. import __version__
 
 CACHE_ENV = "HIREL_CACHE_DIR"
 _FORMAT = "hirel-check-cache 1"
@@ -43,7 +43,7 @@ def code_fingerprint() -> str:
     files and those of the libraries it reads YAML and matches quotes with (size and time of
     change, so that an upgrade, a reinstall or an edit of an installed copy all count)."""
     parts: list[str] = [_FORMAT, __version__, sys.version]
-    package = Path(__file__).parent
+    package = Path(__file__).parent.parent  # the whole hirel package
     for folder, subfolders, names in os.walk(package):
         subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
         for name in sorted(names):

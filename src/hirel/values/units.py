@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from hirel.errors import HirelError
-from hirel.figures import format_date_range, format_words
+from hirel.values.figures import format_date_range, format_words
 from hirel.model import Interval, Period
 from hirel.values.vocabulary import LOWERCASE_CODES, ODD_SPACES, RATE_ADVERBS, RATE_SLASH_WORDS, UNIT_BASE_WORDS
 

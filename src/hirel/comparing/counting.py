@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from .entities import EntityIndex
-from .model import Proposition
+from ..model import Proposition
 from .relations import as_of, exceeds, pins
 from .verdicts import VERDICTS, ComparableClaim
 

@@ -23,12 +23,14 @@ from pathlib import Path
 from typing import Any
 
 from .cache import CheckCache, code_fingerprint, digest
-from .checks import check_article, check_claim, check_entities, check_propositions, check_quote
-from .claimsfile import duplicate_id_problems, orphan_problems, read_claims
+from ..rules.checks import check_article, check_claim, check_entities, check_propositions, check_quote
+from .claimsfile import read_claims
+from ..rules.references import orphan_problems
+from ..rules.structure import duplicate_id_problems
 from .datafiles import display_path
-from .loader import Corpus, list_files, load_entities, load_propositions, read_article
-from .model import Loc, Problem
-from .rules import BadDate
+from .loader import CorpusBuilder, list_files, load_entities, load_propositions, read_article
+from ..model import Corpus, Loc, Problem
+from ..rules.structure import BadDate
 
 _RACY_NS = 2_000_000_000  # a file changed this close to being read is compared by content
 _REGISTRY_FILES = (("entities.yaml", load_entities), ("propositions.yaml", load_propositions))
@@ -58,17 +60,21 @@ class _Run:
         self.old = self.cache.load(self.fingerprint)
         self.new: dict[str, Any] = {}
         self.changed = False
-        self._context: Corpus | None = None
+        self._context: CorpusBuilder | None = None
+        self._frozen: Corpus | None = None
 
     @property
     def context(self) -> Corpus:
         """The registries, read (and checked) only when a file has to be checked against them; and
         the articles read so far."""
-        return self._read_registries()
+        self._read_registries()
+        assert self._frozen is not None
+        return self._frozen
 
-    def _read_registries(self) -> Corpus:
+    def _read_registries(self) -> CorpusBuilder:
         if self._context is None:
-            self._context = Corpus(root=self.root)
+            self._context = CorpusBuilder(root=self.root)
+            self._frozen = self._context.freeze()  # shares what the builder reads from now on
             found = self._load_registries(self._context)
             entry = {"depends": self.registries_key, "problems": _rows(found)}
             self.registry_problems = found
@@ -79,12 +85,12 @@ class _Run:
                 self.changed = True
         return self._context
 
-    def _load_registries(self, context: Corpus) -> list[Problem]:
+    def _load_registries(self, context: CorpusBuilder) -> list[Problem]:
         problems: list[Problem] = []
         for (name, load), raw in zip(_REGISTRY_FILES, self.registry_bytes):
             problems += load(context, self.root / name, raw)
-        problems += check_entities(context)
-        problems += check_propositions(context)
+        problems += check_entities(context.freeze())
+        problems += check_propositions(context.freeze())
         return problems
 
     def problems(self) -> list[Problem]:
@@ -177,7 +183,7 @@ class _Run:
         if entry is None:
             article, found = read_article(Path(path), shown, raw)
             if article is not None:
-                self.context.articles[article.id] = article
+                self._read_registries().articles[article.id] = article
                 found += check_article(self.context, article)
             entry = {"problems": _rows(found), "loaded": article is not None}
             if not any(p.code == BadDate.code for p in found):  # "in the future" depends on the day
@@ -222,7 +228,7 @@ class _Run:
         self.article_hashes[article_id] = digest(raw)
         article, _found = read_article(path, display_path(path), raw)
         if article is not None:
-            self.context.articles[article_id] = article
+            self._read_registries().articles[article_id] = article
 
 
 def _problems(entry: dict[str, Any]) -> list[Problem]:

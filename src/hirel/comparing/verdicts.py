@@ -58,7 +58,7 @@ from typing import Iterable, Sequence
 from .entities import EntityIndex
 from .explain import (_as_of_text, _certainty_note, _only_bounds, _pair, _Prepared, _scope_name, _stance_verb,
                       _unit_of)
-from .model import Finding, Interval, Period, Proposition
+from ..model import Finding, Interval, Period, Proposition
 from .relations import ROUNDING_TOLERANCE, as_of, disjoint, exceeds, pins
 
 __all__ = [

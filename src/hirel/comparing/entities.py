@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterable, Mapping
 
-from .model import Entity
+from ..model import Entity
 
 
 def name_key(name: str) -> str:

@@ -7,9 +7,9 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from .entities import EntityIndex
-from .figures import format_interval
-from .model import Interval, Period
-from .periods import format_period
+from ..values.figures import format_interval
+from ..model import Interval, Period
+from ..values.periods import format_period
 
 if TYPE_CHECKING:
     from .verdicts import ComparableClaim

@@ -19,7 +19,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from .values.vocabulary import TYPOGRAPHY
+from ..values.vocabulary import TYPOGRAPHY
 
 # The one vocabulary of dashes, quotes, odd spaces and invisible characters.
 _TABLE = TYPOGRAPHY

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from .model import Interval, Period
-from .values import ROUNDING_TOLERANCE  # the one tolerance of comparisons, declared with the values
+from ..model import Interval, Period
+from ..values import ROUNDING_TOLERANCE  # the one tolerance of comparisons, declared with the values
 
 __all__ = ["ROUNDING_TOLERANCE", "exceeds", "disjoint", "pins", "as_of"]
 

@@ -7,39 +7,12 @@ from typing import Any
 
 from . import fields as F
 from .datafiles import date_text, load_yaml_file
-from .model import Claim, Loc, Problem
-from .rules import DuplicateId, MissingField, OrphanClaims, UnknownField, WrongType
-from .structure import expect_mapping, read_fields, type_name
+from ..model import Claim, Loc, Problem
+from ..rules.structure import MissingField, UnknownField, WrongType
+from ..rules.structure import expect_mapping, read_fields, type_name
 from .yamlfile import REJECTED, YamlMap, YamlSeq
 
 _NEEDED = frozenset({"id", "proposition", "quote"})  # without these, a claim is not kept
-
-
-def orphan_problems(root: Path, article_id: str, shown: str, loaded_articles: Any) -> list[Problem]:
-    """OrphanClaims for a claims file with no article (``loaded_articles``: the ids read)."""
-    # An article that exists but could not be read is reported on its own file, not as missing.
-    if article_id in loaded_articles or (root / "articles" / f"{article_id}.md").is_file():
-        return []
-    from .entities import suggest
-
-    close = suggest(article_id, loaded_articles)
-    return [OrphanClaims.problem(
-        Loc(shown), f"no article 'articles/{article_id}.md' for this claims file",
-        f"did you mean '{close[0]}.yaml'?" if close else f"add data/articles/{article_id}.md")]
-
-
-def duplicate_id_problems(claim_id: str, loc: Loc, shown: str, first_loc: Loc, first_shown: str,
-                          same_file: bool) -> list[Problem]:
-    """A claim id used a second time: reported on the second use, and on the first when in another file."""
-    problems = [DuplicateId.problem(
-        loc, f"claim id '{claim_id}' is already used at {first_shown}:{first_loc.line}",
-        "claim ids are unique across the corpus; rename one")]
-    if not same_file:
-        # Reported in both files, so that checking either alone (pre-commit) sees it.
-        problems.append(DuplicateId.problem(
-            first_loc, f"claim id '{claim_id}' is used again at {shown}:{loc.line}",
-            "claim ids are unique across the corpus; rename one"))
-    return problems
 
 
 def read_claims(path: Path, shown: str, article_id: str,
@@ -58,7 +31,7 @@ def read_claims(path: Path, shown: str, article_id: str,
         return [], problems + wrong
     for key in mapping:
         if key != "claims":
-            from .entities import suggest
+            from ..comparing.entities import suggest
 
             close = suggest(key, ["claims"])
             problems.append(UnknownField.problem(

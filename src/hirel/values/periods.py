@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from hirel.errors import HirelError
-from hirel.figures import format_date_end, format_date_range, format_date_start
+from hirel.values.figures import format_date_end, format_date_range, format_date_start
 from hirel.model import Interval, Period
 from hirel.values.vocabulary import DASHES, ODD_SPACES, RANGE_DASHES
 

@@ -11,11 +11,163 @@ from functools import lru_cache
 from datetime import date, datetime
 from typing import Any, Iterable
 
-from .entities import suggest
-from .fields import FieldSpec
-from .model import Loc, Problem
-from .rules import BadChoice, BadId, EmptyValue, MissingField, UnknownField, WrongType
-from .yamlfile import REJECTED, YamlMap, YamlSeq
+from ..comparing.entities import suggest
+from ..loading.fields import FieldSpec
+from ..model import WARNING, Loc, Problem
+from .base import Rule
+from ..loading.datafiles import date_text
+from ..loading.yamlfile import REJECTED, YamlMap, YamlSeq
+
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class WrongType(Rule):
+    """A value has the wrong type: a list where a mapping is expected, a number for a name...
+
+    FAIL:
+        claims:
+          id: a            # claims must be a list of mappings
+        via: The Wall Street Journal      # via must be a list
+
+    PASS:
+        claims:
+          - id: a
+        via: [The Wall Street Journal]
+    """
+
+    code, name = "HR201", "wrong-type"
+
+
+class MissingField(Rule):
+    """A required field is missing.
+
+    Claims need `id`, `proposition` and `quote`; articles need `title` and `outlet`;
+    propositions need `topic`, `text` and `kind` (and `unit` when the kind is `quantity`).
+
+    FAIL:
+        - id: state-dept-100m-2020
+          proposition: iran-funding-per-year
+
+    PASS:
+        - id: state-dept-100m-2020
+          proposition: iran-funding-per-year
+          quote: "Iran provides about $100 million annually"
+    """
+
+    code, name = "HR202", "missing-field"
+
+
+class UnknownField(Rule):
+    """A field that the data format does not define (usually a typo).
+
+    FAIL:
+        - id: a
+          claimaint: U.S. Department of State
+
+    PASS:
+        - id: a
+          claimant: U.S. Department of State
+    """
+
+    code, name = "HR203", "unknown-field"
+
+
+class BadId(Rule):
+    """An id is not of the form `^[a-z0-9][a-z0-9-]*$`.
+
+    Ids are typed on the command line (`hirel show ID`) and used as file names: lowercase
+    letters, digits and `-`, starting with a letter or digit.
+
+    FAIL:
+        - id: State Dept 100M
+
+    PASS:
+        - id: state-dept-100m-2020
+    """
+
+    code, name = "HR204", "bad-id"
+
+
+class DuplicateId(Rule):
+    """Two claims (anywhere in the corpus) or two entity names/aliases share an id or name.
+
+    Claim ids are unique across the whole corpus so that `hirel show ID` is unambiguous.
+    An entity alias may not also be another entity's name or alias.
+
+    FAIL:
+        # data/claims/a.yaml
+        - id: iran-funds-hamas
+        # data/claims/b.yaml
+        - id: iran-funds-hamas
+
+    PASS:
+        - id: a-iran-funds-hamas
+        - id: b-iran-funds-hamas
+    """
+
+    code, name = "HR205", "duplicate-id"
+
+
+class BadChoice(Rule):
+    """A field that takes one of a fixed set of words has another.
+
+    `stance`: supports | refutes. `certainty`: certain | likely | possible. Article `kind`:
+    news | analysis | opinion | explainer | blog | reference. `reliability`: A..F.
+    Proposition `kind`: quantity | stance | date.
+
+    FAIL:
+        stance: agrees
+
+    PASS:
+        stance: supports
+    """
+
+    code, name = "HR206", "bad-choice"
+
+
+class BadDate(Rule):
+    """An article's `published` date is not YYYY, YYYY-MM or YYYY-MM-DD, or is impossible.
+
+    A date in the future or before the year 1000 is also refused.
+
+    FAIL:
+        published: 22/08/2019
+
+    PASS:
+        published: 2019-08-22
+    """
+
+    code, name = "HR207", "bad-date"
+
+
+class EmptyValue(Rule):
+    """A field is present but empty.
+
+    FAIL:
+        quote: ""
+
+    PASS:
+        quote: "Iran provides about $100 million annually"
+    """
+
+    code, name = "HR208", "empty-value"
+
+
+class BadUrl(Rule):
+    """An article `url` is not an http(s) address.
+
+    FAIL:
+        url: www.al-monitor.com/originals/2019/08/iran-hamas.html
+
+    PASS:
+        url: https://www.al-monitor.com/originals/2019/08/iran-hamas.html
+    """
+
+    code, name = "HR209", "bad-url"
+    severity = WARNING
+
+
+# --- the checks ---------------------------------------------------------------------------
 
 _TYPE_WORDS = {
     "string": "a string",
@@ -170,3 +322,52 @@ def expect_mapping(value: Any, loc: Loc, what: str) -> tuple[YamlMap | None, lis
     if value is REJECTED:
         return None, []
     return None, [WrongType.problem(loc, f"{what} must be a mapping, not {type_name(value)}")]
+
+
+def duplicate_id_problems(claim_id: str, loc: Loc, shown: str, first_loc: Loc, first_shown: str,
+                          same_file: bool) -> list[Problem]:
+    """A claim id used a second time: reported on the second use, and on the first when in another file."""
+    problems = [DuplicateId.problem(
+        loc, f"claim id '{claim_id}' is already used at {first_shown}:{first_loc.line}",
+        "claim ids are unique across the corpus; rename one")]
+    if not same_file:
+        # Reported in both files, so that checking either alone (pre-commit) sees it.
+        problems.append(DuplicateId.problem(
+            first_loc, f"claim id '{claim_id}' is used again at {shown}:{loc.line}",
+            "claim ids are unique across the corpus; rename one"))
+    return problems
+
+
+def check_published(values: dict[str, Any], locs: dict[str, Loc]) -> list[Problem]:
+    """BadDate for an article's 'published' that is not a real past date (the value is then dropped)."""
+    if "published" not in values:
+        return []
+    value = values["published"]
+    loc = locs["published"]
+    text = date_text(value)
+    match = _DATE_RE.fullmatch(text)
+    problem = None
+    if not match:
+        problem = f"published '{text}' is not YYYY, YYYY-MM or YYYY-MM-DD"
+    else:
+        year, month, day = (int(part) if part else None for part in match.groups())
+        try:
+            when = date(year, month or 1, day or 1)
+        except ValueError as exc:
+            problem = f"published '{text}' is not a real date ({exc})"
+        else:
+            if year < 1000:
+                problem = f"published '{text}' is before the year 1000"
+            elif when > date.today():
+                problem = f"published '{text}' is in the future"
+    if problem is None:
+        return []
+    values.pop("published")
+    return [BadDate.problem(loc, problem, "write e.g. published: 2019-08-22, 2019-08 or 2019")]
+
+
+def check_url(values: dict[str, Any], locs: dict[str, Loc]) -> list[Problem]:
+    if "url" in values and not re.fullmatch(r"https?://\S+", values["url"]):
+        return [BadUrl.problem(locs["url"], f"url '{values['url']}' is not an http(s) address",
+                               "write the full address, starting with https://")]
+    return []

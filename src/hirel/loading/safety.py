@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .model import Loc, Problem
-from .rules import HiddenCharacter
-from .output.terminal import HIDDEN_CHARACTERS
+from ..model import Loc, Problem
+from ..rules.files import HiddenCharacter
+from ..output.terminal import HIDDEN_CHARACTERS
 
 HIDDEN = re.compile(f"[{HIDDEN_CHARACTERS}]")
 # In an article's text only bidi controls are reported: zero-width characters are common in

@@ -47,8 +47,8 @@ from datetime import date
 from typing import Sequence
 
 from .entities import EntityIndex, independent_origins
-from .figures import format_interval
-from .model import Interval, Period, Proposition
+from ..values.figures import format_interval
+from ..model import Interval, Period, Proposition
 from .relations import as_of, exceeds, pins
 from .verdicts import ComparableClaim
 
