@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from .sources import contradictions_involving
 from ..comparing.entities import independent_origins
+from ..comparing.verdicts import Verdict
 from ..model import Proposition, Topic
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MatrixCell", "Tally", "MatrixColumn", "MatrixRow", "Matrix", "matrix"]
 
-CONTRADICTION = "contradiction"
+CONTRADICTION = Verdict.CONTRADICTION
 
 
 @dataclass(frozen=True)

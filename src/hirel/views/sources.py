@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
 from ..comparing.entities import EntityIndex
+from ..comparing.verdicts import Verdict
 from ..model import Article, Claim, Finding
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["ArticleRow", "OutletRow", "Sources", "Charge", "own_voice", "sources", "charges",
            "contradictions_involving", "Coverage", "coverage", "own_contradiction_pairs"]
 
-CONTRADICTION = "contradiction"
+CONTRADICTION = Verdict.CONTRADICTION
 
 
 def contradictions_involving(pc: PropositionComparison, claims: Sequence[NormalizedClaim]) -> int:
