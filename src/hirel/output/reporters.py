@@ -60,7 +60,8 @@ VIEW_FORMATS = ("table", "json", "csv", "markdown")
 VIEW_REPORTERS: dict[str, dict[str, tuple[str, str]]] = {
     view: {fmt: (module, f"{view}_{fmt}") for fmt in VIEW_FORMATS}
     for view, module in (("compare", "compare"), ("topics", "topics"), ("propositions", "topics"), ("claims", "claims"),
-                         ("show", "show"), ("sources", "sources"), ("timeline", "timeline"), ("matrix", "matrix"))
+                         ("show", "show"), ("sources", "sources"), ("timeline", "timeline"), ("matrix", "matrix"),
+                         ("entities", "entities"))
 }
 
 

@@ -9,6 +9,7 @@ from ..comparing.comparison import Comparison, NormalizedClaim, PropositionCompa
 from ..model import Article, Finding, Interval, Period, Proposition
 
 if TYPE_CHECKING:
+    from ..authoring.unknown import EntityUse
     from ..comparing.positions import Position
     from ..views import (ClaimDetail, ClaimMatch, Charge, Matrix, PropositionStats, Sources, Stats, Tally,
                          TimelineEntry, TopicStats)
@@ -260,3 +261,9 @@ def matrix_document(result: Matrix) -> dict[str, Any]:
         "tally": tally(result.tally),
         "origins": result.origins,
     }
+
+
+def entity_uses_document(uses: Sequence[EntityUse]) -> list[dict[str, Any]]:
+    """Every entity with its aliases, part_of, and the claims and articles that use it."""
+    return [{"name": u.name, "aliases": list(u.aliases), "part_of": list(u.part_of), "claims": u.claims,
+             "articles": u.articles} for u in uses]
