@@ -7,7 +7,7 @@ from typing import Any
 
 from . import fields as F
 from .datafiles import date_text, load_yaml_file
-from ..model import Claim, Loc, Problem
+from ..model import Certainty, Claim, Loc, Problem
 from ..rules.structure import MissingField, UnknownField, WrongType
 from ..rules.structure import expect_mapping, read_fields, type_name
 from .yamlfile import REJECTED, YamlMap, YamlSeq
@@ -66,6 +66,6 @@ def read_claims(path: Path, shown: str, article_id: str,
             loc=item.loc, claimant=values.get("claimant"), via=tuple(values.get("via", ())),
             value=values.get("value"), scope=values.get("scope"),
             when=date_text(values["when"]) if "when" in values else None,
-            certainty=values.get("certainty", "certain"), stance=values.get("stance"), note=values.get("note"),
+            certainty=Certainty(values.get("certainty", "certain")), stance=values.get("stance"), note=values.get("note"),
             locs=locs))
     return claims, problems
