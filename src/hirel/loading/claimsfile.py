@@ -1,9 +1,8 @@
-"""Reading one claims file, and what ties it to the rest of the corpus (its article, unique ids)."""
+"""Reading one claims file into claims (its ties to the rest of the corpus are checked in rules/)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from . import fields as F
 from .datafiles import date_text, load_yaml_file

@@ -10,7 +10,6 @@ import gc
 import os
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
