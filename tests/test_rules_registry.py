@@ -76,4 +76,6 @@ def test_the_loaded_corpus_is_frozen(corpus: CorpusDir):
     assert isinstance(loaded, Corpus)
     with pytest.raises(dataclasses.FrozenInstanceError):
         loaded.claims = {}  # type: ignore[misc]
-    assert loaded.claims_of("iran-funding-per-year")
+    assert [c.id for c in loaded.claims_of("iran-funding-per-year")] == ["state-dept-100m", "hamas-30m-month"]
+    assert loaded.propositions["iran-foreknowledge"].kind is Kind.STANCE
+    assert loaded.claims["wsj-plot"].certainty is Certainty.CERTAIN

@@ -165,7 +165,7 @@ class Proposition:
     id: str
     topic: str
     text: str
-    kind: str  # quantity | stance | date
+    kind: Kind
     unit: str | None
     object: str | None
     changes_over_time: bool
@@ -218,7 +218,7 @@ class Claim:
     value: Any = None  # a phrase (str), a number, or a mapping {low, high, unit}
     scope: str | None = None  # None: the proposition's object
     when: str | None = None
-    certainty: str = "certain"
+    certainty: Certainty = Certainty.CERTAIN
     stance: str | None = None
     note: str | None = None
     locs: Mapping[str, Loc] = field(default_factory=dict, compare=False, repr=False)

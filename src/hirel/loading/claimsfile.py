@@ -1,13 +1,12 @@
-"""Reading one claims file, and what ties it to the rest of the corpus (its article, unique ids)."""
+"""Reading one claims file into claims (its ties to the rest of the corpus are checked in rules/)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from . import fields as F
 from .datafiles import date_text, load_yaml_file
-from ..model import Claim, Loc, Problem
+from ..model import Certainty, Claim, Loc, Problem
 from ..rules.structure import MissingField, UnknownField, WrongType
 from ..rules.structure import expect_mapping, read_fields, type_name
 from .yamlfile import REJECTED, YamlMap, YamlSeq
@@ -66,6 +65,6 @@ def read_claims(path: Path, shown: str, article_id: str,
             loc=item.loc, claimant=values.get("claimant"), via=tuple(values.get("via", ())),
             value=values.get("value"), scope=values.get("scope"),
             when=date_text(values["when"]) if "when" in values else None,
-            certainty=values.get("certainty", "certain"), stance=values.get("stance"), note=values.get("note"),
+            certainty=Certainty(values.get("certainty", "certain")), stance=values.get("stance"), note=values.get("note"),
             locs=locs))
     return claims, problems

@@ -10,13 +10,12 @@ import gc
 import os
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from . import fields as F
 from ..comparing.entities import EntityIndex, name_key
-from ..model import Article, Claim, Corpus, Entity, Loc, Problem, Proposition, Topic
+from ..model import Article, Claim, Corpus, Entity, Kind, Loc, Problem, Proposition, Topic
 from .claimsfile import read_claims
 from ..rules.references import orphan_problems, unknown_topic_problems
 from .datafiles import date_text, display_path, load_yaml_file, read_text
@@ -219,7 +218,7 @@ def load_propositions(corpus: CorpusBuilder, path: Path, raw: bytes | None = Non
         if "kind" not in values or "text" not in values:
             continue
         corpus.propositions[prop_id] = Proposition(
-            id=prop_id, topic=values.get("topic", ""), text=values["text"], kind=values["kind"],
+            id=prop_id, topic=values.get("topic", ""), text=values["text"], kind=Kind(values["kind"]),
             unit=values.get("unit"), object=values.get("object"),
             changes_over_time=values.get("changes_over_time", False), loc=loc, locs=locs,
             cumulative=values.get("cumulative", False),

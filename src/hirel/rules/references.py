@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generator, Iterator, Mapping
 
 from ..comparing.entities import suggest
-from ..model import WARNING, Article, Claim, Loc, Problem, Proposition
+from ..model import Article, Claim, Loc, Problem, Proposition
 from .base import Rule
 
 if TYPE_CHECKING:
