@@ -137,3 +137,17 @@ def test_findings_carry_verdict_members(corpus):
     findings = browser.comparison("iran-foreknowledge").findings
     assert [f.verdict for f in findings] == ["contradiction"]
     assert findings[0].verdict is Verdict.CONTRADICTION
+
+
+def test_commands_do_not_exit_from_inside():
+    """Only the application (cli/typer_app.py) and the console entry point (cli/__init__.py)
+    turn return values and errors into exits; command modules return or raise."""
+    from pathlib import Path
+
+    import hirel.cli
+
+    folder = Path(hirel.cli.__file__).parent
+    exiting = [path.name for path in sorted(folder.glob("*.py"))
+               if path.name not in ("__init__.py", "typer_app.py")
+               and any(word in path.read_text(encoding="utf-8") for word in ("typer.Exit", "sys.exit(", "die("))]
+    assert exiting == []
