@@ -99,11 +99,9 @@ def value(
         raise CommandError(brief(exc), exit_code=1) from exc
     low, high = interval.as_written
     if format.lower() == "json":
-        write_json({"text": text, "low": bound(low, interval.unit), "high": bound(high, interval.unit),
-                    "unit": interval.unit, "display": format_interval(interval),
-                    "compared": {"low": bound(interval.low, interval.unit), "high": bound(interval.high, interval.unit),
-                                 "display": format_compared(interval)},
-                    "steps": list(interval.steps)})
+        from ..output.serialize import value_reading_dict
+
+        write_json(value_reading_dict(text, interval))
         return
     from rich.text import Text
 

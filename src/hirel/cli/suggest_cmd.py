@@ -52,28 +52,11 @@ def suggest(
     rows = [(s, stub) for s in result.suggestions if include_covered or not s.covered for stub in s.stubs]
     if fmt == "json":
         from ..output.render import write_json
+        from ..output.serialize import suggestions_document
 
-        write_json({
-            "article": article.id, "checkable": result.checkable, "covered": result.covered,
-            "coverage": result.coverage,
-            "suggestions": [_stub_json(s, stub) for s, stub in rows],
-        })
+        write_json(suggestions_document(article.id, result, rows))
         return
     _table(ctx, result, rows)
-
-
-def _stub_json(s, stub) -> dict:
-    a = stub.attribution
-    return {
-        "id": stub.id, "line": stub.line, "reasons": s.reasons, "covered": s.covered, "quote": stub.quote,
-        "start": stub.start, "end": stub.end,
-        "value": None if stub.value is None else {
-            "text": stub.value.text, "reading": stub.value.reading, "low": stub.value.interval.low,
-            "high": stub.value.interval.high, "unit": stub.value.interval.unit},
-        "when": stub.when, "when_from": stub.when_source, "claimant": a.claimant, "claimant_known": a.claimant_known,
-        "via": a.via, "certainty": a.certainty, "hedge": a.hedge, "unknown_names": a.unknown,
-        "propositions": [{"id": pid, "score": score} for pid, score in stub.propositions],
-    }
 
 
 def _table(ctx: typer.Context, result, rows) -> None:

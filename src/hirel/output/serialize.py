@@ -9,6 +9,7 @@ from ..comparing.comparison import Comparison, NormalizedClaim, PropositionCompa
 from ..model import Article, Finding, Interval, Period, Proposition
 
 if TYPE_CHECKING:
+    from ..authoring.suggest import ArticleSuggestions, Stub, Suggestion
     from ..authoring.unknown import EntityUse
     from ..comparing.positions import Position
     from ..views import (ClaimDetail, ClaimMatch, Charge, Matrix, PropositionStats, Sources, Stats, Tally,
@@ -267,3 +268,39 @@ def entity_uses_document(uses: Sequence[EntityUse]) -> list[dict[str, Any]]:
     """Every entity with its aliases, part_of, and the claims and articles that use it."""
     return [{"name": u.name, "aliases": list(u.aliases), "part_of": list(u.part_of), "claims": u.claims,
              "articles": u.articles} for u in uses]
+
+
+def value_reading_dict(text: str, interval: Interval) -> dict[str, Any]:
+    """`hirel value --format json`: the phrase, its bounds as written and as compared, the steps."""
+    from ..values.figures import format_compared, format_interval
+
+    low, high = interval.as_written
+    return {"text": text, "low": bound(low, interval.unit), "high": bound(high, interval.unit),
+            "unit": interval.unit, "display": format_interval(interval),
+            "compared": {"low": bound(interval.low, interval.unit), "high": bound(interval.high, interval.unit),
+                         "display": format_compared(interval)},
+            "steps": list(interval.steps)}
+
+
+def suggestions_document(article_id: str, result: ArticleSuggestions,
+                         rows: Sequence[tuple[Suggestion, Stub]]) -> dict[str, Any]:
+    """`hirel suggest --format json`: the article's coverage and a stub per suggested sentence."""
+    return {
+        "article": article_id, "checkable": result.checkable, "covered": result.covered,
+        "coverage": result.coverage,
+        "suggestions": [suggestion_dict(s, stub) for s, stub in rows],
+    }
+
+
+def suggestion_dict(s: Suggestion, stub: Stub) -> dict[str, Any]:
+    a = stub.attribution
+    return {
+        "id": stub.id, "line": stub.line, "reasons": s.reasons, "covered": s.covered, "quote": stub.quote,
+        "start": stub.start, "end": stub.end,
+        "value": None if stub.value is None else {
+            "text": stub.value.text, "reading": stub.value.reading, "low": stub.value.interval.low,
+            "high": stub.value.interval.high, "unit": stub.value.interval.unit},
+        "when": stub.when, "when_from": stub.when_source, "claimant": a.claimant, "claimant_known": a.claimant_known,
+        "via": a.via, "certainty": a.certainty, "hedge": a.hedge, "unknown_names": a.unknown,
+        "propositions": [{"id": pid, "score": score} for pid, score in stub.propositions],
+    }
