@@ -34,6 +34,7 @@ SRC = ROOT / "src"
 
 VERDICT_TESTS = [
     "tests/test_mutation_gaps.py",
+    "tests/test_mutation_gaps_values.py",
     "tests/test_verdicts.py",
     "tests/test_verdicts_bounds_totals.py",
     "tests/test_precision_and_changes.py",
@@ -42,7 +43,7 @@ VERDICT_TESTS = [
     "tests/test_chart.py",
 ]
 VALUE_TESTS = [
-    "tests/test_mutation_gaps.py",
+    "tests/test_mutation_gaps_values.py",
     "tests/test_values.py",
     "tests/test_precision_and_changes.py",
     "tests/test_reporting_forms.py",

@@ -152,6 +152,53 @@ CASES = [
      "different-period",
      "periods 2019 and 2020 do not overlap and the proposition changes over time: $100M/yr (per Reuters) "
      "vs $300M/yr (per Al-Monitor)"),
+    ("date-one-limit", DATE,
+     claim("a", value=(date(2012, 1, 1).toordinal(), None), unit="date"),
+     claim("b", value=(date(2015, 6, 1).toordinal(),) * 2, unit="date", origin="Al-Monitor"),
+     "consistent",
+     "since 2012 (per Reuters) and 2015-06-01 (per Al-Monitor) for Hamas: both can be true, but the "
+     "figure per Reuters is only a limit, so they do not confirm each other"),
+    ("date-two-limits", DATE,
+     claim("a", value=(date(2012, 1, 1).toordinal(), None), unit="date"),
+     claim("b", value=(None, date(2015, 6, 1).toordinal()), unit="date", origin="Al-Monitor"),
+     "consistent",
+     "since 2012 (per Reuters) and until 2015-06-01 (per Al-Monitor) for Hamas: both can be true, but "
+     "both are only bounds, so they do not confirm each other"),
+    ("figure-no-bound-at-all", FUNDING,
+     claim("a", value=(None, None)), claim("b", value=exact(100 * M), origin="Al-Monitor"),
+     "consistent",
+     "any value (per Reuters) and $100M/yr (per Al-Monitor) for Hamas: both can be true, but the "
+     "figure per Reuters is only no bound at all, so they do not confirm each other"),
+    ("figure-from-another-unit", FUNDING,
+     claim("a", value=exact(360 * M), original=Interval(30 * M, 30 * M, "USD/month")),
+     claim("b", value=exact(100 * M), origin="Al-Monitor"),
+     "contradiction",
+     "$360M/yr (from $30M/mo, per Reuters) vs $100M/yr (per Al-Monitor) for Hamas: the figures do not overlap"),
+    ("figure-via", FUNDING,
+     claim("a", value=exact(100 * M), via=("The Wall Street Journal", "Reuters"), origin="Hezbollah"),
+     claim("b", value=exact(100 * M), origin="Al-Monitor", certainty="possible"),
+     "agreement",
+     "$100M/yr (per Hezbollah (via The Wall Street Journal, Reuters)) and $100M/yr (per Al-Monitor) for "
+     "Hamas: the figures overlap, from independent sources; one claim is only 'possible'"),
+    ("two-certainties", FUNDING,
+     claim("a", value=exact(100 * M), certainty="likely"),
+     claim("b", value=exact(100 * M), origin="Al-Monitor", certainty="possible"),
+     "agreement",
+     "$100M/yr (per Reuters) and $100M/yr (per Al-Monitor) for Hamas: the figures overlap, from "
+     "independent sources; one claim is only 'likely', the other only 'possible'"),
+    ("same-certainties", FUNDING,
+     claim("a", value=exact(100 * M), certainty="likely"),
+     claim("b", value=exact(100 * M), origin="Al-Monitor", certainty="likely"),
+     "agreement",
+     "$100M/yr (per Reuters) and $100M/yr (per Al-Monitor) for Hamas: the figures overlap, from "
+     "independent sources; both claims are only 'likely'"),
+    # a stance outside supports/refutes (the library takes any text; the loader allows two)
+    ("stance-unknown-word", STANCE,
+     claim("a", stance="neutral"), claim("b", stance="refutes", origin="Al-Monitor"),
+     "contradiction", "opposite stances on Hamas: Reuters says 'neutral', Al-Monitor refutes"),
+    ("stance-unknown-word-repeat", STANCE,
+     claim("a", stance="neutral"), claim("b", stance="neutral"),
+     "same-origin", "both from Reuters: a repeat, not a corroboration (both say 'neutral')"),
     # --- running totals -------------------------------------------------------------------------
     ("total-same-day-is-a-plain-pair", TOTAL,
      _count("a", 2000, period=_day(2020, 3, 5)), _count("b", 1500, period=_day(2020, 3, 5), origin="Al-Monitor"),
