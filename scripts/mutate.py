@@ -330,6 +330,8 @@ def main() -> int:
                 if m.outcome == "survived":
                     print(f"    survived  {module}:{m.line}  {m.description}", flush=True)
         results.extend(found)
+        if args.json:  # after each module, so that a long run can be read while it goes on
+            args.json.write_text(json.dumps([m.__dict__ for m in results], indent=1), encoding="utf-8")
     valid = [m for m in results if m.outcome != "invalid"]
     killed = sum(m.outcome in ("killed", "timeout") for m in valid)
     if len(modules) > 1 and valid:

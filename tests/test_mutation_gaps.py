@@ -241,3 +241,19 @@ def test_compare_claims_gives_the_same_explanations():
     for _name, proposition, a, b, verdict, explanation in CASES:
         [finding] = compare_claims([a, b], proposition, ENTITIES)
         assert (finding.verdict, finding.explanation) == (verdict, explanation)
+
+
+def test_matrix_defaults_and_frozen_cells():
+    # an empty tally is all zeros, and a matrix built without rows counts no origin
+    from hirel.grid import Matrix, MatrixCell, Tally
+    from hirel.model import Topic
+
+    assert Tally() == Tally(supports=0, refutes=0, values=0, contradictions=0, claims=0)
+    empty = Matrix(Topic(id="t", text="t", loc=FIXED.loc), [], [])
+    assert (empty.tally, empty.origins) == (Tally(0, 0, 0, 0, 0), 0)
+    cell = MatrixCell([], 0)
+    assert cell.contradicted == frozenset() and (cell.supports, cell.refutes, cell.values) == (0, 0, 0)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        cell.contradictions = 1  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        empty.tally.claims = 1  # type: ignore[misc]
