@@ -257,3 +257,33 @@ def test_matrix_defaults_and_frozen_cells():
         cell.contradictions = 1  # type: ignore[misc]
     with pytest.raises(dataclasses.FrozenInstanceError):
         empty.tally.claims = 1  # type: ignore[misc]
+
+
+def test_a_stance_held_by_two_origins_is_plural_in_a_dispute():
+    from hirel.positions import find_positions
+
+    found = find_positions([
+        claim("a", stance="supports"),
+        claim("b", stance="supports", origin="Al-Monitor"),
+        claim("c", stance="refutes", origin="Hezbollah"),
+    ], STANCE, ENTITIES)
+    assert sorted(p.origins for p in found.positions) == [("Al-Monitor", "Reuters"), ("Hezbollah",)]
+    [dispute] = found.disputes
+    assert dispute.explanation == "opposite stances on Hamas: Hezbollah refutes, Al-Monitor and Reuters support"
+
+
+def test_a_claim_of_any_value_is_a_position_of_its_own_and_disputes_nothing():
+    from hirel.positions import find_positions
+
+    found = find_positions([
+        claim("a", value=(None, None)),
+        claim("b", value=exact(100 * M), origin="Al-Monitor"),
+        claim("c", value=(500 * M, None), origin="Hezbollah"),
+    ], FUNDING, ENTITIES)
+    by_claims = {p.claims: p for p in found.positions}
+    assert set(by_claims) == {("a",), ("b",), ("c",)}
+    assert (by_claims[("a",)].interval.low, by_claims[("a",)].interval.high) == (None, None)
+    [dispute] = found.disputes
+    assert by_claims[("a",)].id not in dispute.positions
+    assert dispute.explanation == (
+        "$100M/yr (per Al-Monitor) vs ≥ $500M/yr (per Hezbollah) for Hamas: the figures do not overlap")
