@@ -1,73 +1,95 @@
-"""Time `hirel check` on a synthetic corpus against the floor of just parsing its files with libyaml.
+"""Time a cold `hirel check` on a synthetic corpus against the floor of just parsing its files with
+libyaml, side by side, at one or more sizes.
 
-    python benchmarks/bench_check.py [--articles 1000] [--claims 20] [--repeat 3]
+    python benchmarks/bench_check.py [--articles 1000 4000] [--claims 20] [--rounds 3]
 
 The floor reads every file and parses its YAML (claims files, front matter, registries) with
-yaml.load(..., CSafeLoader): what any tool that reads this corpus must at least do.
+yaml.load(..., CSafeLoader): what any tool that reads this corpus must at least do. Each round
+runs, in turn and in fresh processes: the floor, `hirel check --no-cache`, and `hirel check` with
+an empty cache (the first run after a clone: it also writes the cache). Best and median of the
+rounds (CPU time of the child process, user + system: other work on a shared machine does
+not count) are printed, with ratios to the floor; with several sizes, how time grows with the corpus.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
-
-import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
 from synthetic import write_corpus  # noqa: E402
 
+FLOOR = """
+import sys, yaml
+from pathlib import Path
+root = Path(sys.argv[1])
+for path in [root / "entities.yaml", root / "propositions.yaml", *sorted((root / "claims").iterdir())]:
+    yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+for path in sorted((root / "articles").iterdir()):
+    text = path.read_text(encoding="utf-8")
+    yaml.load(text.split("\\n---\\n", 1)[0][4:], Loader=yaml.CSafeLoader)
+"""
+HIREL = str(Path(sys.executable).with_name("hirel"))
 
-def libyaml_floor(root: Path) -> None:
-    for path in [root / "entities.yaml", root / "propositions.yaml", *sorted((root / "claims").iterdir())]:
-        yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-    for path in sorted((root / "articles").iterdir()):
-        text = path.read_text(encoding="utf-8")
-        front = text.split("\n---\n", 1)[0][4:]
-        yaml.load(front, Loader=yaml.CSafeLoader)
+
+def cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
-def best_of(repeat: int, action) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return min(times)
+def timed(command: list[str], cwd: Path) -> float:
+    start = cpu_seconds()
+    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    elapsed = cpu_seconds() - start  # CPU time: other work on the machine does not count
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed:\n{done.stdout[-2000:]}{done.stderr}")
+    return elapsed
+
+
+def measure(work: Path, rounds: int) -> dict[str, list[float]]:
+    root = work / "data"
+    times: dict[str, list[float]] = {"libyaml floor": [], "check --no-cache": [], "check, empty cache": []}
+    for _ in range(rounds):
+        times["libyaml floor"].append(timed([sys.executable, "-c", FLOOR, str(root)], work))
+        times["check --no-cache"].append(timed([HIREL, "check", "--no-cache"], work))
+        shutil.rmtree(work / ".hirel", ignore_errors=True)
+        times["check, empty cache"].append(timed([HIREL, "check"], work))
+    return times
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--articles", type=int, nargs="+", default=[1000])
     parser.add_argument("--claims", type=int, default=20)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
+    results = {}
     with tempfile.TemporaryDirectory() as tmp:
-        root = write_corpus(Path(tmp) / "data", args.articles, args.claims)
-
-        def run_cli() -> None:
-            result = subprocess.run(["hirel", "--data", str(root), "check"], capture_output=True, text=True)
-            if result.returncode != 0:
-                sys.exit(f"hirel check failed on the synthetic corpus:\n{result.stdout[-2000:]}{result.stderr}")
-
-        def run_library() -> None:
-            from hirel.checker import check_corpus
-
-            check_corpus(root)
-
-        floor = best_of(args.repeat, lambda: libyaml_floor(root))
-        library = best_of(args.repeat, run_library)
-        cli = best_of(args.repeat, run_cli)
-        startup = best_of(args.repeat, lambda: subprocess.run(["hirel", "--version"], capture_output=True))
-    claims = args.articles * args.claims
-    print(f"corpus: {args.articles} articles x {args.claims} claims = {claims} claims (best of {args.repeat})")
-    print(f"libyaml parse floor      {floor:7.3f} s")
-    print(f"check_corpus (library)   {library:7.3f} s   {library / floor:5.2f} x floor")
-    print(f"hirel check (command)    {cli:7.3f} s   {cli / floor:5.2f} x floor")
-    print(f"hirel --version startup  {startup:7.3f} s")
+        for articles in args.articles:
+            work = Path(tmp) / str(articles)
+            write_corpus(work / "data", articles, args.claims)
+            results[articles] = measure(work, args.rounds)
+    for articles, times in results.items():
+        floor = times["libyaml floor"]
+        print(f"corpus: {articles} articles x {args.claims} claims = {articles * args.claims} claims "
+              f"({args.rounds} rounds, interleaved)")
+        for name, values in times.items():
+            best, median = min(values), statistics.median(values)
+            print(f"  {name:20} best {best:7.3f} s ({best / min(floor):4.2f} x floor)   "
+                  f"median {median:7.3f} s ({median / statistics.median(floor):4.2f} x)")
+    if len(results) > 1:
+        (small, first), *rest = results.items()
+        for articles, times in rest:
+            scale = articles / small
+            for name in ("check --no-cache", "check, empty cache"):
+                print(f"growth {small} -> {articles} articles (x{scale:g}): {name}: "
+                      f"x{min(times[name]) / min(first[name]):.2f} time")
 
 
 if __name__ == "__main__":

@@ -23,6 +23,8 @@ from .values.vocabulary import TYPOGRAPHY
 
 # The one vocabulary of dashes, quotes, odd spaces and invisible characters.
 _TABLE = TYPOGRAPHY
+# The few ASCII characters it maps (the backquote): all an ASCII text needs of it.
+_ASCII_MAPPED = [(chr(code), "" if to is None else chr(to)) for code, to in _TABLE.items() if code < 128]
 _CHUNK = 1 << 20  # characters normalized at a time
 _PIECE = 1 << 14  # the longest stretch of a line mapped back character by character
 _SPACE = re.compile(r"\s")
@@ -54,20 +56,31 @@ def _normalize_chunks(text: str) -> tuple[str, list[tuple[int, int, int]]]:
     for a text of very long lines); the character between two chunks is not part of either.
     """
     if len(text) <= _CHUNK:
-        return " ".join(text.translate(_TABLE).casefold().split()), [(0, 0, 0)]
+        return _fold(text), [(0, 0, 0)]
     pieces: list[str] = []
     chunks: list[tuple[int, int, int]] = []
     start = norm = line = 0
     while start <= len(text):
         end = _boundary(text, start, len(text), _CHUNK)
         chunks.append((start, norm, line))
-        piece = " ".join(text[start:end].translate(_TABLE).casefold().split())
+        piece = _fold(text[start:end])
         if piece:
             pieces.append(piece)
             norm += len(piece) + 1
         line += text.count("\n", start, end + 1)
         start = end + 1
     return " ".join(pieces), chunks
+
+
+def _fold(text: str) -> str:
+    """Typography mapped, case folded, whitespace runs made one space (str.split() breaks on
+    exactly the characters the regex \\s matches)."""
+    if text.isascii():  # (answered without a scan) lower() is casefold() there
+        for char, mapped in _ASCII_MAPPED:
+            if char in text:
+                text = text.replace(char, mapped)
+        return " ".join(text.lower().split())
+    return " ".join(text.translate(_TABLE).casefold().split())
 
 
 def _boundary(text: str, start: int, end: int, size: int) -> int:

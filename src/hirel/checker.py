@@ -12,7 +12,8 @@ from .model import ERROR, Problem
 
 
 def check_corpus(root: Path, files: Iterable[Path] = (),
-                 run: set[str] | str | None = None) -> tuple[Corpus, list[Problem]]:
+                 run: set[str] | str | None = None,
+                 cache: Path | None = None) -> tuple[Corpus | None, list[Problem]]:
     """Every problem of the corpus at ``root``, sorted; only those ``files`` answer for, when given.
 
     The whole corpus is always loaded, so cross-references are checked even when only some
@@ -21,12 +22,21 @@ def check_corpus(root: Path, files: Iterable[Path] = (),
     registry (entities.yaml, propositions.yaml) for the whole corpus, an article for its claims
     file. A directory stands for every file under it. ``run``: the files of the whole pre-commit
     run when several calls share it (see precommit.py), so that each problem is reported once.
+
+    With ``cache`` (a directory), what checking unchanged files found before is reused (see
+    `incremental`); the problems are the same, and no corpus is returned.
     """
-    corpus, problems = load_corpus(root)
-    problems.extend(run_checks(corpus))
+    if cache is not None:
+        from .incremental import check_with_cache
+
+        corpus, problems = None, check_with_cache(root, cache)
+    else:
+        corpus, problems = load_corpus(root)
+        problems.extend(run_checks(corpus))
     files = list(files)
     if files:
-        problems = [p for p in problems if _answers_for(files, root, run)(p.path)]
+        answers_for = _answers_for(files, root, run)
+        problems = [p for p in problems if answers_for(p.path)]
     # Problem equality ignores the message, but two problems at one place may say different
     # things (a claim missing both 'proposition' and 'quote'): only exact repeats are dropped.
     unique = list({(p, p.message): p for p in problems}.values())

@@ -10,7 +10,7 @@ from typing import Generator, Iterator
 from .anchoring import MAX_FUZZY_QUOTE, MIN_HINT_SCORE, ArticleText
 from .entities import suggest
 from .loader import Corpus
-from .model import Claim, Loc, Period, Problem, Proposition
+from .model import Article, Claim, Loc, Period, Problem, Proposition
 from .written import as_written
 from .rules import (
     AmbiguousQuote, BadPeriod, BadUnit, ChangeOrLevel, Extrapolation, FigureNotInQuote, IncompatibleUnit, MissingField, OtherCurrency,
@@ -108,28 +108,37 @@ def _check_running_total(prop: Proposition) -> Iterator[Problem]:
 
 def check_articles(corpus: Corpus) -> Iterator[Problem]:
     for article in corpus.articles.values():
-        if article.outlet and (
-                problem := _unknown_entity(corpus, article.outlet, article.locs.get("outlet", article.loc), "outlet")):
-            yield problem
+        yield from check_article(corpus, article)
+
+
+def check_article(corpus: Corpus, article: Article) -> Iterator[Problem]:
+    if article.outlet and (
+            problem := _unknown_entity(corpus, article.outlet, article.locs.get("outlet", article.loc), "outlet")):
+        yield problem
 
 
 def check_claims(corpus: Corpus) -> Iterator[Problem]:
     for claim in corpus.claims.values():
-        for name, loc, role in _claim_names(claim):
-            if (problem := _unknown_entity(corpus, name, loc, role)) is not None:
-                yield problem
-        period = yield from _read_period(claim)
-        prop = corpus.propositions.get(claim.proposition)
-        if prop is None and ("propositions" not in corpus.registries_read
-                             or claim.proposition in corpus.declared_propositions):
-            continue  # propositions.yaml, or this proposition, is broken: reported there
-        if prop is None:
-            close = suggest(claim.proposition, corpus.propositions)
-            yield UnknownProposition.problem(
-                claim.loc_of("proposition"), f"unknown proposition '{claim.proposition}'",
-                f"did you mean '{close[0]}'?" if close else "add it to propositions.yaml")
-            continue
-        yield from _check_kind(claim, prop, period)
+        yield from check_claim(corpus, claim)
+
+
+def check_claim(corpus: Corpus, claim: Claim) -> Iterator[Problem]:
+    """The problems of one claim against the registries: names, period, proposition, value."""
+    for name, loc, role in _claim_names(claim):
+        if (problem := _unknown_entity(corpus, name, loc, role)) is not None:
+            yield problem
+    period = yield from _read_period(claim)
+    prop = corpus.propositions.get(claim.proposition)
+    if prop is None and ("propositions" not in corpus.registries_read
+                         or claim.proposition in corpus.declared_propositions):
+        return  # propositions.yaml, or this proposition, is broken: reported there
+    if prop is None:
+        close = suggest(claim.proposition, corpus.propositions)
+        yield UnknownProposition.problem(
+            claim.loc_of("proposition"), f"unknown proposition '{claim.proposition}'",
+            f"did you mean '{close[0]}'?" if close else "add it to propositions.yaml")
+        return
+    yield from _check_kind(claim, prop, period)
 
 
 def _claim_names(claim: Claim) -> Iterator[tuple[str, Loc, str]]:
@@ -276,30 +285,35 @@ def _check_value(claim: Claim, prop: Proposition, period: Period | None) -> Iter
 def check_quotes(corpus: Corpus) -> Iterator[Problem]:
     texts: dict[str, ArticleText] = {}
     for claim in corpus.claims.values():
-        article = corpus.articles.get(claim.article)
-        if article is None:
-            continue  # the claims file is reported as an orphan
-        text = texts.get(article.id)
-        if text is None:
-            text = texts[article.id] = ArticleText(article.body, article.body_line)
-        count = text.count(claim.quote)
-        if count == 1:
-            continue
-        loc = claim.loc_of("quote")
-        if count > 1:
-            shown = list(dict.fromkeys(p.line for p in text.find(claim.quote, limit=10)))
-            lines = ", ".join(map(str, shown)) + (", …" if count > 10 else "")
-            yield AmbiguousQuote.problem(loc, f"the quote of '{claim.id}' occurs {count} times in "
-                                              f"{article.path} (lines {lines})", "lengthen the quote")
-            continue
-        best = text.closest(claim.quote)
-        if best is not None and best.score >= MIN_HINT_SCORE:
-            hint = f"closest passage, line {best.line} (score {best.score:g}): \"{' '.join(best.text.split())}\""
-        elif len(claim.quote) > MAX_FUZZY_QUOTE:
-            hint = f"quotes over {MAX_FUZZY_QUOTE} characters are not searched approximately; quote less"
-        elif not text.searched_in_full(claim.quote):
-            hint = ("too long to search: the article is too long to compare with the quote everywhere, and no "
-                    "passage around the quote's rarest words is similar; copy the words exactly")
-        else:
-            hint = "no similar passage in the article; copy the words exactly"
-        yield QuoteNotFound.problem(loc, f"the quote of '{claim.id}' is not in {article.path}", hint)
+        yield from check_quote(corpus, claim, texts)
+
+
+def check_quote(corpus: Corpus, claim: Claim, texts: dict[str, ArticleText]) -> Iterator[Problem]:
+    """Whether the claim's quote is in its article, once (``texts``: articles prepared so far)."""
+    article = corpus.articles.get(claim.article)
+    if article is None:
+        return  # the claims file is reported as an orphan
+    text = texts.get(article.id)
+    if text is None:
+        text = texts[article.id] = ArticleText(article.body, article.body_line)
+    count = text.count(claim.quote)
+    if count == 1:
+        return
+    loc = claim.loc_of("quote")
+    if count > 1:
+        shown = list(dict.fromkeys(p.line for p in text.find(claim.quote, limit=10)))
+        lines = ", ".join(map(str, shown)) + (", …" if count > 10 else "")
+        yield AmbiguousQuote.problem(loc, f"the quote of '{claim.id}' occurs {count} times in "
+                                          f"{article.path} (lines {lines})", "lengthen the quote")
+        return
+    best = text.closest(claim.quote)
+    if best is not None and best.score >= MIN_HINT_SCORE:
+        hint = f"closest passage, line {best.line} (score {best.score:g}): \"{' '.join(best.text.split())}\""
+    elif len(claim.quote) > MAX_FUZZY_QUOTE:
+        hint = f"quotes over {MAX_FUZZY_QUOTE} characters are not searched approximately; quote less"
+    elif not text.searched_in_full(claim.quote):
+        hint = ("too long to search: the article is too long to compare with the quote everywhere, and no "
+                "passage around the quote's rarest words is similar; copy the words exactly")
+    else:
+        hint = "no similar passage in the article; copy the words exactly"
+    yield QuoteNotFound.problem(loc, f"the quote of '{claim.id}' is not in {article.path}", hint)

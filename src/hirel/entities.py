@@ -23,6 +23,7 @@ class EntityIndex:
     def __init__(self, entities: Iterable[Entity] = ()) -> None:
         self.entities: dict[str, Entity] = {}
         self._by_key: dict[str, str] = {}
+        self._known: dict[str, bool] = {}
         for entity in entities:
             self.add(entity)
 
@@ -32,9 +33,15 @@ class EntityIndex:
         for alias in entity.aliases:
             self._by_key.setdefault(name_key(alias), entity.name)
         self.ancestors.cache_clear()
+        self._known.clear()
 
     def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and name_key(name) in self._by_key
+        if not isinstance(name, str):
+            return False
+        known = self._known.get(name)  # the same few names are asked about for every claim
+        if known is None:
+            known = self._known[name] = name_key(name) in self._by_key
+        return known
 
     def __len__(self) -> int:
         return len(self.entities)

@@ -10,20 +10,22 @@ import gc
 import os
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from . import fields as F
 from .entities import EntityIndex, name_key
 from .model import Article, Claim, Entity, Loc, Problem, Proposition, Topic
+from .claimsfile import duplicate_id_problems, orphan_problems, read_claims
+from .datafiles import date_text, display_path, load_yaml_file, read_text
 from .rules import (
-    BadDate, BadId, BadUrl, DuplicateId, Encoding, FileName, FrontMatter, MissingField,
-    OrphanClaims, UnknownField, Unreadable, UnknownTopic, WrongType,
+    BadDate, BadId, BadUrl, DuplicateId, FileName, FrontMatter, MissingField, UnknownField, Unreadable, UnknownTopic,
+    WrongType,
 )
-from .structure import expect_mapping, read_fields, slugify, type_name
 from .safety import hidden_characters, inside
-from .yamlfile import REJECTED, YamlMap, YamlSeq, load_yaml
+from .structure import expect_mapping, read_fields, slugify, type_name
+from .yamlfile import YamlMap, YamlSeq, load_yaml
 
 _ID_RE = re.compile(F.ID_PATTERN)
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -49,32 +51,6 @@ class Corpus:
         return [claim for claim in self.claims.values() if claim.proposition == proposition_id]
 
 
-def display_path(path: Path) -> str:
-    """The path as shown in problems: relative to the working directory when under it."""
-    absolute = Path(os.path.abspath(path))
-    try:
-        return absolute.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return absolute.as_posix()
-
-
-def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [Unreadable.problem(Loc(shown), f"cannot read the file: {exc.strerror or exc}")]
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
-        return None, [Encoding.problem(
-            Loc(shown, line, column), f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
-            "save the file as UTF-8")]
-    return text.replace("\r\n", "\n"), []
-
-
 def load_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
     """Read ``root`` (a data directory). Returns the corpus and every loading problem."""
     # Loading makes hundreds of thousands of small acyclic objects; the cyclic garbage
@@ -91,71 +67,63 @@ def load_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
 def _load_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
     corpus = Corpus(root=root)
     problems: list[Problem] = []
-    problems += _load_entities(corpus, root / "entities.yaml")
-    problems += _load_propositions(corpus, root / "propositions.yaml")
-    for path in _listing(root / "articles", ".md", problems):
-        problems += _load_article(corpus, path)
-    for path in _listing(root / "claims", ".yaml", problems):
-        problems += _load_claims(corpus, path)
+    problems += load_entities(corpus, root / "entities.yaml")
+    problems += load_propositions(corpus, root / "propositions.yaml")
+    for path, shown, _stem in list_files(root / "articles", ".md", problems):
+        problems += _load_article(corpus, Path(path), shown)
+    for path, shown, _stem in list_files(root / "claims", ".yaml", problems):
+        problems += _load_claims(corpus, Path(path), shown)
     return corpus, problems
 
 
-def _listing(folder: Path, suffix: str, problems: list[Problem]) -> list[Path]:
+def list_files(folder: Path, suffix: str, problems: list[Problem]) -> list[tuple[str, str, str]]:
+    """The data files of ``folder`` in name order, each as (path, path as shown, stem); anything
+    else there is reported. Plain strings: a warm `check` lists thousands of files it never reads."""
     try:
-        entries = sorted(folder.iterdir())
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
     except OSError as exc:
         problems.append(Unreadable.problem(Loc(display_path(folder)), f"cannot read the folder: {exc.strerror or exc}"))
         return []
+    shown_folder = display_path(folder)
+    prefix = "" if shown_folder == "." else shown_folder + "/"
     found = []
-    for path in entries:
-        if path.name.startswith("."):
+    for entry in entries:
+        name = entry.name
+        if name.startswith("."):
             continue
-        shown = display_path(path)
-        if path.is_symlink() and not inside(path, folder.parent):
+        shown = prefix + name  # what display_path(path) gives, without asking the file system again
+        dot = name.rfind(".")  # stem and suffix as pathlib splits them
+        stem, extension = (name[:dot], name[dot:]) if 0 < dot < len(name) - 1 else (name, "")
+        if entry.is_symlink() and not inside(folder / name, folder.parent):
             problems.append(Unreadable.problem(
-                Loc(shown), f"'{path.name}' is a link that leaves the data directory; hirel does not read it",
+                Loc(shown), f"'{name}' is a link that leaves the data directory; hirel does not read it",
                 "copy the file into the data directory instead of linking to it"))
             continue
-        if not path.is_file():  # a directory, a pipe, a dangling link: reported, never read
-            kind = "a directory" if path.is_dir() else "not a regular file"
-            problems.append(Unreadable.problem(Loc(shown), f"'{path.name}' is {kind}; hirel ignores it",
+        if not entry.is_file():  # a directory, a pipe, a dangling link: reported, never read
+            kind = "a directory" if entry.is_dir() else "not a regular file"
+            problems.append(Unreadable.problem(Loc(shown), f"'{name}' is {kind}; hirel ignores it",
                                                f"{folder.name}/ holds {suffix} files only"))
             continue
-        if path.suffix != suffix:
+        if extension != suffix:
             problems.append(FileName.problem(
-                Loc(shown), f"'{path.name}' is not a {suffix} file; hirel ignores it",
-                f"rename it to '{path.stem}{suffix}'" if path.suffix in (".yml", ".markdown", ".txt") else None))
+                Loc(shown), f"'{name}' is not a {suffix} file; hirel ignores it",
+                f"rename it to '{stem}{suffix}'" if extension in (".yml", ".markdown", ".txt") else None))
             continue
-        if not _ID_RE.fullmatch(path.stem):
+        if not _ID_RE.fullmatch(stem):
             problems.append(FileName.problem(
-                Loc(shown), f"'{path.stem}' is not a valid article id (lowercase letters, digits and '-')",
-                f"rename it to '{slugify(path.stem)}{suffix}'" if slugify(path.stem) else None))
+                Loc(shown), f"'{stem}' is not a valid article id (lowercase letters, digits and '-')",
+                f"rename it to '{slugify(stem)}{suffix}'" if slugify(stem) else None))
             continue
-        found.append(path)
+        found.append((entry.path, shown, stem))
     return found
-
-
-def _load_yaml_file(path: Path) -> tuple[str, Any, list[Problem]]:
-    shown = display_path(path)
-    if not path.exists():
-        return shown, None, [Unreadable.problem(Loc(shown), f"{path.name} is missing",
-                                                f"create {path.name}; see `hirel schema`")]
-    if not path.is_file():  # a pipe would block and /dev/zero never ends: only regular files are read
-        kind = "a directory" if path.is_dir() else "not a regular file"
-        return shown, None, [Unreadable.problem(Loc(shown), f"{path.name} is {kind}; hirel does not read it",
-                                                f"make {path.name} a plain file")]
-    text, problems = read_text(path, shown)
-    if text is None:
-        return shown, None, problems
-    data, problems = load_yaml(text, shown)
-    return shown, data, problems
 
 
 # --- entities ---------------------------------------------------------------------------------
 
 
-def _load_entities(corpus: Corpus, path: Path) -> list[Problem]:
-    shown, data, problems = _load_yaml_file(path)
+def load_entities(corpus: Corpus, path: Path, raw: bytes | None = None) -> list[Problem]:
+    shown, data, problems = load_yaml_file(path, None, raw)
     if data is None:
         return problems
     mapping, wrong = expect_mapping(data, Loc(shown), "entities.yaml")
@@ -202,8 +170,8 @@ def _load_entities(corpus: Corpus, path: Path) -> list[Problem]:
 # --- propositions -----------------------------------------------------------------------------
 
 
-def _load_propositions(corpus: Corpus, path: Path) -> list[Problem]:
-    shown, data, problems = _load_yaml_file(path)
+def load_propositions(corpus: Corpus, path: Path, raw: bytes | None = None) -> list[Problem]:
+    shown, data, problems = load_yaml_file(path, None, raw)
     if data is None:
         return problems
     mapping, wrong = expect_mapping(data, Loc(shown), "propositions.yaml")
@@ -284,15 +252,22 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
     return None
 
 
-def _load_article(corpus: Corpus, path: Path) -> list[Problem]:
-    shown = display_path(path)
-    text, problems = read_text(path, shown)
+def _load_article(corpus: Corpus, path: Path, shown: str) -> list[Problem]:
+    article, problems = read_article(path, shown)
+    if article is not None:
+        corpus.articles[article.id] = article
+    return problems
+
+
+def read_article(path: Path, shown: str, raw: bytes | None = None) -> tuple[Article | None, list[Problem]]:
+    """One article file: the article (None when it cannot be read at all) and its problems."""
+    text, problems = read_text(path, shown, raw)
     if text is None:
-        return problems
+        return None, problems
     parts = split_front_matter(text)
     if parts is None:
         starts = text.split("\n", 1)[0].rstrip() == "---"
-        return problems + [FrontMatter.problem(
+        return None, problems + [FrontMatter.problem(
             Loc(shown), "the front matter is not closed by a line '---'" if starts
             else "the article has no front matter (it must start with a line '---')",
             "start the file with ---, then title: and outlet:, then --- and the text")]
@@ -320,21 +295,12 @@ def _load_article(corpus: Corpus, path: Path) -> list[Problem]:
 
         problems.append(EmptyValue.problem(Loc(shown, body_line - 1, 1), "the article has no text after the front matter"))
     published = values.get("published")
-    corpus.articles[path.stem] = Article(
+    return Article(
         id=path.stem, path=shown, title=values.get("title", ""), outlet=values.get("outlet", ""),
         body=body, body_line=body_line, loc=Loc(shown), author=values.get("author"),
-        published=_date_text(published) if published is not None else None, url=values.get("url"),
+        published=date_text(published) if published is not None else None, url=values.get("url"),
         kind=values.get("kind"), reliability=values.get("reliability", "F"), notes=values.get("notes"),
-        locs=locs)
-    return problems
-
-
-def _date_text(value: Any) -> str:
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
+        locs=locs), problems
 
 
 def _check_published(values: dict[str, Any], locs: dict[str, Loc]) -> list[Problem]:
@@ -342,7 +308,7 @@ def _check_published(values: dict[str, Any], locs: dict[str, Loc]) -> list[Probl
         return []
     value = values["published"]
     loc = locs["published"]
-    text = _date_text(value)
+    text = date_text(value)
     match = _DATE_RE.fullmatch(text)
     problem = None
     if not match:
@@ -367,77 +333,19 @@ def _check_published(values: dict[str, Any], locs: dict[str, Loc]) -> list[Probl
 # --- claims -----------------------------------------------------------------------------------
 
 
-def _load_claims(corpus: Corpus, path: Path) -> list[Problem]:
-    shown, data, problems = _load_yaml_file(path)
+def _load_claims(corpus: Corpus, path: Path, shown: str) -> list[Problem]:
     article_id = path.stem
     corpus.claim_files[article_id] = shown
-    # An article that exists but could not be read is reported on its own file, not as missing.
-    if article_id not in corpus.articles and not (corpus.root / "articles" / f"{article_id}.md").is_file():
-        from .entities import suggest
-
-        close = suggest(article_id, corpus.articles)
-        problems.append(OrphanClaims.problem(
-            Loc(shown), f"no article 'articles/{article_id}.md' for this claims file",
-            f"did you mean '{close[0]}.yaml'?" if close else f"add data/articles/{article_id}.md"))
-    if data is None:
-        return problems
-    if isinstance(data, YamlSeq):
-        return problems + [WrongType.problem(
-            data.loc, "the claims file must be a mapping with a 'claims:' list, not a bare list",
-            "put 'claims:' on the first line and indent the list under it")]
-    mapping, wrong = expect_mapping(data, Loc(shown), "the claims file")
-    if mapping is None:
-        return problems + wrong
-    for key in mapping:
-        if key != "claims":
-            from .entities import suggest
-
-            close = suggest(key, ["claims"])
-            problems.append(UnknownField.problem(
-                mapping.key_loc(key), f"unknown top-level key '{key}' in the claims file",
-                "did you mean 'claims'?" if close else "a claims file has one key: claims"))
-    if "claims" not in mapping:
-        return problems + [MissingField.problem(mapping.loc, "the claims file has no 'claims:' list")]
-    items = mapping["claims"]
-    if items is None or items is REJECTED:
-        return problems
-    if not isinstance(items, YamlSeq):
-        return problems + [WrongType.problem(
-            mapping.value_loc("claims"), f"'claims' must be a list of claims, not {type_name(items)}",
-            "start each claim with '- id: …'")]
-    for index, item in enumerate(items):
-        loc = items.item_loc(index)
-        if not isinstance(item, YamlMap):
-            problems.append(WrongType.problem(loc, f"claim {index + 1} must be a mapping, not {type_name(item)}"))
-            continue
-        claim_id = item.get("id")
-        what = f"claim '{claim_id}'" if isinstance(claim_id, str) and claim_id else f"claim {index + 1}"
-        values, locs, found = read_fields(item, F.CLAIM_FIELDS, what)
-        problems += found
-        if not {"id", "proposition", "quote"} <= values.keys():
-            continue
-        via_items = item.get("via")
-        if isinstance(via_items, YamlSeq) and "via" in values:
-            locs |= {f"via.{i}": via_items.item_loc(i) for i in range(len(via_items))}
-        claim = Claim(
-            id=values["id"], article=article_id, proposition=values["proposition"], quote=values["quote"],
-            loc=item.loc, claimant=values.get("claimant"), via=tuple(values.get("via", ())),
-            value=values.get("value"), scope=values.get("scope"),
-            when=_date_text(values["when"]) if "when" in values else None,
-            certainty=values.get("certainty", "certain"), stance=values.get("stance"), note=values.get("note"),
-            locs=locs)
+    claims, problems = read_claims(path, shown, article_id)
+    problems += orphan_problems(corpus.root, article_id, shown, corpus.articles)
+    for claim in claims:
         first = corpus.claims.get(claim.id)
-        if first is not None:
-            first_path = corpus.claim_files.get(first.article, first.loc.path)
-            problems.append(DuplicateId.problem(
-                claim.loc_of("id"), f"claim id '{claim.id}' is already used at {first_path}:{first.loc_of('id').line}",
-                "claim ids are unique across the corpus; rename one"))
-            if first.article == claim.article:
-                continue
-            # Reported in both files, so that checking either alone (pre-commit) sees it.
-            problems.append(DuplicateId.problem(
-                first.loc_of("id"), f"claim id '{claim.id}' is used again at {shown}:{claim.loc_of('id').line}",
-                "claim ids are unique across the corpus; rename one"))
+        if first is None:
+            corpus.claims[claim.id] = claim
             continue
-        corpus.claims[claim.id] = claim
+        first_path = corpus.claim_files.get(first.article, first.loc.path)
+        problems += duplicate_id_problems(claim.id, claim.loc_of("id"), shown, first.loc_of("id"), first_path,
+                                          same_file=first.article == claim.article)
     return problems
+
+

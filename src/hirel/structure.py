@@ -74,11 +74,11 @@ def read_fields(
     (including those refused, so that later checks do not call them missing), and problems.
     ``what`` names the record in messages ("claim 'x'", "article").
     """
-    specs = tuple(specs)
-    by_name = {spec.name: spec for spec in specs}
+    specs, by_name, required = _prepared(specs)
     values: dict[str, Any] = {}
     locs: dict[str, Loc] = {}
     problems: list[Problem] = []
+    value_locs = mapping.value_locs
     for key, value in mapping.items():
         spec = by_name.get(key)
         if spec is None:
@@ -86,7 +86,13 @@ def read_fields(
             hint = f"did you mean '{close[0]}'?" if close else "known fields: " + ", ".join(by_name)
             problems.append(UnknownField.problem(mapping.key_loc(key), f"unknown field '{key}' in {what}", hint))
             continue
-        loc = locs[key] = mapping.value_loc(key)  # also for a value refused below: it was written
+        # Where the value is written; also for a value refused below: it was written.
+        loc = locs[key] = value_locs.get(key) or mapping.key_loc(key)
+        if value.__class__ is str and spec.type == "string" and spec.choices is None and spec.pattern is None:
+            stripped = value.strip()  # the common case: a plain text field
+            if stripped:
+                values[key] = stripped
+                continue
         if value is REJECTED:
             continue
         if value is None or (isinstance(value, str) and not value.strip()) or value == []:
@@ -126,11 +132,26 @@ def read_fields(
         if isinstance(value, str):
             value = value.strip()
         values[key] = value
-    for spec in specs:
-        if spec.required and spec.name not in mapping:
+    for spec in required:
+        if spec.name not in mapping:
             problems.append(MissingField.problem(mapping.loc, f"{what} has no '{spec.name}'",
                                                  f"add '{spec.name}: …'"))
     return values, locs, problems
+
+
+_PREPARED: dict[int, tuple[tuple[FieldSpec, ...], dict[str, FieldSpec], tuple[FieldSpec, ...]]] = {}
+
+
+def _prepared(specs: Iterable[FieldSpec]) -> tuple[tuple[FieldSpec, ...], dict[str, FieldSpec], tuple[FieldSpec, ...]]:
+    """(the specs, by name, the required ones), worked out once per declaration (``specs`` is kept
+    in the value, so its id stays its own)."""
+    found = _PREPARED.get(id(specs))
+    if found is None or found[0] is not specs:
+        kept = specs if isinstance(specs, tuple) else tuple(specs)
+        found = (kept, {spec.name: spec for spec in kept}, tuple(spec for spec in kept if spec.required))
+        if kept is specs:
+            _PREPARED[id(specs)] = found
+    return found
 
 
 @lru_cache(maxsize=None)

@@ -29,11 +29,47 @@ from .terminal import HIDDEN_CHARACTERS
 from .rules import AliasExpansion, DuplicateKey, ForbiddenTag, WrongType, YamlSyntax
 
 try:
-    _Loader: Any = yaml.CSafeLoader
+    _BaseLoader: Any = yaml.CSafeLoader
 except AttributeError:  # PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+    _BaseLoader = yaml.SafeLoader
 
 _TAG = "tag:yaml.org,2002:"
+_STR = _TAG + "str"
+_new_loc = tuple.__new__  # Loc(...) without the named tuple's argument handling: one per node
+# First characters that may start an implicitly typed plain scalar (null, bool, int, float, date…).
+# (A resolver for any first character, None, would make every plain scalar worth looking at.)
+_IMPLICIT_STARTS = frozenset(key for key in _BaseLoader.yaml_implicit_resolvers if key)
+_SHORT_CUT = None not in _BaseLoader.yaml_implicit_resolvers
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """The safe loader, with PyYAML's tag resolution (Python code run for every scalar, even
+    under libyaml) short-cut: a plain scalar whose first character starts no implicit type (a
+    name, a phrase) is a string, and the others are looked up once per distinct text."""
+
+    _plain_tags: dict[str, str] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is ScalarNode:
+            if not implicit[0]:
+                return _STR  # quoted, or tagged by hand (the tag is then kept by the composer)
+            if _SHORT_CUT and value and value[0] not in _IMPLICIT_STARTS:
+                return _STR
+            tag = self._plain_tags.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(self._plain_tags) < 100_000:
+                    self._plain_tags[value] = tag
+            return tag
+        return super().resolve(kind, value, implicit)
+
+    if not _BaseLoader.yaml_path_resolvers:  # none in the safe loader: nothing to track per node
+        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+            pass
+
+        def ascend_resolver(self) -> None:
+            pass
+
 _HIDDEN = re.compile(f"[{HIDDEN_CHARACTERS}]")
 # Where an anchor (&name) may be written; a false alarm only costs memory.
 _ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]", re.MULTILINE)
@@ -106,7 +142,7 @@ class _Builder:
 
     def loc(self, node: Node) -> Loc:
         mark = node.start_mark
-        return Loc(self.path, mark.line + 1 + self.line_offset, mark.column + 1)
+        return _new_loc(Loc, (self.path, mark.line + 1 + self.line_offset, mark.column + 1))
 
     def build(self, node: Node, depth: int = 0) -> Any:
         if not self.release:  # aliases are possible: count how far they expand
@@ -168,36 +204,50 @@ class _Builder:
     def build_mapping(self, node: MappingNode, depth: int) -> YamlMap:
         mapping = YamlMap()
         mapping.loc = self.loc(node)
-        mapping.key_locs = {}
-        mapping.value_locs = {}
+        mapping.key_locs = key_locs = {}
+        mapping.value_locs = value_locs = {}
+        path, line_base, release = self.path, 1 + self.line_offset, self.release
+        # A string value is built here rather than by build() when that changes nothing: no
+        # aliases to count (release) and not at the depth limit.
+        inline = release and depth < MAX_DEPTH
         pairs = node.value
         for index in range(len(pairs)):
             key_node, value_node = pairs[index]
-            if self.release:
+            if release:
                 pairs[index] = None
-            key_loc = self.loc(key_node)
-            if key_node.tag == _TAG + "merge":
-                self.problems.append(ForbiddenTag.problem(
-                    key_loc, "merge keys (<<) are not supported", "write the fields out in full"))
-                continue
-            if not isinstance(key_node, ScalarNode):
-                self.problems.append(WrongType.problem(key_loc, "a key must be a plain name, not a list or mapping"))
-                continue
-            if key_node.tag != _TAG + "str" and key_node.tag not in _SCALAR_BUILDERS:
-                self.forbidden(key_node, "the entry")
-                continue
+            mark = key_node.start_mark
+            key_loc = _new_loc(Loc, (path, mark.line + line_base, mark.column + 1))
+            if key_node.tag != _STR or key_node.__class__ is not ScalarNode:  # (`!!str {a: 1}` is a mapping)
+                if key_node.tag == _TAG + "merge":
+                    self.problems.append(ForbiddenTag.problem(
+                        key_loc, "merge keys (<<) are not supported", "write the fields out in full"))
+                    continue
+                if not isinstance(key_node, ScalarNode):
+                    self.problems.append(WrongType.problem(
+                        key_loc, "a key must be a plain name, not a list or mapping"))
+                    continue
+                if key_node.tag not in _SCALAR_BUILDERS:
+                    self.forbidden(key_node, "the entry")
+                    continue
             key = key_node.value
             if _HIDDEN.search(key):
                 self.hidden(key_node)
             if key in mapping:
-                first = mapping.key_locs[key]
+                first = key_locs[key]
                 self.problems.append(DuplicateKey.problem(
                     key_loc, f"duplicate key '{key}' (first at line {first.line}); this value is ignored",
                     f"remove one of the two '{key}' entries"))
                 continue
-            mapping[key] = self.build(value_node, depth + 1)
-            mapping.key_locs[key] = key_loc
-            mapping.value_locs[key] = self.loc(value_node)
+            if inline and value_node.__class__ is ScalarNode and value_node.tag == _STR:
+                value = value_node.value
+                if _HIDDEN.search(value):
+                    self.hidden(value_node)
+                mapping[key] = value
+            else:
+                mapping[key] = self.build(value_node, depth + 1)
+            key_locs[key] = key_loc
+            mark = value_node.start_mark
+            value_locs[key] = _new_loc(Loc, (path, mark.line + line_base, mark.column + 1))
         return mapping
 
     def hidden(self, node: ScalarNode) -> None:

@@ -1,67 +1,26 @@
-"""The `hirel` command line. Only this package prints or chooses exit codes."""
+"""The `hirel` command line. Only this package prints or chooses exit codes.
+
+The Typer application (`hirel.cli.app`) is loaded on first use: `hirel --version` and the common
+forms of `hirel check` (what pre-commit runs) are answered without it (see `fast`), because
+importing Typer, and the pydantic models it builds for every option, costs more than checking
+one changed file.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
-from typing import Literal, Optional
+from typing import Any
 
-import typer
-
-from .. import __version__
 from ..errors import HirelError
-from .common import PAGED_COMMANDS, GlobalOptions, start_pager
-from .helptext import use_metavars
-
-use_metavars()
-
-app = typer.Typer(
-    name="hirel",
-    add_completion=False,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
-    help="Compare claims across news sources: check annotations, normalize figures, and show "
-    "where sources agree, contradict each other, or differ only in scope or period.\n\n"
-    "Example: hirel compare funding",
-)
 
 
-def _version(value: bool) -> None:
-    if value:
-        sys.stdout.write(f"hirel {__version__}\n")
-        raise typer.Exit(0)
+def __getattr__(name: str) -> Any:
+    if name == "app":
+        from .typer_app import app
 
-
-@app.callback()
-def _global(
-    ctx: typer.Context,
-    data: Optional[Path] = typer.Option(
-        None, "--data", metavar="DIR",
-        help="The data directory (else $HIREL_DATA, else the nearest data/ at or above the working directory)."),
-    color: Literal["auto", "always", "never"] = typer.Option("auto", "--color", case_sensitive=False,
-                              help="Colour: auto (on a terminal; NO_COLOR and FORCE_COLOR honoured), always, never."),
-    raw_csv: bool = typer.Option(
-        False, "--raw-csv",
-        help="CSV cells exactly as the data has them: do not prefix with ' the cells that a spreadsheet "
-        "would run as formulas (those starting with = + - @)."),
-    no_pager: bool = typer.Option(
-        False, "--no-pager",
-        help="Never page. On a terminal, long output goes through $HIREL_PAGER, else $PAGER, else `less -FRX`."),
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
-) -> None:
-    from . import render
-
-    render.CSV_NEUTRALIZE = not raw_csv
-    ctx.obj = GlobalOptions(data=data, color=color.lower(), pager=not no_pager)
-    if ctx.invoked_subcommand in PAGED_COMMANDS:
-        start_pager(ctx)
-
-
-from . import check_cmd, compare_cmd, browse_cmd, matrix_cmd, reference_cmd  # noqa: E402,F401  (registers the commands)
-from . import authoring_cmd, entities_cmd, suggest_cmd  # noqa: E402,F401
+        return app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
@@ -71,6 +30,13 @@ def main() -> None:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     try:
+        from .fast import run_fast
+
+        code = run_fast(sys.argv[1:])
+        if code is not None:
+            sys.exit(code)
+        from .typer_app import app
+
         app()
     except SystemExit:
         raise

@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from . import app
+from .typer_app import app
 from .common import data_dir, die
 
 

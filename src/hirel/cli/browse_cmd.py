@@ -8,7 +8,7 @@ from typing import Any, Literal, NoReturn, Optional
 
 import typer
 
-from . import app
+from .typer_app import app
 from .common import die, load, stdout_console
 from .render import (VERDICT_STYLES, cell, name_column, new_table, print_hanging, print_indented, shorten, write_csv,
                      write_json, write_markdown_table, write_plain, says, who)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Literal, List, Optional
 
 import typer
 
-from . import app
-from .common import data_dir, die, options
+from .typer_app import app
+from .common import options
 
 
 @app.command()
@@ -21,6 +20,9 @@ def check(
                                help="text (path:line:col: CODE message), json, jsonl or github annotations."),
     strict: bool = typer.Option(False, "--strict", help="Fail (exit 1) on warnings too."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Always exit 0, even with errors."),
+    no_cache: bool = typer.Option(False, "--no-cache",
+                                  help="Check every file afresh; neither read nor write the cache "
+                                  "(.hirel/cache beside the data directory, or $HIREL_CACHE_DIR)."),
 ) -> None:
     """Validate the corpus (also the pre-commit hook).
 
@@ -30,36 +32,8 @@ def check(
 
     Example: hirel check --strict data/claims/my-article.yaml
     """
-    from ..checker import check_corpus, count_errors, outside
-    from ..terminal import safe_line
-    from ..loader import display_path
-    from ..reporters import REPORTERS
+    from .check_run import run_check
 
-    files = files or []
-    for file in files:
-        try:
-            if not file.exists():
-                die(f"no such file: {file}")
-        except OSError as exc:  # a name too long for the system, a folder that cannot be entered
-            die(f"cannot use '{file}': {exc.strerror or exc}")
-    root = data_dir(ctx, files)
-    for stranger in outside(files, root):
-        sys.stderr.write(f"hirel: note: {safe_line(stranger)} is not in the data directory {display_path(root)}; "
-                         "nothing is reported on it\n")
-    import os
-
-    from ..precommit import files_in_run
-
-    run = files_in_run(root, files, os.environ) if files else None
-    _corpus, problems = check_corpus(root, files, run)
-    color = options(ctx).color
-    from ..terminal import wants_color
-    REPORTERS[format.lower()](problems, sys.stdout, wants_color(color, sys.stdout))
-    errors, warnings = count_errors(problems)
-    if format.lower() == "text":
-        checked = f"{len(files)} file(s)" if files else display_path(root)
-        summary = "no problems" if not problems else f"{errors} error(s), {warnings} warning(s)"
-        sys.stderr.write(f"hirel check: {summary} in {checked}\n")
-    failed = errors > 0 or (strict and warnings > 0)
-    raise typer.Exit(1 if failed and not exit_zero else 0)
-
+    code = run_check(options(ctx).data, options(ctx).color, list(files or []), format.lower(), strict, exit_zero,
+                     no_cache)
+    raise typer.Exit(code)

@@ -7,7 +7,7 @@ from typing import Any, Literal, Optional
 
 import typer
 
-from . import app
+from .typer_app import app
 from .common import data_dir, die, load, stdout_console
 from ..terminal import brief, safe_line
 from .render import (VERDICT_STYLES, cell, markdown_text, new_table, print_hanging, print_indented, shorten,

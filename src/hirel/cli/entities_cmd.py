@@ -7,7 +7,7 @@ from typing import Literal
 
 import typer
 
-from . import app
+from .typer_app import app
 from .common import load, stdout_console
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import typer
 
-from . import app
+from .typer_app import app
 from .common import stdout_console
 from .browse_cmd import Format, FormatOption, _browser, _claim_json, _kind, _plural, _proposition_json, _unknown
 from .render import print_hanging, says, write_csv, write_json, write_markdown_table

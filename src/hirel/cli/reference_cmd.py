@@ -8,7 +8,7 @@ from typing import Literal, Optional
 
 import typer
 
-from . import app
+from .typer_app import app
 from .common import did_you_mean, stdout_console
 
 

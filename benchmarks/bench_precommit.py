@@ -1,0 +1,88 @@
+"""Time what a commit costs: `hirel check` on one changed claims file, with a warm cache, against
+start-up figures, all measured side by side (interleaved, so that a busy machine slows all alike).
+
+    python benchmarks/bench_precommit.py [--articles 1000] [--claims 20] [--rounds 15]
+
+Each round edits one claims file (a new claim, a different file each time), then runs, in turn:
+`hirel check FILE` (what pre-commit runs), `hirel check`, `hirel --version`, `hirel --version`
+through the Typer application (as it ran before `hirel.cli.fast`), `python -c "import typer, rich"`
+and `python -c pass`. Prints the best and median CPU time (user + system, of the child process: other work on a
+shared machine does not count) of each and their ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from synthetic import write_corpus  # noqa: E402
+
+# `hirel --version` as it ran before the fast path: through the Typer application and its commands.
+VIA_TYPER = "import sys; sys.argv = ['hirel', '--version']; from hirel.cli.typer_app import app; app()"
+HIREL = [str(Path(sys.executable).with_name("hirel"))]  # the console script, as pre-commit runs it
+
+
+def cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(command: list[str], cwd: Path, ok: tuple[int, ...] = (0,)) -> float:
+    start = cpu_seconds()
+    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    elapsed = cpu_seconds() - start  # CPU time: other work on the machine does not count
+    if done.returncode not in ok:
+        sys.exit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stdout[-2000:]}{done.stderr}")
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--claims", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=15)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        root = write_corpus(work / "data", args.articles, args.claims)
+        cache = work / ".hirel"
+        cold = timed(HIREL + ["check"], work)
+        times: dict[str, list[float]] = {"check FILE (warm)": [], "check (warm)": [], "hirel --version": [],
+                                         "--version via Typer": [], "import typer, rich": [], "python -c pass": []}
+        claims = sorted((root / "claims").iterdir())
+        for round_ in range(args.rounds):
+            changed = claims[(round_ * 37) % len(claims)]
+            with changed.open("a", encoding="utf-8") as stream:  # one more claim, copied from the first
+                first = changed.read_text(encoding="utf-8").split("\n  - ", 2)[1]
+                stream.write("  - " + first.replace("-c00\n", f"-c00-copy{round_}\n", 1) + "\n")
+            relative = changed.relative_to(work).as_posix()
+            times["check FILE (warm)"].append(timed(HIREL + ["check", relative], work))
+            times["check (warm)"].append(timed(HIREL + ["check"], work))
+            times["hirel --version"].append(timed(HIREL + ["--version"], work))
+            times["--version via Typer"].append(timed([sys.executable, "-c", VIA_TYPER], work))
+            times["import typer, rich"].append(timed([sys.executable, "-c", "import typer, rich"], work))
+            times["python -c pass"].append(timed([sys.executable, "-c", "pass"], work))
+        cache_size = sum(f.stat().st_size for f in cache.rglob("*") if f.is_file())
+    claims_total = args.articles * args.claims
+    print(f"corpus: {args.articles} articles x {args.claims} claims = {claims_total} claims; "
+          f"{args.rounds} rounds, interleaved; cache {cache_size / 1e6:.1f} MB")
+    print(f"first check (cold, writes the cache): {cold:.3f} s")
+    version = times["hirel --version"]
+    print(f"{'':24} {'best':>8} {'median':>8}   best/--version  median/--version")
+    for name, values in times.items():
+        best, median = min(values), statistics.median(values)
+        print(f"{name:24} {best:8.3f} {median:8.3f}   {best / min(version):8.2f} x     "
+              f"{median / statistics.median(version):8.2f} x")
+    typer_rich = times["import typer, rich"]
+    print(f"hirel --version / import typer, rich: best {min(version) / min(typer_rich):.2f} x, "
+          f"median {statistics.median(version) / statistics.median(typer_rich):.2f} x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+"""The Typer application: every command and its options (loaded only when a command needs it)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Literal, Optional
+
+import typer
+
+from .. import __version__
+from .common import PAGED_COMMANDS, GlobalOptions, start_pager
+from .helptext import use_metavars
+from .light_params import install
+
+use_metavars()
+install()  # option values converted without importing pydantic
+
+app = typer.Typer(
+    name="hirel",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    help="Compare claims across news sources: check annotations, normalize figures, and show "
+    "where sources agree, contradict each other, or differ only in scope or period.\n\n"
+    "Example: hirel compare funding",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"hirel {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _global(
+    ctx: typer.Context,
+    data: Optional[Path] = typer.Option(
+        None, "--data", metavar="DIR",
+        help="The data directory (else $HIREL_DATA, else the nearest data/ at or above the working directory)."),
+    color: Literal["auto", "always", "never"] = typer.Option("auto", "--color", case_sensitive=False,
+                              help="Colour: auto (on a terminal; NO_COLOR and FORCE_COLOR honoured), always, never."),
+    raw_csv: bool = typer.Option(
+        False, "--raw-csv",
+        help="CSV cells exactly as the data has them: do not prefix with ' the cells that a spreadsheet "
+        "would run as formulas (those starting with = + - @)."),
+    no_pager: bool = typer.Option(
+        False, "--no-pager",
+        help="Never page. On a terminal, long output goes through $HIREL_PAGER, else $PAGER, else `less -FRX`."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+) -> None:
+    from . import render
+
+    render.CSV_NEUTRALIZE = not raw_csv
+    ctx.obj = GlobalOptions(data=data, color=color.lower(), pager=not no_pager)
+    if ctx.invoked_subcommand in PAGED_COMMANDS:
+        start_pager(ctx)
+
+
+from . import check_cmd, compare_cmd, browse_cmd, matrix_cmd, reference_cmd  # noqa: E402,F401  (registers the commands)
+from . import authoring_cmd, entities_cmd, suggest_cmd  # noqa: E402,F401
