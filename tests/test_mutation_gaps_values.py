@@ -137,3 +137,26 @@ def test_pins():
 ])
 def test_as_of(period, days):
     assert as_of(period) == days
+
+
+@pytest.mark.parametrize(("text", "low", "high", "steps"), [
+    # ×2 is +100%; the change is taken to ±5% of itself (the cap): 95 to 105
+    ("doubled", 95.0, 105.0, ("read 'doubled' as ×2 the level before", "as a change: +100 percent",
+                              "written precision ±5% of the change: compared as +95 percent to +105 percent")),
+    # ×0.5 is −50%; ±2.5 points: −52.5 to −47.5, written with a minus sign (U+2212)
+    ("halved", -52.5, -47.5, ("read 'halved' as ×0.5 the level before", "as a change: −50 percent",
+                              "written precision ±5% of the change: compared as −52.5 percent to −47.5 percent")),
+    # 3.5 written to the tenth: ±0.05 = 1.43% of 3.5, then negated by 'down'
+    ("down 3.5%", -3.55, -3.45, (
+        "read '3.5%' as 3.5 percent",
+        "written precision ±1.4% (half a unit of the last written digit): compared as 3.45 to 3.55 percent",
+        "'down' makes it a decrease, a relative change: −3.55 percent to −3.45 percent")),
+    ("up 21%", 20.5, 21.5, (
+        "read '21%' as 21 percent",
+        "written precision ±2.4% (half a unit of the last written digit): compared as 20.5 to 21.5 percent",
+        "'up' makes it an increase, a relative change: +20.5 percent to +21.5 percent")),
+])
+def test_changes_read_whole(text, low, high, steps):
+    value = read_value(text, measures="change")
+    assert (value.low, value.high, value.unit) == (pytest.approx(low), pytest.approx(high), "percent")
+    assert value.steps == steps
