@@ -160,3 +160,24 @@ def test_changes_read_whole(text, low, high, steps):
     value = read_value(text, measures="change")
     assert (value.low, value.high, value.unit) == (pytest.approx(low), pytest.approx(high), "percent")
     assert value.steps == steps
+
+
+def test_a_range_with_one_magnitude_keeps_each_ends_written_precision():
+    # "1.5" takes "million" from the other end; each end is written to the tenth: ±0.05 million
+    value = read_value("1.5 to 2.5 million")
+    assert (value.low, value.high) == (pytest.approx(1.45e6), pytest.approx(2.55e6))
+    assert value.steps == (
+        "read '1.5 to 2.5 million' as 1.5 million to 2.5 million",
+        "written precision each end to the precision of its written digits: compared as 1.45 million "
+        "to 2.55 million",
+    )
+
+
+def test_an_unreadable_word_is_placed_by_its_character():
+    from hirel.values import ValueParseError
+
+    with pytest.raises(ValueParseError) as raised:
+        read_value("5 million dollars xyz")
+    # 'xyz' starts at the 19th character (counting from 1)
+    assert str(raised.value) == ("cannot read the value '5 million dollars xyz': 'xyz' (at character 19) "
+                                 "cannot be read after an amount of money")
