@@ -158,6 +158,12 @@ CASES = [
      "consistent",
      "since 2012 (per Reuters) and 2015-06-01 (per Al-Monitor) for Hamas: both can be true, but the "
      "figure per Reuters is only a limit, so they do not confirm each other"),
+    ("date-upper-limit", DATE,
+     claim("a", value=(None, date(2015, 6, 1).toordinal()), unit="date"),
+     claim("b", value=(date(2012, 1, 1).toordinal(),) * 2, unit="date", origin="Al-Monitor"),
+     "consistent",
+     "until 2015-06-01 (per Reuters) and 2012-01-01 (per Al-Monitor) for Hamas: both can be true, but the "
+     "figure per Reuters is only a limit, so they do not confirm each other"),
     ("date-two-limits", DATE,
      claim("a", value=(date(2012, 1, 1).toordinal(), None), unit="date"),
      claim("b", value=(None, date(2015, 6, 1).toordinal()), unit="date", origin="Al-Monitor"),
