@@ -181,3 +181,19 @@ def test_an_unreadable_word_is_placed_by_its_character():
     # 'xyz' starts at the 19th character (counting from 1)
     assert str(raised.value) == ("cannot read the value '5 million dollars xyz': 'xyz' (at character 19) "
                                  "cannot be read after an amount of money")
+
+
+def test_intervals_overlap_within_a_tolerance_on_both_sides():
+    from hirel.values import intervals_overlap
+
+    def iv(low, high, unit="count"):
+        return Interval(low, high, unit)
+
+    # a gap of 10 against 10% of the larger figure (110 -> 11): close enough, in either order
+    assert intervals_overlap(iv(110, 110), iv(100, 100), 0.1)
+    assert intervals_overlap(iv(100, 100), iv(110, 110), 0.1)
+    # a gap of 20 against 12: apart
+    assert not intervals_overlap(iv(120, 120), iv(100, 100), 0.1)
+    assert not intervals_overlap(iv(100, 100), iv(120, 120), 0.1)
+    assert not intervals_overlap(iv(110, 110), iv(100, 100))  # no tolerance by default
+    assert not intervals_overlap(iv(110, 110, "date"), iv(100, 100, "date"), 0.5)  # dates: exact
