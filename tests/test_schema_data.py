@@ -21,7 +21,7 @@ import yaml
 from hirel.loader import split_front_matter
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPORA = [ROOT / "data", *sorted(p for p in (ROOT / "tests" / "corpora").iterdir() if p.is_dir())]
+CORPORA = [ROOT / "data", *sorted(p.parent for p in (ROOT / "tests" / "corpora").glob("*/propositions.yaml"))]
 KINDS = ("claims", "article", "propositions", "entities")
 
 
