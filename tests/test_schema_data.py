@@ -18,7 +18,7 @@ import jsonschema
 import pytest
 import yaml
 
-from hirel.loader import split_front_matter
+from hirel.loading.loader import split_front_matter
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = [ROOT / "data", *sorted(p.parent for p in (ROOT / "tests" / "corpora").glob("*/propositions.yaml"))]
