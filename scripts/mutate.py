@@ -8,7 +8,7 @@ of the file. A mutant is *killed* when a test fails (or the run exceeds the time
 *survives* when every test passes. The source files are never written.
 
     python scripts/mutate.py                      # every module in MODULES, summary per module
-    python scripts/mutate.py src/hirel/verdicts.py --show-survivors
+    python scripts/mutate.py src/hirel/comparing/verdicts.py --show-survivors
     python scripts/mutate.py --json mutants.json  # every mutant with its outcome
 
 See docs/development.md for the kill rates and the surviving mutants.
@@ -55,12 +55,12 @@ VALUE_TESTS = [
 # module -> the tests that own its behaviour (fast, in-process tests first: `-x` stops at the first
 # failure, so a killed mutant costs little and a survivor costs the whole list).
 MODULES: dict[str, list[str]] = {
-    "src/hirel/verdicts.py": VERDICT_TESTS,
-    "src/hirel/relations.py": VERDICT_TESTS,
-    "src/hirel/explain.py": VERDICT_TESTS,
-    "src/hirel/positions.py": VERDICT_TESTS + ["tests/test_positions_property.py"],
-    "src/hirel/counting.py": VERDICT_TESTS + ["tests/test_counting_property.py"],
-    "src/hirel/grid.py": VERDICT_TESTS,
+    "src/hirel/comparing/verdicts.py": VERDICT_TESTS,
+    "src/hirel/comparing/relations.py": VERDICT_TESTS,
+    "src/hirel/comparing/explain.py": VERDICT_TESTS,
+    "src/hirel/comparing/positions.py": VERDICT_TESTS + ["tests/test_positions_property.py"],
+    "src/hirel/comparing/counting.py": VERDICT_TESTS + ["tests/test_counting_property.py"],
+    "src/hirel/comparing/grid.py": VERDICT_TESTS,
     "src/hirel/values/__init__.py": VALUE_TESTS,
     "src/hirel/values/changes.py": VALUE_TESTS,
     "src/hirel/values/parser.py": VALUE_TESTS,

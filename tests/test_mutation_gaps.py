@@ -1,7 +1,7 @@
 """Verdict explanations asserted whole, and the branches mutation testing found untested.
 
-Each explanation below is written out by hand from the rules in src/hirel/verdicts.py's docstring
-and the phrase builders of src/hirel/explain.py: the explanation is part of the contract (the
+Each explanation below is written out by hand from the rules in src/hirel/comparing/verdicts.py's docstring
+and the phrase builders of src/hirel/comparing/explain.py: the explanation is part of the contract (the
 README, `hirel compare --explain` and the JSON `explanation` field show it as is), so a test that
 only looks for a fragment would let "both refute" become "both refutes". The mutation run
 (scripts/mutate.py, docs/development.md) uses this file first.
@@ -15,7 +15,7 @@ from datetime import date
 import pytest
 
 from hirel.model import Interval, Period
-from hirel.verdicts import compare_claims, verdict_for
+from hirel.comparing.verdicts import compare_claims, verdict_for
 from test_verdicts import DATE, ENTITIES, FIXED, FUNDING, STANCE, claim, exact, years
 
 M = 1e6
@@ -174,7 +174,7 @@ CASES = [
      claim("a", value=(None, None)), claim("b", value=exact(100 * M), origin="Al-Monitor"),
      "consistent",
      "any value (per Reuters) and $100M/yr (per Al-Monitor) for Hamas: both can be true, but the "
-     "figure per Reuters is only no bound at all, so they do not confirm each other"),
+     "figure per Reuters is only 'any value', which bounds nothing, so they do not confirm each other"),
     ("figure-from-another-unit", FUNDING,
      claim("a", value=exact(360 * M), original=Interval(30 * M, 30 * M, "USD/month")),
      claim("b", value=exact(100 * M), origin="Al-Monitor"),
@@ -251,7 +251,7 @@ def test_compare_claims_gives_the_same_explanations():
 
 def test_matrix_defaults_and_frozen_cells():
     # an empty tally is all zeros, and a matrix built without rows counts no origin
-    from hirel.grid import Matrix, MatrixCell, Tally
+    from hirel.comparing.grid import Matrix, MatrixCell, Tally
     from hirel.model import Topic
 
     assert Tally() == Tally(supports=0, refutes=0, values=0, contradictions=0, claims=0)
@@ -266,7 +266,7 @@ def test_matrix_defaults_and_frozen_cells():
 
 
 def test_a_stance_held_by_two_origins_is_plural_in_a_dispute():
-    from hirel.positions import find_positions
+    from hirel.comparing.positions import find_positions
 
     found = find_positions([
         claim("a", stance="supports"),
@@ -279,7 +279,7 @@ def test_a_stance_held_by_two_origins_is_plural_in_a_dispute():
 
 
 def test_a_claim_of_any_value_is_a_position_of_its_own_and_disputes_nothing():
-    from hirel.positions import find_positions
+    from hirel.comparing.positions import find_positions
 
     found = find_positions([
         claim("a", value=(None, None)),

@@ -2,7 +2,7 @@
 
 Every expected figure is worked out by hand from docs/values.md ("Written precision": half a unit of
 the last written digit, at most 5% (the cap), at least 1% (the floor)) and from the docstrings of
-src/hirel/relations.py. The boundaries are where a `>` and a `>=` differ, so each case sits on one.
+src/hirel/comparing/relations.py. The boundaries are where a `>` and a `>=` differ, so each case sits on one.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 
 from hirel.model import Interval, Period
-from hirel.relations import as_of, disjoint, exceeds, pins
+from hirel.comparing.relations import as_of, disjoint, exceeds, pins
 from hirel.values import PRECISION_CAP, PRECISION_FLOOR, read_value
 from hirel.values.precision import describe_precision, relative_precision, union, widen
 
