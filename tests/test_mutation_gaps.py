@@ -174,7 +174,7 @@ CASES = [
      claim("a", value=(None, None)), claim("b", value=exact(100 * M), origin="Al-Monitor"),
      "consistent",
      "any value (per Reuters) and $100M/yr (per Al-Monitor) for Hamas: both can be true, but the "
-     "figure per Reuters is only no bound at all, so they do not confirm each other"),
+     "figure per Reuters is only 'any value', which bounds nothing, so they do not confirm each other"),
     ("figure-from-another-unit", FUNDING,
      claim("a", value=exact(360 * M), original=Interval(30 * M, 30 * M, "USD/month")),
      claim("b", value=exact(100 * M), origin="Al-Monitor"),

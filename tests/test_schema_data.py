@@ -98,8 +98,6 @@ def test_corpus_validates_against_hirel_schema(root, schemas):
     assert not failures, "\n".join(failures)
 
 
-@pytest.mark.xfail(strict=True, reason="the schema refuses `high: null`, which hirel check accepts "
-                   "(data/claims/al-jazeera-2018-hamas-iran-rapprochement.yaml uses it)")
 @pytest.mark.parametrize("root", CORPORA[:1], ids=["data"])
 def test_null_bounds_validate_against_hirel_schema(root, schemas):
     failures = _failures(root, schemas, null_bounds=True)

@@ -115,7 +115,7 @@ def _unit_of(claim: ComparableClaim) -> str:
 
 def _bound_word(interval: Interval, kind: str) -> str:
     if interval.low is None and interval.high is None:
-        return "no bound at all"
+        return "'any value', which bounds nothing"
     if kind == "date":
         return "a limit" if interval.low is None or interval.high is None else "a range"
     return "a lower bound" if interval.high is None else "an upper bound"

@@ -80,7 +80,7 @@ ENTITY_FIELDS: tuple[FieldSpec, ...] = (
 )
 
 VALUE_MAPPING_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("low", "bound", "Lower bound (a number, or a date for the date unit); omit for unbounded."),
-    FieldSpec("high", "bound", "Upper bound (a number, or a date for the date unit); omit for unbounded."),
+    FieldSpec("low", "bound", "Lower bound (a number, or a date for the date unit); omit or null for unbounded."),
+    FieldSpec("high", "bound", "Upper bound (a number, or a date for the date unit); omit or null for unbounded."),
     FieldSpec("unit", "string", "The unit, e.g. USD/year.", required=True),
 )

@@ -21,7 +21,7 @@ def _field_schema(spec: F.FieldSpec) -> dict[str, Any]:
     elif kind == "number":
         schema = {"type": "number"}
     elif kind == "bound":
-        schema = {"type": ["number", "string"]}
+        schema = {"type": ["number", "string", "null"]}  # null: unbounded, as when omitted
     elif kind in ("period", "date"):
         schema = {"type": ["string", "integer"]}
     elif kind == "value":
