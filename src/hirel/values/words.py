@@ -26,7 +26,8 @@ _FUNCTION_WORDS = frozenset(
     {"a", "an", "the", "per", "each", "every", "and", "or", "to", "from", "between", "than", "in",
      "on", "at", "by", "for", "since", "until", "with", "as", "is", "was", "were", "are", "be",
      "been", "this", "that", "these", "those", "its", "their", "his", "her", "our", "it",
-     "times", "fold", "so", "far", "total", "overall", "only", "just"}
+     "times", "fold", "so", "far", "total", "overall", "only", "just", "after", "before", "during",
+     "when", "while", "amid", "into", "because", "but", "if"}
 )
 _MISSPELLING_SCORE = 80.0
 
