@@ -138,3 +138,13 @@ def test_suggest_stubs_keep_the_bound_and_skip_the_magnitude(corpus, run):
     assert values == ["708", "tops 700"]
     data = parse_json(run("suggest", "quake", "--format", "json").output)
     assert all("8.8" not in str(s.get("value")) for s in data["suggestions"])
+
+
+def test_each_figure_of_a_sentence_gets_its_own_stub(corpus, run):
+    corpus.write("articles/toll.md", "---\ntitle: Toll\noutlet: Example Times\npublished: 2010-02-28\n---\n"
+                 "Toll\nThe quake killed 708 people and left 2,000 homeless.\n")
+    result = run("suggest", "toll")
+    assert result.exit_code == 0, result.output
+    stubs = yaml.safe_load(result.output)["claims"]
+    assert [s["value"] for s in stubs] == ["708 people", "2,000 homeless"]
+    assert len({s["id"] for s in stubs}) == 2
