@@ -264,7 +264,9 @@ class Parser:
                 reading.words.append(self.take())
             elif token.kind == "punct":
                 self.take()
-                if reading.words == [] and self.at("word") and token.text in ',"\'':
+                while self.at("punct"):
+                    self.take()
+                if not reading.words and self.at("word") and token.text in ',"\'':
                     # '708," said': a quote or comma ends the value; a word after it is not its noun
                     raise self.error(f"'{token.text}' (at character {token.start + 1}) ends the figure; "
                                      "a value is the figure and what it counts, not the sentence after it")

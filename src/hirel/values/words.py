@@ -27,7 +27,7 @@ _FUNCTION_WORDS = frozenset(
      "on", "at", "by", "for", "since", "until", "with", "as", "is", "was", "were", "are", "be",
      "been", "this", "that", "these", "those", "its", "their", "his", "her", "our", "it",
      "times", "fold", "so", "far", "total", "overall", "only", "just", "after", "before", "during",
-     "when", "while", "amid", "into", "because", "but", "if"}
+     "when", "while", "amid", "into", "because", "but", "if", "who", "which", "whom", "whose"}
 )
 _MISSPELLING_SCORE = 80.0
 
