@@ -109,14 +109,17 @@ _TOKEN_RE = re.compile(
 )
 
 _SPACE_RE = re.compile(r"\s+")
-_SPACE_GROUPED_RE = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d,]|\.\d)")
+# Each pattern below starts with a character (a digit, '-', ' ') so that the search skips to
+# it; the lookbehind after it says what may stand before the match.
+_SPACE_GROUPED_RE = re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?: \d{3})+(?![\d,]|\.\d)")
 _INDIAN_GROUPED_RE = re.compile(r"(?<![\d.,])\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])")
 _HYPHEN_MAGNITUDE_RE = re.compile(
-    r"(?<=[\da-z])-(?=(?:thousand|million|billion|trillion|lakh|lakhs|crore|crores|mn|bn|mln|dozen"
+    r"-(?<=[\da-z]-)(?=(?:thousand|million|billion|trillion|lakh|lakhs|crore|crores|mn|bn|mln|dozen"
     r"|dollars?|percent|per cent)\b)",
     re.IGNORECASE,
 )
-_SPACED_DOLLAR_RE = re.compile(r"(?<![\w$])(?-i:([A-Z]{2}|[CRS])) \$(?=\s?[\d.])")
+# The space in 'US $7' or 'C $7': two capitals or one of C, R, S, not after a letter or a '$'.
+_SPACED_DOLLAR_RE = re.compile(r" (?=\$\s?[\d.])(?:(?<=[A-Z]{2} )(?<![\w$][A-Z]{2} )|(?<=[CRS] )(?<![\w$][CRS] ))")
 
 
 @dataclass(frozen=True)
@@ -137,8 +140,8 @@ def normalize(text: str) -> str:
         text = _INDIAN_GROUPED_RE.sub(_join_commas, text)
     if "-" in text:
         text = _HYPHEN_MAGNITUDE_RE.sub(" ", text)
-    if "$" in text:
-        text = _SPACED_DOLLAR_RE.sub(r"\1$", text)
+    if " $" in text:
+        text = _SPACED_DOLLAR_RE.sub("", text)
     return text
 
 
