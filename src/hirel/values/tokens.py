@@ -111,7 +111,6 @@ _DIGIT_TOKEN_RE = re.compile(
     re.IGNORECASE,
 )
 
-_SPACE_RE = re.compile(r"\s+")
 # Each pattern below starts with a character (a digit, '-', ' ') so that the search skips to
 # it; the lookbehind after it says what may stand before the match.
 _SPACE_GROUPED_RE = re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?: \d{3})+(?![\d,]|\.\d)")
@@ -157,7 +156,7 @@ def _join_commas(m: re.Match[str]) -> str:
 
 
 def phrase_key(text: str) -> str:
-    return _SPACE_RE.sub(" ", text.strip().lower())
+    return " ".join(text.lower().split())  # str.split and \s agree on what is a space
 
 
 def number_token(m: re.Match[str], text: str, start: int = 0) -> Token:
