@@ -363,7 +363,7 @@ def test_missing_value_hint_fits_the_unit(screen, corpus, run, unit, example):
     (problem,) = [p for p in problems if p["code"] == "HR402"]
     assert problem["hint"] == f"add e.g. {example}"
     # and the example is itself a value hirel reads in that unit
-    from hirel.units import parse_unit
+    from hirel.values.units import parse_unit
     from hirel.values import normalize_value
 
     assert normalize_value(example.split(": ", 1)[1], parse_unit(unit)) is not None
@@ -479,7 +479,7 @@ def test_schema_unknown_kind_and_format(run):
 
 
 def test_changed_files_reads_git_status(repository):
-    from hirel.precommit import changed_files
+    from hirel.rules.precommit import changed_files
 
     data = repository / "data"
     (data / "articles" / "test-article.md").write_text(ARTICLE + "More text.\n", encoding="utf-8")
@@ -491,7 +491,7 @@ def test_changed_files_reads_git_status(repository):
 
 
 def test_outside_git_or_pre_commit_nothing_changes(corpus, monkeypatch):
-    from hirel.precommit import files_in_run
+    from hirel.rules.precommit import files_in_run
 
     files = [corpus.path("claims/test-article.yaml")]
     assert files_in_run(corpus.root, files, {}) is None

@@ -31,8 +31,8 @@ from typer.testing import CliRunner
 
 from hirel.browse import Browser, charges, sources
 from hirel.cli import app
-from hirel.comparison import compare
-from hirel.loader import load_corpus
+from hirel.comparing.comparison import compare
+from hirel.loading.loader import load_corpus
 
 OUTBREAK = Path(__file__).resolve().parent / "corpora" / "outbreak"
 

@@ -37,12 +37,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Sequence
 
-from .attribution import (ArticleRow, Charge, OutletRow, Sources, charges, contradictions_involving, own_voice,
+from .comparing.attribution import (ArticleRow, Charge, OutletRow, Sources, charges, contradictions_involving, own_voice,
                           sources)
-from .comparison import NormalizedClaim, PropositionComparison, UnknownName
-from .entities import EntityIndex, independent_origins, suggest
-from .grid import Matrix, MatrixCell, MatrixColumn, MatrixRow, Tally, matrix
-from .loader import Corpus
+from .comparing.comparison import NormalizedClaim, PropositionComparison, UnknownName
+from .comparing.entities import EntityIndex, independent_origins, suggest
+from .comparing.grid import Matrix, MatrixCell, MatrixColumn, MatrixRow, Tally, matrix
+from .model import Corpus
 from .model import Article, Claim, Finding, Proposition, Topic
 
 __all__ = [
@@ -101,7 +101,7 @@ class Browser:
     def comparison(self, proposition_id: str) -> PropositionComparison:
         found = self._comparisons.get(proposition_id)
         if found is None:
-            from .comparison import compare_proposition
+            from .comparing.comparison import compare_proposition
 
             prop = self.corpus.propositions[proposition_id]
             claims = [self.normalized(claim) for claim in self.corpus.claims_of(proposition_id)]
@@ -112,7 +112,7 @@ class Browser:
         """The claim with its names resolved and its value and period read (computed once)."""
         found = self._normalized.get(claim.id)
         if found is None:
-            from .comparison import normalize_claim
+            from .comparing.comparison import normalize_claim
 
             found = normalize_claim(claim, self.corpus, self.corpus.propositions.get(claim.proposition))
             self._normalized[claim.id] = found
@@ -125,7 +125,7 @@ class Browser:
     def findings_of(self, claim_id: str) -> list[Finding]:
         """The findings of one claim with each other claim of its proposition (contradictions
         first, then by the other claim's place in the corpus): n pairs, not all of them."""
-        from .verdicts import VERDICTS, compare_between
+        from .comparing.verdicts import VERDICTS, compare_between
 
         claim = self.corpus.claims.get(claim_id)
         if claim is None or claim.proposition not in self.corpus.propositions:
@@ -192,7 +192,7 @@ class Stats:
 
 
 def _stats(comparisons: Sequence[PropositionComparison], entities: EntityIndex) -> Stats:
-    from .verdicts import VERDICTS
+    from .comparing.verdicts import VERDICTS
 
     claims = [nc for pc in comparisons for nc in pc.claims]
     counts = dict.fromkeys(VERDICTS, 0)
@@ -403,7 +403,7 @@ def quote_context(article: Article, quote: str) -> QuoteContext | None:
     than `PARAGRAPH_LIMIT` characters and spans several lines (an article with a paragraph per
     line and no blank lines), it is only the lines the quote is on.
     """
-    from .anchoring import ArticleText
+    from .rules.anchoring import ArticleText
 
     text = ArticleText(article.body, article.body_line)
     passages = text.find(quote)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from .comparison import Comparison, NormalizedClaim, PropositionComparison
+from .comparing.comparison import Comparison, NormalizedClaim, PropositionComparison
 from .model import Finding, Interval, Period
 
 
@@ -21,9 +21,9 @@ def bound(x: float | None, unit: str) -> Any:
 def interval_dict(interval: Interval | None, text: Any = None) -> dict[str, Any] | None:
     if interval is None:
         return None
-    from .figures import format_interval
+    from .values.figures import format_interval
 
-    from .figures import format_compared
+    from .values.figures import format_compared
 
     low, high = interval.as_written
     # low/high: the figure as written (hedges applied); compared: widened by written precision.
@@ -35,7 +35,7 @@ def interval_dict(interval: Interval | None, text: Any = None) -> dict[str, Any]
 
 
 def period_dict(period: Period) -> dict[str, Any]:
-    from .periods import format_period
+    from .values.periods import format_period
 
     return {"start": period.start.isoformat() if period.start else None,
             "end": period.end.isoformat() if period.end else None,

@@ -69,7 +69,7 @@ def add(
     from ..authoring import AuthoringError
     from ..authoring.add import AlreadyInCorpus, Overrides, plan_article, write_article
     from ..authoring.extract import extract_source
-    from ..loader import display_path, load_corpus
+    from ..loading.loader import display_path, load_corpus
     from ..terminal import safe, safe_line
 
     root = data_dir(ctx)

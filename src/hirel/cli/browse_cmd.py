@@ -42,7 +42,7 @@ def _kind(prop: Any) -> str:
 
 
 def _when(nc: Any) -> str:
-    from ..periods import format_period
+    from ..values.periods import format_period
 
     return format_period(nc.period)
 
@@ -174,7 +174,7 @@ def propositions(ctx: typer.Context, topic: Optional[str] = TopicFilter, format:
     Example: hirel propositions --topic funding
     """
     from ..browse import proposition_stats
-    from ..comparison import UnknownName
+    from ..comparing.comparison import UnknownName
 
     browser = _browser(ctx)
     try:
@@ -260,7 +260,7 @@ def claims(
     Example: hirel claims --search "hundred milion anually"
     """
     from ..browse import find_claims
-    from ..comparison import UnknownName
+    from ..comparing.comparison import UnknownName
 
     browser = _browser(ctx)
     try:
@@ -329,7 +329,7 @@ def _show_json(detail: Any, browser: Any) -> dict[str, Any]:
 
 def _show_fields(detail: Any) -> list[tuple[str, str]]:
     """(label, text) for every field of the claim, in the order of the data format."""
-    from ..figures import format_interval
+    from ..values.figures import format_interval
 
     nc, prop, article = detail.claim, detail.proposition, detail.article
     claim = nc.claim
@@ -363,7 +363,7 @@ def _show_fields(detail: Any) -> list[tuple[str, str]]:
         if nc.interval is not None:
             rows.append(("normalized", says(nc)))
             if nc.interval.written is not None:
-                from ..figures import format_compared
+                from ..values.figures import format_compared
 
                 rows.append(("compared as", f"{format_compared(nc.interval)} (the precision of the written figure)"))
             if nc.interval.steps:
@@ -463,7 +463,7 @@ def show(
     Example: hirel show state-dept-100m-2020
     """
     from ..browse import claim_detail
-    from ..comparison import UnknownName
+    from ..comparing.comparison import UnknownName
 
     browser = _browser(ctx)
     try:
@@ -678,7 +678,7 @@ def _own_contradiction_pairs(browser: Any, limit: int = 30) -> tuple[dict[tuple[
     the other; at most ``limit`` pairs of articles (True when there are more). Only claims in an
     article's own voice are judged, each against the positions disputed with its own."""
     from ..browse import own_voice
-    from ..verdicts import compare_between
+    from ..comparing.verdicts import compare_between
 
     corpus = browser.corpus
     pairs: dict[tuple[str, str], list[str]] = {}
@@ -717,7 +717,7 @@ def _own_contradiction_pairs(browser: Any, limit: int = 30) -> tuple[dict[tuple[
 
 
 def _entry_when(entry: Any) -> str:
-    from ..periods import format_period
+    from ..values.periods import format_period
     from ..model import Period
 
     if not entry.known:
@@ -765,7 +765,7 @@ def timeline(
     Example: hirel timeline --topic reconciliation
     """
     from ..browse import timeline as order_claims
-    from ..comparison import UnknownName
+    from ..comparing.comparison import UnknownName
 
     browser = _browser(ctx)
     try:

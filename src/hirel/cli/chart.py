@@ -85,7 +85,7 @@ def _tick(x: float, unit: str, fine: bool) -> str:
     if unit == "date":
         day = date.fromordinal(int(round(x)))
         return f"{day.year}-{day.month:02d}" if fine else str(day.year)
-    from ..figures import format_interval
+    from ..values.figures import format_interval
     from ..model import Interval
 
     return format_interval(Interval(_round(x), _round(x), unit.split("/")[0]))

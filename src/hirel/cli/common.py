@@ -34,7 +34,7 @@ def die(message: str, code: int = 2) -> NoReturn:
 
 
 def data_dir(ctx: typer.Context, files: Iterable[Path] = ()) -> Path:
-    from ..discovery import DataDirError, find_data_dir
+    from ..loading.discovery import DataDirError, find_data_dir
 
     try:
         return find_data_dir(options(ctx).data, files)
@@ -44,7 +44,7 @@ def data_dir(ctx: typer.Context, files: Iterable[Path] = ()) -> Path:
 
 def did_you_mean(what: str, name: str, choices: Iterable[str], listing: str | None = None) -> NoReturn:
     """Exit 2 on an unknown name, with the closest choice, else the choices (or ``listing``)."""
-    from ..entities import suggest
+    from ..comparing.entities import suggest
 
     pool = list(choices)
     close = suggest(name, pool)
@@ -77,10 +77,12 @@ def warn_problems(problems: list) -> None:
 
 def load(ctx: typer.Context) -> Any:
     """Load the corpus for a browsing command; errors in it are noted on stderr, not fatal."""
-    from ..loader import load_corpus
+    from ..loading.loader import load_corpus
+
+    from ..rules.registry import judge
 
     corpus, problems = load_corpus(data_dir(ctx))
-    warn_problems(problems)
+    warn_problems(judge(problems))
     return corpus
 
 

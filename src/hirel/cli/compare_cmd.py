@@ -17,14 +17,14 @@ FormatOption = typer.Option("table", "--format", "-f", case_sensitive=False, hel
 
 
 def _verdict_list(text: Optional[str], option: str) -> list[str]:
-    from ..verdicts import VERDICTS
+    from ..comparing.verdicts import VERDICTS
 
     if not text:
         return []
     chosen = [part.strip().lower() for part in text.split(",") if part.strip()]
     for verdict in chosen:
         if verdict not in VERDICTS:
-            from ..entities import suggest
+            from ..comparing.entities import suggest
 
             # The choices are few and fixed: when none is close, list them all.
             close = suggest(verdict, VERDICTS)
@@ -55,7 +55,7 @@ def compare(
 
     Example: hirel compare funding --only contradiction --fail-on contradiction
     """
-    from ..comparison import UnknownName, compare as run_compare
+    from ..comparing.comparison import UnknownName, compare as run_compare
 
     only_list = _verdict_list(only, "--only")
     fail_list = _verdict_list(fail_on, "--fail-on")
@@ -95,7 +95,7 @@ def _compare_csv(result, only) -> None:
 
 
 def _compare_markdown(result, only, pairs: bool = False) -> None:
-    from ..periods import format_period
+    from ..values.periods import format_period
 
     out = sys.stdout
     for pc in result.propositions:
@@ -136,7 +136,7 @@ def _position_line(position: Any, prop: Any, with_id: bool = True) -> Any:
     """'p2  $324M–$396M/yr · likely, per Unknown news website (2 reports)'."""
     from rich.text import Text
 
-    from ..periods import format_period
+    from ..values.periods import format_period
 
     line = Text()
     if with_id:
@@ -174,7 +174,7 @@ def _claim_lines(console: Any, nc: Any, prop: Any, position: Any) -> None:
     its position's, shown above) and its position; who says it and where; the quote."""
     from rich.text import Text
 
-    from ..periods import format_period
+    from ..values.periods import format_period
 
     line = Text()
     line.append(safe_line(nc.claim.id), style="bold")
@@ -205,7 +205,7 @@ def _compare_table(ctx, result, only, pairs: bool = False) -> None:
     positions (and a chart of them), then the claims; with --pairs every pairwise finding."""
     from rich.text import Text
 
-    from ..verdicts import VERDICTS
+    from ..comparing.verdicts import VERDICTS
 
     console = stdout_console(ctx)
     if not result.propositions:
@@ -305,10 +305,10 @@ def value(
 
     Example: hirel value "$30 million a month" --unit USD/year
     """
-    from ..figures import format_compared, format_interval
-    from ..periods import PeriodError, parse_period
+    from ..values.figures import format_compared, format_interval
+    from ..values.periods import PeriodError, parse_period
     from ..serialize import bound
-    from ..units import ConversionError, UnitError
+    from ..values.units import ConversionError, UnitError
     from ..values import ValueParseError, explain_value
 
     try:

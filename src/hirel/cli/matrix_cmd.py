@@ -48,7 +48,7 @@ def _cell_text(cell_data: Any, prop: Any, symbols: _Symbols) -> str:
     is only likely or possible, '†' when it is about another scope than the proposition's
     object, ' !' after each claim that takes part in a contradiction (a cell with several
     values has one line per value, each marked on its own)."""
-    from ..figures import format_interval
+    from ..values.figures import format_interval
     from ..serialize import value_text
 
     parts = []
@@ -134,7 +134,7 @@ def matrix(
     Example: hirel matrix foreknowledge
     """
     from ..browse import matrix as build_matrix
-    from ..comparison import UnknownName
+    from ..comparing.comparison import UnknownName
 
     browser = _browser(ctx)
     try:

@@ -92,7 +92,7 @@ def schema(
 
     Example: hirel schema claims > schemas/claims.json
     """
-    from ..schema import SCHEMA_NAMES, field_rows, json_schema
+    from ..loading.schema import SCHEMA_NAMES, field_rows, json_schema
 
     if name is not None and name not in SCHEMA_NAMES:
         did_you_mean("schema", name, SCHEMA_NAMES)

@@ -108,7 +108,7 @@ def print_hanging(console: Any, text: Any, indent: int = 0, hang: int = 4) -> No
 def says(nc: Any) -> str:
     """What a claim says, normalized: 'supports', '$360M/yr (from $30M/mo)', or the value as
     written with the reason it could not be read or compared."""
-    from ..figures import format_interval
+    from ..values.figures import format_interval
     from ..serialize import value_text
 
     claim = nc.claim

@@ -14,7 +14,7 @@ from functools import lru_cache
 from numbers import Real
 from typing import Mapping
 
-from ..units import Unit, parse_unit
+from .units import Unit, parse_unit
 from .tokens import NUMBER_RE, SPELLED_RE, SPOKEN_RE, normalize, phrase_key, phrase_pattern, spelled_value, spoken_value
 from .vocabulary import (
     MAGNITUDE_WORDS, ORDERS_OF_MAGNITUDE, SPACED_MAGNITUDES, TEEN_WORDS, TENS_WORDS, UNIT_WORDS, VAGUE_MULTIPLIERS,

@@ -16,8 +16,8 @@ from numbers import Real
 from typing import Any, Mapping
 
 from ..model import Interval, Period
-from ..periods import PeriodError, parse_period, period_to_interval
-from ..units import Unit, UnitError, convert, describe_interval, parse_unit
+from .periods import PeriodError, parse_period, period_to_interval
+from .units import Unit, UnitError, convert, describe_interval, parse_unit
 from .parser import Parser, Reading
 from .precision import PRECISION_FLOOR, describe_precision, relative_precision, union, widen
 from .tokens import ValueParseError, error, half_unit, normalize, tokens
