@@ -1,4 +1,4 @@
-"""The browsing library (hirel.browse) on the small corpus of conftest.py.
+"""The browsing library (hirel.views) on the small corpus of conftest.py.
 
 The fixture, worked out by hand (see also test_compare_cli.py):
 
@@ -25,7 +25,7 @@ from datetime import date
 import pytest
 
 from conftest import ARTICLE, CLAIMS, ENTITIES
-from hirel.browse import (
+from hirel.views import (
     Browser, claim_detail, find_claims, independent_origins, matrix, proposition_stats, quote_context,
     search_claims, sources, timeline, topic_stats, charges, own_voice,
 )

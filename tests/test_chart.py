@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from hirel.cli.chart import range_chart
+from hirel.output.chart import range_chart
 from hirel.model import Interval, Loc, Period, Proposition
 from hirel.comparing.positions import Dispute, Position
 

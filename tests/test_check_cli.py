@@ -15,7 +15,7 @@ import pytest
 import hirel
 from conftest import ARTICLE, CLAIMS, ENTITIES
 from hirel.model import ERROR, Problem
-from hirel.reporters import report_github, report_text
+from hirel.output.reporters import report_github, report_text
 from hirel.rules import ALL_RULES
 
 CLAIMS_PATH = "data/claims/test-article.yaml"

@@ -282,7 +282,7 @@ def test_csv_neutralizes_with_a_quote_and_raw_csv_turns_it_off(formulas, run):
 
 
 def test_csv_cell_rules():
-    from hirel.cli.render import csv_cell
+    from hirel.output.render import csv_cell
 
     assert [csv_cell(v, neutralize=True) for v in
             ["=1+1", "+1 (555)", "-x", "@x", " =1", "\t=1", "\r=1", "-5", "-30%", "+2.5", "1,000", "ok", 7, None]] == \
@@ -457,7 +457,7 @@ def test_markdown_output_escapes_html_and_links(live_markdown, run, command):
 
 
 def test_markdown_text_rules():
-    from hirel.cli.render import markdown_text
+    from hirel.output.render import markdown_text
 
     assert markdown_text("a|b <i> [x](y) *s* _u_ \\ & ~t~") == "a\\|b \\<i\\> \\[x\\](y) \\*s\\* \\_u\\_ \\\\ \\& \\~t\\~"
     assert markdown_text("# not a heading") == "\\# not a heading"

@@ -251,7 +251,7 @@ def test_compare_claims_gives_the_same_explanations():
 
 def test_matrix_defaults_and_frozen_cells():
     # an empty tally is all zeros, and a matrix built without rows counts no origin
-    from hirel.comparing.grid import Matrix, MatrixCell, Tally
+    from hirel.views.matrix import Matrix, MatrixCell, Tally
     from hirel.model import Topic
 
     assert Tally() == Tally(supports=0, refutes=0, values=0, contradictions=0, claims=0)

@@ -29,7 +29,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from hirel.browse import Browser, charges, sources
+from hirel.views import Browser, charges, sources
 from hirel.cli import app
 from hirel.comparing.comparison import compare
 from hirel.loading.loader import load_corpus

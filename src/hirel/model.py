@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, AbstractSet, Any, Mapping, NamedTuple
 
 if TYPE_CHECKING:
     from .comparing.entities import EntityIndex
+    from .comparing.verdicts import Verdict
 
 
 
@@ -232,7 +233,7 @@ class Finding:
     """One pairwise verdict on two claims of a proposition."""
 
     proposition: str
-    verdict: str
+    verdict: Verdict
     claims: tuple[str, str]
     explanation: str
 

@@ -14,8 +14,8 @@ def run_check(data: Path | None, color: str, files: list[Path], format: str, str
     from ..rules import checker
     from ..loading.discovery import DataDirError, find_data_dir
     from ..loading.loader import display_path
-    from ..reporters import REPORTERS
-    from ..terminal import safe_line, wants_color
+    from ..output.reporters import REPORTERS
+    from ..output.terminal import safe_line, wants_color
 
     for file in files:
         try:
@@ -55,7 +55,7 @@ def run_check(data: Path | None, color: str, files: list[Path], format: str, str
 
 def _fail(message: str) -> int:
     """As `common.die`, without Typer: ``hirel: message`` (kept short) on stderr; exit code 2."""
-    from ..terminal import brief
+    from ..output.terminal import brief
 
     sys.stderr.write(f"hirel: {brief(message, 400)}\n")
     return 2

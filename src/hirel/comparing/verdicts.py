@@ -52,6 +52,7 @@ normalized figures, with "(from $30M/mo)" when the claim was written in another 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Iterable, Sequence
 
 from .entities import EntityIndex
@@ -62,6 +63,7 @@ from .relations import ROUNDING_TOLERANCE, as_of, disjoint, exceeds, pins
 
 __all__ = [
     "VERDICTS",
+    "Verdict",
     "ComparableClaim",
     "verdict_for",
     "compare_claims",
@@ -73,15 +75,21 @@ __all__ = [
     "disjoint",
 ]
 
-VERDICTS: tuple[str, ...] = (
-    "contradiction",
-    "agreement",
-    "consistent",
-    "compatible",
-    "different-period",
-    "same-origin",
-    "unrelated",
-)
+class Verdict(StrEnum):
+    """What a comparison concludes about two claims. Members are strings ("contradiction" ==
+    Verdict.CONTRADICTION), so JSON, CSV and filters keep the words of the data contract."""
+
+    CONTRADICTION = "contradiction"
+    AGREEMENT = "agreement"
+    CONSISTENT = "consistent"
+    COMPATIBLE = "compatible"
+    DIFFERENT_PERIOD = "different-period"
+    SAME_ORIGIN = "same-origin"
+    UNRELATED = "unrelated"
+
+
+# The order findings are listed in: contradictions first.
+VERDICTS: tuple[Verdict, ...] = tuple(Verdict)
 
 _RANK = {verdict: rank for rank, verdict in enumerate(VERDICTS)}
 
@@ -107,7 +115,7 @@ class ComparableClaim:
 
 def _judge(
     a: _Prepared, b: _Prepared, proposition: Proposition, tolerance: float
-) -> tuple[str, str]:
+) -> tuple[Verdict, str]:
     """(verdict, explanation) for one pair: the module docstring's steps 1–5."""
     ca, cb = a.claim, b.claim
     kind = proposition.kind
@@ -122,7 +130,7 @@ def _judge(
             elif a.scope in b.scope_up:
                 part, whole = b, a
         if part is None:
-            return "unrelated", (
+            return Verdict.UNRELATED, (
                 f"scopes {_scope_name(a.scope)} and {_scope_name(b.scope)} are not nested: "
                 f"{_pair(a, b, is_stance)}{_certainty_note(ca, cb)}"
             )
@@ -131,18 +139,18 @@ def _judge(
     if is_stance:
         if ca.stance is None or cb.stance is None:
             missing = a.who if ca.stance is None else b.who
-            return "unrelated", f"no stance to compare: {missing} takes none{_certainty_note(ca, cb)}"
+            return Verdict.UNRELATED, f"no stance to compare: {missing} takes none{_certainty_note(ca, cb)}"
     else:
         ia, ib = ca.interval, cb.interval
         unreadable = [p for p in (a, b) if p.claim.interval is None and p.claim.original is None]
         if unreadable:
             names = " and ".join(p.who for p in unreadable)
-            return "unrelated", (
+            return Verdict.UNRELATED, (
                 f"no value to compare: the value from {names} could not be read"
                 f"{_certainty_note(ca, cb)}"
             )
         if ia is None or ib is None or ia.unit != ib.unit:
-            return "unrelated", (
+            return Verdict.UNRELATED, (
                 f"units cannot be compared: {_unit_of(ca)} (per {a.who}) vs "
                 f"{_unit_of(cb)} (per {b.who}){_certainty_note(ca, cb)}"
             )
@@ -153,7 +161,7 @@ def _judge(
         if found is not None:
             return found
     elif proposition.changes_over_time and not ca.period.overlaps(cb.period):
-        return "different-period", (
+        return Verdict.DIFFERENT_PERIOD, (
             f"periods {a.period_text} and {b.period_text} do not overlap and the proposition "
             f"changes over time: {_pair(a, b, is_stance)}{_certainty_note(ca, cb)}"
         )
@@ -180,7 +188,7 @@ def _judge(
         else:
             what = "dates" if kind == "date" else "figures"
             reason = f"{a.figure} vs {b.figure}{scope_text}: the {what} do not overlap"
-        return "contradiction", f"{reason}{self_text}{note}"
+        return Verdict.CONTRADICTION, f"{reason}{self_text}{note}"
 
     # 5. Origin.
     if same_origin:
@@ -193,12 +201,12 @@ def _judge(
             detail = f"both {_stance_verb(ca.stance, plural=True)}"
         else:
             detail = f"{a.figure} and {b.figure}"
-        return "same-origin", (
+        return Verdict.SAME_ORIGIN, (
             f"both from {source}: a repeat, not a corroboration ({detail}){note}"
         )
 
     if is_stance:
-        return "agreement", (
+        return Verdict.AGREEMENT, (
             f"same stance{' on ' + a.scope if a.scope is not None else ''}: "
             f"{a.who} and {b.who} both {_stance_verb(ca.stance, plural=True)}, "
             f"independently{note}"
@@ -206,18 +214,18 @@ def _judge(
     what = "dates" if kind == "date" else "figures"
     bounds = [p for p in (a, b) if not pins(p.claim.interval)]  # type: ignore[arg-type]
     if bounds:
-        return "consistent", (
+        return Verdict.CONSISTENT, (
             f"{a.figure} and {b.figure}{scope_text}: both can be true, but "
             f"{_only_bounds(bounds, kind)}, so they do not confirm each other{note}"
         )
-    return "agreement", (
+    return Verdict.AGREEMENT, (
         f"{a.figure} and {b.figure}{scope_text}: the {what} overlap, from independent sources{note}"
     )
 
 
 def _judge_running_total(
     a: _Prepared, b: _Prepared, part: "_Prepared | None", tolerance: float
-) -> tuple[str, str] | None:
+) -> tuple[Verdict, str] | None:
     """Totals as of different dates: a later one certainly below an earlier one is a
     contradiction, anything else can be growth. None (the usual rules) for the same or an
     unknown date. For nested scopes only the part's earlier total above the whole's later one
@@ -239,11 +247,11 @@ def _judge_running_total(
         if low is not None and high is not None and exceeds(low, high, tolerance):
             same = early.origin == late.origin or late.origin in early.origin_up or early.origin in late.origin_up
             self_text = "; the same source contradicts itself" if same else ""
-            return "contradiction", (
+            return Verdict.CONTRADICTION, (
                 f"{head} cannot fall: {early.figure}{where_early} by {d_early} vs "
                 f"{late.figure}{where_late} by {d_late}{tail}{self_text}{note}"
             )
-    return "different-period", (
+    return Verdict.DIFFERENT_PERIOD, (
         f"{head} can grow: {early.figure}{where_early} by {d_early} and {late.figure}{where_late} "
         f"by {d_late}{tail} can both be true{note}"
     )
@@ -251,22 +259,22 @@ def _judge_running_total(
 
 def _judge_nested(
     part: _Prepared, whole: _Prepared, kind: str, tolerance: float, note: str
-) -> tuple[str, str]:
+) -> tuple[Verdict, str]:
     relation = f"of which {part.scope} is a part"
     if kind == "stance":
         ps, ws = part.claim.stance, whole.claim.stance
         if ps == ws:
-            return "compatible", (
+            return Verdict.COMPATIBLE, (
                 f"same stance on nested scopes: {part.who} {_stance_verb(ps)} for {part.scope}, "
                 f"{whole.who} {_stance_verb(ws)} for {whole.scope}, {relation}{note}"
             )
-        return "unrelated", (
+        return Verdict.UNRELATED, (
             f"opposite stances on different nested scopes are not a contradiction: "
             f"{part.who} {_stance_verb(ps)} for {part.scope}, {whole.who} {_stance_verb(ws)} "
             f"for {whole.scope}, {relation}{note}"
         )
     if kind == "date":
-        return "compatible", (
+        return Verdict.COMPATIBLE, (
             f"dates for nested scopes need not coincide: {part.figure} for {part.scope} and "
             f"{whole.figure} for {whole.scope}, {relation}{note}"
         )
@@ -279,11 +287,11 @@ def _judge_nested(
             or part.origin in whole.origin_up
         )
         self_text = "; the same source contradicts itself" if same else ""
-        return "contradiction", (
+        return Verdict.CONTRADICTION, (
             f"part exceeds whole: {part.figure} for {part.scope} vs {whole.figure} for "
             f"{whole.scope}, {relation}{self_text}{note}"
         )
-    return "compatible", (
+    return Verdict.COMPATIBLE, (
         f"part within whole: {part.figure} for {part.scope} can fit within {whole.figure} for "
         f"{whole.scope}, {relation}{note}"
     )

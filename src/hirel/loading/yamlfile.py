@@ -25,7 +25,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..model import Loc, Problem
-from ..terminal import HIDDEN_CHARACTERS
+from ..output.terminal import HIDDEN_CHARACTERS
 from ..rules.files import AliasExpansion, DuplicateKey, ForbiddenTag, YamlSyntax
 
 try:

@@ -6,7 +6,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..model import WARNING, Claim, Loc, Period, Problem, Proposition
-from ..written import as_written
+from ..output.written import as_written
 from .base import Rule
 
 

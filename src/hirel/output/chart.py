@@ -17,7 +17,14 @@ from __future__ import annotations
 
 import math
 from datetime import date
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Sequence
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+    from ..model import Interval, Proposition
+    from ..comparing.positions import Dispute, Position
 
 LOG_SPAN = 20.0
 MAX_WIDTH = 80
@@ -26,7 +33,7 @@ _UNICODE = {"bar": "█", "left": "◀", "right": "▶", "mark": "!"}
 _ASCII = {"bar": "#", "left": "<", "right": ">", "mark": "!"}
 
 
-def _symbols(console: Any) -> dict[str, str]:
+def _symbols(console: Console) -> dict[str, str]:
     encoding = getattr(console, "encoding", None) or "utf-8"
     try:
         "█◀▶".encode(encoding)
@@ -56,7 +63,7 @@ class _Scale:
         return 10 ** where if self.log else where
 
 
-def _domain(intervals: Sequence[Any]) -> tuple[float, float, bool] | None:
+def _domain(intervals: Sequence[Interval]) -> tuple[float, float, bool] | None:
     finite = [x for i in intervals for x in (i.low, i.high) if x is not None]
     if not finite:
         return None
@@ -130,11 +137,12 @@ def _axis(scale: _Scale, unit: str, offset: int) -> str:
 class Chart:
     """Per position, the start of its line (id, dispute mark, bar); and the axis line."""
 
-    def __init__(self, rows: dict[str, Any], axis: Any, indent: int) -> None:
+    def __init__(self, rows: dict[str, Text], axis: Text, indent: int) -> None:
         self.rows, self.axis, self.indent = rows, axis, indent
 
 
-def range_chart(prop: Any, positions: Sequence[Any], disputes: Sequence[Any], console: Any) -> Chart | None:
+def range_chart(prop: Proposition, positions: Sequence[Position], disputes: Sequence[Dispute],
+                console: Console) -> Chart | None:
     """The bars of the positions with a figure, or None when there are fewer than two to place."""
     from rich.text import Text
 

@@ -12,17 +12,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
-from .attribution import contradictions_involving
-from .entities import independent_origins
+from .sources import contradictions_involving
+from ..comparing.entities import independent_origins
+from ..comparing.verdicts import Verdict
 from ..model import Proposition, Topic
 
 if TYPE_CHECKING:
-    from ..browse import Browser
-    from .comparison import NormalizedClaim
+    from .browser import Browser
+    from ..comparing.comparison import NormalizedClaim
 
 __all__ = ["MatrixCell", "Tally", "MatrixColumn", "MatrixRow", "Matrix", "matrix"]
 
-CONTRADICTION = "contradiction"
+CONTRADICTION = Verdict.CONTRADICTION
 
 
 @dataclass(frozen=True)

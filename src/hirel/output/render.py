@@ -5,9 +5,16 @@ from __future__ import annotations
 import csv
 import re
 import sys
-from typing import Any, Iterable, Sequence
+from typing import IO, TYPE_CHECKING, Any, Iterable, Sequence
 
-from ..terminal import is_tty, json_text, safe, safe_line
+from .terminal import is_tty, json_text, safe, safe_line
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from ..comparing.comparison import NormalizedClaim
 
 VERDICT_STYLES = {
     "contradiction": "bold red",
@@ -20,14 +27,14 @@ VERDICT_STYLES = {
 }
 
 
-def cell(value: Any, style: str = "") -> Any:
+def cell(value: Any, style: str = "") -> Text:
     """Untrusted text as a Rich cell: literal (no markup, no emoji), control characters removed."""
     from rich.text import Text
 
     return Text(safe(value), style=style)
 
 
-def new_table(*columns: str, title: str | None = None, **options: Any) -> Any:
+def new_table(*columns: str, title: str | None = None, **options: Any) -> Table:
     """A table whose cells fold instead of ending in '…'."""
     from rich import box
     from rich.table import Table
@@ -43,7 +50,7 @@ def new_table(*columns: str, title: str | None = None, **options: Any) -> Any:
 NAME_COLUMN_WIDTH = 56
 
 
-def name_column(table: Any, ids: Iterable[str], console: Any, index: int = 0) -> None:
+def name_column(table: Table, ids: Iterable[str], console: Console, index: int = 0) -> None:
     """Size a table's name column: at least as wide as its longest id, so that an id is never
     broken (unless the id alone is wider than the terminal less the other columns' headers), and
     at most NAME_COLUMN_WIDTH, or the longest id if that is wider."""
@@ -57,7 +64,7 @@ def name_column(table: Any, ids: Iterable[str], console: Any, index: int = 0) ->
     column.max_width = max(column.min_width, NAME_COLUMN_WIDTH)
 
 
-def shorten(text: str, console: Any, limit: int = 110) -> str:
+def shorten(text: str, console: Console, limit: int = 110) -> str:
     """On a terminal, a long text cut at a word boundary; piped, the whole text."""
     text = safe_line(text)
     if not is_tty(console.file) or len(text) <= limit:
@@ -66,7 +73,7 @@ def shorten(text: str, console: Any, limit: int = 110) -> str:
     return text[: cut if cut > limit // 2 else limit - 1] + " …"
 
 
-def print_indented(console: Any, text: Any, indent: int = 4) -> None:
+def print_indented(console: Console, text: Text, indent: int = 4) -> None:
     """Print a Text wrapped to the console width, every line indented, no trailing spaces."""
     from rich.text import Text
 
@@ -76,7 +83,7 @@ def print_indented(console: Any, text: Any, indent: int = 4) -> None:
         console.print(Text(" " * indent) + line, soft_wrap=True)
 
 
-def print_hanging(console: Any, text: Any, indent: int = 0, hang: int = 4) -> None:
+def print_hanging(console: Console, text: Text, indent: int = 0, hang: int = 4) -> None:
     """Print a Text wrapped to the console width with a hanging indent: its first line starts at
     column ``indent``, every line it wraps onto (and every further line of a multi-line Text) at
     ``indent + hang``. No trailing spaces. A hang wider than half the width is cut to 4."""
@@ -105,11 +112,11 @@ def print_hanging(console: Any, text: Any, indent: int = 0, hang: int = 4) -> No
         console.print(line, soft_wrap=True)
 
 
-def says(nc: Any) -> str:
+def says(nc: NormalizedClaim) -> str:
     """What a claim says, normalized: 'supports', '$360M/yr (from $30M/mo)', or the value as
     written with the reason it could not be read or compared."""
     from ..values.figures import format_interval
-    from ..serialize import value_text
+    from .serialize import value_text
 
     claim = nc.claim
     if claim.stance is not None:
@@ -127,15 +134,16 @@ def says(nc: Any) -> str:
     return shown
 
 
-def who(nc: Any) -> str:
+def who(nc: NormalizedClaim) -> str:
     """The claimant, and who passed the claim on: 'unnamed Hamas source via The Wall Street Journal'."""
     comparable = nc.comparable
     return comparable.claimant_label + (" via " + ", ".join(comparable.via) if comparable.via else "")
 
 
-def write_json(document: Any) -> None:
+def write_json(document: Any, stream: IO[str] | None = None) -> None:
     # One write: json.dump to a stream makes a write call per token (millions on a big compare).
-    sys.stdout.write(json_text(document, stream=sys.stdout) + "\n")
+    out = sys.stdout if stream is None else stream
+    out.write(json_text(document, stream=out) + "\n")
 
 
 # Whether CSV cells that a spreadsheet would run as formulas are neutralized (the global
@@ -160,9 +168,9 @@ def csv_cell(value: Any, neutralize: bool | None = None) -> Any:
     return text
 
 
-def write_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+def write_csv(header: Sequence[str], rows: Iterable[Sequence[Any]], stream: IO[str] | None = None) -> None:
     """Every CSV output goes through here: a header row, then each cell through csv_cell()."""
-    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer = csv.writer(sys.stdout if stream is None else stream, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
         writer.writerow([csv_cell(v) for v in row])
@@ -189,20 +197,22 @@ def markdown_escape(value: Any) -> str:
     return markdown_text(value)
 
 
-def write_markdown_table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    out = sys.stdout
+def write_markdown_table(header: Sequence[str], rows: Iterable[Sequence[Any]],
+                         stream: IO[str] | None = None) -> None:
+    out = sys.stdout if stream is None else stream
     out.write("| " + " | ".join(header) + " |\n")
     out.write("|" + "|".join("---" for _ in header) + "|\n")
     for row in rows:
         out.write("| " + " | ".join(markdown_escape(v) for v in row) + " |\n")
 
 
-def write_plain(fmt: str, header: Sequence[str], rows: Sequence[Sequence[Any]]) -> bool:
+def write_plain(fmt: str, header: Sequence[str], rows: Sequence[Sequence[Any]],
+                stream: IO[str] | None = None) -> bool:
     """Write ``rows`` as CSV or a Markdown table when ``fmt`` asks for one; False otherwise."""
     if fmt == "csv":
-        write_csv(header, rows)
+        write_csv(header, rows, stream)
         return True
     if fmt == "markdown":
-        write_markdown_table(header, rows)
+        write_markdown_table(header, rows, stream)
         return True
     return False

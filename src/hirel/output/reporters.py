@@ -1,10 +1,12 @@
-"""How `hirel check` prints problems. Each reporter writes to the stream it is given."""
+"""The reporters, by name: how `hirel check` prints problems, and how each browsing view is
+written in each format. Every reporter writes only to the stream it is given."""
 
 from __future__ import annotations
 
-from typing import IO, Callable, Sequence
+from importlib import import_module
+from typing import IO, Any, Callable, Sequence
 
-from .model import ERROR, Problem
+from ..model import ERROR, Problem
 from .terminal import json_text, safe, safe_line
 
 
@@ -49,3 +51,29 @@ REPORTERS: dict[str, Callable[[Sequence[Problem], IO[str], bool], None]] = {
     "jsonl": report_jsonl,
     "github": report_github,
 }
+
+
+# The browsing views, by view and format: (module under hirel.output.browsing, function). The
+# modules are imported only when a view is written (they import Rich), so `hirel check` and
+# the fast path never pay for them.
+VIEW_FORMATS = ("table", "json", "csv", "markdown")
+VIEW_REPORTERS: dict[str, dict[str, tuple[str, str]]] = {
+    view: {fmt: (module, f"{view}_{fmt}") for fmt in VIEW_FORMATS}
+    for view, module in (("compare", "compare"), ("topics", "topics"), ("propositions", "topics"), ("claims", "claims"),
+                         ("show", "show"), ("sources", "sources"), ("timeline", "timeline"), ("matrix", "matrix"),
+                         ("entities", "entities"))
+}
+
+
+def view_reporter(view: str, fmt: str) -> Callable[[Any, Any], None]:
+    """The reporter writing ``view`` as ``fmt``: called with what the view computed and a
+    `hirel.output.browsing.Target`. An unknown view or format raises ValueError naming it."""
+    formats = VIEW_REPORTERS.get(view)
+    if formats is None:
+        raise ValueError(f"unknown view '{view}'; choose one of: {', '.join(VIEW_REPORTERS)}")
+    found = formats.get(fmt.lower())
+    if found is None:
+        raise ValueError(f"unknown format '{fmt}' for {view}; choose one of: {', '.join(formats)}")
+    module, name = found
+    reporter: Callable[[Any, Any], None] = getattr(import_module(f"{__package__}.browsing.{module}"), name)
+    return reporter

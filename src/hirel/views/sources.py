@@ -16,17 +16,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
-from .entities import EntityIndex
+from ..comparing.entities import EntityIndex
+from ..comparing.verdicts import Verdict
 from ..model import Article, Claim, Finding
 
 if TYPE_CHECKING:
-    from ..browse import Browser
-    from .comparison import NormalizedClaim, PropositionComparison
+    from .browser import Browser
+    from ..comparing.comparison import NormalizedClaim, PropositionComparison
+    from ..model import Corpus
+    from ..comparing.verdicts import ComparableClaim
 
 __all__ = ["ArticleRow", "OutletRow", "Sources", "Charge", "own_voice", "sources", "charges",
-           "contradictions_involving"]
+           "contradictions_involving", "Coverage", "coverage", "own_contradiction_pairs"]
 
-CONTRADICTION = "contradiction"
+CONTRADICTION = Verdict.CONTRADICTION
 
 
 def contradictions_involving(pc: PropositionComparison, claims: Sequence[NormalizedClaim]) -> int:
@@ -35,7 +38,7 @@ def contradictions_involving(pc: PropositionComparison, claims: Sequence[Normali
     enumerating any pair."""
     if not claims:
         return 0
-    from .counting import count_contradictions
+    from ..comparing.counting import count_contradictions
 
     degrees = pc.degrees
     total = sum(degrees.get(nc.claim.id, 0) for nc in claims)
@@ -173,3 +176,72 @@ def charges(browser: Browser, article_id: str) -> list[Charge]:
             found.append(Charge(f, role, others))
     found.sort(key=lambda c: (c.role != "own", c.finding.proposition, c.finding.claims))
     return found
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How much of an article the claims cover: its checkable sentences, those a claim covers,
+    and the share (None when it has no checkable sentence), as `hirel suggest` counts them."""
+
+    checkable: int
+    covered: int
+    share: float | None
+
+    @property
+    def text(self) -> str:
+        share = "" if self.share is None else f" ({self.share:.0%})"
+        return f"{self.covered}/{self.checkable}{share}"
+
+
+def coverage(corpus: Corpus) -> dict[str, Coverage]:
+    """Per article id, its annotation coverage."""
+    from ..authoring.suggest import Suggester
+
+    suggester = Suggester(corpus)
+    out = {}
+    for article_id in corpus.articles:
+        result = suggester.for_article(article_id, stubs=False)
+        out[article_id] = Coverage(result.checkable, result.covered, result.coverage)
+    return out
+
+
+def own_contradiction_pairs(browser: Browser, limit: int = 30) -> tuple[dict[tuple[str, str], list[str]], bool]:
+    """(article, other article) -> the propositions on which one's own voice is contradicted by
+    the other; at most ``limit`` pairs of articles (True when there are more). Only claims in an
+    article's own voice are judged, each against the positions disputed with its own."""
+    from ..comparing.verdicts import compare_between
+
+    corpus = browser.corpus
+    pairs: dict[tuple[str, str], list[str]] = {}
+    for pid, prop in corpus.propositions.items():
+        pc = browser.comparison(pid)
+        if not pc.count(CONTRADICTION):
+            continue
+        own = [nc for nc in pc.claims if own_voice(nc.claim, nc.article, browser.entities)]
+        if not own:
+            continue
+        found = pc.positions
+        if found is None:
+            continue
+        where = found.of_claim()
+        members: dict[str, list[ComparableClaim]] = {}
+        by_id = {nc.claim.id: nc for nc in pc.claims}
+        for position in found.positions:
+            members[position.id] = [by_id[c].comparable for c in position.claims]
+        disputed: dict[str, list[str]] = {}
+        for dispute in found.disputes:
+            a, b = dispute.positions
+            disputed.setdefault(a, []).append(b)
+            disputed.setdefault(b, []).append(a)
+        for nc in own:
+            others = [c for q in disputed.get(where.get(nc.claim.id, ""), []) for c in members[q]]
+            for f in compare_between([nc.comparable], others, prop, browser.entities, only=CONTRADICTION):
+                first, second = sorted(corpus.claims[c].article for c in f.claims)
+                key = (first, second)
+                if key not in pairs:
+                    if len(pairs) == limit:
+                        return dict(sorted(pairs.items())), True
+                    pairs[key] = []
+                if pid not in pairs[key]:
+                    pairs[key].append(pid)
+    return dict(sorted(pairs.items())), False
