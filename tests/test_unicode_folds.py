@@ -12,6 +12,7 @@ from hirel.values import read_value, value_figures_in_quote
     ("ſix million", 6e6),
     ("\u212a\u0131lo", None),  # not a figure: refused, not a crash
     ("2 thouſand", 2e3),
+    ("six m\u0130llion", 6e6),
 ])
 def test_folded_letters_are_read_as_ascii(text, expected):
     from hirel.values import ValueParseError
@@ -26,4 +27,5 @@ def test_folded_letters_are_read_as_ascii(text, expected):
 def test_figure_in_a_quote_with_a_long_s():
     assert value_figures_in_quote("six million", "the fund paid ſix million to the families")
     assert value_figures_in_quote("ſix million", "the fund paid six million to the families")
+    assert value_figures_in_quote("six million", "the fund paid six m\u0130llion to the families")
 

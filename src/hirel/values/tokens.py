@@ -16,7 +16,7 @@ from .vocabulary import (
     ATTACHED_MAGNITUDES, CURRENCY_FAMILIES, CURRENCY_SYMBOLS, CURRENCY_WORDS,
     FRACTION_SHARES, LOWERCASE_CODES, MAGNITUDE_WORDS, NOT_CODES, ORDERS_OF_MAGNITUDE, POST_HEDGES,
     PRE_HEDGES, RATE_ADVERBS, RATE_SLASH_WORDS, RATE_WORDS, SPACED_MAGNITUDES,
-    SUBUNIT_WORDS, TEEN_WORDS, TENS_WORDS, TYPOGRAPHY, UNIT_WORDS, VAGUE_MULTIPLIERS, WORD_VALUES,
+    SUBUNIT_WORDS, TEEN_WORDS, TENS_WORDS, TYPOGRAPHY, UNIT_WORDS, VAGUE_MULTIPLIERS, VALUE_FOLDS, WORD_VALUES,
 )
 
 
@@ -135,7 +135,7 @@ class Token:
 def normalize(text: str) -> str:
     """Unify dashes, quotes and odd spaces; rewrite spellings the grammar reads another way."""
     if not text.isascii():
-        text = text.translate(TYPOGRAPHY)
+        text = text.translate(TYPOGRAPHY).translate(VALUE_FOLDS)
     text = " ".join(text.split())
     text = _SPACE_GROUPED_RE.sub(_join_spaced, text)
     if "," in text:
