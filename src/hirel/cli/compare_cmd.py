@@ -96,7 +96,7 @@ def value(
         period = parse_period(when) if when else None
         interval = explain_value(text, unit, period, "change" if change else None)
     except (ValueParseError, ConversionError, UnitError, PeriodError) as exc:
-        raise CommandError(brief(exc), exit_code=1) from exc
+        raise CommandError(brief(exc, 400), exit_code=1) from exc
     low, high = interval.as_written
     if format.lower() == "json":
         from ..output.serialize import value_reading_dict

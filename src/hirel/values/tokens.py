@@ -30,7 +30,10 @@ class ValueParseError(HirelError, ValueError):
 
 
 def error(raw: str, reason: str) -> ValueParseError:
-    return ValueParseError(f"cannot read the value '{raw}': {reason}")
+    # The phrase is echoed at most 120 characters long (its start and end), so the reason, which
+    # says what to write instead, always fits on the one line a message gets.
+    shown = raw if len(raw) <= 120 else raw[:80] + "…" + raw[-39:]
+    return ValueParseError(f"cannot read the value '{shown}': {reason}")
 
 
 def phrase_pattern(phrases: list[str], end: str = r"\b") -> str:
