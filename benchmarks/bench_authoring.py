@@ -87,7 +87,7 @@ def bench_suggest(repeat: int, articles: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         big_dir = write_corpus(Path(tmp) / "data", articles=articles, claims=20)
         big, _ = load_corpus(big_dir)
-        first = sorted(big.articles)[0]
+        first = min(big.articles)
         suggester = Suggester(big)
         one = best(lambda: suggester.for_article(first), repeat)
         print(f"suggest, library, one article of a {articles:,}-article synthetic corpus "

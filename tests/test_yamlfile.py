@@ -191,7 +191,7 @@ def test_duplicate_key_in_a_nested_mapping():
          "custom-key", "python-key"],
 )
 def test_forbidden_tags(text, line, column):
-    data, problems = load(text)
+    _data, problems = load(text)
     assert problems == [problem(line, column, "HR103")]
 
 

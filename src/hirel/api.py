@@ -16,8 +16,9 @@ raises only ``hirel.HirelError`` subclasses on bad input.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .comparison import Comparison

@@ -106,9 +106,7 @@ def _is_core(tokens: list[_Token], index: int) -> bool:
     nxt = tokens[index + 1].word if index + 1 < len(tokens) else ""
     if word in _OOM_WORDS and nxt == "of":
         return True
-    if word in _SPELLED and (nxt in _MAGNITUDES or nxt in ("percent", "per")):
-        return True
-    return False
+    return word in _SPELLED and (nxt in _MAGNITUDES or nxt in ("percent", "per"))
 
 
 def _is_date_like(words: list[str]) -> bool:
@@ -117,7 +115,7 @@ def _is_date_like(words: list[str]) -> bool:
 
 
 def _read(phrase: str, words: list[str]) -> Interval | None:
-    candidates = []
+    candidates: list[str | None] = []
     numeric = [w for w in words if _HAS_DIGIT.search(w)]
     if _is_date_like(words) and all(_YEAR.match(w.strip(",")) or _DECADE.match(w) or w in _MONTH_SET
                                     or re.match(r"^\d{1,2}(?:st|nd|rd|th)?,?$", w) or "-" in w
@@ -130,7 +128,7 @@ def _read(phrase: str, words: list[str]) -> Interval | None:
             return read_value(phrase, expect=expect)
         except ValueParseError:
             continue
-        except (ArithmeticError, ValueError):  # noqa: PERF203 - an odd phrase must not stop the scan
+        except (ArithmeticError, ValueError):  # an odd phrase must not stop the scan
             continue
     return None
 

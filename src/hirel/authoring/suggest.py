@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..anchoring import ArticleText
 from ..periods import PeriodError, parse_period
@@ -22,12 +23,17 @@ from .attribution import Attribution, EntityMatcher, attribution_of
 from .find_values import FoundValue, find_values
 from .sentences import Sentence, split_sentences
 
+if TYPE_CHECKING:
+    from ..loader import Corpus
+    from ..model import Article
+
+
 _CLAUSE = re.compile(r"[,;:]\s+|\s+[—–]\s+|\s+-\s+|\s\(|\)\s")
 _YEARLESS = re.compile(r"\b(?:(?P<m1>January|February|March|April|May|June|July|August|September|October|November|"
                        r"December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?"
                        r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>January|February|March|April|May|June|July|"
                        r"August|September|October|November|December))\b(?!,?\s+\d{4})")
-_RELATIVE = re.compile(r"\b(?P<which>last|this|next|previous|past)\s+year\b|\bso far this year\b", re.I)
+_RELATIVE = re.compile(r"\b(?P<which>last|this|next|previous|past)\s+year\b|\bso far this year\b", re.IGNORECASE)
 _MONTH_ONLY = re.compile(r"\b(?P<prep>in|from|since|by|until|through)\s+(?P<month>January|February|March|April|May|June|"
                          r"July|August|September|October|November|December)\b(?!\s+\d)")
 _MONTH_NUMBERS = {m: i for i, m in enumerate("January February March April May June July August September October "
@@ -88,7 +94,7 @@ class ArticleSuggestions:
 class Suggester:
     """Suggestions for the articles of one corpus (entity and proposition look-ups built once)."""
 
-    def __init__(self, corpus) -> None:
+    def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self.matcher = EntityMatcher(corpus.entities)
         self.propositions = list(corpus.propositions.values())
@@ -120,7 +126,7 @@ class Suggester:
                 suggestions.append(suggestion)
         return ArticleSuggestions(article_id, suggestions)
 
-    def _sentence(self, article, sentence: Sentence, values: list[FoundValue], year: str | None,
+    def _sentence(self, article: Article, sentence: Sentence, values: list[FoundValue], year: str | None,
                   text: ArticleText) -> Suggestion | None:
         local = sentence.text
         attribution = attribution_of(local, self.matcher)
@@ -162,7 +168,8 @@ class Suggester:
             stubs.append(stub)
         return Suggestion(sentence, line, reasons, False, stubs)
 
-    def _when(self, dates, yearless, year, published, sentence: str = "") -> tuple[str | None, str | None]:
+    def _when(self, dates: list[FoundValue], yearless: re.Match[str] | None, year: str | None,
+              published: str | None, sentence: str = "") -> tuple[str | None, str | None]:
         """The period: a date the sentence writes (nearest the figure first), else a day, 'last
         year' or a month read with the article's year, else the article's date."""
         for found in dates:
@@ -181,7 +188,7 @@ class Suggester:
             except PeriodError:
                 pass
         relative = _RELATIVE.search(sentence) if year else None
-        if relative:
+        if relative and year:
             which = (relative["which"] or "this").lower()
             shift = {"last": -1, "previous": -1, "past": -1, "next": 1}.get(which, 0)
             return str(int(year) + shift), f"'{relative.group()}' and the article's year"
@@ -249,7 +256,7 @@ _SLUG_MAGNITUDES = {"thousand": "k", "million": "m", "billion": "bn", "trillion"
 
 def _figure_slug(text: str) -> str:
     """'about $100 million annually' -> '100m'; '33.5%' -> '33-5pc'; 'early 1990s' -> '1990s'."""
-    m = re.search(r"(\d[\d.,]*)\s*(thousand|million|billion|trillion|percent|%|bn|m|k)?s?\b|(\d[\d.,]*)", text, re.I)
+    m = re.search(r"(\d[\d.,]*)\s*(thousand|million|billion|trillion|percent|%|bn|m|k)?s?\b|(\d[\d.,]*)", text, re.IGNORECASE)
     if not m:
         return slugify(text)[:12].strip("-")
     number = (m.group(1) or m.group(3)).replace(",", "").rstrip(".").replace(".", "-")

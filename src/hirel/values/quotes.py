@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from numbers import Real
-from typing import Mapping
 
 from ..units import Unit
 from .tokens import NUMBER_RE, SPELLED_RE, SPOKEN_RE, normalize, phrase_key, phrase_pattern, spelled_value, spoken_value
@@ -56,8 +56,8 @@ class _Figure:
     shared: float | None  # the value with the next figure's magnitude ('70' in '$70-100 million')
 
 
-def _clean(x: float | None) -> float | None:
-    return None if x is None else float(f"{x:.12g}")
+def _clean(x: float) -> float:
+    return float(f"{x:.12g}")
 
 
 def _magnitude_of(x: float) -> float:
@@ -103,7 +103,7 @@ def _scan_figures(text: str) -> list[_Figure]:
                 magnitude = _magnitude_of(next_value)
                 if magnitude > 1 and value * magnitude <= next_value:
                     shared = value * magnitude
-        figures.append(_Figure(_clean(value), has_magnitude, _clean(shared)))  # type: ignore[arg-type]
+        figures.append(_Figure(_clean(value), has_magnitude, None if shared is None else _clean(shared)))
     return figures
 
 
