@@ -130,11 +130,12 @@ def test_unknown_article(port, run):
 
 def test_untrusted_text_stays_inert(corpus, run):
     corpus.write("articles/odd.md", "---\ntitle: Odd\noutlet: Example Times\n---\n"
-                 "Hamas said \x1b[31mIran[/red] paid \"$5 million\" a year: yes # no\n")
+                 "Hamas said \x1b[31mIran[/red] paid \"$5 million\" a year, yes # no: key\n")
     result = run("suggest", "odd")
     assert "\x1b" not in result.output
     stubs = _stubs(result.output)
-    assert stubs[0]["quote"] == "Hamas said \x1b[31mIran[/red] paid \"$5 million\" a year: yes # no"
+    # ': key' holds neither the figure nor the attribution: left out of the quote
+    assert stubs[0]["quote"] == "Hamas said \x1b[31mIran[/red] paid \"$5 million\" a year, yes # no"
 
 
 def test_bundled_corpus_quotes_fall_inside_suggestions(tmp_path):
@@ -151,18 +152,30 @@ def test_bundled_corpus_quotes_fall_inside_suggestions(tmp_path):
     bare, _ = load_corpus(bare_dir)
     assert not bare.claims and len(bare.articles) == len(annotated.articles)
     suggester = Suggester(bare)
-    inside = total = 0
+    inside = total = suggested = holding = 0
     for article_id, article in bare.articles.items():
         stubs = [stub for s in suggester.for_article(article_id).suggestions for stub in s.stubs]
         text = ArticleText(article.body)
+        passages = []
         for claim in annotated.claims.values():
             if claim.article != article_id:
                 continue
             [passage, *_] = text.find(claim.quote)
+            passages.append(passage)
             total += 1
             inside += any(stub.start <= passage.start and passage.end <= stub.end for stub in stubs)
+        for stub in stubs:
+            assert article.body[stub.start:stub.end] == stub.quote  # the exact text
+            if stub.value is not None:  # the figure is in the quote
+                assert stub.start <= stub.value.start and stub.value.end <= stub.end
+            suggested += 1
+            holding += any(stub.start <= p.start and p.end <= stub.end for p in passages)
     assert total == len(annotated.claims)
     assert inside / total >= 0.80
+    # the figures docs/authoring.md reports are the ones measured
+    doc = " ".join((ROOT / "docs" / "authoring.md").read_text(encoding="utf-8").split())
+    assert f"{inside} of the {total} annotated quotes ({inside / total:.0%}) fall inside a suggested quote" in doc
+    assert f"{holding} of the {suggested} suggestions ({holding / suggested:.0%}) hold an annotated quote" in doc
 
 
 def test_sources_coverage(port, run):

@@ -1,13 +1,13 @@
 """`hirel suggest`: the checkable sentences of an article and a claim stub for each.
 
 A sentence is checkable when it writes a figure or a date (found by the value grammar),
-attributes a statement to someone ("according to X", "X said", "citing", "reported"), or
-names two actors of entities.yaml (a statement about how they relate). Each
-stub holds the exact quote (the whole sentence, or, where a sentence gives several figures in
-separate clauses, the clauses of one figure with the attribution), the value as written and
-its reading, `when` (from the sentence, else the article's date), claimant and `via` from the
-attribution, certainty from hedges, and the existing propositions most like the sentence.
-A sentence that an existing claim's quote falls in is covered.
+attributes a statement to someone ("according to X", "X said", "citing", "reported"), or names
+two actors of entities.yaml (a statement about how they relate). Each stub holds the exact quote
+(the shortest span of clauses that holds its figure, date or statement and the attribution: see
+span.py; one stub per clause with figures), the value as written and its reading, `when` (from
+the sentence, else the article's date), claimant and `via` from the attribution, certainty from
+hedges, and the existing propositions most like the sentence. A sentence that an existing
+claim's quote falls in is covered.
 """
 
 from __future__ import annotations
@@ -22,13 +22,12 @@ from ..structure import slugify
 from .attribution import Attribution, EntityMatcher, attribution_of
 from .find_values import FoundValue, find_values
 from .sentences import Sentence, split_sentences
+from .span import Unit, claim_span, units
 
 if TYPE_CHECKING:
     from ..loader import Corpus
     from ..model import Article
 
-
-_CLAUSE = re.compile(r"[,;:]\s+|\s+[—–]\s+|\s+-\s+|\s\(|\)\s")
 _YEARLESS = re.compile(r"\b(?:(?P<m1>January|February|March|April|May|June|July|August|September|October|November|"
                        r"December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?"
                        r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>January|February|March|April|May|June|July|"
@@ -147,16 +146,27 @@ class Suggester:
             return None
         if attribution.hedge:
             reasons.append("hedge")
-        groups = _groups(local, sentence.start, figures) if figures else [(sentence.start, sentence.end, dates[:1])]
         line = text.line_of(sentence.start)
         if not self._stubs:
             return Suggestion(sentence, line, reasons, False, [])
+        keep = [(v.start - sentence.start, v.end - sentence.start) for v in values]
+        parts = units(local, keep)
         propositions = self._propositions(local)
+        cue = [attribution.cue_start, attribution.cue_end - 1] if attribution.cue_start >= 0 else []
+        if figures or dates:
+            groups = _by_unit(parts, figures or dates, sentence.start)
+            if not figures:
+                groups = [group[:1] for group in groups]
+        else:
+            groups = [[]]
         stubs = []
-        for start, end, group_values in groups:
-            if attribution.cue_start >= 0:  # keep the attribution in the quote
-                start = min(start, sentence.start + _clause_start(local, attribution.cue_start))
-                end = max(end, sentence.start + _clause_end(local, attribution.cue_end))
+        for group_values in groups:
+            if group_values:
+                anchors = [at for v in group_values for at in (v.start - sentence.start, v.end - 1 - sentence.start)]
+            else:
+                anchors = [m[0] for m in self.matcher.mentions(local)] if not cue else []
+            begin, finish = claim_span(local, parts, anchors + cue)
+            start, end = sentence.start + begin, sentence.start + finish
             quote = article.body[start:end].strip()
             value = group_values[0] if group_values else None
             near = sorted(dates, key=lambda d: abs(d.start - value.start)) if value is not None else dates
@@ -266,39 +276,10 @@ def _figure_slug(text: str) -> str:
     return f"{number}{suffix}" + ("s" if rest == "s" else "")
 
 
-def _clause_start(sentence: str, at: int) -> int:
-    starts = [m.end() for m in _CLAUSE.finditer(sentence) if m.end() <= at]
-    return starts[-1] if starts else 0
-
-
-def _clause_end(sentence: str, at: int) -> int:
-    ends = [m.start() for m in _CLAUSE.finditer(sentence) if m.start() >= at]
-    return ends[0] if ends else len(sentence)
-
-
-def _groups(sentence: str, offset: int, figures: list[FoundValue]) -> list[tuple[int, int, list[FoundValue]]]:
-    """Split a sentence among its figures: one span per run of figures that share a clause.
-
-    One clause with figures: the whole sentence. Otherwise the first span runs from the
-    sentence start to the end of its clause, each next one from the end of the previous span,
-    and the last one to the end of the sentence.
-    """
-    bounds = [m for m in _CLAUSE.finditer(sentence)
-              if not any(v.start - offset <= m.start() < v.end - offset for v in figures)]
-    def clause(value: FoundValue) -> int:
-        return sum(1 for m in bounds if m.start() < value.start - offset)
-    by_clause: dict[int, list[FoundValue]] = {}
-    for value in figures:
-        by_clause.setdefault(clause(value), []).append(value)
-    if len(by_clause) == 1:
-        return [(offset, offset + len(sentence), figures)]
-    spans = []
-    start = 0
-    keys = sorted(by_clause)
-    for position, key in enumerate(keys):
-        last = position == len(keys) - 1
-        end = len(sentence) if last else (bounds[key].start() if key < len(bounds) else len(sentence))
-        spans.append((offset + start, offset + end, by_clause[key]))
-        if not last:
-            start = bounds[key].end()
-    return spans
+def _by_unit(parts: list[Unit], values: list[FoundValue], offset: int) -> list[list[FoundValue]]:
+    """The values of a sentence grouped by the unit they stand in (in sentence order)."""
+    groups: dict[int, list[FoundValue]] = {}
+    for value in values:
+        index = next((i for i, u in enumerate(parts) if value.start - offset < u.end), len(parts) - 1)
+        groups.setdefault(index, []).append(value)
+    return [groups[i] for i in sorted(groups)]

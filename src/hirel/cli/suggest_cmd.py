@@ -28,10 +28,11 @@ def suggest(
 ) -> None:
     """Sentences worth a claim, each with a claim stub to paste.
 
-    The checkable sentences of an article that no claim covers yet. Checkable: a figure or a date, a statement attributed to someone, or two actors of
-    entities.yaml. Each stub has the exact quote, the value as written (its reading in a
-    comment), when, claimant and via from the attribution, certainty from hedges, and the
-    closest propositions. Replace CHOOSE with a proposition id; `hirel check` then passes.
+    The checkable sentences of an article that no claim covers yet. Checkable: a figure or a
+    date, a statement attributed to someone, or two actors of entities.yaml. Each stub has the
+    exact quote (the shortest span of the sentence that holds the figure and its attribution),
+    the value as written (its reading in a comment), when, claimant and via from the
+    attribution, certainty from hedges, and the closest propositions. Replace CHOOSE with a proposition id; `hirel check` then passes.
 
     Example: hirel suggest al-monitor-2019-mutual-military-support > stubs.yaml
     """
