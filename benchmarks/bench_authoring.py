@@ -49,7 +49,7 @@ def command(args: list[str], repeat: int, cwd: Path = ROOT) -> float:
 def bench_add(repeat: int) -> None:
     from hirel.authoring.add import Overrides, plan_article
     from hirel.authoring.extract import extract_source
-    from hirel.loader import load_corpus
+    from hirel.loading.loader import load_corpus
 
     corpus, _ = load_corpus(ROOT / "data")
     pages = sorted((ROOT / "tests" / "pages").glob("*.html"))
@@ -68,7 +68,7 @@ def bench_add(repeat: int) -> None:
 
 def bench_suggest(repeat: int, articles: int) -> None:
     from hirel.authoring.suggest import Suggester
-    from hirel.loader import load_corpus
+    from hirel.loading.loader import load_corpus
     from synthetic import write_corpus
 
     corpus, _ = load_corpus(ROOT / "data")
@@ -95,9 +95,9 @@ def bench_suggest(repeat: int, articles: int) -> None:
 
 
 def recall() -> None:
-    from hirel.anchoring import ArticleText
+    from hirel.rules.anchoring import ArticleText
     from hirel.authoring.suggest import Suggester
-    from hirel.loader import load_corpus
+    from hirel.loading.loader import load_corpus
 
     annotated, _ = load_corpus(ROOT / "data")
     with tempfile.TemporaryDirectory() as tmp:

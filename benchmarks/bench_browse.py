@@ -3,7 +3,7 @@
     python benchmarks/bench_browse.py [--articles 1000] [--claims 20] [--repeat 3]
 
 `topics`, `propositions`, `sources` and `matrix` count verdicts without judging every pair
-(`hirel.counting`), so they should cost about what loading and checking the corpus costs. Each
+(`hirel.comparing.counting`), so they should cost about what loading and checking the corpus costs. Each
 command runs in a fresh process (best time of --repeat, peak memory); no assertion: it prints
 the figures and each command's time as a multiple of `hirel check`'s.
 """

@@ -1,5 +1,5 @@
 """Write docs/rules.md, the catalogue of every check, from the rules' own docstrings
-(src/hirel/rules.py). `--check` only reports whether docs/rules.md is out of date.
+(src/hirel/rules/). `--check` only reports whether docs/rules.md is out of date.
 
     python scripts/update_rules_doc.py [--check]
 """
@@ -38,7 +38,7 @@ def render() -> str:
         "Every check `hirel check` runs, with its stable code, its name, its severity, why it",
         "matters, and a failing and a passing example. `hirel rule CODE` (or `hirel rule NAME`) prints",
         "the same on the command line. This page is generated from the rules' own documentation",
-        "(`src/hirel/rules.py`) by `python scripts/update_rules_doc.py`; a test fails when it is out",
+        "(`src/hirel/rules/`) by `python scripts/update_rules_doc.py`; a test fails when it is out",
         "of date.",
         "",
         "| code | name | severity | what it checks |",

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from hirel.anchoring import MIN_HINT_SCORE, ArticleText, _normalize_with_offsets, normalize_for_match
+from hirel.rules.anchoring import MIN_HINT_SCORE, ArticleText, _normalize_with_offsets, normalize_for_match
 
 # --- normalization -----------------------------------------------------------------------------
 
@@ -224,7 +224,7 @@ def test_quotes_match_whole_words_only(quote, count):
 
 
 def test_a_very_long_quote_is_not_searched_approximately():
-    from hirel.anchoring import MAX_FUZZY_QUOTE
+    from hirel.rules.anchoring import MAX_FUZZY_QUOTE
 
     text = ArticleText("word " * 3000)
     assert text.closest("wrd " * (MAX_FUZZY_QUOTE // 4 + 1)) is None

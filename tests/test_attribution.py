@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hirel.authoring.attribution import EntityMatcher, attribution_of
-from hirel.entities import EntityIndex
+from hirel.comparing.entities import EntityIndex
 from hirel.model import Entity, Loc
 
 

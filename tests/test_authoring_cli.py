@@ -28,7 +28,7 @@ def test_init_makes_a_corpus_that_passes_check(tmp_path, monkeypatch, run):
 
 
 def test_init_templates_show_every_field_and_a_modeline(tmp_path, monkeypatch, run):
-    from hirel import fields as F
+    from hirel.loading import fields as F
 
     monkeypatch.chdir(tmp_path)
     run("init")

@@ -1,4 +1,4 @@
-"""The browsing library (hirel.browse) on the small corpus of conftest.py.
+"""The browsing library (hirel.views) on the small corpus of conftest.py.
 
 The fixture, worked out by hand (see also test_compare_cli.py):
 
@@ -25,12 +25,12 @@ from datetime import date
 import pytest
 
 from conftest import ARTICLE, CLAIMS, ENTITIES
-from hirel.browse import (
+from hirel.views import (
     Browser, claim_detail, find_claims, independent_origins, matrix, proposition_stats, quote_context,
     search_claims, sources, timeline, topic_stats, charges, own_voice,
 )
-from hirel.comparison import UnknownName
-from hirel.loader import load_corpus
+from hirel.comparing.comparison import UnknownName
+from hirel.loading.loader import load_corpus
 from hirel.model import Article, Loc
 
 
@@ -466,8 +466,8 @@ def test_matrix_unknown_topic(browser):
 
 
 def test_the_browser_counts_without_judging_every_pair(browser, monkeypatch):
-    import hirel.comparison as comparison
-    import hirel.counting as counting
+    import hirel.comparing.comparison as comparison
+    import hirel.comparing.counting as counting
 
     calls, counted = [], []
     original, count = comparison.compare_claims, counting.count_verdicts
@@ -482,7 +482,7 @@ def test_the_browser_counts_without_judging_every_pair(browser, monkeypatch):
 
 
 def test_listing_claims_compares_nothing(browser, monkeypatch):
-    import hirel.comparison as comparison
+    import hirel.comparing.comparison as comparison
 
     monkeypatch.setattr(comparison, "compare_claims", lambda *a, **k: pytest.fail("compared"))
     assert len(find_claims(browser, search="iran")) >= 1

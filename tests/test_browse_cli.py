@@ -731,7 +731,7 @@ def test_a_terminal_gets_a_long_paragraph_shortened_around_the_quote(corpus, run
     assert "…" not in piped and "before0 " in piped and "after119" in piped
     forced = ok(run, "--color", "always", "show", "in-a-long-line").stdout  # colour forced, still piped
     assert "…" not in forced and "before0 " in forced and "after119" in forced
-    monkeypatch.setattr("hirel.cli.browse_cmd.is_tty", lambda stream: True)  # now a terminal
+    monkeypatch.setattr("hirel.output.browsing.show.is_tty", lambda stream: True)  # now a terminal
     out = run("show", "in-a-long-line").stdout
     assert "…" in out
     assert "before119" in out and "before0 " not in out

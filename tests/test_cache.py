@@ -18,9 +18,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from hirel import cache as cache_module
-from hirel import incremental
-from hirel.checker import check_corpus
+from hirel.loading import cache as cache_module
+from hirel.loading import incremental
+from hirel.rules.checker import check_corpus
 from conftest import CLAIMS, CorpusDir, replace_once, text
 
 SECOND_ARTICLE = text("""
@@ -245,7 +245,7 @@ def test_an_edited_hirel_source_file_does_not_trust_the_old_cache(world, monkeyp
 
     def later(path):  # hirel's own checks.py seems edited since
         text = real_stat_text(path)
-        return text + " (edited)" if path.endswith(os.path.join("hirel", "checks.py")) else text
+        return text + " (edited)" if path.endswith(os.path.join("hirel", "rules", "checks.py")) else text
 
     monkeypatch.setattr(cache_module, "_stat_text", later)
     assert same_as_cold(corpus, cache_dir) == []

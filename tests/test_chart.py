@@ -12,9 +12,9 @@ from pathlib import Path
 
 from rich.console import Console
 
-from hirel.cli.chart import range_chart
+from hirel.output.chart import range_chart
 from hirel.model import Interval, Loc, Period, Proposition
-from hirel.positions import Dispute, Position
+from hirel.comparing.positions import Dispute, Position
 
 LOC = Loc("p.yaml")
 COUNT = Proposition(id="p", topic="t", text="…", kind="quantity", unit="count", object=None,

@@ -15,7 +15,7 @@ import pytest
 import hirel
 from conftest import ARTICLE, CLAIMS, ENTITIES
 from hirel.model import ERROR, Problem
-from hirel.reporters import report_github, report_text
+from hirel.output.reporters import report_github, report_text
 from hirel.rules import ALL_RULES
 
 CLAIMS_PATH = "data/claims/test-article.yaml"
@@ -403,7 +403,7 @@ def _crash(*_args, **_kwargs):
 def test_internal_error_is_one_line_and_exit_2(corpus, monkeypatch, capsys):
     from hirel.cli import main
 
-    monkeypatch.setattr("hirel.checker.check_corpus", _crash)
+    monkeypatch.setattr("hirel.rules.checker.check_corpus", _crash)
     monkeypatch.setattr(sys, "argv", ["hirel", "check"])
     monkeypatch.delenv("HIREL_DEBUG", raising=False)
     with pytest.raises(SystemExit) as exit_info:
@@ -419,7 +419,7 @@ def test_internal_error_is_one_line_and_exit_2(corpus, monkeypatch, capsys):
 def test_internal_error_with_debug_propagates(corpus, monkeypatch):
     from hirel.cli import main
 
-    monkeypatch.setattr("hirel.checker.check_corpus", _crash)
+    monkeypatch.setattr("hirel.rules.checker.check_corpus", _crash)
     monkeypatch.setattr(sys, "argv", ["hirel", "check"])
     monkeypatch.setenv("HIREL_DEBUG", "1")
     with pytest.raises(RuntimeError, match="boom"):
@@ -550,7 +550,7 @@ def test_start_up_imports_stay_light():
     # `hirel check` runs on every commit: the command line must not import the comparison
     # engine, rich or rapidfuzz before a command needs them.
     code = ("import sys, hirel.cli; heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
-            "('rich', 'rapidfuzz') or m in ('hirel.values', 'hirel.comparison', 'hirel.verdicts', "
-            "'hirel.loader')); print(heavy)")
+            "('rich', 'rapidfuzz') or m in ('hirel.values', 'hirel.comparing.comparison', 'hirel.comparing.verdicts', "
+            "'hirel.loading.loader')); print(heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

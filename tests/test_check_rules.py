@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pytest
 
 from conftest import ARTICLE, ENTITIES, PROPOSITIONS, QUANTITY_CLAIM, STANCE_CLAIM, replace_once, text
-from hirel.checker import check_corpus
+from hirel.rules.checker import check_corpus
 from hirel.model import ERROR, WARNING, Problem
 from hirel.rules import ALL_RULES, RULES
 

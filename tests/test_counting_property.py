@@ -1,4 +1,4 @@
-"""The counts of `hirel.counting` (O(n log n)) equal the counts of judging every pair
+"""The counts of `hirel.comparing.counting` (O(n log n)) equal the counts of judging every pair
 (`verdicts.compare_claims`), on random claim sets (hypothesis): every verdict, and per claim
 the number of contradictions it is in.
 
@@ -17,9 +17,9 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hirel.counting import count_contradictions, count_verdicts
+from hirel.comparing.counting import count_contradictions, count_verdicts
 from hirel.model import Interval, Period
-from hirel.verdicts import ComparableClaim, compare_claims, count_by_verdict
+from hirel.comparing.verdicts import ComparableClaim, compare_claims, count_by_verdict
 
 from test_positions import DEATHS, ENTITIES, STANCE
 

@@ -39,7 +39,7 @@ def screen(request, monkeypatch):
     monkeypatch.setenv("PAGER", "cat")
     monkeypatch.delenv("HIREL_PAGER", raising=False)
     if terminal:
-        for module in ("hirel.terminal", "hirel.cli.render", "hirel.cli.browse_cmd"):
+        for module in ("hirel.output.terminal", "hirel.output.render", "hirel.output.browsing.show"):
             monkeypatch.setattr(f"{module}.is_tty", lambda stream: True)
     return width, terminal
 
@@ -129,7 +129,7 @@ def test_sources_never_breaks_an_article_id(screen, run, extra):
 
 
 def test_topics_keep_counts_next_to_the_names(screen, run):
-    from hirel.cli.render import NAME_COLUMN_WIDTH
+    from hirel.output.render import NAME_COLUMN_WIDTH
 
     width, _terminal = screen
     text = out(run, "--data", str(BUNDLED), "topics")
@@ -177,7 +177,7 @@ def test_a_value_mapping_is_shown_as_written_in_yaml(screen, corpus, run, fmt):
 def test_as_written_spells_yaml():
     from datetime import date
 
-    from hirel.written import as_written
+    from hirel.output.written import as_written
 
     assert as_written({"low": None, "high": True, "unit": "USD"}) == "{low: null, high: true, unit: USD}"
     assert as_written([1.0e8, date(2020, 1, 2), "x"]) == "[100000000, 2020-01-02, x]"
@@ -214,7 +214,7 @@ def test_print_hanging_indents_continuations():
     from rich.console import Console
     from rich.text import Text
 
-    from hirel.cli.render import print_hanging
+    from hirel.output.render import print_hanging
 
     console = Console(width=30, file=__import__("io").StringIO(), color_system=None)
     print_hanging(console, Text("word " * 14 + "\nsecond line"), 2, 3)
@@ -363,7 +363,7 @@ def test_missing_value_hint_fits_the_unit(screen, corpus, run, unit, example):
     (problem,) = [p for p in problems if p["code"] == "HR402"]
     assert problem["hint"] == f"add e.g. {example}"
     # and the example is itself a value hirel reads in that unit
-    from hirel.units import parse_unit
+    from hirel.values.units import parse_unit
     from hirel.values import normalize_value
 
     assert normalize_value(example.split(": ", 1)[1], parse_unit(unit)) is not None
@@ -397,7 +397,7 @@ def pager_file(tmp_path, monkeypatch):
 @pytest.mark.parametrize("width", [80, 100, 160])
 def test_terminal_output_goes_through_the_pager(corpus, run, monkeypatch, pager_file, width):
     monkeypatch.setenv("COLUMNS", str(width))
-    monkeypatch.setattr("hirel.terminal.is_tty", lambda stream: True)
+    monkeypatch.setattr("hirel.output.terminal.is_tty", lambda stream: True)
     result = run("compare", "funding")
     assert result.exit_code == 0
     assert result.stdout == ""
@@ -409,7 +409,7 @@ def test_terminal_output_goes_through_the_pager(corpus, run, monkeypatch, pager_
 def test_no_pager_option_and_piped_output_are_never_paged(corpus, run, monkeypatch, pager_file):
     piped = run("compare", "funding")
     assert "iran-funding-per-year" in piped.stdout and not pager_file.exists()
-    monkeypatch.setattr("hirel.terminal.is_tty", lambda stream: True)
+    monkeypatch.setattr("hirel.output.terminal.is_tty", lambda stream: True)
     direct = run("--no-pager", "compare", "funding")
     assert "iran-funding-per-year" in direct.stdout and not pager_file.exists()
 
@@ -418,7 +418,7 @@ def test_a_pager_that_fails_to_start_leaves_the_output_on_the_terminal(corpus, r
     not_executable = tmp_path / "pager"
     not_executable.write_text("#!/bin/sh\n", encoding="utf-8")  # found on PATH-less lookup, but cannot run
     monkeypatch.setenv("HIREL_PAGER", str(not_executable))
-    monkeypatch.setattr("hirel.terminal.is_tty", lambda stream: True)
+    monkeypatch.setattr("hirel.output.terminal.is_tty", lambda stream: True)
     monkeypatch.setattr("shutil.which", lambda name: name)
     result = run("compare", "funding")
     assert result.exit_code == 0
@@ -426,7 +426,7 @@ def test_a_pager_that_fails_to_start_leaves_the_output_on_the_terminal(corpus, r
 
 
 def test_no_pager_for_an_error_or_for_check(corpus, run, monkeypatch, pager_file):
-    monkeypatch.setattr("hirel.terminal.is_tty", lambda stream: True)
+    monkeypatch.setattr("hirel.output.terminal.is_tty", lambda stream: True)
     assert run("compare", "fundng").exit_code == 2
     assert run("check").exit_code == 0
     assert not pager_file.exists()
@@ -479,7 +479,7 @@ def test_schema_unknown_kind_and_format(run):
 
 
 def test_changed_files_reads_git_status(repository):
-    from hirel.precommit import changed_files
+    from hirel.rules.precommit import changed_files
 
     data = repository / "data"
     (data / "articles" / "test-article.md").write_text(ARTICLE + "More text.\n", encoding="utf-8")
@@ -491,7 +491,7 @@ def test_changed_files_reads_git_status(repository):
 
 
 def test_outside_git_or_pre_commit_nothing_changes(corpus, monkeypatch):
-    from hirel.precommit import files_in_run
+    from hirel.rules.precommit import files_in_run
 
     files = [corpus.path("claims/test-article.yaml")]
     assert files_in_run(corpus.root, files, {}) is None

@@ -90,7 +90,7 @@ def test_a_rule_docstring_splits_into_summary_prose_and_examples():
 
 @pytest.mark.parametrize("specs", ["CLAIM_FIELDS", "ARTICLE_FIELDS", "PROPOSITION_FIELDS", "ENTITY_FIELDS"])
 def test_data_format_documents_every_field(specs):
-    from hirel import fields
+    from hirel.loading import fields
 
     text = (DOCS / "data-format.md").read_text(encoding="utf-8")
     for spec in getattr(fields, specs):

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from hirel.figures import (
+from hirel.values.figures import (
     format_amount,
     format_date_range,
     format_interval,

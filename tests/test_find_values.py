@@ -40,7 +40,7 @@ CASES = [
 
 @pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:40] for c in CASES])
 def test_find_values(text, expected):
-    from hirel.figures import format_interval
+    from hirel.values.figures import format_interval
     from hirel.values import read_value
 
     found = find_values(text)

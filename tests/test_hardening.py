@@ -166,7 +166,7 @@ def test_a_part_of_cycle_of_ten_thousand_entities(corpus, run):
 
 
 def test_cycles_are_found_exactly():
-    from hirel.entities import EntityIndex
+    from hirel.comparing.entities import EntityIndex
     from hirel.model import Entity, Loc
 
     def entity(name, *parents):
@@ -200,8 +200,8 @@ def test_a_long_article_with_a_missing_quote_gets_the_closest_passage(corpus, ru
 
 
 def test_the_approximate_search_of_a_text_too_long_is_bounded(monkeypatch):
-    from hirel import anchoring
-    from hirel.anchoring import ArticleText
+    from hirel.rules import anchoring
+    from hirel.rules.anchoring import ArticleText
 
     text = ArticleText(long_article(2_000).split("---\n", 2)[2], first_line=5)
     quote = "Line 0001500: the ministry paid about 610 million euros"
@@ -216,7 +216,7 @@ def test_the_approximate_search_of_a_text_too_long_is_bounded(monkeypatch):
 
 
 def test_a_quote_not_found_in_a_text_too_long_to_search_says_so(corpus, run, monkeypatch):
-    from hirel import anchoring
+    from hirel.rules import anchoring
 
     monkeypatch.setattr(anchoring, "MAX_FUZZY_WORK", 1000)
     corpus.write("claims/test-article.yaml", replace_once(
@@ -228,8 +228,8 @@ def test_a_quote_not_found_in_a_text_too_long_to_search_says_so(corpus, run, mon
 
 def test_passages_map_back_to_the_text_across_chunks(monkeypatch):
     """Long texts are normalized a chunk of lines at a time; offsets and lines stay exact."""
-    from hirel import anchoring
-    from hirel.anchoring import ArticleText
+    from hirel.rules import anchoring
+    from hirel.rules.anchoring import ArticleText
 
     monkeypatch.setattr(anchoring, "_CHUNK", 16)
     body = "First  line,\n\n“Second” line\u00a0here.\n\u200b\nThird—line  ends\nhere."
@@ -282,7 +282,7 @@ def test_csv_neutralizes_with_a_quote_and_raw_csv_turns_it_off(formulas, run):
 
 
 def test_csv_cell_rules():
-    from hirel.cli.render import csv_cell
+    from hirel.output.render import csv_cell
 
     assert [csv_cell(v, neutralize=True) for v in
             ["=1+1", "+1 (555)", "-x", "@x", " =1", "\t=1", "\r=1", "-5", "-30%", "+2.5", "1,000", "ok", 7, None]] == \
@@ -457,7 +457,7 @@ def test_markdown_output_escapes_html_and_links(live_markdown, run, command):
 
 
 def test_markdown_text_rules():
-    from hirel.cli.render import markdown_text
+    from hirel.output.render import markdown_text
 
     assert markdown_text("a|b <i> [x](y) *s* _u_ \\ & ~t~") == "a\\|b \\<i\\> \\[x\\](y) \\*s\\* \\_u\\_ \\\\ \\& \\~t\\~"
     assert markdown_text("# not a heading") == "\\# not a heading"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ARTICLE, CLAIMS as CLAIMS_FIXTURE, ENTITIES, PROPOSITIONS, QUANTITY_CLAIM, STANCE_CLAIM, replace_once, text
-from hirel.checker import check_corpus
+from hirel.rules.checker import check_corpus
 from hirel.model import ERROR
 from hirel.rules import RULES
 

@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from hirel.model import Interval, Period
-from hirel.periods import PeriodError, format_period, parse_period, period_to_interval
+from hirel.values.periods import PeriodError, format_period, parse_period, period_to_interval
 
 D = date
 

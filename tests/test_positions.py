@@ -1,5 +1,5 @@
 """Positions and disputes, on cases worked out by hand from the grouping rules of
-`hirel.positions` (documented in docs/comparing.md).
+`hirel.comparing.positions` (documented in docs/comparing.md).
 
 The Darfur-like case: the UN's 300,000 relayed by five outlets (one of which writes it as "as
 many as 300,000"), Sudan's 10,000 relayed by two, Eric Reeves's "more than 450,000".
@@ -11,10 +11,10 @@ import dataclasses
 import random
 from datetime import date
 
-from hirel.entities import EntityIndex
+from hirel.comparing.entities import EntityIndex
 from hirel.model import Entity, Interval, Loc, Period, Proposition
-from hirel.positions import find_positions
-from hirel.verdicts import ComparableClaim, compare_claims
+from hirel.comparing.positions import find_positions
+from hirel.comparing.verdicts import ComparableClaim, compare_claims
 
 LOC = Loc("entities.yaml")
 K = 1e3

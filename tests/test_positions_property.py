@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hirel.model import Interval, Period
-from hirel.positions import find_positions
-from hirel.verdicts import ComparableClaim, compare_claims
+from hirel.comparing.positions import find_positions
+from hirel.comparing.verdicts import ComparableClaim, compare_claims
 
 from test_positions import DEATHS, ENTITIES, STANCE
 

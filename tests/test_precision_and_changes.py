@@ -12,10 +12,10 @@ from datetime import date
 
 import pytest
 
-from hirel.entities import EntityIndex
+from hirel.comparing.entities import EntityIndex
 from hirel.model import Entity, Loc, Period, Proposition
 from hirel.values import MeasureMismatch, ValueParseError, normalize_value, read_value
-from hirel.verdicts import ComparableClaim, verdict_for
+from hirel.comparing.verdicts import ComparableClaim, verdict_for
 
 M = 1e6
 B = 1e9
@@ -210,7 +210,7 @@ def test_a_bare_number_on_a_change_proposition_is_the_signed_change():
 
 
 def test_a_fall_is_shown_with_its_sign():
-    from hirel.figures import format_interval
+    from hirel.values.figures import format_interval
 
     assert format_interval(read_value("down about 30%", expect="percent", measures="change")) == "-33% to -27%"
 
@@ -261,7 +261,7 @@ claims:
 
 
 def _check(corpus, proposition, quote, value, extra="", article_line=None):
-    from hirel.checker import check_corpus
+    from hirel.rules.checker import check_corpus
 
     props = corpus.path("propositions.yaml").read_text() + CHANGE_PROPOSITION
     corpus.write("propositions.yaml", props)
@@ -361,7 +361,7 @@ def test_measures_is_checked_and_in_the_schema(corpus, run):
 
 
 def test_only_a_quantity_measures_a_change(corpus):
-    from hirel.checker import check_corpus
+    from hirel.rules.checker import check_corpus
 
     corpus.write("propositions.yaml", corpus.path("propositions.yaml").read_text().replace(
         "    kind: date\n", "    kind: date\n    measures: change\n"))

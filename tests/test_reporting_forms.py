@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from hirel.units import parse_unit
+from hirel.values.units import parse_unit
 from hirel.values import ValueParseError, read_value
 
 K, M, B, T = 1e3, 1e6, 1e9, 1e12
@@ -139,7 +139,7 @@ def test_one_vocabulary_for_units_and_values(unit, parsed):
 
 
 def test_the_quote_matcher_and_the_reader_share_the_typography():
-    from hirel.anchoring import normalize_for_match
+    from hirel.rules.anchoring import normalize_for_match
     from hirel.values.tokens import normalize
 
     text = "about\u00a0$30\u2009million \u2013 \u201cmonthly\u201d"

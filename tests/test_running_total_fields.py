@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from conftest import PROPOSITIONS, replace_once
-from hirel.checker import check_corpus
+from hirel.rules.checker import check_corpus
 
 PROPOSITIONS_PATH = "data/propositions.yaml"
 FUNDING_HEAD = "    object: Hamas\n    changes_over_time: true\n"

@@ -29,10 +29,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from hirel.browse import Browser, charges, sources
+from hirel.views import Browser, charges, sources
 from hirel.cli import app
-from hirel.comparison import compare
-from hirel.loader import load_corpus
+from hirel.comparing.comparison import compare
+from hirel.loading.loader import load_corpus
 
 OUTBREAK = Path(__file__).resolve().parent / "corpora" / "outbreak"
 

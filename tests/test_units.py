@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from hirel.model import Interval, Period
-from hirel.units import (
+from hirel.values.units import (
     DAYS_PER,
     ConversionError,
     Unit,

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from hirel.model import Interval, Period
-from hirel.units import ConversionError, Unit
+from hirel.values.units import ConversionError, Unit
 from hirel.values import (
     DEFAULT_HEDGE,
     ROUNDING_TOLERANCE,

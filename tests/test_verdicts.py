@@ -15,9 +15,9 @@ from datetime import date
 
 import pytest
 
-from hirel.entities import EntityIndex
+from hirel.comparing.entities import EntityIndex
 from hirel.model import Entity, Finding, Interval, Loc, Period, Proposition
-from hirel.verdicts import (
+from hirel.comparing.verdicts import (
     VERDICTS,
     ComparableClaim,
     compare_claims,

@@ -15,7 +15,7 @@ from datetime import date
 import pytest
 
 from hirel.model import Interval, Period
-from hirel.verdicts import as_of, pins, verdict_for
+from hirel.comparing.verdicts import as_of, pins, verdict_for
 
 from test_verdicts import ENTITIES, FUNDING, FIXED, claim, years
 

@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 from hirel.model import Loc, Problem
-from hirel.yamlfile import REJECTED, MAX_DEPTH, YamlMap, YamlSeq, load_yaml
+from hirel.loading.yamlfile import REJECTED, MAX_DEPTH, YamlMap, YamlSeq, load_yaml
 
 PATH = "data/x.yaml"
 

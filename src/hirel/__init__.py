@@ -17,23 +17,23 @@ _EXPORTS = {
     "compare": "hirel.api",
     "read_value": "hirel.api",
     "HirelError": "hirel.errors",
-    "DataDirError": "hirel.discovery",
-    "UnknownName": "hirel.comparison",
+    "DataDirError": "hirel.loading.discovery",
+    "UnknownName": "hirel.comparing.comparison",
     "ValueParseError": "hirel.values",
-    "Corpus": "hirel.loader",
+    "Corpus": "hirel.model",
     "Problem": "hirel.model",
     "Interval": "hirel.model",
-    "Comparison": "hirel.comparison",
+    "Comparison": "hirel.comparing.comparison",
 }
 
 __all__ = ["__version__", *_EXPORTS]
 
 if TYPE_CHECKING:
     from .api import check, compare, load_corpus, read_value
-    from .comparison import Comparison, UnknownName
-    from .discovery import DataDirError
+    from .comparing.comparison import Comparison, UnknownName
+    from .loading.discovery import DataDirError
     from .errors import HirelError
-    from .loader import Corpus
+    from .model import Corpus
     from .model import Interval, Problem
     from .values import ValueParseError
 

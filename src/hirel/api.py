@@ -21,13 +21,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .comparison import Comparison
-    from .loader import Corpus
+    from .comparing.comparison import Comparison
+    from .model import Corpus
     from .model import Interval, Problem
 
 
 def _data_dir(path: str | os.PathLike[str]) -> Path:
-    from .discovery import DataDirError, is_data_dir
+    from .loading.discovery import DataDirError, is_data_dir
 
     folder = Path(os.fspath(path))
     if not is_data_dir(folder):
@@ -41,7 +41,7 @@ def load_corpus(path: str | os.PathLike[str]) -> Corpus:
     Loading never stops at a broken file: what could be read is returned, and ``check(path)``
     lists the problems. Raises ``DataDirError`` when ``path`` is not a data directory.
     """
-    from .loader import load_corpus as load
+    from .loading.loader import load_corpus as load
 
     corpus, _problems = load(_data_dir(path))
     return corpus
@@ -53,7 +53,7 @@ def check(path: str | os.PathLike[str], files: Iterable[str | os.PathLike[str]] 
     With ``files``, only the problems those files answer for (the whole corpus is still loaded,
     so cross-references are checked). Raises ``DataDirError`` when ``path`` is not a data directory.
     """
-    from .checker import check_corpus
+    from .rules.checker import check_corpus
 
     _corpus, problems = check_corpus(_data_dir(path), [Path(os.fspath(f)) for f in files])
     return problems
@@ -64,7 +64,7 @@ def compare(corpus: Corpus, subject: str) -> Comparison:
 
     Raises ``UnknownName`` (with suggestions) when the corpus has neither.
     """
-    from .comparison import compare as run
+    from .comparing.comparison import compare as run
 
     return run(corpus, subject)
 

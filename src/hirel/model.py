@@ -7,11 +7,42 @@ comparison engine read them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from datetime import date
-from typing import Any, Mapping, NamedTuple
+from pathlib import Path
+from typing import TYPE_CHECKING, AbstractSet, Any, Mapping, NamedTuple
 
-ERROR = "error"
-WARNING = "warning"
+if TYPE_CHECKING:
+    from .comparing.entities import EntityIndex
+    from .comparing.verdicts import Verdict
+
+
+
+class Severity(StrEnum):
+    """How bad a problem is: an error fails `hirel check`, a warning does not (unless --strict)."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+ERROR = Severity.ERROR
+WARNING = Severity.WARNING
+
+
+class Kind(StrEnum):
+    """What a proposition is about: a figure, a yes/no stance, or a date."""
+
+    QUANTITY = "quantity"
+    STANCE = "stance"
+    DATE = "date"
+
+
+class Certainty(StrEnum):
+    """How sure a claim says it is."""
+
+    CERTAIN = "certain"
+    LIKELY = "likely"
+    POSSIBLE = "possible"
 
 class Loc(NamedTuple):
     """A place in a file: path as given to hirel, 1-based line and column.
@@ -134,7 +165,7 @@ class Proposition:
     id: str
     topic: str
     text: str
-    kind: str  # quantity | stance | date
+    kind: Kind
     unit: str | None
     object: str | None
     changes_over_time: bool
@@ -187,7 +218,7 @@ class Claim:
     value: Any = None  # a phrase (str), a number, or a mapping {low, high, unit}
     scope: str | None = None  # None: the proposition's object
     when: str | None = None
-    certainty: str = "certain"
+    certainty: Certainty = Certainty.CERTAIN
     stance: str | None = None
     note: str | None = None
     locs: Mapping[str, Loc] = field(default_factory=dict, compare=False, repr=False)
@@ -202,6 +233,27 @@ class Finding:
     """One pairwise verdict on two claims of a proposition."""
 
     proposition: str
-    verdict: str
+    verdict: Verdict
     claims: tuple[str, str]
     explanation: str
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything a data directory holds, as model objects (the loader builds it, see
+    `loading.loader.CorpusBuilder`; once built it is not changed)."""
+
+    root: Path
+    articles: Mapping[str, Article]
+    claims: Mapping[str, Claim]  # by id; the first of duplicates
+    propositions: Mapping[str, Proposition]
+    topics: Mapping[str, Topic]
+    entities: EntityIndex
+    claim_files: Mapping[str, str]  # article id -> display path
+    # What the registries declare, even entries too broken to load, and which registries could
+    # be read at all: a name is only "unknown" when the registry that would define it was read.
+    declared_propositions: AbstractSet[str]
+    registries_read: AbstractSet[str]
+
+    def claims_of(self, proposition_id: str) -> list[Claim]:
+        return [claim for claim in self.claims.values() if claim.proposition == proposition_id]

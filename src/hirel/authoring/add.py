@@ -15,10 +15,10 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .. import fields as F
-from ..anchoring import normalize_for_match
-from ..entities import EntityIndex, suggest
-from ..structure import slugify
+from ..loading import fields as F
+from ..rules.anchoring import normalize_for_match
+from ..comparing.entities import EntityIndex, suggest
+from ..rules.structure import slugify
 from . import AuthoringError
 from .extract import Extracted
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..entities import EntityIndex
+from ..comparing.entities import EntityIndex
 
 _NAME = r"[A-Z][\w.'’&-]*(?:\s+(?:of|the|for|and|de|al|al-|bin|von|van|du|der)?\s*[A-Z][\w.'’&-]*)*"
 # Words that are also nouns ('Arab states', 'press reports') count as verbs only before 'that'.

@@ -67,7 +67,7 @@ class FoundValue:
 
     @property
     def reading(self) -> str:
-        from ..figures import format_interval
+        from ..values.figures import format_interval
 
         return format_interval(self.interval)
 

@@ -1,6 +1,6 @@
 """`hirel quote`: the exact passage of an article closest to a text, and how it differs.
 
-Reuses the quote anchoring of `hirel check` (`hirel.anchoring`): an exact (normalized) match
+Reuses the quote anchoring of `hirel check` (`hirel.rules.anchoring`): an exact (normalized) match
 first, else the closest passage on word boundaries. The differences are word by word, in the
 normalized form quotes are compared in (case, quote marks, dashes and spacing never count).
 """
@@ -11,7 +11,7 @@ import difflib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..anchoring import MIN_HINT_SCORE, ArticleText, Passage, normalize_for_match
+from ..rules.anchoring import MIN_HINT_SCORE, ArticleText, Passage, normalize_for_match
 
 if TYPE_CHECKING:
     from ..model import Article

@@ -1,7 +1,7 @@
 """`hirel init`: a new corpus that passes `hirel check` at once.
 
 The registries are written with commented examples of every field, generated from the field
-declarations (`hirel.fields`) so that a field added there is shown here too.
+declarations (`hirel.loading.fields`) so that a field added there is shown here too.
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .. import fields as F
-from ..schema import json_schema
+from ..loading import fields as F
+from ..loading.schema import json_schema
 from . import AuthoringError
 
 # Example values for the commented templates; a field without one is still listed.

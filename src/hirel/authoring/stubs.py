@@ -13,7 +13,7 @@ import re
 
 import yaml
 
-from ..terminal import json_text
+from ..output.terminal import json_text
 from .suggest import ArticleSuggestions, Stub
 
 CHOOSE = "CHOOSE"  # the placeholder for the proposition

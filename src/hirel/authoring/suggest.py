@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..anchoring import ArticleText
-from ..periods import PeriodError, parse_period
-from ..structure import slugify
+from ..rules.anchoring import ArticleText
+from ..values.periods import PeriodError, parse_period
+from ..rules.structure import slugify
 from .attribution import Attribution, EntityMatcher, attribution_of
 from .find_values import FoundValue, find_values
 from .sentences import Sentence, split_sentences

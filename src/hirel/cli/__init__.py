@@ -44,11 +44,11 @@ def main() -> None:
         sys.stderr.write("hirel: interrupted\n")
         sys.exit(130)
     except HirelError as exc:
-        # Bad input the library refused (a path, a name, a phrase): one line, exit 2.
-        from ..terminal import safe_line
+        # Bad input the library refused (a path, a name, a phrase): one line, exit 2. (The
+        # Typer application reports its commands' errors the same way; this catches the fast path.)
+        from .errors import report_error
 
-        sys.stderr.write(f"hirel: {safe_line(str(exc))}\n")
-        sys.exit(2)
+        sys.exit(report_error(exc, sys.stderr))
     except BrokenPipeError:
         # The reader (e.g. `head`) went away; stop quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)

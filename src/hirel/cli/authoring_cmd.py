@@ -9,7 +9,8 @@ from typing import Optional
 import typer
 
 from .typer_app import app
-from .common import data_dir, die
+from .common import data_dir
+from .errors import CommandError
 
 
 @app.command()
@@ -26,14 +27,10 @@ def init(
 
     Example: hirel init my-corpus
     """
-    from ..authoring import AuthoringError
     from ..authoring.start import init_corpus
-    from ..terminal import safe_line
+    from ..output.terminal import safe_line
 
-    try:
-        written, kept = init_corpus(directory)
-    except AuthoringError as exc:
-        die(str(exc))
+    written, kept = init_corpus(directory)  # AuthoringError: reported by the error handler
     for path in written:
         sys.stdout.write(f"created {safe_line(path.as_posix())}\n")
     for path in kept:
@@ -66,11 +63,10 @@ def add(
 
     Example: hirel add saved-page.html --reliability B
     """
-    from ..authoring import AuthoringError
     from ..authoring.add import AlreadyInCorpus, Overrides, plan_article, write_article
     from ..authoring.extract import extract_source
-    from ..loader import display_path, load_corpus
-    from ..terminal import safe, safe_line
+    from ..loading.loader import display_path, load_corpus
+    from ..output.terminal import safe, safe_line
 
     root = data_dir(ctx)
     overrides = Overrides(article_id, outlet, published, kind.lower() if kind else None, reliability, url, title)
@@ -84,9 +80,7 @@ def add(
             return
         written = write_article(plan, root)
     except AlreadyInCorpus as exc:
-        die(str(exc), 1)
-    except AuthoringError as exc:
-        die(str(exc))
+        raise CommandError(str(exc), exit_code=1) from exc
     out = sys.stdout.write
     paragraphs = plan.body.count("\n\n") + 1
     out(f"added {safe_line(display_path(written[0]))} ({paragraphs} paragraphs)\n")

@@ -23,7 +23,7 @@ def check(
     no_cache: bool = typer.Option(False, "--no-cache",
                                   help="Check every file afresh; neither read nor write the cache "
                                   "(.hirel/cache beside the data directory, or $HIREL_CACHE_DIR)."),
-) -> None:
+) -> int:
     """Validate the corpus (also the pre-commit hook).
 
     Checks structure, names, references, periods, values and quotes; `hirel rule` lists every check.
@@ -36,4 +36,4 @@ def check(
 
     code = run_check(options(ctx).data, options(ctx).color, list(files or []), format.lower(), strict, exit_zero,
                      no_cache)
-    raise typer.Exit(code)
+    return code

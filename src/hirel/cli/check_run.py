@@ -11,11 +11,11 @@ FORMATS = ("text", "json", "jsonl", "github")
 def run_check(data: Path | None, color: str, files: list[Path], format: str, strict: bool, exit_zero: bool,
               no_cache: bool) -> int:
     """Check the corpus, print the problems, and return the exit code."""
-    from .. import checker
-    from ..discovery import DataDirError, find_data_dir
-    from ..loader import display_path
-    from ..reporters import REPORTERS
-    from ..terminal import safe_line, wants_color
+    from ..rules import checker
+    from ..loading.discovery import DataDirError, find_data_dir
+    from ..loading.loader import display_path
+    from ..output.reporters import REPORTERS
+    from ..output.terminal import safe_line, wants_color
 
     for file in files:
         try:
@@ -34,12 +34,12 @@ def run_check(data: Path | None, color: str, files: list[Path], format: str, str
     if files:
         import os
 
-        from ..precommit import files_in_run
+        from ..rules.precommit import files_in_run
 
         run = files_in_run(root, files, os.environ)
     cache = None
     if not no_cache:
-        from ..cache import default_cache_dir
+        from ..loading.cache import default_cache_dir
 
         cache = default_cache_dir(root)
     _corpus, problems = checker.check_corpus(root, files, run, cache=cache)
@@ -55,7 +55,7 @@ def run_check(data: Path | None, color: str, files: list[Path], format: str, str
 
 def _fail(message: str) -> int:
     """As `common.die`, without Typer: ``hirel: message`` (kept short) on stderr; exit code 2."""
-    from ..terminal import brief
+    from ..output.terminal import brief
 
     sys.stderr.write(f"hirel: {brief(message, 400)}\n")
     return 2

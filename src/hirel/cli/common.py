@@ -1,4 +1,5 @@
-"""What every command shares: global options, loading the corpus, and the one way to fail."""
+"""What every command shares: global options, loading the corpus, the pager. (Errors are raised
+and reported in one place: see `errors`.)"""
 
 from __future__ import annotations
 
@@ -6,9 +7,17 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Iterable, NoReturn
+from typing import IO, TYPE_CHECKING, Any, Iterable, Sequence
 
 import typer
+
+from .errors import CommandError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ..model import Corpus
+    from ..model import Problem
 
 
 @dataclass
@@ -25,26 +34,15 @@ def options(ctx: typer.Context) -> GlobalOptions:
     return root.obj
 
 
-def die(message: str, code: int = 2) -> NoReturn:
-    """Print ``hirel: message`` on stderr and exit with ``code`` (2: bad usage or data dir)."""
-    from ..terminal import brief
-
-    sys.stderr.write(f"hirel: {brief(message, 400)}\n")
-    raise typer.Exit(code)
-
-
 def data_dir(ctx: typer.Context, files: Iterable[Path] = ()) -> Path:
-    from ..discovery import DataDirError, find_data_dir
+    from ..loading.discovery import find_data_dir
 
-    try:
-        return find_data_dir(options(ctx).data, files)
-    except DataDirError as exc:
-        die(str(exc))
+    return find_data_dir(options(ctx).data, files)  # DataDirError: reported by the error handler
 
 
-def did_you_mean(what: str, name: str, choices: Iterable[str], listing: str | None = None) -> NoReturn:
-    """Exit 2 on an unknown name, with the closest choice, else the choices (or ``listing``)."""
-    from ..entities import suggest
+def did_you_mean(what: str, name: str, choices: Iterable[str], listing: str | None = None) -> CommandError:
+    """The error for an unknown name, with the closest choice, else the choices (or ``listing``)."""
+    from ..comparing.entities import suggest
 
     pool = list(choices)
     close = suggest(name, pool)
@@ -56,16 +54,16 @@ def did_you_mean(what: str, name: str, choices: Iterable[str], listing: str | No
         tail = "; choose one of: " + ", ".join(pool)
     else:
         tail = ""
-    die(f"unknown {what} '{name}'{tail}")
+    return CommandError(f"unknown {what} '{name}'{tail}")
 
 
-def stdout_console(ctx: typer.Context) -> Any:
-    from ..terminal import make_console
+def stdout_console(ctx: typer.Context) -> Console:
+    from ..output.terminal import make_console
 
     return make_console(options(ctx).color)
 
 
-def warn_problems(problems: list) -> None:
+def warn_problems(problems: Sequence[Problem]) -> None:
     """A one-line note on stderr when the corpus has errors (other commands still run)."""
     from ..model import ERROR
 
@@ -75,12 +73,13 @@ def warn_problems(problems: list) -> None:
                          "(run `hirel check`)\n")
 
 
-def load(ctx: typer.Context) -> Any:
+def load(ctx: typer.Context) -> Corpus:
     """Load the corpus for a browsing command; errors in it are noted on stderr, not fatal."""
-    from ..loader import load_corpus
+    from ..loading.loader import load_corpus
+    from ..rules.registry import judge
 
     corpus, problems = load_corpus(data_dir(ctx))
-    warn_problems(problems)
+    warn_problems(judge(problems))
     return corpus
 
 
@@ -114,10 +113,10 @@ def pager_command(environ: "os._Environ[str] | dict[str, str]") -> list[str] | N
     return argv
 
 
-def start_pager(ctx: Any) -> None:
+def start_pager(ctx: typer.Context) -> None:
     """From the first write on, stdout goes through a pager, when stdout is a terminal and the
     pager is wanted (not --no-pager); the pager is waited for when the command ends."""
-    from ..terminal import is_tty
+    from ..output.terminal import is_tty
 
     if not options(ctx).pager or not is_tty(sys.stdout):
         return

@@ -8,7 +8,8 @@ from typing import Literal
 import typer
 
 from .typer_app import app
-from .common import load, stdout_console
+from .browsing import write_view
+from .common import load
 
 
 @app.command()
@@ -28,32 +29,13 @@ def entities(
 
     Example: hirel entities --unknown >> data/entities.yaml
     """
-    from .render import cell, new_table, write_json, write_plain
     from ..authoring.unknown import entity_uses, unknown_names
 
     corpus = load(ctx)
     if unknown:
         _unknown(unknown_names(corpus))
         return
-    uses = entity_uses(corpus)
-    fmt = format.lower()
-    if fmt == "json":
-        write_json([{"name": u.name, "aliases": list(u.aliases), "part_of": list(u.part_of), "claims": u.claims,
-                     "articles": u.articles} for u in uses])
-        return
-    header = ("entity", "aliases", "part of", "claims", "articles")
-    rows = [(u.name, ", ".join(u.aliases), ", ".join(u.part_of), u.claims, u.articles) for u in uses]
-    if write_plain(fmt, header, rows):
-        return
-    table = new_table(*header)
-    # Names wrap within a readable width, so that a wide terminal keeps the counts near them.
-    for column in table.columns[:3]:
-        column.max_width = 40
-    for column in table.columns[3:]:
-        column.justify = "right"
-    for row in rows:
-        table.add_row(*(cell(str(v)) for v in row))
-    stdout_console(ctx).print(table)
+    write_view(ctx, "entities", format, entity_uses(corpus))
 
 
 def _unknown(groups) -> None:

@@ -34,7 +34,7 @@ def rule(
         by_name = {r.name: r for r in ALL_RULES}
         found = RULES.get(code.upper()) or by_name.get(code.lower())
         if found is None:
-            did_you_mean("rule", code, [*RULES, *by_name], listing="`hirel rule` lists every code")
+            raise did_you_mean("rule", code, [*RULES, *by_name], listing="`hirel rule` lists every code")
         chosen = [found]
     fmt = format.lower()
     if fmt == "json":
@@ -51,7 +51,7 @@ def rule(
         return
     from rich.text import Text
 
-    from .render import cell, new_table
+    from ..output.render import cell, new_table
 
     console = stdout_console(ctx)
     # The same light table as every other command; the code and name are never broken.
@@ -92,13 +92,13 @@ def schema(
 
     Example: hirel schema claims > schemas/claims.json
     """
-    from ..schema import SCHEMA_NAMES, field_rows, json_schema
+    from ..loading.schema import SCHEMA_NAMES, field_rows, json_schema
 
     if name is not None and name not in SCHEMA_NAMES:
-        did_you_mean("schema", name, SCHEMA_NAMES)
+        raise did_you_mean("schema", name, SCHEMA_NAMES)
     names = list(SCHEMA_NAMES) if name is None else [name]
     if format.lower() == "markdown":
-        from .render import write_markdown_table
+        from ..output.render import write_markdown_table
 
         for index, kind in enumerate(names):
             if len(names) > 1:

@@ -9,12 +9,13 @@ import typer
 
 from .typer_app import app
 from .common import did_you_mean, load, stdout_console
+from .errors import CommandError
 
 
 def _article(corpus, article_id: str):
     article = corpus.articles.get(article_id)
     if article is None:
-        did_you_mean("article", article_id, corpus.articles)
+        raise did_you_mean("article", article_id, corpus.articles)
     return article
 
 
@@ -50,33 +51,16 @@ def suggest(
         return
     rows = [(s, stub) for s in result.suggestions if include_covered or not s.covered for stub in s.stubs]
     if fmt == "json":
-        from .render import write_json
+        from ..output.render import write_json
+        from ..output.serialize import suggestions_document
 
-        write_json({
-            "article": article.id, "checkable": result.checkable, "covered": result.covered,
-            "coverage": result.coverage,
-            "suggestions": [_stub_json(s, stub) for s, stub in rows],
-        })
+        write_json(suggestions_document(article.id, result, rows))
         return
     _table(ctx, result, rows)
 
 
-def _stub_json(s, stub) -> dict:
-    a = stub.attribution
-    return {
-        "id": stub.id, "line": stub.line, "reasons": s.reasons, "covered": s.covered, "quote": stub.quote,
-        "start": stub.start, "end": stub.end,
-        "value": None if stub.value is None else {
-            "text": stub.value.text, "reading": stub.value.reading, "low": stub.value.interval.low,
-            "high": stub.value.interval.high, "unit": stub.value.interval.unit},
-        "when": stub.when, "when_from": stub.when_source, "claimant": a.claimant, "claimant_known": a.claimant_known,
-        "via": a.via, "certainty": a.certainty, "hedge": a.hedge, "unknown_names": a.unknown,
-        "propositions": [{"id": pid, "score": score} for pid, score in stub.propositions],
-    }
-
-
 def _table(ctx: typer.Context, result, rows) -> None:
-    from .render import cell, new_table
+    from ..output.render import cell, new_table
 
     console = stdout_console(ctx)
     table = new_table("line", "why", "quote", "value", "claimant", "closest proposition")
@@ -107,14 +91,13 @@ def quote(
     Example: hirel quote al-monitor-2019-mutual-military-support "paid 651000 dollars to families"
     """
     from ..authoring.quote import find_quote
-    from ..terminal import json_text, safe_line
+    from ..output.terminal import json_text, safe_line
 
     corpus = load(ctx)
     article = _article(corpus, article_id)
     found = find_quote(article, text)
     if found is None:
-        sys.stderr.write(f"hirel: no passage of {article.id} is close to that text\n")
-        raise typer.Exit(1)
+        raise CommandError(f"no passage of {article.id} is close to that text", exit_code=1)
     out = sys.stdout.write
     state = "exact" if found.exact else f"score {found.passage.score:g}"
     if found.occurrences > 1:

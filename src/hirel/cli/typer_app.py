@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Literal, Optional
+from typing import Any, Literal, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from .. import __version__
 from .common import PAGED_COMMANDS, GlobalOptions, start_pager
@@ -16,7 +17,26 @@ from .light_params import install
 use_metavars()
 install()  # option values converted without importing pydantic
 
+class _Commands(TyperGroup):
+    """The command group: a command's return value is its exit code, and the errors it raises
+    become one line and an exit code (see `errors`), in-process (CliRunner) as from `main`."""
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        from ..errors import HirelError
+
+        try:
+            code = super().invoke(ctx)
+        except HirelError as exc:
+            from .errors import report_error
+
+            raise typer.Exit(report_error(exc, sys.stderr)) from None
+        if isinstance(code, int) and not isinstance(code, bool) and code:
+            raise typer.Exit(code)
+        return code
+
+
 app = typer.Typer(
+    cls=_Commands,
     name="hirel",
     add_completion=False,
     no_args_is_help=True,
@@ -52,7 +72,7 @@ def _global(
         help="Never page. On a terminal, long output goes through $HIREL_PAGER, else $PAGER, else `less -FRX`."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
 ) -> None:
-    from . import render
+    from ..output import render
 
     render.CSV_NEUTRALIZE = not raw_csv
     ctx.obj = GlobalOptions(data=data, color=color.lower(), pager=not no_pager)
@@ -60,5 +80,6 @@ def _global(
         start_pager(ctx)
 
 
-from . import check_cmd, compare_cmd, browse_cmd, matrix_cmd, reference_cmd  # noqa: E402,F401  (registers the commands)
+from . import check_cmd, compare_cmd, topics_cmd, claims_cmd, sources_cmd, timeline_cmd  # noqa: E402,F401  (registers the commands)
+from . import matrix_cmd, reference_cmd  # noqa: E402,F401
 from . import authoring_cmd, entities_cmd, suggest_cmd  # noqa: E402,F401

@@ -87,7 +87,7 @@ _HOME = {
 
 def __getattr__(name: str) -> Any:
     if name == "ConversionError":
-        from hirel.units import ConversionError
+        from hirel.values.units import ConversionError
 
         return ConversionError
     module = _HOME.get(name)

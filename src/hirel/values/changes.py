@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Interval
-from ..units import Unit, describe_interval, parse_unit
+from .units import Unit, describe_interval, parse_unit
 from .precision import PRECISION_CAP, union, widen
 from .tokens import ValueParseError, error, normalize
 from .vocabulary import (

@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 from numbers import Real
 
-from ..units import Unit
+from .units import Unit
 from .tokens import NUMBER_RE, SPELLED_RE, SPOKEN_RE, normalize, phrase_key, phrase_pattern, spelled_value, spoken_value
 from .vocabulary import MAGNITUDE_WORDS, ORDERS_OF_MAGNITUDE, SPACED_MAGNITUDES, VAGUE_MULTIPLIERS
 

@@ -17,8 +17,8 @@ from numbers import Real
 from typing import Any, overload
 
 from ..model import Interval, Period
-from ..periods import PeriodError, parse_period, period_to_interval
-from ..units import Unit, UnitError, convert, describe_interval, parse_unit
+from .periods import PeriodError, parse_period, period_to_interval
+from .units import Unit, UnitError, convert, describe_interval, parse_unit
 from .parser import Parser, Reading
 from .precision import PRECISION_FLOOR, describe_precision, relative_precision, union, widen
 from .tokens import ValueParseError, error, half_unit, normalize, tokens
@@ -270,7 +270,7 @@ def _read_number(raw: Real, expect: Unit | None, signed: bool = False) -> Interv
 
 
 def _mapping_text(raw: Mapping[Any, Any]) -> str:
-    from ..written import as_written
+    from ..output.written import as_written
 
     return as_written(raw)
 

@@ -1,8 +1,8 @@
 """The words hirel reads figures with, declared once.
 
 Units, currencies, magnitudes, rate and period words, hedges, dashes, quotes and odd spaces:
-the value reader (``values.tokens``), the unit parser (``hirel.units``), the period parser
-(``hirel.periods``) and the quote matcher (``hirel.anchoring``) all read these tables, so a
+the value reader (``values.tokens``), the unit parser (``hirel.values.units``), the period parser
+(``hirel.values.periods``) and the quote matcher (``hirel.rules.anchoring``) all read these tables, so a
 currency or a dash known to one is known to all. Nothing here compiles a regular expression
 or imports another hirel module: importing it costs nothing.
 """

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..units import Unit
+from .units import Unit
 from .parser import Reading
 from .tokens import Token, ValueParseError, error
 from .vocabulary import PERIOD_WORDS, keywords

@@ -1,0 +1,1 @@
+"""Comparing claims: positions, verdicts, explanations, counting and the grid."""

@@ -1,0 +1,1 @@
+"""Loading a corpus: YAML with positions, discovery of the files, the loader, the cache."""

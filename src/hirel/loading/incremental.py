@@ -1,0 +1,260 @@
+"""Check a corpus reusing, for every unchanged file, what checking it found last time.
+
+What is kept per file is what that file alone decides: the problems of reading it, and the
+problems of checking it against what it depends on. An article depends on the registries
+(`entities.yaml`, `propositions.yaml`); a claims file on the registries and on its article (the
+quotes). An entry is used only when the file, those dependencies and hirel itself (see
+`cache.code_fingerprint`) are unchanged. What ties files together is worked out again on every
+run from what each file holds: claims files without an article, claim ids used twice. The
+registries themselves are always read. The problems found are those of `load_corpus` followed by
+`run_checks`, the same on a cold run, a warm one, or one after any change.
+
+A file is recognised as unchanged by its size, time of change and inode when it was last changed
+well before it was read (two seconds, for file systems with coarse times); otherwise, by a hash of
+its content.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from .cache import CheckCache, code_fingerprint, digest
+from ..rules.checks import check_article, check_claim, check_entities, check_propositions, check_quote
+from .claimsfile import read_claims
+from ..rules.references import orphan_problems
+from ..rules.structure import duplicate_id_problems
+from .datafiles import display_path
+from .loader import CorpusBuilder, list_files, load_entities, load_propositions, read_article
+from ..model import Corpus, Loc, Problem
+from ..rules.structure import BadDate
+
+_RACY_NS = 2_000_000_000  # a file changed this close to being read is compared by content
+_REGISTRY_FILES = (("entities.yaml", load_entities), ("propositions.yaml", load_propositions))
+_REGISTRIES = ":registries"  # the entry of the registries' own problems (no file is shown so)
+
+
+def check_with_cache(root: Path, cache_dir: Path) -> list[Problem]:
+    """Every problem of the corpus at ``root`` (unsorted), using and refreshing the cache."""
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # see load_corpus: many small acyclic objects
+    try:
+        return _Run(root, cache_dir).problems()
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _rows(problems: list[Problem]) -> list[list[Any]]:
+    return [[p.path, p.line, p.column, p.code, p.severity, p.message, p.hint] for p in problems]
+
+
+class _Run:
+    def __init__(self, root: Path, cache_dir: Path) -> None:
+        self.root = root
+        self.cache = CheckCache(cache_dir, root, display_path(root))
+        self.fingerprint = code_fingerprint()
+        self.old = self.cache.load(self.fingerprint)
+        self.new: dict[str, Any] = {}
+        self.changed = False
+        self._context: CorpusBuilder | None = None
+        self._frozen: Corpus | None = None
+
+    @property
+    def context(self) -> Corpus:
+        """The registries, read (and checked) only when a file has to be checked against them; and
+        the articles read so far."""
+        self._read_registries()
+        assert self._frozen is not None
+        return self._frozen
+
+    def _read_registries(self) -> CorpusBuilder:
+        if self._context is None:
+            self._context = CorpusBuilder(root=self.root)
+            self._frozen = self._context.freeze()  # shares what the builder reads from now on
+            found = self._load_registries(self._context)
+            entry = {"depends": self.registries_key, "problems": _rows(found)}
+            self.registry_problems = found
+            if None in self.registry_bytes:  # missing or unreadable: said afresh every time
+                self.new.pop(_REGISTRIES, None)
+            elif self.new.get(_REGISTRIES) != entry:
+                self.new[_REGISTRIES] = entry
+                self.changed = True
+        return self._context
+
+    def _load_registries(self, context: CorpusBuilder) -> list[Problem]:
+        problems: list[Problem] = []
+        for (name, load), raw in zip(_REGISTRY_FILES, self.registry_bytes):
+            problems += load(context, self.root / name, raw)
+        problems += check_entities(context.freeze())
+        problems += check_propositions(context.freeze())
+        return problems
+
+    def problems(self) -> list[Problem]:
+        problems: list[Problem] = []
+        self.registry_bytes: list[bytes | None] = []
+        for name, _load in _REGISTRY_FILES:
+            path = self.root / name
+            try:  # only a regular file is read (a pipe would block): the loader reports the rest
+                self.registry_bytes.append(path.read_bytes() if path.is_file() else None)
+            except OSError:
+                self.registry_bytes.append(None)  # the loader reports it
+        self.registries_key = digest(b"\0".join(b"-" if raw is None else b"+" + raw for raw in self.registry_bytes))
+        stored = self.old.get(_REGISTRIES)
+        if isinstance(stored, dict) and stored.get("depends") == self.registries_key and _well_formed(stored) \
+                and None not in self.registry_bytes:
+            self.new[_REGISTRIES] = stored  # the registries' own problems, as last time
+            problems += _problems(stored)
+        else:
+            self._read_registries()  # reads and checks them, and stores what was found
+            problems += self.registry_problems
+        articles = list_files(self.root / "articles", ".md", problems)
+        claims_files = list_files(self.root / "claims", ".yaml", problems)
+        loaded: dict[str, None] = {}  # ids of the articles read, in order (for suggestions)
+        self.article_hashes: dict[str, str] = {}
+        for path, shown, stem in articles:
+            entry = self._article(path, shown, stem)
+            problems += _problems(entry)
+            if entry["loaded"]:
+                loaded[stem] = None
+        firsts: dict[str, tuple[int, int, str, str]] = {}  # claim id -> where it is first used
+        for path, shown, article_id in claims_files:
+            entry = self._claims(path, shown, article_id)
+            problems += _problems(entry)
+            problems += orphan_problems(self.root, article_id, shown, loaded)
+            duplicates = set()
+            lines, columns = entry["lines"], entry["columns"]
+            for index, claim_id in enumerate(entry["ids"]):
+                first = firsts.get(claim_id)
+                if first is None:
+                    firsts[claim_id] = (lines[index], columns[index], shown, article_id)
+                    continue
+                line, column = lines[index], columns[index]
+                duplicates.add(index)  # checked as the first use only, like load_corpus does
+                problems += duplicate_id_problems(claim_id, Loc(shown, line, column), shown,
+                                                  Loc(first[2], first[0], first[1]), first[2],
+                                                  same_file=first[3] == article_id)
+            for index, rows in entry["checked"]:
+                if index not in duplicates:
+                    problems += (Problem(*row) for row in rows)
+        if self.changed or self.new.keys() != self.old.keys():
+            self.cache.save(self.fingerprint, self.new)
+        return problems
+
+    # --- entries ---------------------------------------------------------------------------------
+
+    def _lookup(self, path: str, shown: str, depends: str) -> tuple[dict[str, Any] | None, bytes | None, dict]:
+        """(the stored entry if still good, else None; the file's bytes when read; its identity)."""
+        old = self.old.get(shown)
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None, None, {}
+        signature = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+        usable = isinstance(old, dict) and old.get("depends") == depends
+        if usable and old.get("signature") == signature and isinstance(old.get("seen"), int) \
+                and st.st_mtime_ns < old["seen"] - _RACY_NS and _well_formed(old):
+            self.new[shown] = old
+            return old, None, {}
+        seen = time.time_ns()
+        try:
+            with open(path, "rb") as stream:
+                raw = stream.read()
+        except OSError:
+            return None, None, {}
+        identity = {"signature": signature, "hash": digest(raw), "seen": seen, "depends": depends}
+        if usable and old.get("hash") == identity["hash"] and _well_formed(old):
+            self.new[shown] = entry = old | identity
+            self.changed = True
+            return entry, raw, identity
+        return None, raw, identity
+
+    def _store(self, shown: str, identity: dict, entry: dict[str, Any]) -> dict[str, Any]:
+        if identity:  # the file was read: the entry describes these very bytes
+            self.new[shown] = entry = identity | entry
+            self.changed = True
+        return entry
+
+    def _article(self, path: str, shown: str, stem: str) -> dict[str, Any]:
+        entry, raw, identity = self._lookup(path, shown, self.registries_key)
+        if entry is None:
+            article, found = read_article(Path(path), shown, raw)
+            if article is not None:
+                self._read_registries().articles[article.id] = article
+                found += check_article(self.context, article)
+            entry = {"problems": _rows(found), "loaded": article is not None}
+            if not any(p.code == BadDate.code for p in found):  # "in the future" depends on the day
+                entry = self._store(shown, identity, entry)
+        if "hash" in entry:
+            self.article_hashes[stem] = entry["hash"]
+        return entry
+
+    def _claims(self, path: str, shown: str, article_id: str) -> dict[str, Any]:
+        depends = f"{self.registries_key} {self.article_hashes.get(article_id, '-')}"
+        entry, raw, identity = self._lookup(path, shown, depends)
+        if entry is not None:
+            return entry
+        claims, found = read_claims(Path(path), shown, article_id, raw)
+        self._article_for_quotes(article_id)
+        texts: dict = {}
+        ids, lines, columns, checked = [], [], [], []
+        for index, claim in enumerate(claims):
+            id_loc = claim.loc_of("id")
+            ids.append(claim.id)
+            lines.append(id_loc.line)
+            columns.append(id_loc.column)
+            found_here = [*check_claim(self.context, claim), *check_quote(self.context, claim, texts)]
+            if found_here:
+                checked.append([index, _rows(found_here)])
+        entry = {"problems": _rows(found), "ids": ids, "lines": lines, "columns": columns, "checked": checked}
+        if depends.endswith(" " + self.article_hashes.get(article_id, "-")):
+            entry = self._store(shown, identity, entry)
+        return entry  # else the article changed while being read: checked, not stored
+
+    def _article_for_quotes(self, article_id: str) -> None:
+        """Make sure the article of a claims file being checked is at hand (read it if it came
+        from the cache)."""
+        if article_id in self.context.articles or article_id not in self.article_hashes:
+            return
+        path = self.root / "articles" / f"{article_id}.md"
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            self.article_hashes.pop(article_id)
+            return
+        self.article_hashes[article_id] = digest(raw)
+        article, _found = read_article(path, display_path(path), raw)
+        if article is not None:
+            self._read_registries().articles[article_id] = article
+
+
+def _problems(entry: dict[str, Any]) -> list[Problem]:
+    return [Problem(*row) for row in entry["problems"]]
+
+
+def _well_formed(entry: dict[str, Any]) -> bool:
+    """An entry of the expected shape (a damaged one is recomputed, never half-used)."""
+    try:
+        if not all(map(_row_ok, entry["problems"])):
+            return False
+        if "ids" in entry:  # a claims file: where each claim's id is written, and what its checks found
+            ids, lines, columns, checked = entry["ids"], entry["lines"], entry["columns"], entry["checked"]
+            if not (type(ids) is type(lines) is type(columns) is list and len(ids) == len(lines) == len(columns)
+                    and set(map(type, ids)) <= {str} and set(map(type, lines)) <= {int}
+                    and set(map(type, columns)) <= {int}):
+                return False
+            for index, rows in checked:
+                if not (type(index) is int and 0 <= index < len(ids) and all(map(_row_ok, rows))):
+                    return False
+        return isinstance(entry.get("loaded", False), bool)
+    except (TypeError, ValueError, KeyError):
+        return False
+
+
+def _row_ok(row: Any) -> bool:
+    return (type(row) is list and len(row) == 7 and type(row[0]) is str and type(row[1]) is int
+            and type(row[2]) is int and type(row[3]) is str and type(row[4]) is str and type(row[5]) is str
+            and (row[6] is None or type(row[6]) is str))

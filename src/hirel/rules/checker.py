@@ -1,0 +1,101 @@
+"""`hirel check` as a library call: load, run every check, filter to the files asked for."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .checks import run_checks
+from .registry import judge
+from ..loading.loader import display_path, load_corpus
+from ..model import Corpus
+from ..model import ERROR, Problem
+
+
+def check_corpus(root: Path, files: Iterable[Path] = (),
+                 run: set[str] | str | None = None,
+                 cache: Path | None = None) -> tuple[Corpus | None, list[Problem]]:
+    """Every problem of the corpus at ``root``, sorted; only those ``files`` answer for, when given.
+
+    The whole corpus is always loaded, so cross-references are checked even when only some
+    files are reported on (pre-commit passes just the changed files). A file answers for the
+    problems it can cause elsewhere, so that a commit cannot break the corpus unseen: a
+    registry (entities.yaml, propositions.yaml) for the whole corpus, an article for its claims
+    file. A directory stands for every file under it. ``run``: the files of the whole pre-commit
+    run when several calls share it (see precommit.py), so that each problem is reported once.
+
+    With ``cache`` (a directory), what checking unchanged files found before is reused (see
+    `incremental`); the problems are the same, and no corpus is returned.
+    """
+    if cache is not None:
+        from ..loading.incremental import check_with_cache
+
+        corpus, problems = None, check_with_cache(root, cache)
+    else:
+        corpus, problems = load_corpus(root)
+        problems.extend(run_checks(corpus))
+    files = list(files)
+    if files:
+        answers_for = _answers_for(files, root, run)
+        problems = [p for p in problems if answers_for(p.path)]
+    # Problem equality ignores the message, but two problems at one place may say different
+    # things (a claim missing both 'proposition' and 'quote'): only exact repeats are dropped.
+    unique = judge({(p, p.message): p for p in problems}.values())
+    unique.sort(key=Problem.sort_key)
+    return corpus, unique
+
+
+def _answers_for(files: list[Path], root: Path, run: set[str] | str | None = None) -> Callable[[str], bool]:
+    """Whether a problem at a displayed path is one of ``files``' business."""
+    from .precommit import EVERY_FILE, answering_files
+
+    base = Path(os.path.abspath(root))
+    own: set[str] = set()
+    folders: list[str] = []
+    for file in files:
+        if file.is_dir():
+            if base.is_relative_to(os.path.abspath(file)):
+                return lambda path: True  # the data directory or a folder holding it
+            folders.append(display_path(file).rstrip("/") + "/")
+            continue
+        own.add(display_path(file))
+
+    def is_own(path: str) -> bool:
+        return path in own or any(path.startswith(folder) for folder in folders)
+
+    if run == EVERY_FILE:
+        return is_own
+    if isinstance(run, set):
+        def owned(path: str) -> bool:
+            if is_own(path):
+                return True
+            if path in run:
+                return False  # the call given that file reports it
+            owners = sorted(set(answering_files(path, root)) & run)
+            return bool(owners) and owners[0] in own
+        return owned
+    answering = set(own)
+    for shown in own:
+        if shown.endswith(".md") and Path(shown).parent.name == "articles":
+            answering.add(display_path(Path(shown).parent.parent / "claims" / f"{Path(shown).stem}.yaml"))
+    registries = {display_path(root / "entities.yaml"), display_path(root / "propositions.yaml")}
+    if answering & registries:
+        return lambda path: True
+    return lambda path: path in answering or any(path.startswith(folder) for folder in folders)
+
+
+def outside(files: Iterable[Path], root: Path) -> list[Path]:
+    """The files that are not in the data directory ``root`` (nothing is reported on them)."""
+    base = Path(os.path.abspath(root))
+    return [f for f in files if not Path(os.path.abspath(f)).is_relative_to(base)]
+
+
+def count_errors(problems: Iterable[Problem]) -> tuple[int, int]:
+    errors = warnings = 0
+    for problem in problems:
+        if problem.severity == ERROR:
+            errors += 1
+        else:
+            warnings += 1
+    return errors, warnings

@@ -1,0 +1,135 @@
+"""What `hirel claims` lists: claims filtered by topic, proposition, article or claimant, or fuzzy-searched."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..comparing.comparison import NormalizedClaim, UnknownName
+from ..comparing.entities import suggest
+from ..model import Claim
+from .browser import Browser
+
+
+# --------------------------------------------------------------------------- claims and search
+
+
+@dataclass(frozen=True)
+class ClaimMatch:
+    claim: NormalizedClaim
+    score: float | None = None  # the search score (0-100) when searching
+
+
+# The least score a search result needs. 75 lets "hundred milion anually" find "$100 million
+# annually" (typos and a number word) while unrelated claims, which share only a few
+# letters or common words with the query, stay out.
+SEARCH_CUTOFF = 75.0
+
+_NUMBER_WORDS = {
+    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+    "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
+    "seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100", "hundreds": "100s",
+    "thousand": "1000", "thousands": "1000s",
+}
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _search_words(text: str) -> list[str]:
+    """Lowercased words, number words as digits ("hundred" -> "100") on both sides."""
+    return [_NUMBER_WORDS.get(word, word) for word in _WORD.findall(text.casefold())]
+
+
+def _search_text(claim: Claim) -> str:
+    return " ".join(part for part in (claim.id.replace("-", " "), claim.quote, claim.note or "") if part)
+
+
+def search_claims(claims: Sequence[NormalizedClaim], query: str,
+                  cutoff: float = SEARCH_CUTOFF) -> list[ClaimMatch]:
+    """The claims whose id, quote or note match ``query``, best first (ties in corpus order).
+
+    A claim's score is the better of two rapidfuzz measures, both on lowercased words with
+    number words written as digits:
+
+    * the phrase: ``fuzz.partial_ratio`` of the query against the best-matching stretch of the
+      text, so a phrase found with a typo or two scores high;
+    * the words: every query word is matched to its closest word of the text
+      (``fuzz.ratio``), and the scores are averaged, weighted by word length, so the words may
+      come in any order ("annually 100 million") and short words weigh little.
+    """
+    from rapidfuzz import fuzz, process
+
+    words = _search_words(query)
+    if not words or not claims:
+        return []
+    phrase = " ".join(words)
+    texts = [" ".join(_search_words(_search_text(nc.claim))) for nc in claims]
+    phrase_scores = {index: score for _text, score, index in process.extract(
+        phrase, texts, scorer=fuzz.partial_ratio, processor=None, limit=None, score_cutoff=0)}
+    vocabulary = sorted({word for text in texts for word in text.split()})
+    closeness = [
+        {match: score for match, score, _ in process.extract(
+            word, vocabulary, scorer=fuzz.ratio, processor=None, limit=None, score_cutoff=50)}
+        for word in words
+    ]
+    weights = [len(word) for word in words]
+    total_weight = sum(weights)
+    found = []
+    for index, (nc, text) in enumerate(zip(claims, texts)):
+        own = set(text.split())
+        word_score = sum(
+            weight * max((scores.get(w, 0.0) for w in own), default=0.0)
+            for weight, scores in zip(weights, closeness)
+        ) / total_weight
+        score = max(phrase_scores.get(index, 0.0), word_score)
+        if score >= cutoff:
+            found.append((-round(score, 1), index, ClaimMatch(nc, round(score, 1))))
+    found.sort(key=lambda item: item[:2])
+    return [match for *_key, match in found]
+
+
+def _claimant_names(browser: Browser, name: str) -> set[str]:
+    """The canonical claimant ``name`` stands for, and every entity that is part of it."""
+    entities = browser.entities
+    canonical = entities.resolve(name)
+    if canonical is None:
+        # A claimant that is no entity (hirel check reports it) still matches as written.
+        written = {nc.comparable.origin for nc in browser.all_normalized()}
+        match = {o for o in written if o.casefold() == name.casefold()}
+        if match:
+            return match
+        raise UnknownName("claimant", name, suggest(name, sorted({*entities.all_names(), *written})))
+    return {canonical} | {e for e in entities.entities if canonical in entities.ancestors(e)}
+
+
+def find_claims(browser: Browser, *, topic: str | None = None, proposition: str | None = None,
+                article: str | None = None, claimant: str | None = None,
+                search: str | None = None) -> list[ClaimMatch]:
+    """The claims that pass every filter given, in corpus order (by score when searching).
+
+    Raises UnknownName for a topic, proposition, article or claimant the corpus lacks.
+    """
+    if topic is not None:
+        browser.topic(topic)
+    if proposition is not None:
+        browser.proposition(proposition)
+    if article is not None:
+        browser.article(article)
+    claimants = _claimant_names(browser, claimant) if claimant is not None else None
+    props = browser.corpus.propositions
+    chosen = []
+    for nc in browser.all_normalized():
+        claim = nc.claim
+        if topic is not None and (claim.proposition not in props or props[claim.proposition].topic != topic):
+            continue
+        if proposition is not None and claim.proposition != proposition:
+            continue
+        if article is not None and claim.article != article:
+            continue
+        if claimants is not None and nc.comparable.origin not in claimants:
+            continue
+        chosen.append(nc)
+    if search is not None:
+        return search_claims(chosen, search)
+    return [ClaimMatch(nc) for nc in chosen]

@@ -1,0 +1,153 @@
+"""The output layer and the command layer's contract.
+
+Reporters are chosen by view and format name from one registry and write only to the stream
+they are given; commands return exit codes and raise library errors, which one handler turns
+into ``hirel: message`` and an exit code, in-process (CliRunner) as from the console script.
+Expected values are from the small corpus of conftest.py (see the docstring of test_browse.py).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from hirel.loading.loader import load_corpus
+from hirel.output.browsing import Target
+from hirel.output.reporters import VIEW_FORMATS, VIEW_REPORTERS, view_reporter
+from hirel.comparing.verdicts import VERDICTS, Verdict
+from hirel.views import Browser, topic_stats
+
+
+def browser_for(corpus) -> Browser:
+    loaded, _problems = load_corpus(corpus.root)
+    return Browser(loaded)
+
+
+# --------------------------------------------------------------------------- the registry
+
+
+@pytest.mark.parametrize("view", ["compare", "topics", "propositions", "claims", "show", "sources", "timeline",
+                                  "matrix", "entities"])
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown"])
+def test_every_view_has_a_reporter_for_every_format(view, fmt):
+    assert callable(view_reporter(view, fmt))
+    assert view_reporter(view, fmt.upper()) is view_reporter(view, fmt)  # format names as typed
+
+
+@pytest.mark.parametrize("view, fmt, message", [
+    ("topics", "xml", "unknown format 'xml' for topics; choose one of: table, json, csv, markdown"),
+    ("topic", "json", "unknown view 'topic'; choose one of: compare, topics, propositions, claims, show, sources, "
+                       "timeline, matrix, entities"),
+])
+def test_an_unknown_view_or_format_is_named(view, fmt, message):
+    with pytest.raises(ValueError) as caught:
+        view_reporter(view, fmt)
+    assert str(caught.value) == message
+
+
+def test_the_registry_lists_four_formats_per_view():
+    assert VIEW_FORMATS == ("table", "json", "csv", "markdown")
+    assert all(tuple(formats) == VIEW_FORMATS for formats in VIEW_REPORTERS.values())
+
+
+# --------------------------------------------------------------------------- reporters write to the stream given
+
+
+def test_reporters_write_to_the_stream_they_are_given(corpus, capsys):
+    rows = topic_stats(browser_for(corpus))
+    stream = io.StringIO()
+    view_reporter("topics", "json")(rows, Target(stream))
+    assert capsys.readouterr().out == ""  # nothing on stdout
+    topics = {t["id"]: t for t in json.loads(stream.getvalue())["topics"]}
+    assert topics["funding"]["propositions"] == 2
+    assert topics["funding"]["stats"] == {"claims": 3, "articles": 1, "origins": 2, "contradictions": 1}
+    assert topics["foreknowledge"]["stats"] == {"claims": 2, "articles": 1, "origins": 2, "contradictions": 1}
+
+
+def test_csv_and_table_reporters_write_to_the_stream_too(corpus, capsys):
+    rows = topic_stats(browser_for(corpus))
+    csv_stream, table_stream = io.StringIO(), io.StringIO()
+    view_reporter("topics", "csv")(rows, Target(csv_stream))
+    view_reporter("topics", "table")(rows, Target(table_stream, "never"))
+    assert capsys.readouterr().out == ""
+    lines = csv_stream.getvalue().splitlines()
+    assert lines[0] == "topic,propositions,claims,articles,origins,contradictions,text"
+    assert sorted(line.split(",")[0] for line in lines[1:]) == ["foreknowledge", "funding"]
+    table = table_stream.getvalue()
+    assert "\x1b[" not in table  # colour never
+    assert "2 topics, 3 propositions, 5 claims." in " ".join(table.split())
+
+
+# --------------------------------------------------------------------------- one error handler
+
+
+def test_an_unknown_name_is_one_line_and_exit_2_in_process(corpus, run):
+    result = run("show", "wsj-plott")
+    assert result.exit_code == 2
+    assert result.stderr == "hirel: unknown claim 'wsj-plott'; did you mean 'wsj-plot'?\n"
+    assert result.stdout == ""
+
+
+def test_a_commands_own_refusal_goes_through_the_same_handler(corpus, run):
+    result = run("compare", "funding", "--only", "contradictoin")
+    assert result.exit_code == 2
+    assert result.stderr == ("hirel: unknown verdict in --only 'contradictoin'; "
+                             "did you mean 'contradiction'?\n")
+
+
+def test_a_commands_return_value_is_its_exit_code(corpus, run):
+    assert run("compare", "funding", "--fail-on", "contradiction", "--format", "json").exit_code == 1
+    assert run("compare", "funding", "--fail-on", "same-origin", "--format", "json").exit_code == 0
+    assert run("compare", "funding", "--format", "json").exit_code == 0
+
+
+def test_a_bad_data_directory_is_reported_by_the_handler(corpus, run, tmp_path):
+    result = run("--data", str(tmp_path / "nowhere"), "topics")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("hirel: --data: ") and result.stderr.count("\n") == 1
+
+
+def test_report_error_writes_one_line_and_returns_the_code():
+    from hirel.cli.errors import CommandError, report_error
+    from hirel.errors import HirelError
+
+    stream = io.StringIO()
+    assert report_error(CommandError("no passage\nof x", exit_code=1), stream) == 1
+    assert report_error(HirelError("bad"), stream) == 2
+    assert stream.getvalue() == "hirel: no passage of x\nhirel: bad\n"
+
+
+# --------------------------------------------------------------------------- Verdict
+
+
+def test_verdicts_are_strings_in_listing_order():
+    assert VERDICTS == (Verdict.CONTRADICTION, Verdict.AGREEMENT, Verdict.CONSISTENT, Verdict.COMPATIBLE,
+                        Verdict.DIFFERENT_PERIOD, Verdict.SAME_ORIGIN, Verdict.UNRELATED)
+    assert [str(v) for v in VERDICTS] == ["contradiction", "agreement", "consistent", "compatible",
+                                          "different-period", "same-origin", "unrelated"]
+    assert Verdict.DIFFERENT_PERIOD == "different-period"
+    assert json.dumps({"verdict": Verdict.SAME_ORIGIN}) == '{"verdict": "same-origin"}'
+    assert f"{Verdict.AGREEMENT:<11}|" == "agreement  |"
+
+
+def test_findings_carry_verdict_members(corpus):
+    browser = browser_for(corpus)
+    findings = browser.comparison("iran-foreknowledge").findings
+    assert [f.verdict for f in findings] == ["contradiction"]
+    assert findings[0].verdict is Verdict.CONTRADICTION
+
+
+def test_commands_do_not_exit_from_inside():
+    """Only the application (cli/typer_app.py) and the console entry point (cli/__init__.py)
+    turn return values and errors into exits; command modules return or raise."""
+    from pathlib import Path
+
+    import hirel.cli
+
+    folder = Path(hirel.cli.__file__).parent
+    exiting = [path.name for path in sorted(folder.glob("*.py"))
+               if path.name not in ("__init__.py", "typer_app.py")
+               and any(word in path.read_text(encoding="utf-8") for word in ("typer.Exit", "sys.exit(", "die("))]
+    assert exiting == []
