@@ -95,9 +95,9 @@ def bench_suggest(repeat: int, articles: int) -> None:
 
 
 def recall() -> None:
-    from hirel.rules.anchoring import ArticleText
     from hirel.authoring.suggest import Suggester
     from hirel.loading.loader import load_corpus
+    from hirel.rules.anchoring import ArticleText
 
     annotated, _ = load_corpus(ROOT / "data")
     with tempfile.TemporaryDirectory() as tmp:

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from rich.console import Console
 
-from hirel.output.chart import range_chart
-from hirel.model import Interval, Loc, Period, Proposition
 from hirel.comparing.positions import Dispute, Position
+from hirel.model import Interval, Loc, Period, Proposition
+from hirel.output.chart import range_chart
 
 LOC = Loc("p.yaml")
 COUNT = Proposition(id="p", topic="t", text="…", kind="quantity", unit="count", object=None,

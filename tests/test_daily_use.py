@@ -363,8 +363,8 @@ def test_missing_value_hint_fits_the_unit(screen, corpus, run, unit, example):
     (problem,) = [p for p in problems if p["code"] == "HR402"]
     assert problem["hint"] == f"add e.g. {example}"
     # and the example is itself a value hirel reads in that unit
-    from hirel.values.units import parse_unit
     from hirel.values import normalize_value
+    from hirel.values.units import parse_unit
 
     assert normalize_value(example.split(": ", 1)[1], parse_unit(unit)) is not None
 

@@ -27,11 +27,11 @@ def _parameters():
 
 @pytest.mark.parametrize("where,param", list(_parameters()), ids=lambda x: x if isinstance(x, str) else x.name)
 def test_every_option_converts_as_typer_does(where, param, tmp_path, monkeypatch):
+    import typer.main
     from typer._click import Context
     from typer._coercion import build_runtime_param
 
     from hirel.cli import app  # installs the light converter
-    import typer.main
 
     if not hasattr(param, "type_descriptor"):
         pytest.skip("not a converted parameter")

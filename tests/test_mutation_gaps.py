@@ -14,8 +14,8 @@ from datetime import date
 
 import pytest
 
-from hirel.model import Interval, Period
 from hirel.comparing.verdicts import compare_claims, verdict_for
+from hirel.model import Interval, Period
 from test_verdicts import DATE, ENTITIES, FIXED, FUNDING, STANCE, claim, exact, years
 
 M = 1e6
@@ -251,8 +251,8 @@ def test_compare_claims_gives_the_same_explanations():
 
 def test_matrix_defaults_and_frozen_cells():
     # an empty tally is all zeros, and a matrix built without rows counts no origin
-    from hirel.views.matrix import Matrix, MatrixCell, Tally
     from hirel.model import Topic
+    from hirel.views.matrix import Matrix, MatrixCell, Tally
 
     assert Tally() == Tally(supports=0, refutes=0, values=0, contradictions=0, claims=0)
     empty = Matrix(Topic(id="t", text="t", loc=FIXED.loc), [], [])

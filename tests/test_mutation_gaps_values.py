@@ -11,8 +11,8 @@ from datetime import date
 
 import pytest
 
-from hirel.model import Interval, Period
 from hirel.comparing.relations import as_of, disjoint, exceeds, pins
+from hirel.model import Interval, Period
 from hirel.values import PRECISION_CAP, PRECISION_FLOOR, read_value
 from hirel.values.precision import describe_precision, relative_precision, union, widen
 

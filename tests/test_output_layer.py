@@ -13,10 +13,10 @@ import json
 
 import pytest
 
+from hirel.comparing.verdicts import VERDICTS, Verdict
 from hirel.loading.loader import load_corpus
 from hirel.output.browsing import Target
 from hirel.output.reporters import VIEW_FORMATS, VIEW_REPORTERS, view_reporter
-from hirel.comparing.verdicts import VERDICTS, Verdict
 from hirel.views import Browser, topic_stats
 
 

@@ -12,9 +12,9 @@ import random
 from datetime import date
 
 from hirel.comparing.entities import EntityIndex
-from hirel.model import Entity, Interval, Loc, Period, Proposition
 from hirel.comparing.positions import find_positions
 from hirel.comparing.verdicts import ComparableClaim, compare_claims
+from hirel.model import Entity, Interval, Loc, Period, Proposition
 
 LOC = Loc("entities.yaml")
 K = 1e3

@@ -29,10 +29,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from hirel.views import Browser, charges, sources
 from hirel.cli import app
 from hirel.comparing.comparison import compare
 from hirel.loading.loader import load_corpus
+from hirel.views import Browser, charges, sources
 
 OUTBREAK = Path(__file__).resolve().parent / "corpora" / "outbreak"
 

@@ -8,7 +8,6 @@ from datetime import date
 import pytest
 
 from hirel.model import Interval, Period
-from hirel.values.units import ConversionError, Unit
 from hirel.values import (
     DEFAULT_HEDGE,
     ROUNDING_TOLERANCE,
@@ -20,6 +19,7 @@ from hirel.values import (
     read_value,
     value_figures_in_quote,
 )
+from hirel.values.units import ConversionError, Unit
 
 M = 1e6
 B = 1e9

@@ -16,7 +16,6 @@ from datetime import date
 import pytest
 
 from hirel.comparing.entities import EntityIndex
-from hirel.model import Entity, Finding, Interval, Loc, Period, Proposition
 from hirel.comparing.verdicts import (
     VERDICTS,
     ComparableClaim,
@@ -25,6 +24,7 @@ from hirel.comparing.verdicts import (
     exceeds,
     verdict_for,
 )
+from hirel.model import Entity, Finding, Interval, Loc, Period, Proposition
 
 LOC = Loc("data/entities.yaml")
 M = 1e6

@@ -6,8 +6,8 @@ import datetime
 
 import pytest
 
+from hirel.loading.yamlfile import MAX_DEPTH, REJECTED, YamlMap, YamlSeq, load_yaml
 from hirel.model import Loc, Problem
-from hirel.loading.yamlfile import REJECTED, MAX_DEPTH, YamlMap, YamlSeq, load_yaml
 
 PATH = "data/x.yaml"
 

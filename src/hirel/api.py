@@ -22,8 +22,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .comparing.comparison import Comparison
-    from .model import Corpus
-    from .model import Interval, Problem
+    from .model import Corpus, Interval, Problem
 
 
 def _data_dir(path: str | os.PathLike[str]) -> Path:

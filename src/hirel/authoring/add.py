@@ -15,9 +15,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from ..comparing.entities import EntityIndex, suggest
 from ..loading import fields as F
 from ..rules.anchoring import normalize_for_match
-from ..comparing.entities import EntityIndex, suggest
 from ..rules.structure import slugify
 from . import AuthoringError
 from .extract import Extracted

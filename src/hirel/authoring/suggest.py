@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..rules.anchoring import ArticleText
-from ..values.periods import PeriodError, parse_period
 from ..rules.structure import slugify
+from ..values.periods import PeriodError, parse_period
 from .attribution import Attribution, EntityMatcher, attribution_of
 from .find_values import FoundValue, find_values
 from .sentences import Sentence, split_sentences

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Iterable, Sequence
+from typing import IO, TYPE_CHECKING, Any
 
 import typer
 
@@ -16,8 +17,7 @@ from .errors import CommandError
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from ..model import Corpus
-    from ..model import Problem
+    from ..model import Corpus, Problem
 
 
 @dataclass
@@ -92,7 +92,7 @@ PAGED_COMMANDS = frozenset({"compare", "topics", "propositions", "claims", "show
                             "matrix", "rule", "schema", "entities", "suggest"})
 
 
-def pager_command(environ: "os._Environ[str] | dict[str, str]") -> list[str] | None:
+def pager_command(environ: os._Environ[str] | dict[str, str]) -> list[str] | None:
     """The pager to run, as git chooses it: $HIREL_PAGER, else $PAGER, else `less` (with
     LESS=FRX unless LESS is set: quit when the text fits the screen, keep colours, leave the
     text on the screen). None when it is empty, `cat`, or not installed."""

@@ -7,9 +7,9 @@ from typing import Literal
 
 import typer
 
-from .typer_app import app
 from .browsing import write_view
 from .common import load
+from .typer_app import app
 
 
 @app.command()

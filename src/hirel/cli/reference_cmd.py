@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Literal, Optional
+from typing import Literal
 
 import typer
 
-from .typer_app import app
 from .common import did_you_mean, stdout_console
+from .typer_app import app
 
 
 @app.command()
 def rule(
     ctx: typer.Context,
-    code: Optional[str] = typer.Argument(None, help="A rule code such as HR501 (or its name, quote-not-found)."),
+    code: str | None = typer.Argument(None, help="A rule code such as HR501 (or its name, quote-not-found)."),
     format: Literal["table", "json", "markdown"] = typer.Option("table", "--format", "-f", case_sensitive=False,
                                help="table, json or markdown."),
 ) -> None:
@@ -79,7 +79,7 @@ def _explain(rule: object, width: int) -> None:
 
 @app.command()
 def schema(
-    name: Optional[str] = typer.Argument(
+    name: str | None = typer.Argument(
         None, metavar="KIND", help="claims, article, propositions or entities; all four when omitted."),
     format: Literal["json", "markdown"] = typer.Option(
         "json", "--format", "-f", case_sensitive=False,

@@ -7,9 +7,9 @@ from typing import Literal
 
 import typer
 
-from .typer_app import app
 from .common import did_you_mean, load, stdout_console
 from .errors import CommandError
+from .typer_app import app
 
 
 def _article(corpus, article_id: str):

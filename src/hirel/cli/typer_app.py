@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any, Literal, Optional
+from typing import Any, Literal
 
 import typer
 from typer.core import TyperGroup
@@ -58,7 +58,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _global(
     ctx: typer.Context,
-    data: Optional[Path] = typer.Option(
+    data: Path | None = typer.Option(
         None, "--data", metavar="DIR",
         help="The data directory (else $HIREL_DATA, else the nearest data/ at or above the working directory)."),
     color: Literal["auto", "always", "never"] = typer.Option("auto", "--color", case_sensitive=False,
@@ -80,6 +80,17 @@ def _global(
         start_pager(ctx)
 
 
-from . import check_cmd, compare_cmd, topics_cmd, claims_cmd, sources_cmd, timeline_cmd  # noqa: E402,F401  (registers the commands)
-from . import matrix_cmd, reference_cmd  # noqa: E402,F401
-from . import authoring_cmd, entities_cmd, suggest_cmd  # noqa: E402,F401
+# Importing a command module registers its commands on `app` (F401: the names are not used here).
+from . import (  # noqa: F401  # noqa: F401  # noqa: F401
+    authoring_cmd,
+    check_cmd,
+    claims_cmd,
+    compare_cmd,
+    entities_cmd,
+    matrix_cmd,
+    reference_cmd,
+    sources_cmd,
+    suggest_cmd,
+    timeline_cmd,
+    topics_cmd,
+)

@@ -26,11 +26,11 @@ random claim sets that the counts equal those of judging every pair.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
-from .entities import EntityIndex
 from ..model import Proposition
+from .entities import EntityIndex
 from .relations import as_of, exceeds, pins
 from .verdicts import VERDICTS, ComparableClaim
 
@@ -46,7 +46,7 @@ class VerdictCounts:
 
 
 class _Item:
-    __slots__ = ("index", "scope", "origin", "unit", "low", "high", "stance", "t_lo", "t_hi", "pinned")
+    __slots__ = ("high", "index", "low", "origin", "pinned", "scope", "stance", "t_hi", "t_lo", "unit")
 
 
 def _prepare(claim: ComparableClaim, index: int, entities: EntityIndex, prop: Proposition,
@@ -147,13 +147,13 @@ def _value_counts(xs: list[_Item], side: _Side, direction: str, tol: float, time
                 prefix.append(len(keys))
             else:
                 high = x.high
-                prefix.append(_first_true(keys, lambda low: exceeds(low, high, tol)))
+                prefix.append(_first_true(keys, lambda low, high=high: exceeds(low, high, tol)))
         else:
             if x.low is None or not keys:
                 prefix.append(0)
             else:
                 low = x.low
-                prefix.append(_first_true(keys, lambda h: not exceeds(low, h, tol)))
+                prefix.append(_first_true(keys, lambda h, low=low: not exceeds(low, h, tol)))
     up = direction == "up"
     rows = [[len(keys) - k if up else k] for k in prefix]
     for time in times:

@@ -42,17 +42,17 @@ or nested scopes are paired.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Sequence
 
-from .entities import EntityIndex, independent_origins
-from ..values.figures import format_interval
 from ..model import Interval, Period, Proposition
+from ..values.figures import format_interval
+from .entities import EntityIndex, independent_origins
 from .relations import as_of, exceeds, pins
 from .verdicts import ComparableClaim
 
-__all__ = ["Position", "Dispute", "Positions", "find_positions"]
+__all__ = ["Dispute", "Position", "Positions", "find_positions"]
 
 _CERTAINTY_RANK = {"certain": 0, "likely": 1, "possible": 2}
 
@@ -183,11 +183,9 @@ def _related(a: str, b: str, entities: EntityIndex) -> bool:
 
 
 def _consistent(bound: Interval, shared: Interval, tolerance: float) -> bool:
-    if bound.high is not None and shared.low is not None and exceeds(shared.low, bound.high, tolerance):
-        return False
-    if bound.low is not None and shared.high is not None and exceeds(bound.low, shared.high, tolerance):
-        return False
-    return True
+    above = bound.high is not None and shared.low is not None and exceeds(shared.low, bound.high, tolerance)
+    below = bound.low is not None and shared.high is not None and exceeds(bound.low, shared.high, tolerance)
+    return not (above or below)
 
 
 def _block_groups(members: list[ComparableClaim], entities: EntityIndex, tolerance: float) -> list[list[ComparableClaim]]:

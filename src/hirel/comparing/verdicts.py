@@ -51,28 +51,27 @@ normalized figures, with "(from $30M/mo)" when the claim was written in another 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Iterable, Sequence
 
-from .entities import EntityIndex
-from .explain import (_as_of_text, _certainty_note, _only_bounds, _pair, _Prepared, _scope_name, _stance_verb,
-                      _unit_of)
 from ..model import Finding, Interval, Period, Proposition
+from .entities import EntityIndex
+from .explain import _as_of_text, _certainty_note, _only_bounds, _pair, _Prepared, _scope_name, _stance_verb, _unit_of
 from .relations import ROUNDING_TOLERANCE, as_of, disjoint, exceeds, pins
 
 __all__ = [
     "VERDICTS",
-    "Verdict",
     "ComparableClaim",
-    "verdict_for",
+    "Verdict",
+    "as_of",
+    "compare_between",
     "compare_claims",
     "count_by_verdict",
-    "compare_between",
+    "disjoint",
     "exceeds",
     "pins",
-    "as_of",
-    "disjoint",
+    "verdict_for",
 ]
 
 class Verdict(StrEnum):
@@ -224,7 +223,7 @@ def _judge(
 
 
 def _judge_running_total(
-    a: _Prepared, b: _Prepared, part: "_Prepared | None", tolerance: float
+    a: _Prepared, b: _Prepared, part: _Prepared | None, tolerance: float
 ) -> tuple[Verdict, str] | None:
     """Totals as of different dates: a later one certainly below an earlier one is a
     contradiction, anything else can be growth. None (the usual rules) for the same or an

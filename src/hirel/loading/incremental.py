@@ -22,15 +22,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .cache import CheckCache, code_fingerprint, digest
+from ..model import Corpus, Loc, Problem
 from ..rules.checks import check_article, check_claim, check_entities, check_propositions, check_quote
-from .claimsfile import read_claims
 from ..rules.references import orphan_problems
-from ..rules.structure import duplicate_id_problems
+from ..rules.structure import BadDate, duplicate_id_problems
+from .cache import CheckCache, code_fingerprint, digest
+from .claimsfile import read_claims
 from .datafiles import display_path
 from .loader import CorpusBuilder, list_files, load_entities, load_propositions, read_article
-from ..model import Corpus, Loc, Problem
-from ..rules.structure import BadDate
 
 _RACY_NS = 2_000_000_000  # a file changed this close to being read is compared by content
 _REGISTRY_FILES = (("entities.yaml", load_entities), ("propositions.yaml", load_propositions))

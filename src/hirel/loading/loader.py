@@ -13,18 +13,29 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import fields as F
 from ..comparing.entities import EntityIndex, name_key
 from ..model import Article, Claim, Corpus, Entity, Kind, Loc, Problem, Proposition, Topic
-from .claimsfile import read_claims
-from ..rules.references import orphan_problems, unknown_topic_problems
-from .datafiles import date_text, display_path, load_yaml_file, read_text
 from ..rules.files import FileName, FrontMatter, Unreadable
-from ..rules.structure import BadId, DuplicateId, EmptyValue, MissingField, UnknownField, WrongType
-from .safety import hidden_characters, inside
+from ..rules.references import orphan_problems, unknown_topic_problems
 from ..rules.structure import (
-    check_published, check_url, duplicate_id_problems, expect_mapping, read_fields, slugify, type_name,
+    BadId,
+    DuplicateId,
+    EmptyValue,
+    MissingField,
+    UnknownField,
+    WrongType,
+    check_published,
+    check_url,
+    duplicate_id_problems,
+    expect_mapping,
+    read_fields,
+    slugify,
+    type_name,
 )
+from . import fields as F
+from .claimsfile import read_claims
+from .datafiles import date_text, display_path, load_yaml_file, read_text
+from .safety import hidden_characters, inside
 from .yamlfile import YamlMap, YamlSeq, load_yaml
 
 _ID_RE = re.compile(F.ID_PATTERN)

@@ -14,10 +14,7 @@ CSafeLoader when present) and built by hand, so that:
 from __future__ import annotations
 
 import re
-
-from typing import Any
-
-import re
+from typing import Any, ClassVar
 
 import yaml
 import yaml.reader
@@ -47,7 +44,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
     under libyaml) short-cut: a plain scalar whose first character starts no implicit type (a
     name, a phrase) is a string, and the others are looked up once per distinct text."""
 
-    _plain_tags: dict[str, str] = {}
+    _plain_tags: ClassVar[dict[str, str]] = {}  # shared by every load: a cache of plain scalars' tags
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
         if kind is ScalarNode:

@@ -16,15 +16,16 @@ a console that cannot encode the block characters it is drawn in ASCII (`#`, `<`
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from ..model import Interval, Proposition
     from ..comparing.positions import Dispute, Position
+    from ..model import Interval, Proposition
 
 LOG_SPAN = 20.0
 MAX_WIDTH = 80
@@ -90,10 +91,10 @@ def _domain(intervals: Sequence[Interval]) -> tuple[float, float, bool] | None:
 
 def _tick(x: float, unit: str, fine: bool) -> str:
     if unit == "date":
-        day = date.fromordinal(int(round(x)))
+        day = date.fromordinal(round(x))
         return f"{day.year}-{day.month:02d}" if fine else str(day.year)
-    from ..values.figures import format_interval
     from ..model import Interval
+    from ..values.figures import format_interval
 
     return format_interval(Interval(_round(x), _round(x), unit.split("/")[0]))
 
@@ -101,7 +102,7 @@ def _tick(x: float, unit: str, fine: bool) -> str:
 def _round(x: float) -> float:
     if x == 0:
         return 0.0
-    digits = 1 - int(math.floor(math.log10(abs(x))))
+    digits = 1 - math.floor(math.log10(abs(x)))
     return round(x, digits)
 
 

@@ -75,7 +75,7 @@ def make_console(color: str = "auto", file: IO[str] | None = None, stderr: bool 
     """
     from rich.console import Console
 
-    options: dict[str, Any] = dict(markup=False, emoji=False, highlight=False, stderr=stderr, file=file)
+    options: dict[str, Any] = {"markup": False, "emoji": False, "highlight": False, "stderr": stderr, "file": file}
     if color == "always":
         options["force_terminal"] = True
     elif color == "never" or (color == "auto" and os.environ.get("NO_COLOR")):

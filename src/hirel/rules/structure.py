@@ -7,16 +7,17 @@ dropped (and reported) so the rest of the record can still be checked.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any, Iterable
+from functools import cache
+from typing import Any
 
 from ..comparing.entities import suggest
+from ..loading.datafiles import date_text
 from ..loading.fields import FieldSpec
+from ..loading.yamlfile import REJECTED, YamlMap, YamlSeq
 from ..model import WARNING, Loc, Problem
 from .base import Rule
-from ..loading.datafiles import date_text
-from ..loading.yamlfile import REJECTED, YamlMap, YamlSeq
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -306,7 +307,7 @@ def _prepared(specs: Iterable[FieldSpec]) -> tuple[tuple[FieldSpec, ...], dict[s
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..model import WARNING, Claim, Loc, Period, Problem, Proposition
 from ..output.written import as_written
@@ -183,11 +183,11 @@ def value_example(prop: Proposition) -> str:
 
 
 def check_value(claim: Claim, prop: Proposition, period: Period | None) -> Iterator[Problem]:
-    from ..values.units import ConversionError, UnitError, extrapolation_factor, parse_unit
     from ..values.changes import MeasureMismatch
     from ..values.quotes import value_figures_in_quote
     from ..values.readers import normalize_value, read_value
     from ..values.tokens import ValueParseError
+    from ..values.units import ConversionError, UnitError, extrapolation_factor, parse_unit
 
     try:
         target = parse_unit("date" if prop.kind == "date" else prop.unit or "")

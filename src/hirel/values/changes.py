@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Interval
-from .units import Unit, describe_interval, parse_unit
 from .precision import PRECISION_CAP, union, widen
 from .tokens import ValueParseError, error, normalize
+from .units import Unit, describe_interval, parse_unit
 from .vocabulary import (
     AT_MOST,
     CHANGE_COMPARATIVES,

@@ -14,16 +14,16 @@ from datetime import date
 from hirel.model import Interval
 
 __all__ = [
-    "format_number",
-    "format_words",
+    "CURRENCY_SYMBOLS",
+    "PER_SUFFIXES",
     "format_amount",
-    "format_interval",
+    "format_date_end",
     "format_date_ordinal",
     "format_date_range",
     "format_date_start",
-    "format_date_end",
-    "CURRENCY_SYMBOLS",
-    "PER_SUFFIXES",
+    "format_interval",
+    "format_number",
+    "format_words",
 ]
 
 # Symbols used when showing an amount. Only unambiguous, widely known ones: any other code is
@@ -143,7 +143,7 @@ def _split_unit(unit: str) -> tuple[str, str | None]:
 def format_date_ordinal(x: float) -> str:
     """A proleptic Gregorian ordinal as YYYY-MM-DD."""
     _check_finite(x)
-    return date.fromordinal(int(round(x))).isoformat()
+    return date.fromordinal(round(x)).isoformat()
 
 
 def _count_text(x: float) -> str:
@@ -244,10 +244,10 @@ def _format_date_interval(interval: Interval) -> str:
     if low is None and high is None:
         return "any date"
     if high is None:
-        return "since " + format_date_start(date.fromordinal(int(round(low))))  # type: ignore[arg-type]
+        return "since " + format_date_start(date.fromordinal(round(low)))  # type: ignore[arg-type]
     if low is None:
-        return "until " + format_date_end(date.fromordinal(int(round(high))))
-    return format_date_range(date.fromordinal(int(round(low))), date.fromordinal(int(round(high))))
+        return "until " + format_date_end(date.fromordinal(round(high)))
+    return format_date_range(date.fromordinal(round(low)), date.fromordinal(round(high)))
 
 
 def format_interval(interval: Interval) -> str:

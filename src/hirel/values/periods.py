@@ -14,20 +14,20 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from hirel.errors import HirelError
-from hirel.values.figures import format_date_end, format_date_range, format_date_start
 from hirel.model import Interval, Period
+from hirel.values.figures import format_date_end, format_date_range, format_date_start
 from hirel.values.vocabulary import DASHES, ODD_SPACES, RANGE_DASHES
 
 __all__ = [
-    "PeriodError",
-    "parse_period",
-    "format_period",
-    "period_to_interval",
-    "MIN_YEAR",
     "MAX_YEAR",
+    "MIN_YEAR",
+    "PART_OF_DECADE_YEARS",
     "PART_OF_YEAR_MONTHS",
     "SEASON_MONTHS",
-    "PART_OF_DECADE_YEARS",
+    "PeriodError",
+    "format_period",
+    "parse_period",
+    "period_to_interval",
 ]
 
 MIN_YEAR = 1000
@@ -275,9 +275,8 @@ def _parse_interval(text: str, original: str) -> Span:
 
 def _parse_open(text: str, original: str) -> Span | None:
     """'since 2017', '2017 onwards', 'until 2019', 'before 2019', 'after 2017'."""
-    if m := _RE_SINCE.fullmatch(text):
-        if _RE_BETWEEN.fullmatch(text) is None:
-            return _parse_single(m["rest"], original)[0], None
+    if (m := _RE_SINCE.fullmatch(text)) and _RE_BETWEEN.fullmatch(text) is None:
+        return _parse_single(m["rest"], original)[0], None
     if m := _RE_ONWARDS.fullmatch(text):
         return _parse_single(m["rest"], original)[0], None
     if m := _RE_UNTIL.fullmatch(text):

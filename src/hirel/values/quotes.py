@@ -15,8 +15,8 @@ from datetime import date
 from functools import lru_cache
 from numbers import Real
 
-from .units import Unit
 from .tokens import NUMBER_RE, SPELLED_RE, SPOKEN_RE, normalize, phrase_key, phrase_pattern, spelled_value, spoken_value
+from .units import Unit
 from .vocabulary import MAGNITUDE_WORDS, ORDERS_OF_MAGNITUDE, SPACED_MAGNITUDES, VAGUE_MULTIPLIERS
 
 __all__ = ["figures_in", "value_figures_in_quote"]

@@ -17,11 +17,11 @@ from numbers import Real
 from typing import Any, overload
 
 from ..model import Interval, Period
-from .periods import PeriodError, parse_period, period_to_interval
-from .units import Unit, UnitError, convert, describe_interval, parse_unit
 from .parser import Parser, Reading
+from .periods import PeriodError, parse_period, period_to_interval
 from .precision import PRECISION_FLOOR, describe_precision, relative_precision, union, widen
 from .tokens import ValueParseError, error, half_unit, normalize, tokens
+from .units import Unit, UnitError, convert, describe_interval, parse_unit
 from .vocabulary import (
     APPROX,
     AT_LEAST,

@@ -15,24 +15,24 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from hirel.errors import HirelError
-from hirel.values.figures import format_date_range, format_words
 from hirel.model import Interval, Period
+from hirel.values.figures import format_date_range, format_words
 from hirel.values.vocabulary import LOWERCASE_CODES, ODD_SPACES, RATE_ADVERBS, RATE_SLASH_WORDS, UNIT_BASE_WORDS
 
 __all__ = [
-    "UnitError",
+    "DAYS_PER",
+    "NON_CURRENCY_BASES",
+    "PER_UNITS",
     "ConversionError",
     "Unit",
-    "parse_unit",
+    "UnitError",
     "convert",
-    "rate_factor",
-    "extrapolation_factor",
-    "period_length",
-    "describe_quantity",
     "describe_interval",
-    "DAYS_PER",
-    "PER_UNITS",
-    "NON_CURRENCY_BASES",
+    "describe_quantity",
+    "extrapolation_factor",
+    "parse_unit",
+    "period_length",
+    "rate_factor",
 ]
 
 
@@ -203,7 +203,7 @@ def describe_quantity(x: float, unit: Unit | str) -> str:
     """'30 million USD per month', '50 percent', '9,000', '651,000 EUR'."""
     unit = parse_unit(unit)
     if unit.base == "date":
-        day = date.fromordinal(int(round(x)))
+        day = date.fromordinal(round(x))
         return day.isoformat()
     base, per = _unit_words(unit)
     return f"{_plain_number(x)}{base}{per}"
@@ -235,10 +235,10 @@ def _describe_dates(low: float | None, high: float | None) -> str:
     if low is None and high is None:
         return "any date"
     if high is None:
-        return f"from {date.fromordinal(int(round(low)))}"  # type: ignore[arg-type]
+        return f"from {date.fromordinal(round(low))}"  # type: ignore[arg-type]
     if low is None:
-        return f"until {date.fromordinal(int(round(high)))}"
-    return format_date_range(date.fromordinal(int(round(low))), date.fromordinal(int(round(high))))
+        return f"until {date.fromordinal(round(high))}"
+    return format_date_range(date.fromordinal(round(low)), date.fromordinal(round(high)))
 
 
 def _factor_text(factor: float) -> str:

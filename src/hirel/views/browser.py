@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-
 from ..comparing.comparison import NormalizedClaim, PropositionComparison, UnknownName
 from ..comparing.entities import EntityIndex, suggest
-from ..model import Corpus
-from ..model import Article, Claim, Finding, Proposition, Topic
-
+from ..model import Article, Claim, Corpus, Finding, Proposition, Topic
 
 # --------------------------------------------------------------------------- the shared cache
 

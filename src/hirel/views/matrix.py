@@ -9,19 +9,20 @@ contradictions are counted without enumerating pairs (`attribution.contradiction
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
-from .sources import contradictions_involving
 from ..comparing.entities import independent_origins
 from ..comparing.verdicts import Verdict
 from ..model import Proposition, Topic
+from .sources import contradictions_involving
 
 if TYPE_CHECKING:
-    from .browser import Browser
     from ..comparing.comparison import NormalizedClaim
+    from .browser import Browser
 
-__all__ = ["MatrixCell", "Tally", "MatrixColumn", "MatrixRow", "Matrix", "matrix"]
+__all__ = ["Matrix", "MatrixCell", "MatrixColumn", "MatrixRow", "Tally", "matrix"]
 
 CONTRADICTION = Verdict.CONTRADICTION
 

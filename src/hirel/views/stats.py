@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ..comparing.comparison import PropositionComparison
 from ..comparing.entities import EntityIndex, independent_origins
-from ..model import Proposition, Topic
 from ..comparing.verdicts import Verdict
+from ..model import Proposition, Topic
 from .browser import Browser
-
 
 # --------------------------------------------------------------------------- topics, propositions
 

@@ -10,7 +10,6 @@ from ..model import Proposition
 from .browser import Browser
 from .claims import find_claims
 
-
 # --------------------------------------------------------------------------- timeline
 
 
