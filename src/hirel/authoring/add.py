@@ -23,8 +23,7 @@ from . import AuthoringError
 from .extract import Extracted
 
 if TYPE_CHECKING:
-    from ..loader import Corpus
-    from ..model import Article
+    from ..model import Article, Corpus
 
 
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")

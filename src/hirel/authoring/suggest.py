@@ -25,8 +25,7 @@ from .sentences import Sentence, split_sentences
 from .span import Unit, claim_span, units
 
 if TYPE_CHECKING:
-    from ..loader import Corpus
-    from ..model import Article
+    from ..model import Article, Corpus
 
 _YEARLESS = re.compile(r"\b(?:(?P<m1>January|February|March|April|May|June|July|August|September|October|November|"
                        r"December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?"

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..model import Loc
 
 if TYPE_CHECKING:
-    from ..loader import Corpus
+    from ..model import Corpus
 
 
 # rapidfuzz ratio (0-100, whole strings) from which two unknown names are spellings of one:

@@ -64,7 +64,8 @@ def add(
     """
     from ..authoring.add import AlreadyInCorpus, Overrides, plan_article, write_article
     from ..authoring.extract import extract_source
-    from ..loading.loader import display_path, load_corpus
+    from ..loading.datafiles import display_path
+    from ..loading.loader import load_corpus
     from ..output.terminal import safe, safe_line
 
     root = data_dir(ctx)

@@ -124,7 +124,7 @@ def start_pager(ctx: typer.Context) -> None:
     if argv is None:
         return
     stream = PagerStream(sys.stdout, argv)
-    sys.stdout = stream  # type: ignore[assignment]
+    sys.stdout = stream
     ctx.call_on_close(stream.close)
 
 
@@ -177,7 +177,7 @@ class PagerStream:
         """Hand the rest to the pager and wait until the reader quits it; stdout is the
         terminal again."""
         if sys.stdout is self:
-            sys.stdout = self._terminal  # type: ignore[assignment]
+            sys.stdout = self._terminal
         if self._process is None:
             return
         try:

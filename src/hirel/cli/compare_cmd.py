@@ -123,7 +123,7 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def _plain(x) -> str:
+def _plain(x: object) -> str:
     if x is None:
         return "unbounded"
     return f"{x:,}" if isinstance(x, (int, float)) else str(x)

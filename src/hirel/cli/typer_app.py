@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import typer
 from typer.core import TyperGroup
@@ -14,6 +14,9 @@ from .common import PAGED_COMMANDS, GlobalOptions, start_pager
 from .helptext import use_metavars
 from .light_params import install
 
+if TYPE_CHECKING:  # the context type TyperGroup.invoke declares (typer vendors click)
+    from typer._click import Context as ClickContext
+
 use_metavars()
 install()  # option values converted without importing pydantic
 
@@ -21,7 +24,7 @@ class _Commands(TyperGroup):
     """The command group: a command's return value is its exit code, and the errors it raises
     become one line and an exit code (see `errors`), in-process (CliRunner) as from `main`."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: ClickContext) -> Any:
         from ..errors import HirelError
 
         try:

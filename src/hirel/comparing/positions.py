@@ -45,6 +45,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from ..model import Interval, Period, Proposition
 from ..values.figures import format_interval
@@ -228,7 +229,7 @@ def _block_groups(members: list[ComparableClaim], entities: EntityIndex, toleran
     return groups
 
 
-def _figure_key(interval: Interval, claims: Sequence[ComparableClaim]) -> tuple:
+def _figure_key(interval: Interval, claims: Sequence[ComparableClaim]) -> tuple[Any, ...]:
     low = interval.low if interval.low is not None else float("-inf")
     high = interval.high if interval.high is not None else float("inf")
     return (low, high, min(c.claim_id for c in claims))
@@ -244,7 +245,7 @@ def find_positions(
     is_stance = proposition.kind == "stance"
     order = {c.claim_id: index for index, c in enumerate(claims)}
     unplaced = []
-    blocks: dict[tuple, list[ComparableClaim]] = {}
+    blocks: dict[tuple[Any, ...], list[ComparableClaim]] = {}
     for claim in claims:
         ok = (claim.stance is not None) if is_stance else (claim.interval is not None)
         if not ok:
@@ -254,15 +255,15 @@ def find_positions(
         scope = entities.resolve(claim.scope) or claim.scope if claim.scope else None
         key = (scope, _period_key(claim, proposition), unit)
         blocks.setdefault(key, []).append(claim)
-    found: list[tuple[tuple, list[ComparableClaim], Interval | None]] = []
+    found: list[tuple[tuple[Any, ...], list[ComparableClaim], Interval | None]] = []
     for (scope, period_key, unit), members in blocks.items():
         for group in _block_groups(members, entities, tol):
             shared = None if is_stance else _shared(group)
             stance = group[0].stance if is_stance else None
             figure = (stance,) if is_stance else _figure_key(shared, group)  # type: ignore[arg-type]
-            key = (_scope_key(scope, proposition, entities), _period_sort(period_key), unit, figure,
-                   min(c.claim_id for c in group))
-            found.append((key, group, shared))
+            sort_key = (_scope_key(scope, proposition, entities), _period_sort(period_key), unit, figure,
+                        min(c.claim_id for c in group))
+            found.append((sort_key, group, shared))
     found.sort(key=lambda item: item[0])
     positions = []
     for number, (key, group, shared) in enumerate(found, 1):
@@ -288,14 +289,14 @@ def _widest(names: list[str], entities: EntityIndex) -> str:
     return next((n for n in names if not entities.ancestors(n) & group), names[0])
 
 
-def _scope_key(scope: str | None, proposition: Proposition, entities: EntityIndex) -> tuple:
+def _scope_key(scope: str | None, proposition: Proposition, entities: EntityIndex) -> tuple[Any, ...]:
     obj = entities.resolve(proposition.object) or proposition.object if proposition.object else None
     if scope == obj:
         return (0, "")
     return (1, (scope or "").casefold())
 
 
-def _period_sort(key: tuple[date | None, date | None] | None) -> tuple:
+def _period_sort(key: tuple[date | None, date | None] | None) -> tuple[Any, ...]:
     if key is None or key == (None, None):
         return (1, date.max, date.max)
     start, end = key

@@ -349,7 +349,7 @@ def compare_between(
 def count_by_verdict(findings: Iterable[Finding]) -> dict[str, int]:
     """How many findings have each verdict: every verdict of `VERDICTS`, in that order, with 0
     for those that do not occur (so tables and JSON always show the same keys)."""
-    counts = dict.fromkeys(VERDICTS, 0)
+    counts: dict[str, int] = {verdict: 0 for verdict in VERDICTS}
     for finding in findings:
         counts[finding.verdict] = counts.get(finding.verdict, 0) + 1
     return counts

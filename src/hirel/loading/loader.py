@@ -196,9 +196,10 @@ def load_propositions(corpus: CorpusBuilder, path: Path, raw: bytes | None = Non
     for section in ("topics", "propositions"):
         if section not in mapping:
             problems.append(MissingField.problem(mapping.loc, f"propositions.yaml has no '{section}:' section"))
-    topics, wrong = expect_mapping(mapping.get("topics", YamlMap()), mapping.value_loc("topics"), "'topics'")
+    given, wrong = expect_mapping(mapping.get("topics", YamlMap()), mapping.value_loc("topics"), "'topics'")
     problems += wrong
-    for topic_id, text in (topics or {}).items():
+    topics = given if given is not None else YamlMap()
+    for topic_id, text in topics.items():
         loc = topics.key_loc(topic_id)
         if not _ID_RE.fullmatch(topic_id):
             problems.append(BadId.problem(loc, f"topic '{topic_id}' is not a valid id (lowercase letters, digits and '-')"))
@@ -208,11 +209,12 @@ def load_propositions(corpus: CorpusBuilder, path: Path, raw: bytes | None = Non
                 topics.value_loc(topic_id), f"topic '{topic_id}' must have a description string, not {type_name(text)}"))
             text = topic_id if not isinstance(text, str) else text
         corpus.topics[topic_id] = Topic(topic_id, text.strip() or topic_id, loc)
-    props, wrong = expect_mapping(mapping.get("propositions", YamlMap()), mapping.value_loc("propositions"),
+    given, wrong = expect_mapping(mapping.get("propositions", YamlMap()), mapping.value_loc("propositions"),
                                   "'propositions'")
     problems += wrong
-    corpus.declared_propositions.update(props or ())
-    for prop_id, body in (props or {}).items():
+    props = given if given is not None else YamlMap()
+    corpus.declared_propositions.update(props)
+    for prop_id, body in props.items():
         loc = props.key_loc(prop_id)
         if not _ID_RE.fullmatch(prop_id):
             problems.append(BadId.problem(loc, f"proposition '{prop_id}' is not a valid id "

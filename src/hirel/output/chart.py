@@ -149,11 +149,11 @@ def range_chart(prop: Proposition, positions: Sequence[Position], disputes: Sequ
 
     if prop.kind not in ("quantity", "date"):
         return None
-    shown = [p for p in positions if p.interval is not None]
-    units = {p.interval.unit for p in shown}
+    shown = [p.interval for p in positions if p.interval is not None]
+    units = {interval.unit for interval in shown}
     if len(shown) < 2 or len(units) != 1:
         return None
-    domain = _domain([p.interval for p in shown])
+    domain = _domain(shown)
     if domain is None:
         return None
     symbols = _symbols(console)
@@ -175,7 +175,7 @@ def range_chart(prop: Proposition, positions: Sequence[Position], disputes: Sequ
         low, high = interval.low, interval.high
         open_left = low is None or (scale.log and low <= 0) or (
             low == 0 and high is not None and high > 0 and interval.unit != "date")
-        start = 0 if open_left else scale.column(low)
+        start = 0 if open_left or low is None else scale.column(low)
         end = area - 1 if high is None else scale.column(high)
         row = [" "] * area
         for column in range(start, end + 1):
@@ -187,5 +187,5 @@ def range_chart(prop: Proposition, positions: Sequence[Position], disputes: Sequ
         text.append("".join(row), style="bold red" if position.id in disputed else "cyan")
         text.append(" ")
         rows[position.id] = text
-    axis = Text(_axis(scale, shown[0].interval.unit, offset), style="dim")
+    axis = Text(_axis(scale, shown[0].unit, offset), style="dim")
     return Chart(rows, axis, offset + area + 1)

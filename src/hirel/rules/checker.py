@@ -6,7 +6,8 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from ..loading.loader import display_path, load_corpus
+from ..loading.datafiles import display_path
+from ..loading.loader import load_corpus
 from ..model import ERROR, Corpus, Problem
 from .checks import run_checks
 from .registry import judge

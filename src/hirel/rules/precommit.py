@@ -25,7 +25,7 @@ import subprocess
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from ..loading.loader import display_path
+from ..loading.datafiles import display_path
 
 # The run covers every file of the corpus (each call reports on its own files only).
 EVERY_FILE = "every file"

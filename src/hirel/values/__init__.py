@@ -28,7 +28,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what the lazy names below are, for type checkers (nothing is imported at run time)
-    from hirel.units import ConversionError
+    from hirel.values.units import ConversionError
 
     from .changes import MeasureMismatch
     from .precision import PRECISION_CAP, PRECISION_FLOOR

@@ -242,6 +242,14 @@ def _parse_single(text: str, original: str) -> Span:
     raise PeriodError(original)
 
 
+def _days_of_single(text: str, original: str) -> tuple[date, date]:
+    """The first and last day of one period, both known (a single period always has both)."""
+    start, end = _parse_single(text, original)
+    if start is None or end is None:
+        raise PeriodError(original)
+    return start, end
+
+
 def _strip_prefixes(text: str) -> str:
     while (m := _RE_PREFIX.match(text)) is not None:
         text = text[m.end():]
@@ -283,9 +291,9 @@ def _parse_open(text: str, original: str) -> Span | None:
         return None, _parse_single(m["rest"], original)[1]
     if m := _RE_BEFORE.fullmatch(text):
         # Strictly before: the day before the period named starts.
-        return None, _parse_single(m["rest"], original)[0] - timedelta(days=1)  # type: ignore[operator]
+        return None, _days_of_single(m["rest"], original)[0] - timedelta(days=1)
     if m := _RE_AFTER.fullmatch(text):
-        return _parse_single(m["rest"], original)[1] + timedelta(days=1), None  # type: ignore[operator]
+        return _days_of_single(m["rest"], original)[1] + timedelta(days=1), None
     return None
 
 

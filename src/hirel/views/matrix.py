@@ -119,9 +119,9 @@ def matrix(browser: Browser, topic: str) -> Matrix:
     columns = []
     for number, prop in enumerate(props, 1):
         pc = comparisons[prop.id]
-        cells = [row.cells[prop.id] for row in rows if prop.id in row.cells]
+        column_cells = [row.cells[prop.id] for row in rows if prop.id in row.cells]
         columns.append(MatrixColumn(
-            key=f"P{number}", proposition=prop, tally=_tally(cells, pc.count(CONTRADICTION)),
+            key=f"P{number}", proposition=prop, tally=_tally(column_cells, pc.count(CONTRADICTION)),
             origins=len(independent_origins((nc.comparable.origin for nc in pc.claims), browser.entities))))
     all_cells = [cell for row in rows for cell in row.cells.values()]
     total_contradictions = sum(column.tally.contradictions for column in columns)

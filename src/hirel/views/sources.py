@@ -172,7 +172,7 @@ def charges(browser: Browser, article_id: str) -> list[Charge]:
     corpus = browser.corpus
     article = corpus.articles.get(article_id)
     mine = {c.id: c for c in corpus.claims.values() if c.article == article_id}
-    article_of = {}
+    article_of: dict[str, str] = {}
     found = []
     for pid in dict.fromkeys(c.proposition for c in mine.values()):
         if pid not in corpus.propositions:

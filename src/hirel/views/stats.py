@@ -32,7 +32,7 @@ def _stats(comparisons: Sequence[PropositionComparison], entities: EntityIndex) 
     from ..comparing.verdicts import VERDICTS
 
     claims = [nc for pc in comparisons for nc in pc.claims]
-    counts = dict.fromkeys(VERDICTS, 0)
+    counts: dict[str, int] = {verdict: 0 for verdict in VERDICTS}
     for pc in comparisons:
         for verdict, n in pc.counts.items():
             counts[verdict] = counts.get(verdict, 0) + n

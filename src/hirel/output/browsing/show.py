@@ -187,7 +187,7 @@ def show_table(report: Show, target: Target) -> None:
         table.add_row(label, cell(safe_line(text)))
     console.print(table)
     console.print()
-    if detail.context is None:
+    if detail.context is None or detail.article is None:
         reason = "the article is missing" if detail.article is None else "the quote is not in the article text"
         console.print(Text(f"Quote ({reason}; hirel check says more):", style="bold"))
         print_indented(console, Text(f"“{safe_line(nc.claim.quote)}”", style="italic"), 2)
