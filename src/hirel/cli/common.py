@@ -140,7 +140,7 @@ class PagerStream:
         self._pipe: IO[str] | None = None
         self._closed_by_reader = False
 
-    def _start(self) -> None:
+    def _start(self) -> IO[str]:
         import io
         import subprocess
 
@@ -151,17 +151,17 @@ class PagerStream:
             self._process = subprocess.Popen(self._argv, stdin=subprocess.PIPE, env=env)
         except OSError:
             self._pipe = self._terminal
-            return
+            return self._pipe
         encoding = getattr(self._terminal, "encoding", None) or "utf-8"
         self._pipe = io.TextIOWrapper(self._process.stdin, encoding=encoding, errors="replace",
                                       line_buffering=False, write_through=False)
+        return self._pipe
 
     def write(self, text: str) -> int:
-        if self._pipe is None:
-            self._start()
+        pipe = self._pipe if self._pipe is not None else self._start()
         if not self._closed_by_reader:
             try:
-                self._pipe.write(text)  # type: ignore[union-attr]
+                pipe.write(text)
             except (BrokenPipeError, ValueError):
                 self._closed_by_reader = True  # the reader quit the pager: the rest is not wanted
         return len(text)
@@ -178,10 +178,10 @@ class PagerStream:
         terminal again."""
         if sys.stdout is self:
             sys.stdout = self._terminal
-        if self._process is None:
+        if self._process is None or self._pipe is None:  # the pipe is made with the process
             return
         try:
-            self._pipe.close()  # type: ignore[union-attr]
+            self._pipe.close()
         except (BrokenPipeError, ValueError, OSError):
             pass
         while True:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import typer
 
 from .common import did_you_mean, stdout_console
 from .typer_app import app
+
+if TYPE_CHECKING:
+    from ..rules.base import Rule
 
 
 @app.command()
@@ -64,12 +67,12 @@ def rule(
     console.print(Text(f"{len(chosen)} rules. hirel rule CODE explains one, with examples.", style="dim"))
 
 
-def _explain(rule: object, width: int) -> None:
+def _explain(rule: type[Rule], width: int) -> None:
     """A rule's documentation with its prose wrapped to ``width``; the examples as written."""
     import textwrap
 
-    summary, paragraphs, examples = rule.parts()  # type: ignore[attr-defined]
-    out = [f"{rule.code} {rule.name} ({rule.severity})", "", summary]  # type: ignore[attr-defined]
+    summary, paragraphs, examples = rule.parts()
+    out = [f"{rule.code} {rule.name} ({rule.severity})", "", summary]
     for paragraph in paragraphs:
         out += ["", textwrap.fill(paragraph, width=max(40, width), break_long_words=False, break_on_hyphens=False)]
     for label, example in examples:

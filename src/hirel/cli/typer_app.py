@@ -84,7 +84,7 @@ def _global(
 
 
 # Importing a command module registers its commands on `app` (F401: the names are not used here).
-from . import (  # noqa: F401  # noqa: F401  # noqa: F401
+from . import (  # noqa: F401
     authoring_cmd,
     check_cmd,
     claims_cmd,

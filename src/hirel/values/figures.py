@@ -241,10 +241,8 @@ def format_date_range(start: date, end: date) -> str:
 
 def _format_date_interval(interval: Interval) -> str:
     low, high = interval.low, interval.high
-    if low is None and high is None:
-        return "any date"
     if high is None:
-        return "since " + format_date_start(date.fromordinal(round(low)))  # type: ignore[arg-type]
+        return "any date" if low is None else "since " + format_date_start(date.fromordinal(round(low)))
     if low is None:
         return "until " + format_date_end(date.fromordinal(round(high)))
     return format_date_range(date.fromordinal(round(low)), date.fromordinal(round(high)))
@@ -274,10 +272,8 @@ def _format_bounds(low: float | None, high: float | None, interval: Interval) ->
     if base == "date":
         return _format_date_interval(interval)
     suffix = _per_suffix(per)
-    if low is None and high is None:
-        return "any value"
     if high is None:
-        return f"≥ {_bare_amount(low, base)}{suffix}"  # type: ignore[arg-type]
+        return "any value" if low is None else f"≥ {_bare_amount(low, base)}{suffix}"
     if low is None or (low == 0 and high > 0):
         return f"≤ {_bare_amount(high, base)}{suffix}"
     low_text, high_text = _bare_amount(low, base), _bare_amount(high, base)

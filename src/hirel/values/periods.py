@@ -371,10 +371,8 @@ def _parse_period_text(raw: str) -> Period:
 
 def format_period(p: Period) -> str:
     """'2020', '2019-07', '2019-07-22', '2014–2020', 'since 2017', 'until 2019', 'unknown'."""
-    if p.start is None and p.end is None:
-        return "unknown"
     if p.end is None:
-        return "since " + format_date_start(p.start)  # type: ignore[arg-type]
+        return "unknown" if p.start is None else "since " + format_date_start(p.start)
     if p.start is None:
         return "until " + format_date_end(p.end)
     return format_date_range(p.start, p.end)

@@ -219,11 +219,9 @@ def describe_interval(low: float | None, high: float | None, unit: Unit | str, d
     unit = parse_unit(unit)
     if unit.base == "date":
         return _describe_dates(low, high)
-    if low is None and high is None:
-        return "any value"
     base, per = _unit_words(unit)
     if high is None:
-        return f"at least {_plain_number(low, digits)}{base}{per}"  # type: ignore[arg-type]
+        return "any value" if low is None else f"at least {_plain_number(low, digits)}{base}{per}"
     if low is None or (low == 0 and high > 0):
         return f"at most {_plain_number(high, digits)}{base}{per}"
     if low == high:
@@ -232,10 +230,8 @@ def describe_interval(low: float | None, high: float | None, unit: Unit | str, d
 
 
 def _describe_dates(low: float | None, high: float | None) -> str:
-    if low is None and high is None:
-        return "any date"
     if high is None:
-        return f"from {date.fromordinal(round(low))}"  # type: ignore[arg-type]
+        return "any date" if low is None else f"from {date.fromordinal(round(low))}"
     if low is None:
         return f"until {date.fromordinal(round(high))}"
     return format_date_range(date.fromordinal(round(low)), date.fromordinal(round(high)))
