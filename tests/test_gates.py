@@ -3,6 +3,7 @@ repository's pre-commit hooks run the same commands (docs/development.md)."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -50,3 +51,14 @@ def test_ci_runs_the_gates_after_the_readme_commands_and_hirel_check():
     assert after == ["pip install -e '.[lint]' || fail \"installing the lint extra\"",
                      "ruff check || fail \"ruff check\"",
                      "mypy || fail \"mypy --strict\""]
+
+
+def test_every_ignore_names_what_it_ignores():
+    """A bare type-ignore or noqa comment would hide any error on its line, also future ones."""
+    bare = []
+    for folder in ("src", "tests", "benchmarks", "scripts"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+                if re.search(r"#\s*type:\s*ignore(?!\[)", line) or re.search(r"#\s*noqa(?!:\s*[A-Z])", line):
+                    bare.append(f"{path.relative_to(ROOT)}:{number}")
+    assert bare == []

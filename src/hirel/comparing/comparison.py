@@ -115,8 +115,8 @@ class PropositionComparison:
             first, second = dispute.positions
             for f in compare_between(members[first], members[second], self.proposition, self.entities,
                                      only="contradiction"):
-                pair = tuple(sorted(f.claims, key=order.__getitem__))
-                yield Finding(f.proposition, f.verdict, pair, f.explanation)  # type: ignore[arg-type]
+                one, other = sorted(f.claims, key=order.__getitem__)
+                yield Finding(f.proposition, f.verdict, (one, other), f.explanation)
 
 
 @dataclass(frozen=True)

@@ -125,6 +125,7 @@ def _only_bounds(bounds: list[_Prepared], kind: str) -> str:
     if len(bounds) == 2:
         return "both are only bounds"
     claim = bounds[0].claim
+    # A bound is a figure: its claim has an interval.
     return f"the figure per {bounds[0].who} is only {_bound_word(claim.interval, kind)}"  # type: ignore[arg-type]
 
 

@@ -196,6 +196,8 @@ def _block_groups(members: list[ComparableClaim], entities: EntityIndex, toleran
         for claim in members:
             by_stance.setdefault(claim.stance, []).append(claim)  # type: ignore[arg-type]
         return [by_stance[stance] for stance in sorted(by_stance)]
+    # The ignores of this function: a block holds only stance claims, each with a stance, or only
+    # figure claims, each with an interval (find_positions places no other); mypy cannot see it.
     unit = members[0].interval.unit  # type: ignore[union-attr]
     tol = _tolerance(unit, tolerance)
     pinned = [c for c in members if pins(c.interval)]  # type: ignore[arg-type]
@@ -251,7 +253,7 @@ def find_positions(
         if not ok:
             unplaced.append(claim.claim_id)
             continue
-        unit = "" if is_stance else claim.interval.unit  # type: ignore[union-attr]
+        unit = "" if is_stance else claim.interval.unit  # type: ignore[union-attr]  # `ok` above
         scope = entities.resolve(claim.scope) or claim.scope if claim.scope else None
         key = (scope, _period_key(claim, proposition), unit)
         blocks.setdefault(key, []).append(claim)
@@ -260,7 +262,7 @@ def find_positions(
         for group in _block_groups(members, entities, tol):
             shared = None if is_stance else _shared(group)
             stance = group[0].stance if is_stance else None
-            figure = (stance,) if is_stance else _figure_key(shared, group)  # type: ignore[arg-type]
+            figure = (stance,) if is_stance else _figure_key(shared, group)  # type: ignore[arg-type]  # a figure group
             sort_key = (_scope_key(scope, proposition, entities), _period_sort(period_key), unit, figure,
                         min(c.claim_id for c in group))
             found.append((sort_key, group, shared))

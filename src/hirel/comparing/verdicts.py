@@ -173,6 +173,7 @@ def _judge(
     if is_stance:
         consistent = ca.stance == cb.stance
     else:
+        # Both claims have an interval here: a pair without one was judged above (no value).
         consistent = not disjoint(ca.interval, cb.interval, 0.0 if kind == "date" else tolerance)  # type: ignore[arg-type]
 
     same_origin = a.origin == b.origin or b.origin in a.origin_up or a.origin in b.origin_up
@@ -211,7 +212,7 @@ def _judge(
             f"independently{note}"
         )
     what = "dates" if kind == "date" else "figures"
-    bounds = [p for p in (a, b) if not pins(p.claim.interval)]  # type: ignore[arg-type]
+    bounds = [p for p in (a, b) if not pins(p.claim.interval)]  # type: ignore[arg-type]  # figures: both have one
     if bounds:
         return Verdict.CONSISTENT, (
             f"{a.figure} and {b.figure}{scope_text}: both can be true, but "
@@ -242,7 +243,7 @@ def _judge_running_total(
         where_early, where_late = f" for {early.scope}", f" for {late.scope}"
         tail, head = f", of which {part.scope} is a part", "a running total"
     if part is None or early is part:
-        low, high = early.claim.interval.low, late.claim.interval.high  # type: ignore[union-attr]
+        low, high = early.claim.interval.low, late.claim.interval.high  # type: ignore[union-attr]  # figures
         if low is not None and high is not None and exceeds(low, high, tolerance):
             same = early.origin == late.origin or late.origin in early.origin_up or early.origin in late.origin_up
             self_text = "; the same source contradicts itself" if same else ""
@@ -277,6 +278,7 @@ def _judge_nested(
             f"dates for nested scopes need not coincide: {part.figure} for {part.scope} and "
             f"{whole.figure} for {whole.scope}, {relation}{note}"
         )
+    # Figures, not stances or dates: both claims have an interval (no-value pairs are judged before).
     part_low = part.claim.interval.low  # type: ignore[union-attr]
     whole_high = whole.claim.interval.high  # type: ignore[union-attr]
     if part_low is not None and whole_high is not None and exceeds(part_low, whole_high, tolerance):

@@ -224,6 +224,7 @@ def check_value(claim: Claim, prop: Proposition, period: Period | None) -> Itera
     factor = extrapolation_factor(period, target) if target.per else None
     if factor is not None and factor >= EXTRAPOLATION_WARNING and parse_unit(read_value(claim.value, expect=target, measures=measures).unit).per is None:
         yield Extrapolation.problem(
-            loc, f"the total '{claim.value}' over {period.text or 'its period'} is scaled up ×{factor:.3g} "  # type: ignore[union-attr]
+            loc, f"the total '{claim.value}' over {period.text if period is not None and period.text else 'its period'} "
+                 f"is scaled up ×{factor:.3g} "
                  f"into a rate per {target.per}: an extrapolation",
             "if the figure is a total to date, give the whole period it covers in when (e.g. 2023-01/2023-10)")

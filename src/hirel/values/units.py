@@ -287,7 +287,7 @@ def _scale_written(interval: Interval, factor: float) -> tuple[float | None, flo
 
 
 def _convert_rate(interval: Interval, source: Unit, target: Unit) -> Interval:
-    factor = rate_factor(source.per, target.per)  # type: ignore[arg-type]
+    factor = rate_factor(source.per, target.per)  # type: ignore[arg-type]  # both rates: convert() checked
     low, high = _scale(interval, factor)
     written = _scale_written(interval, factor)
     shown = interval.as_written
@@ -307,7 +307,7 @@ def _convert_total_to_rate(
             f"cannot convert a total in {source} to {target}: the claim's period (when) "
             "needs a start and an end to spread the total over"
         )
-    length = period_length(period, target.per)  # type: ignore[arg-type]
+    length = period_length(period, target.per)  # type: ignore[arg-type]  # a rate: convert() checked
     low, high = _scale(interval, 1 / length)
     written = _scale_written(interval, 1 / length)
     shown = interval.as_written
