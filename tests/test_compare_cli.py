@@ -379,8 +379,9 @@ def test_table_opens_with_the_dispute_then_positions_then_claims(corpus, run):
     lines = out.splitlines()
     # hamas-30m-month (Hamas, the object: p1) and the State Department's figure for all
     # Palestinian militant groups (p2): the part above the whole is the one dispute.
-    # ($30 million a month, as written: [$28.5M, $31.5M] a month, so $342M–$378M a year.)
-    assert lines[1].startswith("  dispute p1 × p2: part exceeds whole: $342M–$378M/yr")
+    # The dispute shows the figures as written ($30 million a month = $360M a year), not the
+    # interval compared ([$28.5M, $31.5M] a month by written precision).
+    assert lines[1].startswith("  dispute p1 × p2: part exceeds whole: $360M/yr (from $30M/mo, per Example Times)")
     first_position = next(i for i, line in enumerate(lines) if line.startswith("  p1 "))
     first_claim = next(i for i, line in enumerate(lines) if "hamas-30m-month" in line)
     assert 1 < first_position < first_claim
@@ -400,11 +401,11 @@ def test_json_positions_and_disputes(corpus, run):
     document = json.loads(run("compare", "funding", "--format", "json").stdout)
     funding = document["propositions"][0]
     assert [(p["id"], p["claims"], p["origins"], p["scope"], p["display"]) for p in funding["positions"]] == [
-        ("p1", ["hamas-30m-month"], ["Example Times"], "Hamas", "$342M–$378M/yr"),
+        ("p1", ["hamas-30m-month"], ["Example Times"], "Hamas", "$360M/yr"),
         ("p2", ["state-dept-100m"], ["U.S. Department of State"], "Palestinian militant groups", "$90M–$110M/yr"),
     ]
     assert [d["positions"] for d in funding["disputes"]] == [["p1", "p2"]]
-    assert funding["disputes"][0]["explanation"].startswith("part exceeds whole: $342M–$378M/yr (from $30M/mo, per Ex")
+    assert funding["disputes"][0]["explanation"].startswith("part exceeds whole: $360M/yr (from $30M/mo, per Ex")
     assert funding["counts"]["consistent"] == 0
     founded = document["propositions"][1]
     assert [p["display"] for p in founded["positions"]] == ["1987"] and founded["disputes"] == []

@@ -18,7 +18,8 @@ Gazette's author, supports (her own voice); MWB supports (Coastal Herald).
 Figures are compared with their written precision (docs/values.md): half a unit of the last
 significant digit, capped at 5%: 4,000 is [3,800, 4,200], 3,500 [3,450, 3,550], 14,000
 [13,500, 14,500], 15,000 [14,500, 15,500]; "more than 12,000" is at least 11,500 and "at least
-9,000" at least 8,550. None of the relations below depends on that widening.
+9,000" at least 8,550. None of the relations below depends on that widening. Positions and
+explanations show the figures as written (4,000, not 3,800–4,200).
 """
 
 from __future__ import annotations
@@ -56,17 +57,17 @@ def test_checks_clean():
 def test_positions_of_the_running_total(corpus):
     (cases, _stance) = compare(corpus, "outbreak").propositions
     found = cases.positions
-    # Blocks: scope and as-of date. April: the Ministry's 4,000 from three outlets is one
+    # Each position shows its figure as the sources wrote it. Blocks: scope and as-of date. April: the Ministry's 4,000 from three outlets is one
     # position; MWB's bound has another origin, so it is its own. Then May, June 1 (a day,
     # before the month of June in the order of periods), June, and Eastern Province.
     assert [(p.id, set(p.claims), p.origins, p.display, p.scope) for p in found.positions] == [
         ("p1", {"wire-ministry-4000", "gazette-ministry-4000", "herald-ministry-april-4000"},
-         ("Varnholm Health Ministry",), "3,800–4,200", "Varnholm"),
-        ("p2", {"wire-mwb-over-12000"}, ("Medics Without Borders",), "≥ 11,500", "Varnholm"),
-        ("p3", {"herald-who-14000"}, ("World Health Organization",), "13,500–14,500", "Varnholm"),
-        ("p4", {"ledger-ministry-3500"}, ("Varnholm Health Ministry",), "3,450–3,550", "Varnholm"),
-        ("p5", {"herald-ministry-15000"}, ("Varnholm Health Ministry",), "14,500–15,500", "Varnholm"),
-        ("p6", {"gazette-eastern-at-least-9000"}, ("Northern Gazette",), "≥ 8,550", "Eastern Province"),
+         ("Varnholm Health Ministry",), "4,000", "Varnholm"),
+        ("p2", {"wire-mwb-over-12000"}, ("Medics Without Borders",), "≥ 12,000", "Varnholm"),
+        ("p3", {"herald-who-14000"}, ("World Health Organization",), "14,000", "Varnholm"),
+        ("p4", {"ledger-ministry-3500"}, ("Varnholm Health Ministry",), "3,500", "Varnholm"),
+        ("p5", {"herald-ministry-15000"}, ("Varnholm Health Ministry",), "15,000", "Varnholm"),
+        ("p6", {"gazette-eastern-at-least-9000"}, ("Northern Gazette",), "≥ 9,000", "Eastern Province"),
     ]
     assert found.positions[0].reports == 3
     # Disputes: 4,000 vs > 12,000 in April; every earlier total above the Ledger's 3,500 of
@@ -77,10 +78,10 @@ def test_positions_of_the_running_total(corpus):
     assert [d.positions for d in found.disputes] == [
         ("p1", "p2"), ("p1", "p4"), ("p1", "p6"), ("p2", "p4"), ("p3", "p4"), ("p4", "p5"), ("p4", "p6")]
     explanations = {d.positions: d.explanation for d in found.disputes}
-    assert explanations[("p3", "p4")].startswith("a running total for Varnholm cannot fall: 13,500–14,500")
-    assert "by 2024-05 vs 3,450–3,550" in explanations[("p3", "p4")]
+    assert explanations[("p3", "p4")].startswith("a running total for Varnholm cannot fall: 14,000 (per World Health Organization) by 2024-05")
+    assert "by 2024-05 vs 3,500 (per Varnholm Health Ministry (via Daily Ledger)) by 2024-06-01" in explanations[("p3", "p4")]
     assert explanations[("p1", "p4")].endswith("a source is on both sides")  # the Ministry, twice
-    assert explanations[("p1", "p6")].startswith("part exceeds whole: ≥ 8,550")
+    assert explanations[("p1", "p6")].startswith("part exceeds whole: ≥ 9,000 (per Northern Gazette) for Eastern Province vs 4,000")
 
 
 def test_pairs_of_the_running_total(corpus):
@@ -137,7 +138,7 @@ def test_compare_json_has_positions_and_disputes():
     first = prop["positions"][0]
     assert {k: first[k] for k in ("id", "origins", "reports", "scope", "display", "certainty")} == {
         "id": "p1", "origins": ["Varnholm Health Ministry"], "reports": 3, "scope": "Varnholm",
-        "display": "3,800–4,200", "certainty": "certain"}
+        "display": "4,000", "certainty": "certain"}
     assert first["value"] == {"low": 3800, "high": 4200, "unit": "count"}
     assert first["when"]["start"] == "2024-04-01" and first["when"]["end"] == "2024-04-30"
     assert [d["positions"] for d in prop["disputes"]][:2] == [["p1", "p2"], ["p1", "p4"]]

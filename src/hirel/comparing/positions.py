@@ -167,16 +167,26 @@ def _sweep(items: list[tuple[float, float, int]], tolerance: float) -> list[list
 
 
 def _shared(claims: Sequence[ComparableClaim]) -> Interval:
+    """The position's figure: the intersection of its claims' compared intervals, carrying the
+    same intersection of the figures as written, so that people see what the sources wrote
+    (`≥ $130M`, not the `≥ $128.7M` that written precision compares)."""
     intervals = [c.interval for c in claims if c.interval is not None]
-    lows = [i.low for i in intervals if i.low is not None]
-    highs = [i.high for i in intervals if i.high is not None]
+    low, high = _intersection([(i.low, i.high) for i in intervals])
+    written = _intersection([i.as_written for i in intervals])
+    return Interval(low, high, intervals[0].unit, written=written)
+
+
+def _intersection(bounds: Sequence[tuple[float | None, float | None]]) -> tuple[float | None, float | None]:
+    lows = [low for low, _high in bounds if low is not None]
+    highs = [high for _low, high in bounds if high is not None]
     low = max(lows) if lows else None
     high = min(highs) if highs else None
-    if low is not None and high is not None and low > high:  # apart by less than the rounding tolerance
+    if low is not None and high is not None and low > high:
+        # Figures that meet only within their precision ('$1.7bn', '1.65 billion'): their span.
         low, high = high, low
     if low == 0 and high is None:
         low = None
-    return Interval(low, high, intervals[0].unit)
+    return low, high
 
 
 def _related(a: str, b: str, entities: EntityIndex) -> bool:
