@@ -11,12 +11,16 @@ the data file it describes before it is used.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
 from pathlib import Path
 from typing import Any
+
+try:  # hashlib's own blake2b, without loading OpenSSL's bindings (a few milliseconds at start-up)
+    from _blake2 import blake2b
+except ImportError:  # another Python
+    from hashlib import blake2b
 
 from .. import __version__
 
@@ -35,7 +39,7 @@ def default_cache_dir(root: Path) -> Path:
 
 
 def digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    return blake2b(data, digest_size=16).hexdigest()
 
 
 def code_fingerprint() -> str:

@@ -21,7 +21,6 @@ outside git, none of this applies.
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -47,6 +46,8 @@ def files_in_run(root: Path, files: Iterable[Path], environ: Mapping[str, str]) 
 def changed_files(root: Path) -> set[str] | None:
     """Display paths of the files under ``root`` that differ from HEAD or are new; None when
     git cannot tell (not a repository, no git)."""
+    import subprocess  # only under pre-commit: a plain `hirel check FILE` does not pay for it
+
     try:
         top = subprocess.run(["git", "-C", str(root), "rev-parse", "--show-toplevel"], capture_output=True,
                              text=True, check=True).stdout.strip()

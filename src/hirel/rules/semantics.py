@@ -120,10 +120,10 @@ def _check_running_total(prop: Proposition) -> Iterator[Problem]:
 
 def read_period(claim: Claim) -> Generator[Problem, None, Period | None]:
     """Yield a problem for an unreadable `when`; return the period (None if unknown or unreadable)."""
-    from ..values.periods import PeriodError, parse_period
-
     if claim.when is None:
         return None
+    from ..values.periods import PeriodError, parse_period
+
     try:
         return parse_period(claim.when)
     except PeriodError as exc:

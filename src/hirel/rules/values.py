@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
 
 from ..model import WARNING, Claim, Loc, Period, Problem, Proposition
 from ..output.written import as_written
@@ -182,12 +184,23 @@ def value_example(prop: Proposition) -> str:
     return f"about 100 million {unit.base}{per}"
 
 
-def check_value(claim: Claim, prop: Proposition, period: Period | None) -> Iterator[Problem]:
+@lru_cache(maxsize=1)
+def _value_reader() -> tuple[Any, ...]:
+    """The value reader's names, imported on first use (once: an import statement run for every
+    claim costs more than the lookup). Any: mypy cannot type a tuple of functions by their own types."""
     from ..values.changes import MeasureMismatch
     from ..values.quotes import value_figures_in_quote
     from ..values.readers import normalize_value, read_value
     from ..values.tokens import ValueParseError
     from ..values.units import ConversionError, UnitError, extrapolation_factor, parse_unit
+
+    return (ConversionError, UnitError, extrapolation_factor, parse_unit, MeasureMismatch, value_figures_in_quote,
+            normalize_value, read_value, ValueParseError)
+
+
+def check_value(claim: Claim, prop: Proposition, period: Period | None) -> Iterator[Problem]:
+    (ConversionError, UnitError, extrapolation_factor, parse_unit, MeasureMismatch, value_figures_in_quote,
+     normalize_value, read_value, ValueParseError) = _value_reader()
 
     try:
         target = parse_unit("date" if prop.kind == "date" else prop.unit or "")

@@ -10,14 +10,22 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from numbers import Real
+from typing import overload
 
 from .tokens import NUMBER_RE, SPELLED_RE, SPOKEN_RE, normalize, phrase_key, phrase_pattern, spelled_value, spoken_value
-from .units import Unit
-from .vocabulary import MAGNITUDE_WORDS, ORDERS_OF_MAGNITUDE, SPACED_MAGNITUDES, VAGUE_MULTIPLIERS
+from .units import Unit, parse_unit
+from .vocabulary import (
+    MAGNITUDE_WORDS,
+    ORDERS_OF_MAGNITUDE,
+    SPACED_MAGNITUDES,
+    TEEN_WORDS,
+    TENS_WORDS,
+    UNIT_WORDS,
+    VAGUE_MULTIPLIERS,
+)
 
 __all__ = ["figures_in", "value_figures_in_quote"]
 
@@ -30,6 +38,14 @@ _FIGURE_RE = re.compile(
     rf"(?P<figure>\b{SPELLED_RE}|{NUMBER_RE}){_MAGNITUDE_TAIL}",
     re.IGNORECASE,
 )
+# The same without spelled numbers: where a text cannot hold one (below), the search skips
+# straight to digits instead of trying every spelled word at every word.
+_DIGIT_FIGURE_RE = re.compile(rf"(?P<figure>{NUMBER_RE}){_MAGNITUDE_TAIL}", re.IGNORECASE)
+# A spelled figure starts with one of these words (the whole run of letters), or is 'a'/'an'
+# right before a magnitude ('a million'): see SPELLED_RE.
+_SPELLED_FIRST = frozenset((*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, "half"))
+_LETTERS_RE = re.compile(r"[a-z]+")
+_A_MAGNITUDE_RE = re.compile(r"\ban?\s+(?:hundred|thousand|million|billion|trillion|dozen|lakh|crore)\b")
 
 
 @lru_cache(maxsize=1)
@@ -37,7 +53,20 @@ def _figure_spoken_re() -> re.Pattern[str]:
     """Spoken decimals ('one-point-65 billion') cost a lot to look for: compiled on first use,
     and used only where 'point' is written."""
     return re.compile(rf"(?P<figure>\b{SPOKEN_RE}|\b{SPELLED_RE}|{NUMBER_RE}){_MAGNITUDE_TAIL}", re.IGNORECASE)
-_NUMBER_ONLY_RE = re.compile(NUMBER_RE, re.IGNORECASE)
+
+
+def _figure_pattern(text: str) -> re.Pattern[str]:
+    """The cheapest pattern that finds every figure of ``text`` (normalized)."""
+    lower = text.lower()
+    if "point" in lower:
+        return _figure_spoken_re()
+    if not text.isascii():
+        return _FIGURE_RE  # case-insensitive matching knows letters beyond a-z
+    if _SPELLED_FIRST.isdisjoint(_LETTERS_RE.findall(lower)) and _A_MAGNITUDE_RE.search(lower) is None:
+        return _DIGIT_FIGURE_RE
+    return _FIGURE_RE
+
+
 _FIGURE_JOIN_RE = re.compile(
     r"\s*(?:%|percent|per cent)?\s*(?:-|to|and|or|through)\s*(?:[a-z]{0,2}\$|€|£|¥|₪|₹)?\s*$", re.IGNORECASE
 )
@@ -49,14 +78,19 @@ _OOM_RE = re.compile(
 _YEAR_IN_TEXT_RE = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 
-@dataclass(frozen=True)
-class _Figure:
-    value: float
-    has_magnitude: bool
-    shared: float | None  # the value with the next figure's magnitude ('70' in '$70-100 million')
+@overload
+def _clean(x: float) -> float: ...
 
 
-def _clean(x: float) -> float:
+@overload
+def _clean(x: float | None) -> float | None: ...
+
+
+def _clean(x: float | None) -> float | None:
+    if x is None:
+        return None
+    if x.is_integer() and -1e12 < x < 1e12:
+        return x  # twelve significant digits hold it exactly
     return float(f"{x:.12g}")
 
 
@@ -69,41 +103,42 @@ def _magnitude_of(x: float) -> float:
 
 def _figure_value(m: re.Match[str]) -> tuple[float, bool]:
     figure = m["figure"]
-    if m.re is not _FIGURE_RE and m["spoken_int"] is not None:
+    if m.re is not _FIGURE_RE and m.re is not _DIGIT_FIGURE_RE and m["spoken_int"] is not None:
         return spoken_value(m["spoken_int"], m["spoken_frac"])[0], False
-    if figure[0].isdigit() or figure[0] == ".":
-        inner = _NUMBER_ONLY_RE.fullmatch(figure)
-        assert inner is not None
-        value = float(inner["digits"].replace(",", ""))
-        if inner["attached"]:
-            return value * MAGNITUDE_WORDS[inner["attached"].lower()], True
+    digits, attached = m.group("digits", "attached")
+    if digits is not None:  # a number: its digits and any magnitude written onto it ('5bn')
+        value = float(digits.replace(",", ""))
+        if attached:
+            return value * MAGNITUDE_WORDS[attached.lower()], True
         return value, False
     return spelled_value(phrase_key(figure)), False
 
 
-def _scan_figures(text: str) -> list[_Figure]:
-    """Every figure a text writes, with magnitudes applied, in order."""
+def _scan_figures(text: str) -> list[tuple[float, bool, float | None]]:
+    """Every figure a text writes, with magnitudes applied, in order: (value, whether a
+    magnitude is written, the value with the next figure's magnitude: '70' in '$70-100 million')."""
     text = normalize(text)
     found: list[tuple[float, bool, int, int]] = []
-    pattern = _figure_spoken_re() if "point" in text.lower() else _FIGURE_RE
-    for m in pattern.finditer(text):
+    for m in _figure_pattern(text).finditer(text):
         value, has_magnitude = _figure_value(m)
-        if m["magnitude"]:
-            value *= MAGNITUDE_WORDS[m["magnitude"].lower()]
+        magnitude, magnitude2 = m.group("magnitude", "magnitude2")
+        if magnitude:
+            value *= MAGNITUDE_WORDS[magnitude.lower()]
             has_magnitude = True
-        if m["magnitude2"]:
-            value *= MAGNITUDE_WORDS[m["magnitude2"].lower()]
+        if magnitude2:
+            value *= MAGNITUDE_WORDS[magnitude2.lower()]
         found.append((value, has_magnitude, m.start(), m.end()))
     figures = []
+    last = len(found) - 1
     for index, (value, has_magnitude, _start, end) in enumerate(found):
         shared = None
-        if not has_magnitude and index + 1 < len(found):
+        if not has_magnitude and index < last:
             next_value, next_has, next_start, _ = found[index + 1]
             if next_has and _FIGURE_JOIN_RE.match(text[end:next_start]):
                 magnitude = _magnitude_of(next_value)
                 if magnitude > 1 and value * magnitude <= next_value:
                     shared = value * magnitude
-        figures.append(_Figure(_clean(value), has_magnitude, None if shared is None else _clean(shared)))
+        figures.append((_clean(value), has_magnitude, _clean(shared)))
     return figures
 
 
@@ -114,16 +149,17 @@ def figures_in(text: str) -> set[float]:
     bare end are included ({70, 7e7, 1e8}), since a quote is searched generously.
     """
     result: set[float] = set()
-    for figure in _scan_figures(text):
-        result.add(figure.value)
-        if figure.shared is not None:
-            result.add(figure.shared)
+    for value, _has_magnitude, shared in _scan_figures(text):
+        result.add(value)
+        if shared is not None:
+            result.add(shared)
     return result
 
 
-def _written_figures(text: str) -> set[float]:
-    """The figures a value writes, each read as the parser reads it."""
-    return {f.shared if f.shared is not None else f.value for f in _scan_figures(text)}
+@lru_cache(maxsize=8192)
+def _written_figures(text: str) -> frozenset[float]:
+    """The figures a value writes, each read as the parser reads it (values repeat: cached)."""
+    return frozenset(value if shared is None else shared for value, _has_magnitude, shared in _scan_figures(text))
 
 
 def _contains_figure(figures: set[float], x: float) -> bool:
@@ -150,9 +186,7 @@ def value_figures_in_quote(value_raw: object, quote: str, expect: Unit | str | N
     it over (``value: 2022``) needs that number in the quote. A mapping is the annotator's own
     arithmetic, not a quotation, so it is always True.
     """
-    from .readers import expect_unit
-
-    expected = expect_unit(expect)
+    expected = expect if expect is None or isinstance(expect, Unit) else parse_unit(expect)
     if isinstance(value_raw, Mapping):
         return True
     if expected is not None and expected.base == "date" or isinstance(value_raw, date):

@@ -388,6 +388,16 @@ def normalize_value(
     """``read_value(raw, expect=target)`` converted into ``target`` (see units.convert)."""
     unit = expect_unit(target)
     assert unit is not None
+    kind = type(raw)
+    if kind is str or kind is int or kind is date:
+        # The same value, unit and period read the same way (the interval is immutable); the
+        # type is part of the key so that 2017 and "2017" stay apart. Errors are not cached.
+        return _normalize_cached(kind, raw, unit, period, measures)
+    return convert(read_value(raw, expect=unit, measures=measures), unit, period)
+
+
+@lru_cache(maxsize=16384)
+def _normalize_cached(kind: type, raw: Any, unit: Unit, period: Period | None, measures: str | None) -> Interval:
     return convert(read_value(raw, expect=unit, measures=measures), unit, period)
 
 

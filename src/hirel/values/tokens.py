@@ -34,6 +34,7 @@ from .vocabulary import (
     TYPOGRAPHY,
     UNIT_WORDS,
     VAGUE_MULTIPLIERS,
+    VALUE_FOLDS,
     WORD_VALUES,
 )
 
@@ -90,51 +91,56 @@ NUMBER_RE = (
 )
 _FRACTION_RE = phrase_pattern([f for f in FRACTION_SHARES if f != "the majority"])
 
-_TOKEN_RE = re.compile(
-    "|".join(
-        [
-            rf"(?P<post_hedge>{phrase_pattern([p for p in POST_HEDGES if p.startswith(('or ', 'and ', 'more ', 'give ', '+', 'plus'))])})",
-            rf"(?P<hedge>{phrase_pattern(sorted(set(PRE_HEDGES) | set(POST_HEDGES)))})",
-            r"(?P<pct>%|\bper\s*-?\s*cent\b|\bpercent(?:age\s+points?)?\b|\bpct\b|\bpercentage\s+points?\b|(?<=\d)pc\b|\bpc\b)",
-            rf"(?P<rate_per>\b(?:per|a|an|each|every)\s+(?P<rate_word>{'|'.join(RATE_WORDS)})\b)",
-            rf"(?P<rate_slash>/\s*(?P<rate_slash_word>{'|'.join(re.escape(w) for w in sorted(RATE_SLASH_WORDS, key=len, reverse=True))})(?![\w]))",
-            rf"(?P<rate_adverb>{phrase_pattern(list(RATE_ADVERBS))})",
-            r"(?P<between>\bbetween\b)",
-            r"(?P<from>\bfrom\b)",
-            rf"(?P<oom>{phrase_pattern(list(ORDERS_OF_MAGNITUDE))})",
-            rf"(?P<vague>{phrase_pattern(list(VAGUE_MULTIPLIERS))})",
-            rf"(?P<spoken>\b{SPOKEN_RE})",
-            rf"(?P<fraction>{_FRACTION_RE})(?!\s+(?:of\s+)?an?\s+(?:hundred|thousand|million|billion|trillion|dozen))",
-            rf"(?P<spelled>\b{SPELLED_RE})",
-            r"(?P<mixed>\b(?P<mixed_int>\d+)\s+(?P<mixed_num>[1-9])/(?P<mixed_den>[1-9]\d?)(?![\d/]))",
-            r"(?P<slash_share>\b(?P<share_num>[1-9])/(?P<share_den>[1-9]\d?)(?![\d/]))",
-            rf"(?P<number>{NUMBER_RE})",
-            rf"(?P<magnitude>\b(?:{'|'.join(SPACED_MAGNITUDES)})\b)",
-            rf"(?P<subunit>\b(?:{'|'.join(SUBUNIT_WORDS)})\b)",
-            rf"(?P<family>\b(?:rs\.?(?![a-z])|(?:{'|'.join(w for w in CURRENCY_FAMILIES if not w.startswith('rs'))})\b))",
-            # Currency names ('Chinese yuan') are words here, joined by ``_join_currency_names``:
-            # a regular expression of every name costs more to compile than all the rest.
-            rf"(?P<currency>{phrase_pattern(list(CURRENCY_SYMBOLS) + list(LOWERCASE_CODES), end=r'(?![a-z])')})",
-            r"(?P<xx_dollar>\b[a-z]{1,3}\$)",
-            r"(?P<conn>\bto\b|-|\band\b|\bor\b|\bthrough\b|\bthru\b)",
-            r"(?P<of>\bof\b)",
-            r"(?P<code>(?-i:\b[A-Z]{3}(?![A-Za-z])))",
-            r"(?P<word>[^\W\d_][\w'.-]*)",
-            r"(?P<punct>[,;:.!?()\[\]\"'…*])",
-        ]
-    ),
+_TOKEN_PARTS = [
+    rf"(?P<post_hedge>{phrase_pattern([p for p in POST_HEDGES if p.startswith(('or ', 'and ', 'more ', 'give ', '+', 'plus'))])})",
+    rf"(?P<hedge>{phrase_pattern(sorted(set(PRE_HEDGES) | set(POST_HEDGES)))})",
+    r"(?P<pct>%|\bper\s*-?\s*cent\b|\bpercent(?:age\s+points?)?\b|\bpct\b|\bpercentage\s+points?\b|(?<=\d)pc\b|\bpc\b)",
+    rf"(?P<rate_per>\b(?:per|a|an|each|every)\s+(?P<rate_word>{'|'.join(RATE_WORDS)})\b)",
+    rf"(?P<rate_slash>/\s*(?P<rate_slash_word>{'|'.join(re.escape(w) for w in sorted(RATE_SLASH_WORDS, key=len, reverse=True))})(?![\w]))",
+    rf"(?P<rate_adverb>{phrase_pattern(list(RATE_ADVERBS))})",
+    r"(?P<between>\bbetween\b)",
+    r"(?P<from>\bfrom\b)",
+    rf"(?P<oom>{phrase_pattern(list(ORDERS_OF_MAGNITUDE))})",
+    rf"(?P<vague>{phrase_pattern(list(VAGUE_MULTIPLIERS))})",
+    rf"(?P<spoken>\b{SPOKEN_RE})",
+    rf"(?P<fraction>{_FRACTION_RE})(?!\s+(?:of\s+)?an?\s+(?:hundred|thousand|million|billion|trillion|dozen))",
+    rf"(?P<spelled>\b{SPELLED_RE})",
+    r"(?P<mixed>\b(?P<mixed_int>\d+)\s+(?P<mixed_num>[1-9])/(?P<mixed_den>[1-9]\d?)(?![\d/]))",
+    r"(?P<slash_share>\b(?P<share_num>[1-9])/(?P<share_den>[1-9]\d?)(?![\d/]))",
+    rf"(?P<number>{NUMBER_RE})",
+    rf"(?P<magnitude>\b(?:{'|'.join(SPACED_MAGNITUDES)})\b)",
+    rf"(?P<subunit>\b(?:{'|'.join(SUBUNIT_WORDS)})\b)",
+    rf"(?P<family>\b(?:rs\.?(?![a-z])|(?:{'|'.join(w for w in CURRENCY_FAMILIES if not w.startswith('rs'))})\b))",
+    # Currency names ('Chinese yuan') are words here, joined by ``_join_currency_names``:
+    # a regular expression of every name costs more to compile than all the rest.
+    rf"(?P<currency>{phrase_pattern(list(CURRENCY_SYMBOLS) + list(LOWERCASE_CODES), end=r'(?![a-z])')})",
+    r"(?P<xx_dollar>\b[a-z]{1,3}\$)",
+    r"(?P<conn>\bto\b|-|\band\b|\bor\b|\bthrough\b|\bthru\b)",
+    r"(?P<of>\bof\b)",
+    r"(?P<code>(?-i:\b[A-Z]{3}(?![A-Za-z])))",
+    r"(?P<word>[^\W\d_][\w'.-]*)",
+    r"(?P<punct>[,;:.!?()\[\]\"'…*])",
+]
+_TOKEN_RE = re.compile("|".join(_TOKEN_PARTS), re.IGNORECASE)
+# At a digit only these alternatives can match (every other one starts with a letter, a symbol
+# or a letter's word boundary), in the same order: the same token, without trying every word.
+_DIGIT_KINDS = ("spoken", "mixed", "slash_share", "number")
+_DIGIT_TOKEN_RE = re.compile(
+    "|".join(part for part in _TOKEN_PARTS if part.startswith(tuple(f"(?P<{kind}>" for kind in _DIGIT_KINDS))),
     re.IGNORECASE,
 )
 
-_SPACE_RE = re.compile(r"\s+")
-_SPACE_GROUPED_RE = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d,]|\.\d)")
+# Each pattern below starts with a character (a digit, '-', ' ') so that the search skips to
+# it; the lookbehind after it says what may stand before the match.
+_SPACE_GROUPED_RE = re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?: \d{3})+(?![\d,]|\.\d)")
 _INDIAN_GROUPED_RE = re.compile(r"(?<![\d.,])\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])")
 _HYPHEN_MAGNITUDE_RE = re.compile(
-    r"(?<=[\da-z])-(?=(?:thousand|million|billion|trillion|lakh|lakhs|crore|crores|mn|bn|mln|dozen"
+    r"-(?<=[\da-z]-)(?=(?:thousand|million|billion|trillion|lakh|lakhs|crore|crores|mn|bn|mln|dozen"
     r"|dollars?|percent|per cent)\b)",
     re.IGNORECASE,
 )
-_SPACED_DOLLAR_RE = re.compile(r"(?<![\w$])(?-i:([A-Z]{2}|[CRS])) \$(?=\s?[\d.])")
+# The space in 'US $7' or 'C $7': two capitals or one of C, R, S, not after a letter or a '$'.
+_SPACED_DOLLAR_RE = re.compile(r" (?=\$\s?[\d.])(?:(?<=[A-Z]{2} )(?<![\w$][A-Z]{2} )|(?<=[CRS] )(?<![\w$][CRS] ))")
 
 
 @dataclass(frozen=True)
@@ -148,15 +154,15 @@ class Token:
 def normalize(text: str) -> str:
     """Unify dashes, quotes and odd spaces; rewrite spellings the grammar reads another way."""
     if not text.isascii():
-        text = text.translate(TYPOGRAPHY)
+        text = text.translate(TYPOGRAPHY).translate(VALUE_FOLDS)
     text = " ".join(text.split())
     text = _SPACE_GROUPED_RE.sub(_join_spaced, text)
     if "," in text:
         text = _INDIAN_GROUPED_RE.sub(_join_commas, text)
     if "-" in text:
         text = _HYPHEN_MAGNITUDE_RE.sub(" ", text)
-    if "$" in text:
-        text = _SPACED_DOLLAR_RE.sub(r"\1$", text)
+    if " $" in text:
+        text = _SPACED_DOLLAR_RE.sub("", text)
     return text
 
 
@@ -169,7 +175,7 @@ def _join_commas(m: re.Match[str]) -> str:
 
 
 def phrase_key(text: str) -> str:
-    return _SPACE_RE.sub(" ", text.strip().lower())
+    return " ".join(text.lower().split())  # str.split and \s agree on what is a space
 
 
 def number_token(m: re.Match[str], text: str, start: int = 0) -> Token:
@@ -305,7 +311,7 @@ def tokens(text: str, raw: str) -> list[Token]:
         if text[pos] == " ":
             pos += 1
             continue
-        m = _TOKEN_RE.match(text, pos)
+        m = (_DIGIT_TOKEN_RE if text[pos] in "0123456789" else _TOKEN_RE).match(text, pos)
         if m is None:
             raise error(raw, f"unexpected '{text[pos]}' at character {pos + 1}")
         found.append(token_from_match(m))

@@ -23,11 +23,19 @@ ODD_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008
 # Characters that are not there at all (zero-width, soft hyphen).
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
+# Letters that Python's case-insensitive patterns match as ASCII letters (long s, Kelvin sign,
+# dotless i): folded here, so that a word the patterns accept ("ſix") is also one the word tables
+# know. One character for one, so offsets into the text stay the same. The dotted capital I is
+# folded by the value reader only (VALUE_FOLDS): quote matching keeps its own case folding of it.
+ASCII_FOLDS = {"\u017f": "s", "\u212a": "k", "\u0131": "i"}
+
 TYPOGRAPHY = str.maketrans(
-    DASHES + SINGLE_QUOTES + DOUBLE_QUOTES + ODD_SPACES,
-    "-" * len(DASHES) + "'" * len(SINGLE_QUOTES) + '"' * len(DOUBLE_QUOTES) + " " * len(ODD_SPACES),
+    DASHES + SINGLE_QUOTES + DOUBLE_QUOTES + ODD_SPACES + "".join(ASCII_FOLDS),
+    "-" * len(DASHES) + "'" * len(SINGLE_QUOTES) + '"' * len(DOUBLE_QUOTES) + " " * len(ODD_SPACES)
+    + "".join(ASCII_FOLDS.values()),
     INVISIBLE,
 )
+VALUE_FOLDS = str.maketrans({"\u0130": "I"})
 
 # --- hedges --------------------------------------------------------------------------------
 

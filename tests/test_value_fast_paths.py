@@ -1,0 +1,117 @@
+"""The value reader's shortcuts give what the full patterns give.
+
+Figures in a text are looked for without the spelled-number alternatives when no spelled number
+can be written there; a token starting with a digit is matched against the alternatives that can
+start with one; the normalization patterns are written to start with a character. Each shortcut
+is compared here with the full pattern it stands for, on hand-picked and generated text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from hirel.values import figures_in, quotes, tokens
+from hirel.values.readers import normalize_value
+from hirel.values.units import parse_unit
+
+# The normalization patterns as first written (each starting with a lookbehind).
+_SPACE_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d,]|\.\d)")
+_HYPHEN_MAGNITUDE = re.compile(tokens._HYPHEN_MAGNITUDE_RE.pattern.replace(r"-(?<=[\da-z]-)", r"(?<=[\da-z])-", 1),
+                               re.IGNORECASE)
+_SPACED_DOLLAR = re.compile(r"(?<![\w$])(?-i:([A-Z]{2}|[CRS])) \$(?=\s?[\d.])")
+
+WORDS = ("one two seven seventeen twenty ninety half a an quarter of and to or - hundred thousand million "
+         "billion lakh crore crores dozen mn bn k m $ US C R S XUS € % percent per cent about over said "
+         "point oh zero 5 12 1,000 10 000 1 000 000 3.5 .5 4-million 70-100 2017 mid-2017 one-point-65 "
+         "TWENTY-ONE twenty-five fivefold a-million 5bn 7.2bn USD30m 1/3 33 1/3 Million 5-Million").split()
+SEPARATORS = [" ", " ", "", "-", ", ", ". ", "  ", "\t", "\u00a0", "–", " $"]
+phrases = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), min_size=1, max_size=8).map(
+    lambda parts: "".join(word + sep for word, sep in parts).strip())
+
+
+def _full_scan(text: str) -> list[tuple[float, bool, float | None]]:
+    """`_scan_figures` with the full pattern always."""
+    original = quotes._figure_pattern
+    try:
+        quotes._figure_pattern = lambda t: quotes._figure_spoken_re() if "point" in t.lower() else quotes._FIGURE_RE
+        return quotes._scan_figures(text)
+    finally:
+        quotes._figure_pattern = original
+
+
+def _full_tokens(text: str) -> list[tuple]:
+    original = tokens._DIGIT_TOKEN_RE
+    try:
+        tokens._DIGIT_TOKEN_RE = tokens._TOKEN_RE
+        return [(t.kind, t.text, t.value, t.start) for t in tokens.tokens(text, text)]
+    finally:
+        tokens._DIGIT_TOKEN_RE = original
+
+
+def _old_normalize(text: str) -> str:
+    if not text.isascii():
+        text = text.translate(tokens.TYPOGRAPHY)
+    text = " ".join(text.split())
+    text = _SPACE_GROUPED.sub(lambda m: m.group().replace(" ", ""), text)
+    if "," in text:
+        text = tokens._INDIAN_GROUPED_RE.sub(lambda m: m.group().replace(",", ""), text)
+    if "-" in text:
+        text = _HYPHEN_MAGNITUDE.sub(" ", text)
+    if "$" in text:
+        text = _SPACED_DOLLAR.sub(r"\1$", text)
+    return text
+
+
+def test_figures_by_hand():
+    assert figures_in("about $121 million a year") == {121e6}
+    assert figures_in("twenty-five million people") == {25e6}
+    assert figures_in("a million dollars, then US $7.2bn") == {1e6, 7.2e9}
+    assert figures_in("between $70-100 million") == {70.0, 70e6, 100e6}
+    assert figures_in("one-point-65 billion") == {1.65e9}
+    assert figures_in("the one who said it") == {1.0}  # 'one' is a figure: the full pattern runs
+
+
+def test_spelled_numbers_are_found_where_the_shortcut_would_skip_them():
+    # no spelled word, so digits only
+    assert quotes._figure_pattern("gives about $5 million a year") is quotes._DIGIT_FIGURE_RE
+    # 'a' right before a magnitude is a spelled 'one'
+    assert quotes._figure_pattern("a million a year") is quotes._FIGURE_RE
+    # a text beyond ASCII always gets the full pattern
+    assert quotes._figure_pattern("über 5 millionen") is quotes._FIGURE_RE
+
+
+def test_normalize_by_hand():
+    assert tokens.normalize("US $7 and C $5 but XUS $3") == "US$7 and C$5 but XUS $3"
+    assert tokens.normalize("10 000 people, 1,75,000 rupees") == "10000 people, 175000 rupees"
+    assert tokens.normalize("a 4-million budget") == "a 4 million budget"
+    assert tokens.phrase_key("  About\u00a0 $5\tMillion ") == "about $5 million"
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(phrases)
+def test_shortcuts_match_the_full_patterns(text):
+    assert tokens.normalize(text) == _old_normalize(text)
+    assert quotes._scan_figures(text) == _full_scan(text)
+    normalized = tokens.normalize(text)
+    try:
+        fast = [(t.kind, t.text, t.value, t.start) for t in tokens.tokens(normalized, normalized)]
+    except tokens.ValueParseError as exc:
+        fast = [("error", str(exc))]
+    try:
+        full = _full_tokens(normalized)
+    except tokens.ValueParseError as exc:
+        full = [("error", str(exc))]
+    assert fast == full
+
+
+def test_cached_reading_keeps_types_apart():
+    year = normalize_value(2017, parse_unit("date"))
+    again = normalize_value("2017", parse_unit("date"))
+    assert (year.low, year.high) == (again.low, again.high)
+    assert year.text == again.text == "2017"
+    first = normalize_value("about $5 million a year", "USD/year")
+    assert normalize_value("about $5 million a year", "USD/year") is first  # the same immutable reading
+    assert first.low < 5e6 < first.high
