@@ -46,6 +46,7 @@ EXPECTED = [
     ("Iran gave $5 million in 2019, while Qatar gave $30 million.", "$30 million"),
     # a participle clause with a figure brings the clause it hangs on
     ("Iran donated $2 million to 9,000 families", "$2 million"),
+    ("Iran donated $2 million to 9,000 families", "9,000 families"),  # each figure its own stub
     ("Iran donated $2 million to 9,000 families, building homes, distributing 20,000 meals each day.",
      "20,000 meals"),
     # a leading subordinate clause ('Although …,') that holds neither is left out

@@ -15,15 +15,23 @@ from dataclasses import dataclass
 
 from ..model import Interval
 from ..values import ValueParseError, read_value
+from ..values.vocabulary import PRE_HEDGES
 
 _MONTHS = ("january february march april may june july august september october november december "
            "jan feb mar apr jun jul aug sep sept oct nov dec").split()
 _MONTH_SET = frozenset(_MONTHS)
+_NOT_LEFT = frozenset("in the of on do does did has have had order region quite".split())
 _LEFT_WORDS = frozenset(
     "about approximately approx around roughly some circa nearly almost just under below over above "
     "more less fewer than at least most up to as much many high exceeding upwards upward excess "
     "greater no not well estimated an a average slightly little close shy short nearing exceeded topped "
-    "surpassed between from us u.s. early mid late end start beginning since until".split())
+    "surpassed between from us u.s. early mid late end start beginning since until".split()) | frozenset(
+    word for hedge in PRE_HEDGES if hedge[0].isalpha() for word in hedge.split()
+    if word not in _NOT_LEFT)  # 'tops', 'past', 'beyond'
+# A figure followed by one of these is not a claim's value: a ratio ('500 times stronger') or
+# an earthquake's magnitude ('8.8 on the Richter scale', 'magnitude 7.8').
+_NOT_AFTER = frozenset("times fold richter magnitude".split())
+_NOT_AFTER_PHRASES = ("on the richter", "on the moment magnitude")
 _RIGHT_WORDS = frozenset(
     "thousand thousands million millions billion billions trillion trillions mln mn bn tn mil bil m k "
     "percent per cent pct percentage point points a an each every year years month months week weeks day "
@@ -106,7 +114,18 @@ def _is_core(tokens: list[_Token], index: int) -> bool:
     nxt = tokens[index + 1].word if index + 1 < len(tokens) else ""
     if word in _OOM_WORDS and nxt == "of":
         return True
-    return word in _SPELLED and (nxt in _MAGNITUDES or nxt in ("percent", "per"))
+    if word in _SPELLED and (nxt in _MAGNITUDES or nxt in ("percent", "per")):
+        return True
+    # 'half a million'
+    return word == "half" and nxt in ("a", "an") and index + 2 < len(tokens) and tokens[index + 2].word in _MAGNITUDES
+
+
+def _not_a_value(tokens: list[_Token], index: int) -> bool:
+    """'500 times stronger', '8.8 on the Richter scale', 'magnitude 7.8': not a claim's figure."""
+    after = " ".join(t.word for t in tokens[index + 1:index + 4])
+    before = tokens[index - 1].word if index else ""
+    return (after.split(" ")[0] in _NOT_AFTER or after.startswith(_NOT_AFTER_PHRASES)
+            or before in ("magnitude", "magnitude-"))
 
 
 def _is_date_like(words: list[str]) -> bool:
@@ -139,7 +158,7 @@ def find_values(text: str) -> list[FoundValue]:
     found: list[FoundValue] = []
     index, count = 0, len(tokens)
     while index < count:
-        if not _is_core(tokens, index):
+        if not _is_core(tokens, index) or _not_a_value(tokens, index):
             index += 1
             continue
         left = index

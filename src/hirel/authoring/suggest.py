@@ -153,9 +153,8 @@ class Suggester:
         propositions = self._propositions(local)
         cue = [attribution.cue_start, attribution.cue_end - 1] if attribution.cue_start >= 0 else []
         if figures or dates:
-            groups = _by_unit(parts, figures or dates, sentence.start)
-            if not figures:
-                groups = [group[:1] for group in groups]
+            # every figure its own stub ('killed 708 people and left 2,000 homeless': two claims)
+            groups = [[v] for v in figures] if figures else [g[:1] for g in _by_unit(parts, dates, sentence.start)]
         else:
             groups = [[]]
         stubs = []

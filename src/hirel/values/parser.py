@@ -14,6 +14,20 @@ from .vocabulary import MAGNITUDE_WORDS, POST_HEDGES, PRE_HEDGES
 
 _NO_NUMBER_HINT = "write a figure such as '$30 million a month', 'about 50%' or 'tens of millions'"
 _LEAD_WORDS = ("in", "the", "a", "an", "of")
+# One-letter currency prefixes that name several currencies: never guessed.
+_PREFIX_NOTES = {"r": " (R is the rand, the Brazilian real R$ or rupees Rs)",
+                 "p": " (P is the Philippine peso ₱, the Botswana pula or pesos)"}
+
+
+def _letter_prefix(token: Token) -> str | None:
+    """'P' of 'P867.24', 'R' of 'R1.5': letters written against a figure as a currency."""
+    if token.kind != "word":
+        return None
+    letters = len(token.text) - len(token.text.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))
+    rest = token.text[letters:]
+    if 1 <= letters <= 3 and rest[:1].isdigit():
+        return token.text[:letters]
+    return None
 
 
 @dataclass(frozen=True)
@@ -227,6 +241,12 @@ class Parser:
 
     def no_number(self) -> ValueParseError:
         if not any(t.kind in ("number", "oom", "vague", "fraction") for t in self.tokens):
+            for token in self.tokens:
+                prefix = _letter_prefix(token)
+                if prefix is not None:
+                    return self.error(f"'{prefix}' before {token.text[len(prefix):]} is not a currency "
+                                      f"hirel knows{_PREFIX_NOTES.get(prefix.lower(), '')}; write the "
+                                      "currency code or name, e.g. 'PHP 867.24 million', 'ZAR 1.5 billion'")
             return self.error(f"no number found; {_NO_NUMBER_HINT}")
         return self.unexpected()
 
@@ -250,6 +270,12 @@ class Parser:
                 reading.words.append(self.take())
             elif token.kind == "punct":
                 self.take()
+                while self.at("punct"):
+                    self.take()
+                if not reading.words and self.at("word") and token.text in ',"\'':
+                    # '708," said': a quote or comma ends the value; a word after it is not its noun
+                    raise self.error(f"'{token.text}' (at character {token.start + 1}) ends the figure; "
+                                     "a value is the figure and what it counts, not the sentence after it")
             else:
                 raise self.unexpected()
 

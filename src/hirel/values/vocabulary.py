@@ -77,7 +77,8 @@ PRE_HEDGES: dict[str, str] = {
          "exceeded", "exceeds", "has exceeded", "have exceeded", "had exceeded",
          "topped", "tops", "has topped", "have topped", "had topped",
          "surpassed", "surpasses", "has surpassed", "have surpassed", "had surpassed",
-         "passed", "has passed", "have passed", "crossed", "has crossed", "have crossed"],
+         "passed", "has passed", "have passed", "crossed", "has crossed", "have crossed",
+         "past", "beyond", "surpassing", "topping"],
         AT_LEAST,
     ),
     **dict.fromkeys(
@@ -350,6 +351,28 @@ MULTIPLIERS: dict[str, float] = {
     "quadrupled": 4.0, "quadruple": 4.0, "quadruples": 4.0,
     "quintupled": 5.0, "halved": 0.5, "halves": 0.5, "halving": 0.5,
 }
+
+# --- the noun a count counts ----------------------------------------------------------------
+
+# Words never read as the noun a count counts: reporting verbs and finite verbs or auxiliaries
+# ("708,\" said", "19,136 people died"). A value is the figure and its noun, not a clause.
+NOT_COUNTED_WORDS = frozenset(
+    {"said", "says", "say", "saying", "told", "tells", "tell", "reported", 
+     "according", "added", "adds", "stated", "announced", "announces", "claimed",
+     "confirmed", "confirms", "estimated", "noted", "explained", "wrote",
+     "writes", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will",
+     "would", "could", "should", "may", "might", "must", "can", "did", "does", "do",
+     "died", "die", "dies", "dying", "fled", "flee", "flees", "lost", "lose", "remain",
+     "remained", "stood", "reached", "reaches", "rose", "fell", "went"}
+)
+# Casualty and reporting nouns a count often counts ("708 dead", "300 missing"): read as the
+# noun, never taken for a misspelt keyword ('dead' is not 'decade').
+COUNTED_WORDS = frozenset(
+    {"dead", "killed", "wounded", "injured", "displaced", "missing", "homeless", "deaths",
+     "death", "people", "persons", "families", "households", "homes", "houses", "buildings",
+     "victims", "casualties", "injuries", "survivors", "refugees", "evacuees", "children",
+     "adults", "residents", "bodies", "fatalities", "troops", "soldiers", "civilians"}
+)
 
 # --- every keyword, for "is this a misspelt keyword?" ----------------------------------------
 

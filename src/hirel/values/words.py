@@ -17,7 +17,7 @@ from functools import lru_cache
 from .parser import Reading
 from .tokens import Token, ValueParseError, error
 from .units import Unit
-from .vocabulary import PERIOD_WORDS, keywords
+from .vocabulary import COUNTED_WORDS, NOT_COUNTED_WORDS, PERIOD_WORDS, keywords
 
 __all__ = ["check_words"]
 
@@ -26,7 +26,8 @@ _FUNCTION_WORDS = frozenset(
     {"a", "an", "the", "per", "each", "every", "and", "or", "to", "from", "between", "than", "in",
      "on", "at", "by", "for", "since", "until", "with", "as", "is", "was", "were", "are", "be",
      "been", "this", "that", "these", "those", "its", "their", "his", "her", "our", "it",
-     "times", "fold", "so", "far", "total", "overall", "only", "just"}
+     "times", "fold", "so", "far", "total", "overall", "only", "just", "after", "before", "during",
+     "when", "while", "amid", "into", "because", "but", "if", "who", "which", "whom", "whose"}
 )
 _MISSPELLING_SCORE = 80.0
 
@@ -39,13 +40,15 @@ def _keywords() -> tuple[str, ...]:
 def nearest_keyword(word: str) -> str | None:
     """The rate, period, magnitude or currency word ``word`` is a misspelling of, if any."""
     lowered = word.lower().strip(".")
-    if len(lowered) < 3:
+    if len(lowered) < 3 or lowered in COUNTED_WORDS or lowered in NOT_COUNTED_WORDS:
         return None
     from rapidfuzz import fuzz, process
 
     match = process.extractOne(lowered, _keywords(), scorer=fuzz.ratio, score_cutoff=_MISSPELLING_SCORE)
     if match is None or match[0] == lowered:
         return None
+    if min(len(lowered), len(match[0])) <= 5 and abs(len(lowered) - len(match[0])) > 1:
+        return None  # a short word two letters shorter or longer is another word ('dead', 'decade')
     return match[0]
 
 
@@ -76,6 +79,9 @@ def _check_noun(raw: str, token: Token, *, first: bool) -> None:
         raise _refuse(raw, token, "is a period: a figure per period is a rate",
                       f"write it as a rate, e.g. 'per {lowered.rstrip('s').rstrip('ly') or lowered}', "
                       "or leave the period to 'when'")
+    if lowered.strip(".") in NOT_COUNTED_WORDS:
+        raise _refuse(raw, token, "is a verb, not what the figure counts",
+                      "write only the figure and what it counts, e.g. '708 dead'")
     if lowered in _FUNCTION_WORDS and not (lowered == "of" and first):
         raise _refuse(raw, token, "cannot be read here",
                       "write only the figure and what it counts; a rate is per hour, day, week, month or year")
@@ -95,6 +101,10 @@ def check_words(reading: Reading, unit: Unit, raw: str, steps: list[str]) -> Non
         if close is not None:
             raise _refuse(raw, token, f"looks like a misspelling of '{close}'", f"did you mean '{close}'?")
     first = words[0]
+    if unit.is_currency and not reading.currencies and not reading.subunit and first.kind == "word" \
+            and _LATIN_WORD_RE.fullmatch(first.text):
+        raise _refuse(raw, first, f"follows a figure with no currency, and the proposition is in {unit.base}",
+                      f"a count cannot be compared with {unit.base}; write the amount with its currency")
     if unit.is_currency:
         close = nearest_keyword(first.text)
         hint = f"did you mean '{close}'?" if close else "write only the amount, e.g. '$30 million a month'"
