@@ -87,7 +87,7 @@ def bench_suggest(repeat: int, articles: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         big_dir = write_corpus(Path(tmp) / "data", articles=articles, claims=20)
         big, _ = load_corpus(big_dir)
-        first = sorted(big.articles)[0]
+        first = min(big.articles)
         suggester = Suggester(big)
         one = best(lambda: suggester.for_article(first), repeat)
         print(f"suggest, library, one article of a {articles:,}-article synthetic corpus "
@@ -95,9 +95,9 @@ def bench_suggest(repeat: int, articles: int) -> None:
 
 
 def recall() -> None:
-    from hirel.rules.anchoring import ArticleText
     from hirel.authoring.suggest import Suggester
     from hirel.loading.loader import load_corpus
+    from hirel.rules.anchoring import ArticleText
 
     annotated, _ = load_corpus(ROOT / "data")
     with tempfile.TemporaryDirectory() as tmp:

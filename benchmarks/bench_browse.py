@@ -16,8 +16,8 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from measure import best_of  # noqa: E402
-from synthetic import write_corpus  # noqa: E402
+from measure import best_of
+from synthetic import write_corpus
 
 COMMANDS = [["check"], ["topics"], ["propositions"], ["sources"], ["matrix", "money"], ["matrix", "events"],
             ["compare", "funding-0"]]

@@ -48,8 +48,7 @@ def _base(root: Path, entities: str = "Example Times: {}\nThe group: {}\n") -> N
 def _article(root: Path, lines: int) -> None:
     with open(root / "articles" / "big.md", "w", encoding="utf-8") as out:
         out.write("---\ntitle: A long article\noutlet: Example Times\n---\n")
-        for n in range(lines):
-            out.write(SENTENCE.format(n=n, m=n % 900 + 10) + "\n")
+        out.writelines(SENTENCE.format(n=n, m=n % 900 + 10) + "\n" for n in range(lines))
 
 
 def _claim(index: int, line: int, quote: str | None = None) -> str:
@@ -92,8 +91,7 @@ def write_claims(root: Path, scale: float) -> None:
         + "".join(SENTENCE.format(n=n, m=n % 900 + 10) + "\n" for n in range(sentences)), encoding="utf-8")
     with open(root / "claims" / "big.yaml", "w", encoding="utf-8") as out:
         out.write("claims:\n")
-        for i in range(count):
-            out.write(_claim(i, i % sentences) + "    note: an annotation written by hand, as a note, with a few more words.\n")
+        out.writelines(_claim(i, i % sentences) + "    note: an annotation written by hand, as a note, with a few more words.\n" for i in range(count))
 
 
 CASES = {

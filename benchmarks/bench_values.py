@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from synthetic import write_corpus  # noqa: E402
+from synthetic import write_corpus
 
 ROUND = """
 import sys, time

@@ -27,7 +27,7 @@ def measure(args: list[str], env: dict[str, str] | None = None) -> tuple[float, 
             "sys.exit(status if isinstance(status, int) else 1)\n")
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", code, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                          text=True, env={**os.environ, **(env or {})})
+                          text=True, env={**os.environ, **(env or {})}, check=False)
     elapsed = time.perf_counter() - start
     rss, cpu = 0, 0.0
     for line in done.stderr.splitlines():

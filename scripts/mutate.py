@@ -26,8 +26,11 @@ import os
 import signal
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib.machinery import ModuleSpec
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src"
@@ -219,7 +222,8 @@ class _Finder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     def __init__(self, name: str, code: object, path: Path) -> None:
         self.name, self.code, self.path = name, code, path
 
-    def find_spec(self, fullname, path=None, target=None):  # noqa: ANN001
+    def find_spec(self, fullname: str, path: Sequence[str] | None = None,
+                  target: ModuleType | None = None) -> ModuleSpec | None:
         if fullname != self.name:
             return None
         is_package = self.path.name == "__init__.py"
@@ -228,12 +232,12 @@ class _Finder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
             spec.submodule_search_locations = [str(self.path.parent)]
         return spec
 
-    def create_module(self, spec):  # noqa: ANN001
+    def create_module(self, spec: ModuleSpec) -> None:
         return None
 
-    def exec_module(self, module) -> None:  # noqa: ANN001
+    def exec_module(self, module: ModuleType) -> None:
         module.__file__ = str(self.path)
-        exec(self.code, module.__dict__)
+        exec(self.code, module.__dict__)  # noqa: S102 - running the mutated module is the point
 
 
 def run_tests(tests: list[str], finder: _Finder | None, timeout: float) -> str:
@@ -250,7 +254,7 @@ def run_tests(tests: list[str], finder: _Finder | None, timeout: float) -> str:
             os.dup2(devnull, 2)
             code = pytest.main(["-x", "-q", "-p", "no:cacheprovider", "-p", "no:randomly", *tests])
             os._exit(0 if code == 0 else 1)
-        except BaseException:
+        except BaseException:  # noqa: BLE001 - the forked child exits, whatever happened
             os._exit(2)
     deadline = time.monotonic() + timeout
     while True:

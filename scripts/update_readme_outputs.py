@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 DOCUMENTS = [README, *sorted((ROOT / "docs").glob("*.md"))]
-BLOCK = re.compile(r"```console\n\$ (hirel [^\n]*)\n(.*?)```\n", re.S)
+BLOCK = re.compile(r"```console\n\$ (hirel [^\n]*)\n(.*?)```\n", re.DOTALL)
 
 
 HEAD = re.compile(r"\s*\|\s*head -n (\d+)\s*$")
@@ -30,7 +30,7 @@ def run(command: str) -> str:
     if head:
         command = command[: head.start()]
     argv = [sys.executable, "-m", "hirel", *shlex.split(command)[1:]]  # this Python's hirel
-    result = subprocess.run(argv, capture_output=True, text=True, env=env, cwd=ROOT)
+    result = subprocess.run(argv, capture_output=True, text=True, env=env, cwd=ROOT, check=False)
     if head:
         return "".join(result.stdout.splitlines(keepends=True)[: int(head.group(1))])
     return result.stdout

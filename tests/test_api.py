@@ -9,16 +9,16 @@ from pathlib import Path
 import pytest
 
 import hirel
-
 from conftest import CorpusDir
 
 
 def test_exports_are_listed_and_resolve():
+    assert sorted(hirel.__all__) == sorted(["__version__", *hirel._EXPORTS])
     for name in hirel.__all__:
         assert getattr(hirel, name) is not None
     assert set(dir(hirel)) >= {"load_corpus", "check", "compare", "read_value", "HirelError"}
     with pytest.raises(AttributeError):
-        hirel.no_such_name  # noqa: B018
+        _ = hirel.no_such_name
 
 
 def test_import_hirel_is_light():

@@ -22,64 +22,64 @@ CASES = {
         ["Port fees rise 20% as trade slows",
          "The port authority said on Monday that fees would rise by “about 20%” from April, citing a fall in traffic.",
          "Shipping lines paid $1.2bn in fees last year, according to the authority’s annual report\u00a0– a record.",
-         "“We had no choice,” the director, Ana Lopes, told reporters. Analysts say the rise may cost importers "
-         "around $240 million a year."],
-        dict(title="Port fees rise 20% as trade slows", author="Jane Roe", published="2024-03-05",
-             published_from="json-ld", site_name="The Harbor Times",
-             url="https://harbortimes.example/2024/03/port-fees", kind="news")),
+         ("“We had no choice,” the director, Ana Lopes, told reporters. Analysts say the rise may cost importers "
+          "around $240 million a year.")],
+        {"title": "Port fees rise 20% as trade slows", "author": "Jane Roe", "published": "2024-03-05",
+         "published_from": "json-ld", "site_name": "The Harbor Times",
+         "url": "https://harbortimes.example/2024/03/port-fees", "kind": "news"}),
     "opengraph.html": (
         ["Valdoria cuts grain tariff to 5 percent",
-         "Valdoria will cut its import tariff on grain from 12 percent to 5 percent on July 1, the trade ministry "
-         "said in a statement on Wednesday.",
-         "The ministry estimated that the cut would cost the treasury about 40 million crowns a year, a figure that "
-         "opposition lawmakers called \"far too low\".",
-         "Grain imports reached 2.1 million tonnes in 2022, up from 1.6 million tonnes the year before, according "
-         "to the national statistics office."],
+         ("Valdoria will cut its import tariff on grain from 12 percent to 5 percent on July 1, the trade ministry "
+          "said in a statement on Wednesday."),
+         ("The ministry estimated that the cut would cost the treasury about 40 million crowns a year, a figure that "
+          "opposition lawmakers called \"far too low\"."),
+         ("Grain imports reached 2.1 million tonnes in 2022, up from 1.6 million tonnes the year before, according "
+          "to the national statistics office.")],
         # article:author is a Facebook address, not a name: the author comes from meta name=author
-        dict(title="Valdoria cuts grain tariff to 5 percent", author="Priya Natarajan", published="2023-06-14",
-             published_from="meta", site_name="Meridian Daily",
-             url="https://www.meridiandaily.example/economy/valdoria-grain-tariff", kind=None)),
+        {"title": "Valdoria cuts grain tariff to 5 percent", "author": "Priya Natarajan", "published": "2023-06-14",
+         "published_from": "meta", "site_name": "Meridian Daily",
+         "url": "https://www.meridiandaily.example/economy/valdoria-grain-tariff", "kind": None}),
     "jsonld-graph-opinion.html": (
         ["The embargo is failing",
-         "Two years after the embargo began, Kessarian exports have not fallen; they have moved. Customs data show "
-         "shipments through third countries rose by more than half in 2021.",
-         "Officials insist the measures are working. But the finance ministry's own report, published in October, "
-         "concedes that revenue from the trade fell by only 8% over the period.",
+         ("Two years after the embargo began, Kessarian exports have not fallen; they have moved. Customs data show "
+          "shipments through third countries rose by more than half in 2021."),
+         ("Officials insist the measures are working. But the finance ministry's own report, published in October, "
+          "concedes that revenue from the trade fell by only 8% over the period."),
          "The embargo may yet bite, if partners close the routes. Until then, it is a policy of appearances.",
          "The views expressed in this article are the authors' own."],
-        dict(title="The embargo is failing", author="Tomas Berg, Lena Ortiz", published="2022-11-03",
-             published_from="json-ld", site_name="The Ledger", url="https://ledger.example/opinion/embargo-failing",
-             kind="opinion")),
+        {"title": "The embargo is failing", "author": "Tomas Berg, Lena Ortiz", "published": "2022-11-03",
+         "published_from": "json-ld", "site_name": "The Ledger", "url": "https://ledger.example/opinion/embargo-failing",
+         "kind": "opinion"}),
     "amp.html": (
         ["Harbor strike ends after 9 days",
-         "Dock workers returned to work on Saturday after the union accepted a 6.5% pay rise over two years, ending "
-         "a strike that lasted nine days.",
-         "The port authority estimated the losses at $45 million, while the union put them at less than half that "
-         "amount."],
+         ("Dock workers returned to work on Saturday after the union accepted a 6.5% pay rise over two years, ending "
+          "a strike that lasted nine days."),
+         ("The port authority estimated the losses at $45 million, while the union put them at less than half that "
+          "amount.")],
         # the AMP page's canonical address, not the AMP one
-        dict(title="Harbor strike ends after 9 days", author="Jane Roe", published="2024-05-18",
-             published_from="json-ld", site_name="The Harbor Times",
-             url="https://harbortimes.example/news/2024/05/harbor-strike-ends", kind="news", amp=True)),
+        {"title": "Harbor strike ends after 9 days", "author": "Jane Roe", "published": "2024-05-18",
+         "published_from": "json-ld", "site_name": "The Harbor Times",
+         "url": "https://harbortimes.example/news/2024/05/harbor-strike-ends", "kind": "news", "amp": True}),
     "liveblog.html": (
         ["Live: Valdoria election results",
-         "With 90% of precincts counted, the governing party has 41.2 percent of the vote, the electoral "
-         "commission said.",
+         ("With 90% of precincts counted, the governing party has 41.2 percent of the vote, the electoral "
+          "commission said."),
          "The opposition leader told supporters she expected to win \"at least a third\" of the seats.",
          "Turnout reached 63 percent, up from 58 percent in 2020, according to the electoral commission."],
         # a live blog has no datePublished: the start of its coverage is its date
-        dict(title="Live: Valdoria election results", author="Thames Courier staff", published="2024-09-08",
-             published_from="json-ld", site_name="The Thames Courier",
-             url="https://thamescourier.example/live/valdoria-election", kind="news")),
+        {"title": "Live: Valdoria election results", "author": "Thames Courier staff", "published": "2024-09-08",
+         "published_from": "json-ld", "site_name": "The Thames Courier",
+         "url": "https://thamescourier.example/live/valdoria-election", "kind": "news"}),
     "date-in-url.html": (
         ["Ferry operator fined over safety lapses",
-         "A regional court fined the ferry operator €250,000 on Tuesday for failing to maintain lifeboats on two of "
-         "its vessels.",
-         "Inspectors found 14 faults during checks last autumn, the maritime agency said. The operator said it "
-         "would appeal."],
+         ("A regional court fined the ferry operator €250,000 on Tuesday for failing to maintain lifeboats on two of "
+          "its vessels."),
+         ("Inspectors found 14 faults during checks last autumn, the maritime agency said. The operator said it "
+          "would appeal.")],
         # no date anywhere but the address; the author only in a byline element
-        dict(title="Ferry operator fined over safety lapses", author="Marta Silva", published="2021-03-17",
-             published_from="url", site_name="Coastal Post",
-             url="https://www.coastalpost.example/2021/03/17/ferry-operator-fined/", kind=None)),
+        {"title": "Ferry operator fined over safety lapses", "author": "Marta Silva", "published": "2021-03-17",
+         "published_from": "url", "site_name": "Coastal Post",
+         "url": "https://www.coastalpost.example/2021/03/17/ferry-operator-fined/", "kind": None}),
     # a list, line breaks and a table: the extractor's '- ' and ' | ' kept around the page's own
     # text (U+2212 minus)
     "lists-table.html": (
@@ -92,17 +92,17 @@ CASES = {
          "The ministry did not comment.",
          "| Fees | +20% |",
          "| Night shifts | −€5m |"],
-        dict(title="Port lists three cost cuts", author="Lee Park", published="2023-02-14", published_from="meta",
-             site_name="Harbour Gazette", url=None, kind=None)),
+        {"title": "Port lists three cost cuts", "author": "Lee Park", "published": "2023-02-14", "published_from": "meta",
+         "site_name": "Harbour Gazette", "url": None, "kind": None}),
     "verbatim.html": (
         ["Café owners say rents doubled",
          # decomposed é (e + U+0301), a zero-width space and a no-break space, as the page writes them
-         "Owners of the Cafe\u0301 Rivière told the council that rents had doubled since 2018\u200b, to about "
-         "€3,000\u00a0a month.",
-         "“We can’t go on like this,” said Zoë Brandt, who runs a bakery nearby; her rent rose by 45\u202f% in two "
-         "years — the council’s own survey found similar increases."],
-        dict(title="Café owners say rents doubled", author=None, published="2020-02-29", published_from="meta",
-             site_name="City Notes", url=None, kind=None)),
+         ("Owners of the Cafe\u0301 Rivière told the council that rents had doubled since 2018\u200b, to about "
+          "€3,000\u00a0a month."),
+         ("“We can’t go on like this,” said Zoë Brandt, who runs a bakery nearby; her rent rose by 45\u202f% in two "
+          "years — the council’s own survey found similar increases.")],
+        {"title": "Café owners say rents doubled", "author": None, "published": "2020-02-29", "published_from": "meta",
+         "site_name": "City Notes", "url": None, "kind": None}),
 }
 
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-
 import yaml
 
 from conftest import parse_json
-
 
 # --- init ----------------------------------------------------------------------------------------
 

@@ -18,8 +18,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "authoring.md"
-BLOCK = re.compile(r"```text\n(\$ .*?)```\n", re.S)
-EDIT = re.compile(r"<!-- edit: (\S+) -->\n```yaml\n(.*?)```\n", re.S)
+BLOCK = re.compile(r"```text\n(\$ .*?)```\n", re.DOTALL)
+EDIT = re.compile(r"<!-- edit: (\S+) -->\n```yaml\n(.*?)```\n", re.DOTALL)
 ARTICLE = "harbor-times-2024-port-fees-rise-20-trade"
 
 
@@ -27,7 +27,7 @@ def steps(doc: str) -> list[tuple[str, str]]:
     """(command, expected output) in the order of the page."""
     out = []
     for block in BLOCK.findall(doc):
-        parts = re.split(r"^\$ (.*)\n", block, flags=re.M)
+        parts = re.split(r"^\$ (.*)\n", block, flags=re.MULTILINE)
         for command, output in zip(parts[1::2], parts[2::2]):
             out.append((command, output))
     return out
@@ -96,7 +96,7 @@ def test_walkthrough(tmp_path, monkeypatch, run):
         outputs = iter(printed)
 
         def rewrite(match: re.Match[str]) -> str:
-            parts = re.split(r"^\$ (.*)\n", match.group(1), flags=re.M)
+            parts = re.split(r"^\$ (.*)\n", match.group(1), flags=re.MULTILINE)
             text = "".join(f"$ {command}\n{next(outputs)[1]}" for command in parts[1::2])
             return f"```text\n{text}```\n"
 

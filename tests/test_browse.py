@@ -19,19 +19,29 @@ The fixture, worked out by hand (see also test_compare_cli.py):
 from __future__ import annotations
 
 import dataclasses
-
 from datetime import date
 
 import pytest
 
 from conftest import ARTICLE, CLAIMS, ENTITIES
-from hirel.views import (
-    Browser, claim_detail, find_claims, independent_origins, matrix, proposition_stats, quote_context,
-    search_claims, sources, timeline, topic_stats, charges, own_voice,
-)
 from hirel.comparing.comparison import UnknownName
 from hirel.loading.loader import load_corpus
 from hirel.model import Article, Loc
+from hirel.views import (
+    Browser,
+    charges,
+    claim_detail,
+    find_claims,
+    independent_origins,
+    matrix,
+    own_voice,
+    proposition_stats,
+    quote_context,
+    search_claims,
+    sources,
+    timeline,
+    topic_stats,
+)
 
 
 def browser_for(corpus) -> Browser:
@@ -466,8 +476,7 @@ def test_matrix_unknown_topic(browser):
 
 
 def test_the_browser_counts_without_judging_every_pair(browser, monkeypatch):
-    import hirel.comparing.comparison as comparison
-    import hirel.comparing.counting as counting
+    from hirel.comparing import comparison, counting
 
     calls, counted = [], []
     original, count = comparison.compare_claims, counting.count_verdicts
@@ -482,7 +491,7 @@ def test_the_browser_counts_without_judging_every_pair(browser, monkeypatch):
 
 
 def test_listing_claims_compares_nothing(browser, monkeypatch):
-    import hirel.comparing.comparison as comparison
+    from hirel.comparing import comparison
 
     monkeypatch.setattr(comparison, "compare_claims", lambda *a, **k: pytest.fail("compared"))
     assert len(find_claims(browser, search="iran")) >= 1

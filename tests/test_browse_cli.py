@@ -225,10 +225,10 @@ def test_claims_csv_and_markdown(corpus, run):
     assert markdown(run, "claims", "--proposition", "iran-foreknowledge") == [
         "| claim | proposition | article | claimant | says | when | quote |",
         "|---|---|---|---|---|---|---|",
-        "| wsj-plot | iran-foreknowledge | test-article | unnamed Hamas source via The Wall Street Journal | supports "
-        "| unknown | Iran helped plot the attack |",
-        "| biden-no-intel | iran-foreknowledge | test-article | Biden administration | refutes | unknown "
-        "| The Biden administration says it has no intelligence showing Iranian involvement |",
+        ("| wsj-plot | iran-foreknowledge | test-article | unnamed Hamas source via The Wall Street Journal | supports "
+         "| unknown | Iran helped plot the attack |"),
+        ("| biden-no-intel | iran-foreknowledge | test-article | Biden administration | refutes | unknown "
+         "| The Biden administration says it has no intelligence showing Iranian involvement |"),
     ]
 
 
@@ -444,10 +444,10 @@ def test_timeline_csv_and_markdown(corpus, run):
     assert markdown(run, "timeline", "--topic", "foreknowledge") == [
         "| " + " | ".join(header) + " |",
         "|---|---|---|---|---|---|---|---|---|---|",
-        "| unknown | unknown | wsj-plot | iran-foreknowledge | supports |  | certain | unnamed Hamas source via The "
-        "Wall Street Journal | test-article | Iran helped plot the attack |",
-        "| unknown | unknown | biden-no-intel | iran-foreknowledge | refutes |  | certain | Biden administration "
-        "| test-article | The Biden administration says it has no intelligence showing Iranian involvement |",
+        ("| unknown | unknown | wsj-plot | iran-foreknowledge | supports |  | certain | unnamed Hamas source via The "
+         "Wall Street Journal | test-article | Iran helped plot the attack |"),
+        ("| unknown | unknown | biden-no-intel | iran-foreknowledge | refutes |  | certain | Biden administration "
+         "| test-article | The Biden administration says it has no intelligence showing Iranian involvement |"),
     ]
 
 

@@ -7,7 +7,7 @@ keeps guarding the data while the package changes, and it asserts no comparison 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -48,7 +48,7 @@ def name_key(name: str) -> str:
     return " ".join(str(name).split()).casefold()
 
 
-@lru_cache(maxsize=None)
+@cache
 def articles() -> dict[str, tuple[dict, str]]:
     """article id -> (front matter, body), split on the `---` lines by hand."""
     out = {}
@@ -60,7 +60,7 @@ def articles() -> dict[str, tuple[dict, str]]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def claims_by_article() -> dict[str, list[dict]]:
     return {
         path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))["claims"]
@@ -68,12 +68,12 @@ def claims_by_article() -> dict[str, list[dict]]:
     }
 
 
-@lru_cache(maxsize=None)
+@cache
 def propositions() -> dict:
     return yaml.safe_load((DATA / "propositions.yaml").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def entity_names() -> set[str]:
     entities = yaml.safe_load((DATA / "entities.yaml").read_text(encoding="utf-8"))
     names = set()

@@ -18,10 +18,10 @@ from types import SimpleNamespace
 
 import pytest
 
+from conftest import CLAIMS, CorpusDir, replace_once, text
 from hirel.loading import cache as cache_module
 from hirel.loading import incremental
 from hirel.rules.checker import check_corpus
-from conftest import CLAIMS, CorpusDir, replace_once, text
 
 SECOND_ARTICLE = text("""
     ---

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 import pytest
 
 from conftest import ARTICLE, ENTITIES, PROPOSITIONS, QUANTITY_CLAIM, STANCE_CLAIM, replace_once, text
-from hirel.rules.checker import check_corpus
 from hirel.model import ERROR, WARNING, Problem
 from hirel.rules import ALL_RULES, RULES
+from hirel.rules.checker import check_corpus
 
 CLAIMS_PATH = "data/claims/test-article.yaml"
 ARTICLE_PATH = "data/articles/test-article.md"

@@ -18,9 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hirel.comparing.counting import count_contradictions, count_verdicts
-from hirel.model import Interval, Period
 from hirel.comparing.verdicts import ComparableClaim, compare_claims, count_by_verdict
-
+from hirel.model import Interval, Period
 from test_positions import DEATHS, ENTITIES, STANCE
 
 ORIGINS = ["John Holmes", "United Nations", "Sudan government", "Eric Reeves", "AP", "unknown outlet"]

@@ -27,7 +27,7 @@ def commands() -> dict:
 def sections(path: Path) -> dict[str, str]:
     """The text under each `## ` heading of a Markdown file, by heading."""
     text = path.read_text(encoding="utf-8")
-    parts = re.split(r"^## (.+)$", text, flags=re.M)
+    parts = re.split(r"^## (.+)$", text, flags=re.MULTILINE)
     return {parts[i].strip(): parts[i + 1] for i in range(1, len(parts), 2)}
 
 
@@ -109,7 +109,7 @@ def test_data_format_documents_the_second_contract():
 
 def test_pre_commit_recipes_are_complete_hooks():
     section = sections(DOCS / "check.md")["pre-commit"]
-    blocks = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", section, re.S)]
+    blocks = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", section, re.DOTALL)]
     assert len(blocks) == 3
     local_languages = set()
     for block in blocks:
@@ -128,7 +128,7 @@ def test_pre_commit_recipes_are_complete_hooks():
 
 def test_ci_runs_the_readme_commands_exactly():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    first_two = re.findall(r"```sh\n(.*?)\n```", readme, re.S)[:2]
+    first_two = re.findall(r"```sh\n(.*?)\n```", readme, re.DOTALL)[:2]
     assert first_two[0].startswith("python3 -m venv .venv && . .venv/bin/activate && pip install -e . && ")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     for command in first_two:

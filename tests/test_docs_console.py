@@ -20,7 +20,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
-BLOCK = re.compile(r"```console\n\$ (hirel [^\n]*)\n(.*?)```\n", re.S)
+BLOCK = re.compile(r"```console\n\$ (hirel [^\n]*)\n(.*?)```\n", re.DOTALL)
 HEAD = re.compile(r"\s*\|\s*head -n (\d+)\s*$")
 
 
@@ -99,7 +99,7 @@ def test_stance_example_lists_the_claims_of_the_yaml():
     assert f"{len(mine)} claims," in shown
     for c in mine:
         # each claim is shown on its own line with its stance
-        assert re.search(rf"^  {re.escape(c['id'])}  {c['stance']}  ", shown, re.M), c["id"]
+        assert re.search(rf"^  {re.escape(c['id'])}  {c['stance']}  ", shown, re.MULTILINE), c["id"]
     stances = {c["stance"] for c in mine}
     if stances == {"supports", "refutes"}:
         assert "opposite stances" in shown and "1 dispute" in shown
@@ -110,9 +110,9 @@ def test_value_example_by_hand():
     # written precision: "150 million" is written to the ten million, so half a unit is 5 million
     # (5/150 = 3.3%) and the floor compared is 145 million / 7 = 20.71 million a year.
     shown = _shown('hirel value "more than $150 million" --unit USD/year --when 2014/2020')
-    assert re.search(r"^ low +21,428,571\.4286$", shown, re.M)
-    assert re.search(r"^ high +unbounded$", shown, re.M)
-    assert re.search(r"^ compared as +≥ \$20\.7M/yr$", shown, re.M)
+    assert re.search(r"^ low +21,428,571\.4286$", shown, re.MULTILINE)
+    assert re.search(r"^ high +unbounded$", shown, re.MULTILINE)
+    assert re.search(r"^ compared as +≥ \$20\.7M/yr$", shown, re.MULTILINE)
     assert "±3.3%" in shown and "÷ 7" in shown
 
 

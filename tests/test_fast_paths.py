@@ -8,8 +8,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hirel.rules.anchoring import _TABLE, _normalize_with_offsets, normalize_for_match
 from hirel.loading.yamlfile import _BaseLoader, _Loader, load_yaml
+from hirel.rules.anchoring import _TABLE, _normalize_with_offsets, normalize_for_match
 
 TEXT = st.text(alphabet=string.printable + "`\x1c\x1f\u00a0\u2019\u201c\u2014\u00ad\u0130\u00df", max_size=60)
 

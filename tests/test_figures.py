@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from hirel.model import Interval
 from hirel.values.figures import (
     format_amount,
     format_date_range,
@@ -14,7 +15,6 @@ from hirel.values.figures import (
     format_number,
     format_words,
 )
-from hirel.model import Interval
 
 
 def d(y: int, m: int, day: int) -> float:

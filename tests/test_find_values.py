@@ -40,8 +40,8 @@ CASES = [
 
 @pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:40] for c in CASES])
 def test_find_values(text, expected):
-    from hirel.values.figures import format_interval
     from hirel.values import read_value
+    from hirel.values.figures import format_interval
 
     found = find_values(text)
     assert [(v.text, v.kind) for v in found] == [(phrase, kind) for phrase, kind, _reading in expected]

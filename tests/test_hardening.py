@@ -120,7 +120,7 @@ def test_a_parent_folder_without_permission(corpus, run, tmp_path):
 def check_in_a_child(root: Path) -> subprocess.CompletedProcess:
     """`hirel check` in a child process, so that a hang fails the test instead of stalling it."""
     return subprocess.run([sys.executable, "-m", "hirel", "--data", str(root), "check", "--format", "json"],
-                          capture_output=True, text=True, timeout=60, cwd=root.parent)
+                          capture_output=True, text=True, timeout=60, cwd=root.parent, check=False)
 
 
 @pytest.mark.parametrize("registry", ["propositions.yaml", "entities.yaml"])
@@ -221,7 +221,7 @@ def test_a_quote_not_found_in_a_text_too_long_to_search_says_so(corpus, run, mon
     monkeypatch.setattr(anchoring, "MAX_FUZZY_WORK", 1000)
     corpus.write("claims/test-article.yaml", replace_once(
         STANCE_CLAIM, '"Iran helped plot the attack"', '"zzzz qqqq wwww vvvv"'))
-    code, found = problems(run)
+    _code, found = problems(run)
     assert places(found) == [(CLAIMS_PATH, 4, 12, "HR501")]
     assert found[0]["hint"].startswith("too long to search: ")
 
@@ -353,11 +353,11 @@ def test_a_hidden_character_in_a_file_name_is_visible(corpus, run):
 
 def test_many_hidden_characters_are_reported_twenty_times_at_most(corpus, run):
     corpus.write("articles/test-article.md", ARTICLE + "".join(f"x{RLO}y\n" for _ in range(30)))
-    code, found = problems(run)
+    _code, found = problems(run)
     assert len(found) == 20
     assert found[-1]["message"].endswith("; 10 more place(s) in this file hold such characters")
     corpus.write("claims/test-article.yaml", "claims:\n" + "".join(f"  - note: 'x{ZWSP}y'\n" for _ in range(25)))
-    code, found = problems(run)
+    _code, found = problems(run)
     hidden = [p for p in found if p["code"] == "HR109" and p["path"] == CLAIMS_PATH]
     assert len(hidden) == 20 and hidden[-1]["message"].endswith("; 5 more place(s) in this file hold such characters")
 
@@ -488,7 +488,7 @@ def test_value_sanitizes_and_shortens_its_message(run):
 ])
 def test_a_syntax_error_at_the_end_of_a_file_is_on_its_last_line(corpus, run, text, place):
     corpus.write("claims/test-article.yaml", text)
-    code, found = problems(run)
+    _code, found = problems(run)
     assert places(found) == [(CLAIMS_PATH, *place, "HR101")]
 
 

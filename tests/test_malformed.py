@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ARTICLE, CLAIMS as CLAIMS_FIXTURE, ENTITIES, PROPOSITIONS, QUANTITY_CLAIM, STANCE_CLAIM, replace_once, text
-from hirel.rules.checker import check_corpus
+from conftest import ARTICLE, ENTITIES, PROPOSITIONS, QUANTITY_CLAIM, STANCE_CLAIM, replace_once, text
+from conftest import CLAIMS as CLAIMS_FIXTURE
 from hirel.model import ERROR
 from hirel.rules import RULES
+from hirel.rules.checker import check_corpus
 
 CLAIMS = "data/claims/test-article.yaml"
 ARTICLE_MD = "data/articles/test-article.md"

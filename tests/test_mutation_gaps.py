@@ -14,8 +14,8 @@ from datetime import date
 
 import pytest
 
-from hirel.model import Interval, Period
 from hirel.comparing.verdicts import compare_claims, verdict_for
+from hirel.model import Interval, Period
 from test_verdicts import DATE, ENTITIES, FIXED, FUNDING, STANCE, claim, exact, years
 
 M = 1e6
@@ -76,66 +76,66 @@ CASES = [
      claim("a", stance="supports", origin="State Department"),
      claim("b", stance="refutes", origin="U.S. government"),
      "contradiction",
-     "opposite stances on Hamas: U.S. Department of State supports, U.S. government refutes; "
-     "the same source contradicts itself"),
+     ("opposite stances on Hamas: U.S. Department of State supports, U.S. government refutes; "
+      "the same source contradicts itself")),
     # --- stances on nested scopes (related only through part_of) ------------------------------
     ("nested-stance-opposite", STANCE,
      claim("a", stance="supports", scope=QASSAM), claim("b", stance="refutes", origin="Al-Monitor"),
      "unrelated",
-     f"opposite stances on different nested scopes are not a contradiction: Reuters supports for {QASSAM}, "
-     f"Al-Monitor refutes for Hamas, of which {QASSAM} is a part"),
+     (f"opposite stances on different nested scopes are not a contradiction: Reuters supports for {QASSAM}, "
+      f"Al-Monitor refutes for Hamas, of which {QASSAM} is a part")),
     ("nested-stance-same", STANCE,
      claim("a", stance="supports"), claim("b", stance="supports", scope=QASSAM, origin="Al-Monitor"),
      "compatible",
-     f"same stance on nested scopes: Al-Monitor supports for {QASSAM}, Reuters supports for Hamas, "
-     f"of which {QASSAM} is a part"),
+     (f"same stance on nested scopes: Al-Monitor supports for {QASSAM}, Reuters supports for Hamas, "
+      f"of which {QASSAM} is a part")),
     # --- figures on nested scopes: self-contradiction through part_of, both directions --------
     ("nested-part-exceeds-self-inner-part", FUNDING,
      claim("a", value=exact(200 * M), scope=QASSAM, origin="State Department"),
      claim("b", value=exact(100 * M), origin="U.S. government"),
      "contradiction",
-     f"part exceeds whole: $200M/yr (per U.S. Department of State) for {QASSAM} vs $100M/yr "
-     f"(per U.S. government) for Hamas, of which {QASSAM} is a part; the same source contradicts itself"),
+     (f"part exceeds whole: $200M/yr (per U.S. Department of State) for {QASSAM} vs $100M/yr "
+      f"(per U.S. government) for Hamas, of which {QASSAM} is a part; the same source contradicts itself")),
     ("nested-part-exceeds-self-outer-part", FUNDING,
      claim("a", value=exact(200 * M), scope=QASSAM, origin="U.S. government"),
      claim("b", value=exact(100 * M), origin="State Department"),
      "contradiction",
-     f"part exceeds whole: $200M/yr (per U.S. government) for {QASSAM} vs $100M/yr "
-     f"(per U.S. Department of State) for Hamas, of which {QASSAM} is a part; the same source contradicts itself"),
+     (f"part exceeds whole: $200M/yr (per U.S. government) for {QASSAM} vs $100M/yr "
+      f"(per U.S. Department of State) for Hamas, of which {QASSAM} is a part; the same source contradicts itself")),
     ("nested-part-exceeds-independent", FUNDING,
      claim("a", value=exact(200 * M), scope=QASSAM), claim("b", value=exact(100 * M), origin="Al-Monitor"),
      "contradiction",
-     f"part exceeds whole: $200M/yr (per Reuters) for {QASSAM} vs $100M/yr (per Al-Monitor) for Hamas, "
-     f"of which {QASSAM} is a part"),
+     (f"part exceeds whole: $200M/yr (per Reuters) for {QASSAM} vs $100M/yr (per Al-Monitor) for Hamas, "
+      f"of which {QASSAM} is a part")),
     ("nested-part-within", FUNDING,
      claim("a", value=exact(100 * M), scope=QASSAM), claim("b", value=exact(100 * M), origin="Al-Monitor"),
      "compatible",
-     f"part within whole: $100M/yr (per Reuters) for {QASSAM} can fit within $100M/yr (per Al-Monitor) "
-     f"for Hamas, of which {QASSAM} is a part"),
+     (f"part within whole: $100M/yr (per Reuters) for {QASSAM} can fit within $100M/yr (per Al-Monitor) "
+      f"for Hamas, of which {QASSAM} is a part")),
     ("nested-dates", DATE,
      claim("a", value=(date(2012, 1, 1).toordinal(),) * 2, unit="date", scope=QASSAM),
      claim("b", value=(date(2019, 7, 1).toordinal(), date(2019, 7, 31).toordinal()), unit="date", origin="Al-Monitor"),
      "compatible",
-     f"dates for nested scopes need not coincide: 2012-01-01 (per Reuters) for {QASSAM} and 2019-07 "
-     f"(per Al-Monitor) for Hamas, of which {QASSAM} is a part"),
+     (f"dates for nested scopes need not coincide: 2012-01-01 (per Reuters) for {QASSAM} and 2019-07 "
+      f"(per Al-Monitor) for Hamas, of which {QASSAM} is a part")),
     # --- same-origin through part_of, figures -------------------------------------------------
     ("figures-same-origin-part-of", FUNDING,
      claim("a", value=exact(100 * M), origin="State Department"),
      claim("b", value=exact(100 * M), origin="U.S. government"),
      "same-origin",
-     "both from U.S. government (U.S. Department of State is part of it): a repeat, not a "
-     "corroboration ($100M/yr (per U.S. Department of State) and $100M/yr (per U.S. government))"),
+     ("both from U.S. government (U.S. Department of State is part of it): a repeat, not a "
+      "corroboration ($100M/yr (per U.S. Department of State) and $100M/yr (per U.S. government))")),
     ("figures-contradiction-self-part-of", FUNDING,
      claim("a", value=exact(100 * M), origin="U.S. government"),
      claim("b", value=exact(300 * M), origin="State Department"),
      "contradiction",
-     "$100M/yr (per U.S. government) vs $300M/yr (per U.S. Department of State) for Hamas: the figures do "
-     "not overlap; the same source contradicts itself"),
+     ("$100M/yr (per U.S. government) vs $300M/yr (per U.S. Department of State) for Hamas: the figures do "
+      "not overlap; the same source contradicts itself")),
     ("figures-one-bound", FUNDING,
      claim("a", value=(50 * M, None)), claim("b", value=exact(100 * M), origin="Al-Monitor"),
      "consistent",
-     "≥ $50M/yr (per Reuters) and $100M/yr (per Al-Monitor) for Hamas: both can be true, but the figure "
-     "per Reuters is only a lower bound, so they do not confirm each other"),
+     ("≥ $50M/yr (per Reuters) and $100M/yr (per Al-Monitor) for Hamas: both can be true, but the figure "
+      "per Reuters is only a lower bound, so they do not confirm each other")),
     ("dates-disjoint", DATE,
      claim("a", value=(date(2012, 1, 1).toordinal(),) * 2, unit="date"),
      claim("b", value=(date(2012, 1, 2).toordinal(),) * 2, unit="date", origin="Al-Monitor"),
@@ -150,31 +150,31 @@ CASES = [
      claim("a", value=exact(100 * M), period=years(2019)),
      claim("b", value=exact(300 * M), period=years(2020), origin="Al-Monitor"),
      "different-period",
-     "periods 2019 and 2020 do not overlap and the proposition changes over time: $100M/yr (per Reuters) "
-     "vs $300M/yr (per Al-Monitor)"),
+     ("periods 2019 and 2020 do not overlap and the proposition changes over time: $100M/yr (per Reuters) "
+      "vs $300M/yr (per Al-Monitor)")),
     ("date-one-limit", DATE,
      claim("a", value=(date(2012, 1, 1).toordinal(), None), unit="date"),
      claim("b", value=(date(2015, 6, 1).toordinal(),) * 2, unit="date", origin="Al-Monitor"),
      "consistent",
-     "since 2012 (per Reuters) and 2015-06-01 (per Al-Monitor) for Hamas: both can be true, but the "
-     "figure per Reuters is only a limit, so they do not confirm each other"),
+     ("since 2012 (per Reuters) and 2015-06-01 (per Al-Monitor) for Hamas: both can be true, but the "
+      "figure per Reuters is only a limit, so they do not confirm each other")),
     ("date-upper-limit", DATE,
      claim("a", value=(None, date(2015, 6, 1).toordinal()), unit="date"),
      claim("b", value=(date(2012, 1, 1).toordinal(),) * 2, unit="date", origin="Al-Monitor"),
      "consistent",
-     "until 2015-06-01 (per Reuters) and 2012-01-01 (per Al-Monitor) for Hamas: both can be true, but the "
-     "figure per Reuters is only a limit, so they do not confirm each other"),
+     ("until 2015-06-01 (per Reuters) and 2012-01-01 (per Al-Monitor) for Hamas: both can be true, but the "
+      "figure per Reuters is only a limit, so they do not confirm each other")),
     ("date-two-limits", DATE,
      claim("a", value=(date(2012, 1, 1).toordinal(), None), unit="date"),
      claim("b", value=(None, date(2015, 6, 1).toordinal()), unit="date", origin="Al-Monitor"),
      "consistent",
-     "since 2012 (per Reuters) and until 2015-06-01 (per Al-Monitor) for Hamas: both can be true, but "
-     "both are only bounds, so they do not confirm each other"),
+     ("since 2012 (per Reuters) and until 2015-06-01 (per Al-Monitor) for Hamas: both can be true, but "
+      "both are only bounds, so they do not confirm each other")),
     ("figure-no-bound-at-all", FUNDING,
      claim("a", value=(None, None)), claim("b", value=exact(100 * M), origin="Al-Monitor"),
      "consistent",
-     "any value (per Reuters) and $100M/yr (per Al-Monitor) for Hamas: both can be true, but the "
-     "figure per Reuters is only 'any value', which bounds nothing, so they do not confirm each other"),
+     ("any value (per Reuters) and $100M/yr (per Al-Monitor) for Hamas: both can be true, but the "
+      "figure per Reuters is only 'any value', which bounds nothing, so they do not confirm each other")),
     ("figure-from-another-unit", FUNDING,
      claim("a", value=exact(360 * M), original=Interval(30 * M, 30 * M, "USD/month")),
      claim("b", value=exact(100 * M), origin="Al-Monitor"),
@@ -184,20 +184,20 @@ CASES = [
      claim("a", value=exact(100 * M), via=("The Wall Street Journal", "Reuters"), origin="Hezbollah"),
      claim("b", value=exact(100 * M), origin="Al-Monitor", certainty="possible"),
      "agreement",
-     "$100M/yr (per Hezbollah (via The Wall Street Journal, Reuters)) and $100M/yr (per Al-Monitor) for "
-     "Hamas: the figures overlap, from independent sources; one claim is only 'possible'"),
+     ("$100M/yr (per Hezbollah (via The Wall Street Journal, Reuters)) and $100M/yr (per Al-Monitor) for "
+      "Hamas: the figures overlap, from independent sources; one claim is only 'possible'")),
     ("two-certainties", FUNDING,
      claim("a", value=exact(100 * M), certainty="likely"),
      claim("b", value=exact(100 * M), origin="Al-Monitor", certainty="possible"),
      "agreement",
-     "$100M/yr (per Reuters) and $100M/yr (per Al-Monitor) for Hamas: the figures overlap, from "
-     "independent sources; one claim is only 'likely', the other only 'possible'"),
+     ("$100M/yr (per Reuters) and $100M/yr (per Al-Monitor) for Hamas: the figures overlap, from "
+      "independent sources; one claim is only 'likely', the other only 'possible'")),
     ("same-certainties", FUNDING,
      claim("a", value=exact(100 * M), certainty="likely"),
      claim("b", value=exact(100 * M), origin="Al-Monitor", certainty="likely"),
      "agreement",
-     "$100M/yr (per Reuters) and $100M/yr (per Al-Monitor) for Hamas: the figures overlap, from "
-     "independent sources; both claims are only 'likely'"),
+     ("$100M/yr (per Reuters) and $100M/yr (per Al-Monitor) for Hamas: the figures overlap, from "
+      "independent sources; both claims are only 'likely'")),
     # a stance outside supports/refutes (the library takes any text; the loader allows two)
     ("stance-unknown-word", STANCE,
      claim("a", stance="neutral"), claim("b", stance="refutes", origin="Al-Monitor"),
@@ -213,25 +213,25 @@ CASES = [
      _count("a", 2000, period=_day(2020, 3, 5), origin="State Department"),
      _count("b", 1500, period=_day(2020, 3, 6), origin="U.S. government"),
      "contradiction",
-     "a running total for Hamas cannot fall: 2,000 (per U.S. Department of State) by 2020-03-05 vs "
-     "1,500 (per U.S. government) by 2020-03-06; the same source contradicts itself"),
+     ("a running total for Hamas cannot fall: 2,000 (per U.S. Department of State) by 2020-03-05 vs "
+      "1,500 (per U.S. government) by 2020-03-06; the same source contradicts itself")),
     ("total-grows", TOTAL,
      _count("a", 2000, period=_day(2020, 3, 6)), _count("b", 1500, period=_day(2020, 3, 5), origin="Al-Monitor"),
      "different-period",
-     "a running total for Hamas can grow: 1,500 (per Al-Monitor) by 2020-03-05 and 2,000 (per Reuters) "
-     "by 2020-03-06 can both be true"),
+     ("a running total for Hamas can grow: 1,500 (per Al-Monitor) by 2020-03-05 and 2,000 (per Reuters) "
+      "by 2020-03-06 can both be true")),
     ("total-nested-part-falls-below-whole", TOTAL,
      _count("a", 2000, period=_day(2020, 3, 5), scope=QASSAM),
      _count("b", 1500, period=_day(2020, 3, 6), origin="Al-Monitor"),
      "contradiction",
-     f"a running total cannot fall: 2,000 (per Reuters) for {QASSAM} by 2020-03-05 vs 1,500 (per Al-Monitor) "
-     f"for Hamas by 2020-03-06, of which {QASSAM} is a part"),
+     (f"a running total cannot fall: 2,000 (per Reuters) for {QASSAM} by 2020-03-05 vs 1,500 (per Al-Monitor) "
+      f"for Hamas by 2020-03-06, of which {QASSAM} is a part")),
     ("total-nested-whole-first", TOTAL,
      _count("a", 2000, period=_day(2020, 3, 5)),
      _count("b", 1500, period=_day(2020, 3, 6), scope=QASSAM, origin="Al-Monitor"),
      "different-period",
-     f"a running total can grow: 2,000 (per Reuters) for Hamas by 2020-03-05 and 1,500 (per Al-Monitor) "
-     f"for {QASSAM} by 2020-03-06, of which {QASSAM} is a part can both be true"),
+     (f"a running total can grow: 2,000 (per Reuters) for Hamas by 2020-03-05 and 1,500 (per Al-Monitor) "
+      f"for {QASSAM} by 2020-03-06, of which {QASSAM} is a part can both be true")),
 ]
 
 
@@ -251,8 +251,8 @@ def test_compare_claims_gives_the_same_explanations():
 
 def test_matrix_defaults_and_frozen_cells():
     # an empty tally is all zeros, and a matrix built without rows counts no origin
-    from hirel.views.matrix import Matrix, MatrixCell, Tally
     from hirel.model import Topic
+    from hirel.views.matrix import Matrix, MatrixCell, Tally
 
     assert Tally() == Tally(supports=0, refutes=0, values=0, contradictions=0, claims=0)
     empty = Matrix(Topic(id="t", text="t", loc=FIXED.loc), [], [])

@@ -11,8 +11,8 @@ from datetime import date
 
 import pytest
 
-from hirel.model import Interval, Period
 from hirel.comparing.relations import as_of, disjoint, exceeds, pins
+from hirel.model import Interval, Period
 from hirel.values import PRECISION_CAP, PRECISION_FLOOR, read_value
 from hirel.values.precision import describe_precision, relative_precision, union, widen
 
@@ -33,15 +33,15 @@ def test_the_documented_cap_and_floor():
      f"written precision {FLOOR_TEXT}: compared as 4.95 million to 5.05 million USD"),
     # 45 million: 0.5M / 45M = 1.11%, between floor and cap, shown to two digits
     ("$45 million", 44.5e6, 45.5e6,
-     "written precision ±1.1% (half a unit of the last written digit): compared as 44.5 million "
-     "to 45.5 million USD"),
+     ("written precision ±1.1% (half a unit of the last written digit): compared as 44.5 million "
+      "to 45.5 million USD")),
     # 50 million: the trailing zero is not a written digit, half of ten million is 10%: capped
     ("$50 million", 47.5e6, 52.5e6,
      f"written precision {CAP_TEXT}: compared as 47.5 million to 52.5 million USD"),
     # 1.7bn: half a tenth of a billion, 0.05 / 1.7 = 2.94%
     ("$1.7bn", 1.65e9, 1.75e9,
-     "written precision ±2.9% (half a unit of the last written digit): compared as 1.65 billion "
-     "to 1.75 billion USD"),
+     ("written precision ±2.9% (half a unit of the last written digit): compared as 1.65 billion "
+      "to 1.75 billion USD")),
     # 21.4 million: 0.05 / 21.4 = 0.23%, raised to the floor: 21.4M ± 214,000
     ("$21.4 million", 21.186e6, 21.614e6,
      f"written precision {FLOOR_TEXT}: compared as 21.2 million to 21.6 million USD"),
@@ -168,8 +168,8 @@ def test_a_range_with_one_magnitude_keeps_each_ends_written_precision():
     assert (value.low, value.high) == (pytest.approx(1.45e6), pytest.approx(2.55e6))
     assert value.steps == (
         "read '1.5 to 2.5 million' as 1.5 million to 2.5 million",
-        "written precision each end to the precision of its written digits: compared as 1.45 million "
-        "to 2.55 million",
+        ("written precision each end to the precision of its written digits: compared as 1.45 million "
+         "to 2.55 million"),
     )
 
 

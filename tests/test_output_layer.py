@@ -13,10 +13,10 @@ import json
 
 import pytest
 
+from hirel.comparing.verdicts import VERDICTS, Verdict
 from hirel.loading.loader import load_corpus
 from hirel.output.browsing import Target
 from hirel.output.reporters import VIEW_FORMATS, VIEW_REPORTERS, view_reporter
-from hirel.comparing.verdicts import VERDICTS, Verdict
 from hirel.views import Browser, topic_stats
 
 
@@ -38,8 +38,8 @@ def test_every_view_has_a_reporter_for_every_format(view, fmt):
 
 @pytest.mark.parametrize("view, fmt, message", [
     ("topics", "xml", "unknown format 'xml' for topics; choose one of: table, json, csv, markdown"),
-    ("topic", "json", "unknown view 'topic'; choose one of: compare, topics, propositions, claims, show, sources, "
-                       "timeline, matrix, entities"),
+    ("topic", "json", ("unknown view 'topic'; choose one of: compare, topics, propositions, claims, show, sources, "
+                        "timeline, matrix, entities")),
 ])
 def test_an_unknown_view_or_format_is_named(view, fmt, message):
     with pytest.raises(ValueError) as caught:

@@ -18,25 +18,25 @@ CASES = [
           '<meta property="article:published_time" content="2020-01-02">'
           '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "LD title", '
           '"datePublished": "2020-01-03", "publisher": {"name": "LD Site"}}</script>'),
-     dict(title="LD title", published="2020-01-03", published_from="json-ld", site_name="OG Site", kind="news")),
+     {"title": "LD title", "published": "2020-01-03", "published_from": "json-ld", "site_name": "OG Site", "kind": "news"}),
     # a broken JSON-LD block is skipped; the other sources remain
     (page('<script type="application/ld+json">{"@type": "NewsArticle", </script>'
           '<meta property="og:title" content="OG title"><meta name="date" content="March 5, 2024">'),
-     dict(title="OG title", published="2024-03-05", published_from="meta", kind=None)),
+     {"title": "OG title", "published": "2024-03-05", "published_from": "meta", "kind": None}),
     # @type as a list; authors as strings; the publisher's name for a missing site name
     (page('<script type="application/ld+json">[{"@type": ["ReportageNewsArticle", "NewsArticle"], '
           '"headline": "T", "author": ["Ann Lee", "Bo Chen"], "publisher": {"@type": "Organization", '
           '"name": "Daily"}}]</script>'),
-     dict(title="T", author="Ann Lee, Bo Chen", site_name="Daily", kind="news", published=None)),
+     {"title": "T", "author": "Ann Lee, Bo Chen", "site_name": "Daily", "kind": "news", "published": None}),
     # <title> with the site's name stripped; a byline 'By …'; <time> marked as published
     (page('<title>Big news | Daily Star</title><meta name="application-name" content="Daily Star">',
           '<span class="byline">By  Sam Poe</span><time datetime="2019-08-22T10:00" itemprop="datePublished">'
           'Aug 22</time><time datetime="2019-09-01">updated</time>'),
-     dict(title="Big news", author="Sam Poe", published="2019-08-22", published_from="time", site_name="Daily Star")),
+     {"title": "Big news", "author": "Sam Poe", "published": "2019-08-22", "published_from": "time", "site_name": "Daily Star"}),
     # an unmarked <time> is not the publication date (it may be any date in the text)
-    (page("<title>T</title>", '<time datetime="2019-09-01">Sept 1</time>'), dict(published=None)),
+    (page("<title>T</title>", '<time datetime="2019-09-01">Sept 1</time>'), {"published": None}),
     # a page that says nothing about itself: no site name, address or date is made up
-    (page("<title>T</title>", ""), dict(site_name=None, url=None, published=None)),
+    (page("<title>T</title>", ""), {"site_name": None, "url": None, "published": None}),
 ]
 
 
@@ -88,7 +88,7 @@ def test_untrusted_page_text_is_inert_in_add_output(tmp_path, monkeypatch, run):
 
 @pytest.mark.parametrize("data, declared, expected", [
     ('<meta charset="windows-1252"><p>café “quoted”</p>'.encode("cp1252"), None, "café “quoted”"),
-    ("<p>café</p>".encode("utf-8"), None, "café"),
+    ("<p>café</p>".encode(), None, "café"),
     ("\ufeff<p>café</p>".encode("utf-8"), None, "café"),
     ("<p>café</p>".encode("latin-1"), "latin-1", "café"),
     (b"<p>caf\xe9</p>", None, "caf\ufffd"),  # undeclared and not UTF-8: replaced, not refused

@@ -12,12 +12,13 @@ import random
 from datetime import date
 
 from hirel.comparing.entities import EntityIndex
-from hirel.model import Entity, Interval, Loc, Period, Proposition
 from hirel.comparing.positions import find_positions
 from hirel.comparing.verdicts import ComparableClaim, compare_claims
+from hirel.model import Entity, Interval, Loc, Period, Proposition
 
 LOC = Loc("entities.yaml")
 K = 1e3
+ANY_PERIOD = Period()  # unknown start and end: overlaps every period
 
 
 def _e(name: str, part_of: tuple[str, ...] = ()) -> Entity:
@@ -39,7 +40,7 @@ STANCE = Proposition(id="genocide", topic="t", text="It is genocide", kind="stan
 
 
 def c(claim_id: str, low: float | None, high: float | None, origin: str, via: tuple[str, ...] = (),
-      scope: str = "Darfur", period: Period = Period(), certainty: str = "certain") -> ComparableClaim:
+      scope: str = "Darfur", period: Period = ANY_PERIOD, certainty: str = "certain") -> ComparableClaim:
     return ComparableClaim(claim_id=claim_id, origin=origin, scope=scope, period=period, stance=None,
                            interval=Interval(low, high, "count"), certainty=certainty, via=via,
                            claimant_label=origin)

@@ -14,10 +14,9 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hirel.model import Interval, Period
 from hirel.comparing.positions import find_positions
 from hirel.comparing.verdicts import ComparableClaim, compare_claims
-
+from hirel.model import Interval, Period
 from test_positions import DEATHS, ENTITIES, STANCE
 
 ORIGINS = ["John Holmes", "United Nations", "Sudan government", "Eric Reeves", "AP", "BBC"]

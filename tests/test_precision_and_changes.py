@@ -13,9 +13,9 @@ from datetime import date
 import pytest
 
 from hirel.comparing.entities import EntityIndex
+from hirel.comparing.verdicts import ComparableClaim, verdict_for
 from hirel.model import Entity, Loc, Period, Proposition
 from hirel.values import MeasureMismatch, ValueParseError, normalize_value, read_value
-from hirel.comparing.verdicts import ComparableClaim, verdict_for
 
 M = 1e6
 B = 1e9

@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
-BLOCK = re.compile(r"```pycon\n(.*?)```\n", re.S)
+BLOCK = re.compile(r"```pycon\n(.*?)```\n", re.DOTALL)
 
 
 def test_readme_has_a_python_session():
@@ -37,7 +37,7 @@ def test_readme_walkthrough_excerpt_is_the_real_walkthrough():
     tests/test_authoring_walkthrough.py replays."""
     readme = README.read_text(encoding="utf-8")
     walkthrough = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
-    excerpts = re.findall(r"```text\n(.*?)```\n", readme, re.S)
+    excerpts = re.findall(r"```text\n(.*?)```\n", readme, re.DOTALL)
     assert excerpts
     for excerpt in excerpts:
         assert excerpt in walkthrough, f"README excerpt not in docs/authoring.md:\n{excerpt}"

@@ -32,7 +32,6 @@ import pytest
 
 from hirel import values
 from hirel.values import ValueParseError, read_value
-
 from real_world_phrases import GROUPS, SOURCES
 
 EXACT_WIDTH = 0.05

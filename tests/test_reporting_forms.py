@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from hirel.values.units import parse_unit
 from hirel.values import ValueParseError, read_value
+from hirel.values.units import parse_unit
 
 K, M, B, T = 1e3, 1e6, 1e9, 1e12
 

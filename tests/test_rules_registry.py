@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from conftest import CLAIMS, CorpusDir, replace_once
 from hirel.errors import HirelError
 from hirel.loading.fields import CERTAINTIES, PROPOSITION_KINDS
 from hirel.loading.loader import load_corpus
@@ -14,7 +15,6 @@ from hirel.model import Certainty, Corpus, Kind, Loc, Problem, Severity
 from hirel.rules import files, quotes, references, registry, semantics, structure, values
 from hirel.rules.base import UNJUDGED
 from hirel.rules.checker import check_corpus
-from conftest import CLAIMS, CorpusDir, replace_once
 
 FAMILY_OF_HUNDREDS = {"1": (files,), "2": (structure,), "3": (references,), "4": (semantics, values), "5": (quotes,)}
 

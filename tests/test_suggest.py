@@ -141,9 +141,9 @@ def test_untrusted_text_stays_inert(corpus, run):
 def test_bundled_corpus_quotes_fall_inside_suggestions(tmp_path):
     """The figure docs/authoring.md reports: with the claims removed, at least 80% of the
     annotated quotes fall inside a suggested quote."""
-    from hirel.rules.anchoring import ArticleText
     from hirel.authoring.suggest import Suggester
     from hirel.loading.loader import load_corpus
+    from hirel.rules.anchoring import ArticleText
 
     annotated, _ = load_corpus(ROOT / "data")
     bare_dir = tmp_path / "data"

@@ -30,10 +30,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from hirel.views import Browser, charges, sources
 from hirel.cli import app
 from hirel.comparing.comparison import compare
 from hirel.loading.loader import load_corpus
+from hirel.views import Browser, charges, sources
 
 OUTBREAK = Path(__file__).resolve().parent / "corpora" / "outbreak"
 
@@ -77,7 +77,7 @@ def test_positions_of_the_running_total(corpus):
     # then 14,000 in May), and the province's >= 9,000 within the country's later totals.
     assert [d.positions for d in found.disputes] == [
         ("p1", "p2"), ("p1", "p4"), ("p1", "p6"), ("p2", "p4"), ("p3", "p4"), ("p4", "p5"), ("p4", "p6")]
-    explanations = dict((d.positions, d.explanation) for d in found.disputes)
+    explanations = {d.positions: d.explanation for d in found.disputes}
     assert explanations[("p3", "p4")].startswith("a running total for Varnholm cannot fall: 14,000 (per World Health Organization) by 2024-05")
     assert "by 2024-05 vs 3,500 (per Varnholm Health Ministry (via Daily Ledger)) by 2024-06-01" in explanations[("p3", "p4")]
     assert explanations[("p1", "p4")].endswith("a source is on both sides")  # the Ministry, twice

@@ -11,7 +11,6 @@ from conftest import parse_json
 from hirel.authoring.find_values import find_values
 from hirel.values import ValueParseError, read_value
 
-
 # --- 1. verbs and reporting words are not the noun a count counts ------------------------------
 
 @pytest.mark.parametrize("phrase, word", [

@@ -250,8 +250,8 @@ def test_convert_total_to_rate(
 def test_total_to_rate_step_shows_the_period_and_divisor() -> None:
     result = convert(Interval(1.5e8, None, "USD"), "USD/year", Y2014_2020)
     assert result.steps == (
-        "at least 150 million USD over 2014-01-01–2020-12-31 (7 years) ÷ 7 = "
-        "at least 21.4 million USD per year",
+        ("at least 150 million USD over 2014-01-01–2020-12-31 (7 years) ÷ 7 = "
+         "at least 21.4 million USD per year"),
     )
 
 

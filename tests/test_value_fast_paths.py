@@ -13,8 +13,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hirel.values import figures_in
-from hirel.values import quotes, tokens
+from hirel.values import figures_in, quotes, tokens
 from hirel.values.readers import normalize_value
 from hirel.values.units import parse_unit
 

@@ -8,7 +8,6 @@ from datetime import date
 import pytest
 
 from hirel.model import Interval, Period
-from hirel.values.units import ConversionError, Unit
 from hirel.values import (
     DEFAULT_HEDGE,
     ROUNDING_TOLERANCE,
@@ -20,6 +19,7 @@ from hirel.values import (
     read_value,
     value_figures_in_quote,
 )
+from hirel.values.units import ConversionError, Unit
 
 M = 1e6
 B = 1e9
@@ -660,8 +660,8 @@ def test_explain_value_steps() -> None:
     result = explain_value("$30 million a month", "USD/year")
     assert result.steps == (
         "read '$30 million a month' as 30 million USD per month",
-        "written precision ±5% (the cap: a round figure's trailing zeros are not taken at face value): "
-        "compared as 28.5 million to 31.5 million USD per month",
+        ("written precision ±5% (the cap: a round figure's trailing zeros are not taken at face value): "
+         "compared as 28.5 million to 31.5 million USD per month"),
         "30 million USD per month × 12 = 360 million USD per year",
     )
     assert (result.low, result.high) == (342e6, 378e6)  # 28.5M × 12, 31.5M × 12

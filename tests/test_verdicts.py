@@ -16,7 +16,6 @@ from datetime import date
 import pytest
 
 from hirel.comparing.entities import EntityIndex
-from hirel.model import Entity, Finding, Interval, Loc, Period, Proposition
 from hirel.comparing.verdicts import (
     VERDICTS,
     ComparableClaim,
@@ -25,9 +24,11 @@ from hirel.comparing.verdicts import (
     exceeds,
     verdict_for,
 )
+from hirel.model import Entity, Finding, Interval, Loc, Period, Proposition
 
 LOC = Loc("data/entities.yaml")
 M = 1e6
+ANY_PERIOD = Period()  # unknown start and end: overlaps every period
 
 
 def _entity(name: str, aliases: tuple[str, ...] = (), part_of: tuple[str, ...] = ()) -> Entity:
@@ -92,7 +93,7 @@ def claim(
     unit: str = "USD/year",
     original: Interval | None = None,
     stance: str | None = None,
-    period: Period = Period(),
+    period: Period = ANY_PERIOD,
     certainty: str = "certain",
     via: tuple[str, ...] = (),
     label: str = "",

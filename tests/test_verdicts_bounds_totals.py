@@ -14,10 +14,9 @@ from datetime import date
 
 import pytest
 
-from hirel.model import Interval, Period
 from hirel.comparing.verdicts import as_of, pins, verdict_for
-
-from test_verdicts import ENTITIES, FUNDING, FIXED, claim, years
+from hirel.model import Interval, Period
+from test_verdicts import ENTITIES, FIXED, FUNDING, claim, years
 
 K = 1e3
 DEATHS = dataclasses.replace(FIXED, id="deaths", unit="count", object="Hamas")

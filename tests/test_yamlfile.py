@@ -6,8 +6,8 @@ import datetime
 
 import pytest
 
+from hirel.loading.yamlfile import MAX_DEPTH, REJECTED, YamlMap, YamlSeq, load_yaml
 from hirel.model import Loc, Problem
-from hirel.loading.yamlfile import REJECTED, MAX_DEPTH, YamlMap, YamlSeq, load_yaml
 
 PATH = "data/x.yaml"
 
@@ -191,7 +191,7 @@ def test_duplicate_key_in_a_nested_mapping():
          "custom-key", "python-key"],
 )
 def test_forbidden_tags(text, line, column):
-    data, problems = load(text)
+    _data, problems = load(text)
     assert problems == [problem(line, column, "HR103")]
 
 

@@ -26,15 +26,30 @@ _EXPORTS = {
     "Comparison": "hirel.comparing.comparison",
 }
 
-__all__ = ["__version__", *_EXPORTS]
+# Written out (not built from _EXPORTS) so that type checkers and linters read it; a test keeps
+# the two lists equal.
+__all__ = [
+    "Comparison",
+    "Corpus",
+    "DataDirError",
+    "HirelError",
+    "Interval",
+    "Problem",
+    "UnknownName",
+    "ValueParseError",
+    "__version__",
+    "check",
+    "compare",
+    "load_corpus",
+    "read_value",
+]
 
 if TYPE_CHECKING:
     from .api import check, compare, load_corpus, read_value
     from .comparing.comparison import Comparison, UnknownName
-    from .loading.discovery import DataDirError
     from .errors import HirelError
-    from .model import Corpus
-    from .model import Interval, Problem
+    from .loading.discovery import DataDirError
+    from .model import Corpus, Interval, Problem
     from .values import ValueParseError
 
 

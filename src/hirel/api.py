@@ -16,13 +16,13 @@ raises only ``hirel.HirelError`` subclasses on bad input.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .comparing.comparison import Comparison
-    from .model import Corpus
-    from .model import Interval, Problem
+    from .model import Corpus, Interval, Problem
 
 
 def _data_dir(path: str | os.PathLike[str]) -> Path:

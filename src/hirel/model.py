@@ -6,11 +6,13 @@ comparison engine read them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from enum import StrEnum
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, AbstractSet, Any, Mapping, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from .comparing.entities import EntityIndex
@@ -123,13 +125,11 @@ class Interval:
         """The figure as written: ``written`` when set, else ``(low, high)``."""
         return self.written if self.written is not None else (self.low, self.high)
 
-    def overlaps(self, other: "Interval") -> bool:
+    def overlaps(self, other: Interval) -> bool:
         """True when the two intervals share at least one point (units must already agree)."""
-        if self.high is not None and other.low is not None and self.high < other.low:
-            return False
-        if other.high is not None and self.low is not None and other.high < self.low:
-            return False
-        return True
+        below = self.high is not None and other.low is not None and self.high < other.low
+        above = other.high is not None and self.low is not None and other.high < self.low
+        return not (below or above)
 
 
 @dataclass(frozen=True)
@@ -144,13 +144,11 @@ class Period:
     def known(self) -> bool:
         return self.start is not None or self.end is not None
 
-    def overlaps(self, other: "Period") -> bool:
+    def overlaps(self, other: Period) -> bool:
         """Unknown or open ends overlap everything on their side."""
-        if self.end is not None and other.start is not None and self.end < other.start:
-            return False
-        if other.end is not None and self.start is not None and other.end < self.start:
-            return False
-        return True
+        before = self.end is not None and other.start is not None and self.end < other.start
+        after = other.end is not None and self.start is not None and other.end < self.start
+        return not (before or after)
 
 
 @dataclass(frozen=True)

@@ -7,18 +7,24 @@ the corpus would be overwritten; the CLI shows the plan.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import yaml
 
+from ..comparing.entities import EntityIndex, suggest
 from ..loading import fields as F
 from ..rules.anchoring import normalize_for_match
-from ..comparing.entities import EntityIndex, suggest
 from ..rules.structure import slugify
 from . import AuthoringError
 from .extract import Extracted
+
+if TYPE_CHECKING:
+    from ..model import Article, Corpus
+
 
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _STOPWORDS = frozenset(
@@ -85,7 +91,7 @@ def _url_key(url: str) -> str:
     return url.rstrip("/")
 
 
-def find_duplicate(body: str, url: str | None, articles: dict) -> tuple[str, str] | None:
+def find_duplicate(body: str, url: str | None, articles: Mapping[str, Article]) -> tuple[str, str] | None:
     """(id, why) of an article of the corpus with the same address or nearly the same text."""
     from rapidfuzz import fuzz
 
@@ -107,7 +113,7 @@ def find_duplicate(body: str, url: str | None, articles: dict) -> tuple[str, str
 
 def make_id(outlet: str, published: str | None, title: str, taken: set[str]) -> str:
     """outlet, year and the first meaningful title words: 'harbor-times-2024-port-fees-rise-trade'."""
-    outlet_slug = slugify(re.sub(r"^the\s+", "", outlet, flags=re.I)) or "article"
+    outlet_slug = slugify(re.sub(r"^the\s+", "", outlet, flags=re.IGNORECASE)) or "article"
     words = [w for w in re.findall(r"[a-z0-9]+", slugify(title).replace("-", " ")) if w not in _STOPWORDS]
     parts = [outlet_slug[:30].strip("-")]
     if published:
@@ -143,7 +149,7 @@ def resolve_outlet(name: str, entities: EntityIndex, explicit: bool,
     return name, f"new outlet '{name}': added to entities.yaml", stub
 
 
-def plan_article(extracted: Extracted, data_dir: Path, overrides: Overrides, corpus) -> NewArticle:
+def plan_article(extracted: Extracted, data_dir: Path, overrides: Overrides, corpus: Corpus) -> NewArticle:
     """The article to write (AuthoringError when it cannot be made, AlreadyInCorpus when the
     corpus already has it)."""
     _check_overrides(overrides)

@@ -22,9 +22,9 @@ _VERBS = ("said|says|say|told|tells|stated|claimed|reported|announced|announces|
           "(?:states|claims|reports|notes|estimates|shows|show|declared|declares)(?=\\s+that\\b)")
 _LEAD = r"(?:a|an|the|some|recent|several|unnamed|\d{4})"
 _PATTERNS = (
-    ("according to", re.compile(rf"\baccording to\s+(?:{_LEAD}\s+)*(?P<who>{_NAME})?", re.I)),
-    ("citing", re.compile(rf"\bciting\s+(?:{_LEAD}\s+)*(?P<who>{_NAME})?", re.I)),
-    ("as reported by", re.compile(rf"\b(?:as\s+)?reported\s+by\s+(?:{_LEAD}\s+)*(?P<who>{_NAME})?", re.I)),
+    ("according to", re.compile(rf"\baccording to\s+(?:{_LEAD}\s+)*(?P<who>{_NAME})?", re.IGNORECASE)),
+    ("citing", re.compile(rf"\bciting\s+(?:{_LEAD}\s+)*(?P<who>{_NAME})?", re.IGNORECASE)),
+    ("as reported by", re.compile(rf"\b(?:as\s+)?reported\s+by\s+(?:{_LEAD}\s+)*(?P<who>{_NAME})?", re.IGNORECASE)),
     ("verb", re.compile(rf"(?P<who>{_NAME})?(?:,[^,]{{1,60}},)?,?\s+(?:has\s+|have\s+|had\s+|also\s+|"
                         rf"recently\s+|reportedly\s+)?(?P<verb>\b(?:{_VERBS})\b)")),
     ("said-name", re.compile(rf"\b(?:said|says|wrote)\s+(?P<who>{_NAME})(?=\s*(?:[,.;:]|$))")),
@@ -43,7 +43,7 @@ HEDGES = {
     "may": "possible", "might": "possible", "could": "possible", "possibly": "possible",
     "perhaps": "possible", "unconfirmed": "possible", "rumoured": "possible", "rumored": "possible",
 }
-_HEDGE_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, HEDGES), key=len, reverse=True)) + r")\b", re.I)
+_HEDGE_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, HEDGES), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
 @dataclass

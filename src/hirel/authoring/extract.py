@@ -114,9 +114,10 @@ def _restore(paragraphs: list[str], page_text: str) -> tuple[list[str], int, set
         bullet = re.match(r"^[-*•]\s+", paragraph)
         if paragraph.startswith("|") and paragraph.endswith("|"):
             cells = [cell.strip() for cell in paragraph.strip("|").split("|")]
-            copies = [locate(cell) if cell else "" for cell in cells]
-            if all(copy is not None for copy in copies):
-                restored.append("| " + " | ".join(copies) + " |")  # type: ignore[arg-type]
+            located = [locate(cell) if cell else "" for cell in cells]
+            copies = [copy for copy in located if copy is not None]
+            if len(copies) == len(located):
+                restored.append("| " + " | ".join(copies) + " |")
                 found += 1
                 spans.append(None)
                 continue

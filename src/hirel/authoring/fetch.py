@@ -10,11 +10,11 @@ from . import AuthoringError
 TIMEOUT = 20.0  # seconds; a news page that takes longer is better saved from the browser
 MAX_BYTES = 20_000_000
 USER_AGENT = "hirel (article annotation; +https://pypi.org/project/hirel/)"
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
 def is_url(source: str) -> bool:
-    return re.match(r"^https?://", source, re.I) is not None
+    return re.match(r"^https?://", source, re.IGNORECASE) is not None
 
 
 def decode_page(data: bytes, declared: str | None = None) -> str:
@@ -42,12 +42,12 @@ def fetch_url(url: str, timeout: float = TIMEOUT) -> str:
 
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.5"})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - http(s) only, checked above
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # http(s) only, checked above
             data = response.read(MAX_BYTES + 1)
             charset = response.headers.get_content_charset()
     except urllib.error.HTTPError as exc:
         raise AuthoringError(f"cannot fetch {url}: the server answered {exc.code} {exc.reason}") from exc
-    except (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError) as exc:
+    except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
         reason = getattr(exc, "reason", exc)
         if isinstance(reason, (socket.timeout, TimeoutError)):
             why = f"no answer within {timeout:g} s"

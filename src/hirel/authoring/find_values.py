@@ -116,9 +116,8 @@ def _is_core(tokens: list[_Token], index: int) -> bool:
         return True
     if word in _SPELLED and (nxt in _MAGNITUDES or nxt in ("percent", "per")):
         return True
-    if word == "half" and nxt in ("a", "an") and index + 2 < len(tokens) and tokens[index + 2].word in _MAGNITUDES:
-        return True  # 'half a million'
-    return False
+    # 'half a million'
+    return word == "half" and nxt in ("a", "an") and index + 2 < len(tokens) and tokens[index + 2].word in _MAGNITUDES
 
 
 def _not_a_value(tokens: list[_Token], index: int) -> bool:
@@ -135,7 +134,7 @@ def _is_date_like(words: list[str]) -> bool:
 
 
 def _read(phrase: str, words: list[str]) -> Interval | None:
-    candidates = []
+    candidates: list[str | None] = []
     numeric = [w for w in words if _HAS_DIGIT.search(w)]
     if _is_date_like(words) and all(_YEAR.match(w.strip(",")) or _DECADE.match(w) or w in _MONTH_SET
                                     or re.match(r"^\d{1,2}(?:st|nd|rd|th)?,?$", w) or "-" in w
@@ -148,7 +147,7 @@ def _read(phrase: str, words: list[str]) -> Interval | None:
             return read_value(phrase, expect=expect)
         except ValueParseError:
             continue
-        except (ArithmeticError, ValueError):  # noqa: PERF203 - an odd phrase must not stop the scan
+        except (ArithmeticError, ValueError):  # an odd phrase must not stop the scan
             continue
     return None
 

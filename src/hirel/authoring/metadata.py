@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from html.parser import HTMLParser
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 # JSON-LD types that describe the article itself, and the `kind` each suggests.
@@ -34,7 +35,7 @@ _URL_DATES = (
     re.compile(r"/((?:19|20)\d{2})/(\d{1,2})(?:/|$)()"),
 )
 _TEXT_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%a, %d %b %Y %H:%M:%S %z")
-_BYLINE_CLASS = re.compile(r"\b(?:byline|author-name|article-author|c-byline)\b", re.I)
+_BYLINE_CLASS = re.compile(r"\b(?:byline|author-name|article-author|c-byline)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -230,7 +231,7 @@ def clean_author(text: str | None) -> str | None:
     if not text:
         return None
     text = " ".join(text.split())
-    text = re.sub(r"^(?:by|written by|words by|von|par)\s*:?\s+", "", text, flags=re.I)
+    text = re.sub(r"^(?:by|written by|words by|von|par)\s*:?\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"\s*\|.*$", "", text)
     if not text or text.startswith("http") or len(text) > 120:
         return None

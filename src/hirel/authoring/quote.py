@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..rules.anchoring import MIN_HINT_SCORE, ArticleText, Passage, normalize_for_match
+
+if TYPE_CHECKING:
+    from ..model import Article
 
 
 @dataclass(frozen=True)
@@ -36,7 +40,7 @@ def word_differences(text: str, passage: str) -> str:
     return " ".join(out)
 
 
-def find_quote(article, text: str, min_score: float = MIN_HINT_SCORE) -> FoundQuote | None:
+def find_quote(article: Article, text: str, min_score: float = MIN_HINT_SCORE) -> FoundQuote | None:
     """The passage of ``article`` for ``text``; None when nothing scores ``min_score`` or more."""
     body = ArticleText(article.body, article.body_line)
     exact = body.find(text)

@@ -70,7 +70,7 @@ def units(sentence: str, keep: list[tuple[int, int]]) -> list[Unit]:
     """The units of a sentence; no cut falls inside a span of ``keep`` (sentence offsets)."""
     cuts = [m for m in _BOUNDARY.finditer(sentence)
             if not any(s <= m.start() < e for s, e in keep) and 0 < m.start() and m.end() < len(sentence)]
-    segments = []
+    segments: list[tuple[int, int, re.Match[str] | None]] = []
     start = 0
     for m in cuts:
         segments.append((start, m.start(), m))
@@ -86,14 +86,15 @@ def units(sentence: str, keep: list[tuple[int, int]]) -> list[Unit]:
             out.append(Unit(s, e, kind))
             continue
         before = segments[index - 1][2]
-        hard = before is not None and _HARD.search(before.group()) is not None
+        cut = before.group() if before is not None else ""
+        hard = _HARD.search(cut) is not None
         begins = _begins_clause(text)
         if hard or begins or out[-1].kind == "opening":
             kind = begins or "main"
             if out[-1].kind == "opening" and begins == "subordinate" and after is not None \
                     and after.group().strip() == ",":
                 kind = "opening"  # 'In October 2023, following the invasion, …': openings in a row
-            elif kind == "main" and hard and before.group().strip() != ";" and not text[:1].isupper() \
+            elif kind == "main" and hard and cut.strip() != ";" and not text[:1].isupper() \
                     and text[:1] not in "\"“‘'":
                 kind = "subordinate"  # 'counted deliveries: about 120 vehicles …' hangs on what precedes
             out.append(Unit(s, e, kind))
@@ -139,7 +140,7 @@ def claim_span(sentence: str, parts: list[Unit], anchors: list[int]) -> tuple[in
         low -= 1
     first, last = parts[low], parts[max(chosen)]
     start, end = first.start, last.end
-    lead = re.match(r"(?:but|and|or|yet|so)\s+", sentence[start:end], re.I)
+    lead = re.match(r"(?:but|and|or|yet|so)\s+", sentence[start:end], re.IGNORECASE)
     if lead and start > 0 and start + lead.end() <= min(anchors):
         start += lead.end()
     text = sentence[start:end]

@@ -28,7 +28,7 @@ def quoted(text: str) -> str:
 def scalar(text: str) -> str:
     """A YAML scalar for ``text``: plain when that is unambiguous, else double-quoted."""
     if re.fullmatch(r"[A-Za-z][\w .,'’()&-]*[\w.)]", text) and not re.search(r":\s|\s#|^(?:yes|no|on|off|true|false|null)$",
-                                                                            text, re.I):
+                                                                            text, re.IGNORECASE):
         return text
     return quoted(text)
 

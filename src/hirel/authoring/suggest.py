@@ -14,20 +14,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..rules.anchoring import ArticleText
-from ..values.periods import PeriodError, parse_period
 from ..rules.structure import slugify
+from ..values.periods import PeriodError, parse_period
 from .attribution import Attribution, EntityMatcher, attribution_of
 from .find_values import FoundValue, find_values
 from .sentences import Sentence, split_sentences
-from .span import claim_span, units
+from .span import Unit, claim_span, units
+
+if TYPE_CHECKING:
+    from ..model import Article, Corpus
 
 _YEARLESS = re.compile(r"\b(?:(?P<m1>January|February|March|April|May|June|July|August|September|October|November|"
                        r"December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?"
                        r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>January|February|March|April|May|June|July|"
                        r"August|September|October|November|December))\b(?!,?\s+\d{4})")
-_RELATIVE = re.compile(r"\b(?P<which>last|this|next|previous|past)\s+year\b|\bso far this year\b", re.I)
+_RELATIVE = re.compile(r"\b(?P<which>last|this|next|previous|past)\s+year\b|\bso far this year\b", re.IGNORECASE)
 _MONTH_ONLY = re.compile(r"\b(?P<prep>in|from|since|by|until|through)\s+(?P<month>January|February|March|April|May|June|"
                          r"July|August|September|October|November|December)\b(?!\s+\d)")
 _MONTH_NUMBERS = {m: i for i, m in enumerate("January February March April May June July August September October "
@@ -88,7 +92,7 @@ class ArticleSuggestions:
 class Suggester:
     """Suggestions for the articles of one corpus (entity and proposition look-ups built once)."""
 
-    def __init__(self, corpus) -> None:
+    def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self.matcher = EntityMatcher(corpus.entities)
         self.propositions = list(corpus.propositions.values())
@@ -120,7 +124,7 @@ class Suggester:
                 suggestions.append(suggestion)
         return ArticleSuggestions(article_id, suggestions)
 
-    def _sentence(self, article, sentence: Sentence, values: list[FoundValue], year: str | None,
+    def _sentence(self, article: Article, sentence: Sentence, values: list[FoundValue], year: str | None,
                   text: ArticleText) -> Suggestion | None:
         local = sentence.text
         attribution = attribution_of(local, self.matcher)
@@ -172,7 +176,8 @@ class Suggester:
             stubs.append(stub)
         return Suggestion(sentence, line, reasons, False, stubs)
 
-    def _when(self, dates, yearless, year, published, sentence: str = "") -> tuple[str | None, str | None]:
+    def _when(self, dates: list[FoundValue], yearless: re.Match[str] | None, year: str | None,
+              published: str | None, sentence: str = "") -> tuple[str | None, str | None]:
         """The period: a date the sentence writes (nearest the figure first), else a day, 'last
         year' or a month read with the article's year, else the article's date."""
         for found in dates:
@@ -191,7 +196,7 @@ class Suggester:
             except PeriodError:
                 pass
         relative = _RELATIVE.search(sentence) if year else None
-        if relative:
+        if relative and year:
             which = (relative["which"] or "this").lower()
             shift = {"last": -1, "previous": -1, "past": -1, "next": 1}.get(which, 0)
             return str(int(year) + shift), f"'{relative.group()}' and the article's year"
@@ -259,7 +264,7 @@ _SLUG_MAGNITUDES = {"thousand": "k", "million": "m", "billion": "bn", "trillion"
 
 def _figure_slug(text: str) -> str:
     """'about $100 million annually' -> '100m'; '33.5%' -> '33-5pc'; 'early 1990s' -> '1990s'."""
-    m = re.search(r"(\d[\d.,]*)\s*(thousand|million|billion|trillion|percent|%|bn|m|k)?s?\b|(\d[\d.,]*)", text, re.I)
+    m = re.search(r"(\d[\d.,]*)\s*(thousand|million|billion|trillion|percent|%|bn|m|k)?s?\b|(\d[\d.,]*)", text, re.IGNORECASE)
     if not m:
         return slugify(text)[:12].strip("-")
     number = (m.group(1) or m.group(3)).replace(",", "").rstrip(".").replace(".", "-")
@@ -269,7 +274,7 @@ def _figure_slug(text: str) -> str:
     return f"{number}{suffix}" + ("s" if rest == "s" else "")
 
 
-def _by_unit(parts, values: list[FoundValue], offset: int) -> list[list[FoundValue]]:
+def _by_unit(parts: list[Unit], values: list[FoundValue], offset: int) -> list[list[FoundValue]]:
     """The values of a sentence grouped by the unit they stand in (in sentence order)."""
     groups: dict[int, list[FoundValue]] = {}
     for value in values:

@@ -3,10 +3,15 @@ defined, grouped so that likely spellings of one name become one stub with alias
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import TYPE_CHECKING
 
 from ..model import Loc
+
+if TYPE_CHECKING:
+    from ..model import Corpus
+
 
 # rapidfuzz ratio (0-100, whole strings) from which two unknown names are spellings of one:
 # 'Ismail Haniyeh'/'Ismail Haniya' 89, 'Qassem'/'Qasem Soleimani' 97; but 'Iran'/'Iraq' 75, and a
@@ -30,7 +35,7 @@ class UnknownName:
     uses: list[tuple[str, Loc]] = field(default_factory=list)  # (role, where)
 
 
-def _names_used(corpus) -> Iterator[tuple[str, str, Loc]]:
+def _names_used(corpus: Corpus) -> Iterator[tuple[str, str, Loc]]:
     """(name, role, where) for every name written in the corpus."""
     for article in corpus.articles.values():
         if article.outlet:
@@ -50,7 +55,7 @@ def _names_used(corpus) -> Iterator[tuple[str, str, Loc]]:
             yield parent, "part_of", entity.locs.get(f"part_of.{index}", entity.loc)
 
 
-def entity_uses(corpus) -> list[EntityUse]:
+def entity_uses(corpus: Corpus) -> list[EntityUse]:
     claims: dict[str, set[str]] = {}
     outlets: dict[str, int] = {}
     for article in corpus.articles.values():
@@ -58,8 +63,8 @@ def entity_uses(corpus) -> list[EntityUse]:
         if name:
             outlets[name] = outlets.get(name, 0) + 1
     for claim in corpus.claims.values():
-        article = corpus.articles.get(claim.article)
-        claimant = claim.claimant or (article.outlet if article else None)  # the default claimant
+        claim_article = corpus.articles.get(claim.article)
+        claimant = claim.claimant or (claim_article.outlet if claim_article else None)  # the default claimant
         for written in (claimant, claim.scope, *claim.via):
             name = corpus.entities.resolve(written)
             if name:
@@ -68,7 +73,7 @@ def entity_uses(corpus) -> list[EntityUse]:
             for e in corpus.entities.entities.values()]
 
 
-def unknown_names(corpus) -> list[UnknownName]:
+def unknown_names(corpus: Corpus) -> list[UnknownName]:
     """Names used but not defined, likely spellings of one name grouped, in order of first use."""
     from rapidfuzz import fuzz, utils
 

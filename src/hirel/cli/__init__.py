@@ -54,7 +54,7 @@ def main() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(0)
-    except Exception as exc:  # noqa: BLE001 - the single place internal errors are turned into exit 2
+    except Exception as exc:  # the single place internal errors are turned into exit 2
         if os.environ.get("HIREL_DEBUG"):
             raise
         sys.stderr.write(f"hirel: internal error: {type(exc).__name__}: {exc} "

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
-from .typer_app import app
 from .common import data_dir
 from .errors import CommandError
+from .typer_app import app
 
 
 @app.command()
@@ -46,13 +45,13 @@ def add(
     ctx: typer.Context,
     source: str = typer.Argument(..., metavar="SOURCE",
                                  help="A saved web page (.html), a URL, a text or Markdown file, or - (standard input)."),
-    article_id: Optional[str] = typer.Option(None, "--id", help="The article id (default: outlet, year and title words)."),
-    outlet: Optional[str] = typer.Option(None, "--outlet", help="The outlet (an entity name or alias; a new name is added)."),
-    published: Optional[str] = typer.Option(None, "--published", help="Publication date: YYYY, YYYY-MM or YYYY-MM-DD."),
-    kind: Optional[str] = typer.Option(None, "--kind", help="news, analysis, opinion, explainer, blog or reference."),
-    reliability: Optional[str] = typer.Option(None, "--reliability", help="Source-reliability grade A to F."),
-    url: Optional[str] = typer.Option(None, "--url", help="Where the page was published (for a saved page)."),
-    title: Optional[str] = typer.Option(None, "--title", help="The title (default: the page's)."),
+    article_id: str | None = typer.Option(None, "--id", help="The article id (default: outlet, year and title words)."),
+    outlet: str | None = typer.Option(None, "--outlet", help="The outlet (an entity name or alias; a new name is added)."),
+    published: str | None = typer.Option(None, "--published", help="Publication date: YYYY, YYYY-MM or YYYY-MM-DD."),
+    kind: str | None = typer.Option(None, "--kind", help="news, analysis, opinion, explainer, blog or reference."),
+    reliability: str | None = typer.Option(None, "--reliability", help="Source-reliability grade A to F."),
+    url: str | None = typer.Option(None, "--url", help="Where the page was published (for a saved page)."),
+    title: str | None = typer.Option(None, "--title", help="The title (default: the page's)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Print the article file instead of writing it."),
 ) -> None:
     """Add an article from a saved web page, a URL, or a text file.
@@ -65,7 +64,8 @@ def add(
     """
     from ..authoring.add import AlreadyInCorpus, Overrides, plan_article, write_article
     from ..authoring.extract import extract_source
-    from ..loading.loader import display_path, load_corpus
+    from ..loading.datafiles import display_path
+    from ..loading.loader import load_corpus
     from ..output.terminal import safe, safe_line
 
     root = data_dir(ctx)

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal, List, Optional
+from typing import Literal
 
 import typer
 
-from .typer_app import app
 from .common import options
+from .typer_app import app
 
 
 @app.command()
 def check(
     ctx: typer.Context,
-    files: Optional[List[Path]] = typer.Argument(
+    files: list[Path] | None = typer.Argument(
         None, metavar="FILES", help="Report on these files only (the whole corpus is still loaded)."),
     format: Literal["text", "json", "jsonl", "github"] = typer.Option("text", "--format", "-f", case_sensitive=False,
                                help="text (path:line:col: CODE message), json, jsonl or github annotations."),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 
 from .browsing import Format, FormatOption, PropositionFilter, TopicFilter, browser, write_view
@@ -13,13 +11,13 @@ from .typer_app import app
 @app.command()
 def claims(
     ctx: typer.Context,
-    topic: Optional[str] = TopicFilter,
-    proposition: Optional[str] = PropositionFilter,
-    article: Optional[str] = typer.Option(None, "--article", metavar="ARTICLE", help="Only claims in this article."),
-    claimant: Optional[str] = typer.Option(
+    topic: str | None = TopicFilter,
+    proposition: str | None = PropositionFilter,
+    article: str | None = typer.Option(None, "--article", metavar="ARTICLE", help="Only claims in this article."),
+    claimant: str | None = typer.Option(
         None, "--claimant", metavar="NAME",
         help="Only claims made by this entity (a name or alias) or by an entity that is part of it."),
-    search: Optional[str] = typer.Option(
+    search: str | None = typer.Option(
         None, "--search", "-s", metavar="TEXT",
         help="Fuzzy search in ids, quotes and notes; typos tolerated; best matches first."),
     format: Format = FormatOption,

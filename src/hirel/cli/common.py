@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Iterable, Sequence
+from typing import IO, TYPE_CHECKING, Any
 
 import typer
 
@@ -16,8 +17,7 @@ from .errors import CommandError
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from ..model import Corpus
-    from ..model import Problem
+    from ..model import Corpus, Problem
 
 
 @dataclass
@@ -92,7 +92,7 @@ PAGED_COMMANDS = frozenset({"compare", "topics", "propositions", "claims", "show
                             "matrix", "rule", "schema", "entities", "suggest"})
 
 
-def pager_command(environ: "os._Environ[str] | dict[str, str]") -> list[str] | None:
+def pager_command(environ: os._Environ[str] | dict[str, str]) -> list[str] | None:
     """The pager to run, as git chooses it: $HIREL_PAGER, else $PAGER, else `less` (with
     LESS=FRX unless LESS is set: quit when the text fits the screen, keep colours, leave the
     text on the screen). None when it is empty, `cat`, or not installed."""
@@ -124,7 +124,7 @@ def start_pager(ctx: typer.Context) -> None:
     if argv is None:
         return
     stream = PagerStream(sys.stdout, argv)
-    sys.stdout = stream  # type: ignore[assignment]
+    sys.stdout = stream
     ctx.call_on_close(stream.close)
 
 
@@ -140,7 +140,7 @@ class PagerStream:
         self._pipe: IO[str] | None = None
         self._closed_by_reader = False
 
-    def _start(self) -> None:
+    def _start(self) -> IO[str]:
         import io
         import subprocess
 
@@ -151,17 +151,17 @@ class PagerStream:
             self._process = subprocess.Popen(self._argv, stdin=subprocess.PIPE, env=env)
         except OSError:
             self._pipe = self._terminal
-            return
+            return self._pipe
         encoding = getattr(self._terminal, "encoding", None) or "utf-8"
         self._pipe = io.TextIOWrapper(self._process.stdin, encoding=encoding, errors="replace",
                                       line_buffering=False, write_through=False)
+        return self._pipe
 
     def write(self, text: str) -> int:
-        if self._pipe is None:
-            self._start()
+        pipe = self._pipe if self._pipe is not None else self._start()
         if not self._closed_by_reader:
             try:
-                self._pipe.write(text)  # type: ignore[union-attr]
+                pipe.write(text)
             except (BrokenPipeError, ValueError):
                 self._closed_by_reader = True  # the reader quit the pager: the rest is not wanted
         return len(text)
@@ -177,11 +177,11 @@ class PagerStream:
         """Hand the rest to the pager and wait until the reader quits it; stdout is the
         terminal again."""
         if sys.stdout is self:
-            sys.stdout = self._terminal  # type: ignore[assignment]
-        if self._process is None:
+            sys.stdout = self._terminal
+        if self._process is None or self._pipe is None:  # the pipe is made with the process
             return
         try:
-            self._pipe.close()  # type: ignore[union-attr]
+            self._pipe.close()
         except (BrokenPipeError, ValueError, OSError):
             pass
         while True:

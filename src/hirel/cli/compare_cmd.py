@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
 
 import typer
 
+from ..output.render import cell, new_table, print_hanging, write_json
+from ..output.terminal import brief, safe_line
 from .browsing import write_view
 from .common import load, stdout_console
 from .errors import CommandError
 from .typer_app import app
-from ..output.render import cell, new_table, print_hanging, write_json
-from ..output.terminal import brief, safe_line
 
 FormatOption = typer.Option("table", "--format", "-f", case_sensitive=False, help="table, json, csv or markdown.")
 
 
-def _verdict_list(text: Optional[str], option: str) -> list[str]:
+def _verdict_list(text: str | None, option: str) -> list[str]:
     from ..comparing.verdicts import VERDICTS
 
     if not text:
@@ -37,10 +37,10 @@ def _verdict_list(text: Optional[str], option: str) -> list[str]:
 def compare(
     ctx: typer.Context,
     subject: str = typer.Argument(..., metavar="TOPIC|PROPOSITION", help="A topic id or a proposition id."),
-    only: Optional[str] = typer.Option(None, "--only", metavar="VERDICT[,…]",
+    only: str | None = typer.Option(None, "--only", metavar="VERDICT[,…]",
                                        help="Show only these verdicts (contradiction, agreement, consistent, compatible, "
                                             "different-period, same-origin, unrelated)."),
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", metavar="VERDICT[,…]",
+    fail_on: str | None = typer.Option(None, "--fail-on", metavar="VERDICT[,…]",
                                           help="Exit 1 when a finding has one of these verdicts."),
     pairs: bool = typer.Option(False, "--pairs", help="Also list every pairwise finding (table and markdown)."),
     format: Literal["table", "json", "csv", "markdown"] = FormatOption,
@@ -72,8 +72,8 @@ def compare(
 def value(
     ctx: typer.Context,
     text: str = typer.Argument(..., metavar="TEXT", help="A value phrase, e.g. '$30 million a month'."),
-    unit: Optional[str] = typer.Option(None, "--unit", "-u", help="Convert to this unit, e.g. USD/year, percent, date."),
-    when: Optional[str] = typer.Option(None, "--when", help="The period a total covers (to make it a rate)."),
+    unit: str | None = typer.Option(None, "--unit", "-u", help="Convert to this unit, e.g. USD/year, percent, date."),
+    when: str | None = typer.Option(None, "--when", help="The period a total covers (to make it a rate)."),
     change: bool = typer.Option(False, "--change", help="Read it as on a proposition that measures a change ('up 21%')."),
     format: Literal["table", "json"] = typer.Option("table", "--format", "-f", case_sensitive=False,
                                                     help="table or json."),
@@ -86,11 +86,11 @@ def value(
 
     Example: hirel value "$30 million a month" --unit USD/year
     """
+    from ..output.serialize import bound
+    from ..values import ValueParseError, explain_value
     from ..values.figures import format_compared, format_interval
     from ..values.periods import PeriodError, parse_period
-    from ..output.serialize import bound
     from ..values.units import ConversionError, UnitError
-    from ..values import ValueParseError, explain_value
 
     try:
         period = parse_period(when) if when else None
@@ -123,7 +123,7 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def _plain(x) -> str:
+def _plain(x: object) -> str:
     if x is None:
         return "unbounded"
     return f"{x:,}" if isinstance(x, (int, float)) else str(x)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import sys
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import typer
 
-from .typer_app import app
 from .browsing import write_view
 from .common import load
+from .typer_app import app
+
+if TYPE_CHECKING:
+    from ..authoring.unknown import UnknownName
 
 
 @app.command()
@@ -38,7 +41,7 @@ def entities(
     write_view(ctx, "entities", format, entity_uses(corpus))
 
 
-def _unknown(groups) -> None:
+def _unknown(groups: list[UnknownName]) -> None:
     from ..authoring.stubs import comment, entity_stub
 
     out = sys.stdout.write

@@ -12,6 +12,7 @@ the Typer application, which answers it, errors included, as it always has. Both
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from .check_run import FORMATS, run_check
 
@@ -34,7 +35,7 @@ def run_fast(argv: list[str]) -> int | None:
     return run_check(**parsed)
 
 
-def _read_check(argv: list[str]) -> dict | None:
+def _read_check(argv: list[str]) -> dict[str, Any] | None:
     data: Path | None = None
     color = "auto"
     at = 0
@@ -53,8 +54,8 @@ def _read_check(argv: list[str]) -> dict | None:
             return None
     if at == len(argv):
         return None
-    found = {"data": data, "color": color, "files": [], "format": "text", "strict": False, "exit_zero": False,
-             "no_cache": False}
+    found: dict[str, Any] = {"data": data, "color": color, "files": [], "format": "text", "strict": False,
+                             "exit_zero": False, "no_cache": False}
     at += 1
     only_files = False
     while at < len(argv):

@@ -33,8 +33,9 @@ def use_metavars() -> None:
     def option_value(self: Any, ctx: Any) -> str:
         return _label(self) + ("..." if self.nargs != 1 else "")
 
+    # Typer has no setting for these names: its methods are replaced (mypy forbids assigning methods).
     TyperArgument._rich_display_name = argument_name  # type: ignore[method-assign]
     TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
     TyperArgument._usage_display_name = argument_usage  # type: ignore[method-assign]
     TyperOption.display_type_rich = option_value  # type: ignore[method-assign]
-    TyperArgument._hirel_metavars = True  # type: ignore[attr-defined]
+    TyperArgument._hirel_metavars = True  # type: ignore[attr-defined]  # marks the patch as done

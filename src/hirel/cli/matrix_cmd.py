@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from .browsing import Format, FormatOption, browser as _browser, write_view
+from .browsing import Format, FormatOption, write_view
+from .browsing import browser as _browser
 from .typer_app import app
 
 

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Literal, Optional
+from typing import TYPE_CHECKING, Literal
 
 import typer
 
-from .typer_app import app
 from .common import did_you_mean, stdout_console
+from .typer_app import app
+
+if TYPE_CHECKING:
+    from ..rules.base import Rule
 
 
 @app.command()
 def rule(
     ctx: typer.Context,
-    code: Optional[str] = typer.Argument(None, help="A rule code such as HR501 (or its name, quote-not-found)."),
+    code: str | None = typer.Argument(None, help="A rule code such as HR501 (or its name, quote-not-found)."),
     format: Literal["table", "json", "markdown"] = typer.Option("table", "--format", "-f", case_sensitive=False,
                                help="table, json or markdown."),
 ) -> None:
@@ -64,12 +67,12 @@ def rule(
     console.print(Text(f"{len(chosen)} rules. hirel rule CODE explains one, with examples.", style="dim"))
 
 
-def _explain(rule: object, width: int) -> None:
+def _explain(rule: type[Rule], width: int) -> None:
     """A rule's documentation with its prose wrapped to ``width``; the examples as written."""
     import textwrap
 
-    summary, paragraphs, examples = rule.parts()  # type: ignore[attr-defined]
-    out = [f"{rule.code} {rule.name} ({rule.severity})", "", summary]  # type: ignore[attr-defined]
+    summary, paragraphs, examples = rule.parts()
+    out = [f"{rule.code} {rule.name} ({rule.severity})", "", summary]
     for paragraph in paragraphs:
         out += ["", textwrap.fill(paragraph, width=max(40, width), break_long_words=False, break_on_hyphens=False)]
     for label, example in examples:
@@ -79,7 +82,7 @@ def _explain(rule: object, width: int) -> None:
 
 @app.command()
 def schema(
-    name: Optional[str] = typer.Argument(
+    name: str | None = typer.Argument(
         None, metavar="KIND", help="claims, article, propositions or entities; all four when omitted."),
     format: Literal["json", "markdown"] = typer.Option(
         "json", "--format", "-f", case_sensitive=False,

@@ -26,7 +26,8 @@ def sources(ctx: typer.Context, format: Format = FormatOption,
     Example: hirel sources --format markdown
     """
     from ..output.browsing.sources import Sources
-    from ..views import coverage as coverage_of, sources as list_sources
+    from ..views import coverage as coverage_of
+    from ..views import sources as list_sources
 
     found = browser(ctx)
     covered = coverage_of(found.corpus) if coverage else None

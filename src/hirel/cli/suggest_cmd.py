@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import sys
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import typer
 
-from .typer_app import app
 from .common import did_you_mean, load, stdout_console
 from .errors import CommandError
+from .typer_app import app
+
+if TYPE_CHECKING:
+    from ..authoring.suggest import ArticleSuggestions, Stub, Suggestion
+    from ..model import Article, Corpus
 
 
-def _article(corpus, article_id: str):
+def _article(corpus: Corpus, article_id: str) -> Article:
     article = corpus.articles.get(article_id)
     if article is None:
         raise did_you_mean("article", article_id, corpus.articles)
@@ -59,7 +63,7 @@ def suggest(
     _table(ctx, result, rows)
 
 
-def _table(ctx: typer.Context, result, rows) -> None:
+def _table(ctx: typer.Context, result: ArticleSuggestions, rows: list[tuple[Suggestion, Stub]]) -> None:
     from ..output.render import cell, new_table
 
     console = stdout_console(ctx)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 
 from .browsing import Format, FormatOption, PropositionFilter, TopicFilter, browser, write_view
@@ -13,8 +11,8 @@ from .typer_app import app
 @app.command()
 def timeline(
     ctx: typer.Context,
-    topic: Optional[str] = TopicFilter,
-    proposition: Optional[str] = PropositionFilter,
+    topic: str | None = TopicFilter,
+    proposition: str | None = PropositionFilter,
     format: Format = FormatOption,
 ) -> None:
     """Claims in the order of the period they are about.

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 
 from .browsing import Format, FormatOption, TopicFilter, browser, write_view
@@ -26,7 +24,7 @@ def topics(ctx: typer.Context, format: Format = FormatOption) -> None:
 
 
 @app.command()
-def propositions(ctx: typer.Context, topic: Optional[str] = TopicFilter, format: Format = FormatOption) -> None:
+def propositions(ctx: typer.Context, topic: str | None = TopicFilter, format: Format = FormatOption) -> None:
     """Propositions, with counts of claims and contradictions.
 
     Grouped by topic, in the order of propositions.yaml. Origins are counted as by `hirel topics`.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any, Literal, Optional
+from typing import TYPE_CHECKING, Any, Literal
 
 import typer
 from typer.core import TyperGroup
@@ -14,6 +14,9 @@ from .common import PAGED_COMMANDS, GlobalOptions, start_pager
 from .helptext import use_metavars
 from .light_params import install
 
+if TYPE_CHECKING:  # the context type TyperGroup.invoke declares (typer vendors click)
+    from typer._click import Context as ClickContext
+
 use_metavars()
 install()  # option values converted without importing pydantic
 
@@ -21,7 +24,7 @@ class _Commands(TyperGroup):
     """The command group: a command's return value is its exit code, and the errors it raises
     become one line and an exit code (see `errors`), in-process (CliRunner) as from `main`."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: ClickContext) -> Any:
         from ..errors import HirelError
 
         try:
@@ -58,7 +61,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _global(
     ctx: typer.Context,
-    data: Optional[Path] = typer.Option(
+    data: Path | None = typer.Option(
         None, "--data", metavar="DIR",
         help="The data directory (else $HIREL_DATA, else the nearest data/ at or above the working directory)."),
     color: Literal["auto", "always", "never"] = typer.Option("auto", "--color", case_sensitive=False,
@@ -80,6 +83,17 @@ def _global(
         start_pager(ctx)
 
 
-from . import check_cmd, compare_cmd, topics_cmd, claims_cmd, sources_cmd, timeline_cmd  # noqa: E402,F401  (registers the commands)
-from . import matrix_cmd, reference_cmd  # noqa: E402,F401
-from . import authoring_cmd, entities_cmd, suggest_cmd  # noqa: E402,F401
+# Importing a command module registers its commands on `app` (F401: the names are not used here).
+from . import (  # noqa: F401
+    authoring_cmd,
+    check_cmd,
+    claims_cmd,
+    compare_cmd,
+    entities_cmd,
+    matrix_cmd,
+    reference_cmd,
+    sources_cmd,
+    suggest_cmd,
+    timeline_cmd,
+    topics_cmd,
+)

@@ -5,9 +5,10 @@ This is the library call behind `hirel compare` (and the counts of the browsing 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from ..errors import HirelError
 from ..model import Article, Claim, Corpus, Finding, Interval, Period, Proposition
@@ -51,7 +52,7 @@ class PropositionComparison:
     `degrees` come from `counting` (O(n log n)), `positions` from one sort and sweep, the
     contradicting pairs from the disputes only; `findings` (every pair) on first use."""
 
-    def __init__(self, proposition: Proposition, claims: list[NormalizedClaim], entities: "EntityIndex",
+    def __init__(self, proposition: Proposition, claims: list[NormalizedClaim], entities: EntityIndex,
                  independent_origins: int = 0) -> None:
         self.proposition = proposition
         self.claims = claims
@@ -68,7 +69,7 @@ class PropositionComparison:
         return compare_claims(self.comparable, self.proposition, self.entities)
 
     @cached_property
-    def _counted(self) -> "VerdictCounts":
+    def _counted(self) -> VerdictCounts:
         from .counting import count_verdicts
 
         return count_verdicts(self.comparable, self.proposition, self.entities)
@@ -87,7 +88,7 @@ class PropositionComparison:
         return self._counted.counts.get(verdict, 0)
 
     @cached_property
-    def positions(self) -> "Positions":
+    def positions(self) -> Positions:
         from .positions import find_positions
 
         return find_positions(self.comparable, self.proposition, self.entities)
@@ -114,8 +115,8 @@ class PropositionComparison:
             first, second = dispute.positions
             for f in compare_between(members[first], members[second], self.proposition, self.entities,
                                      only="contradiction"):
-                pair = tuple(sorted(f.claims, key=order.__getitem__))
-                yield Finding(f.proposition, f.verdict, pair, f.explanation)  # type: ignore[arg-type]
+                one, other = sorted(f.claims, key=order.__getitem__)
+                yield Finding(f.proposition, f.verdict, (one, other), f.explanation)
 
 
 @dataclass(frozen=True)
@@ -133,9 +134,9 @@ class Comparison:
 
 def normalize_claim(claim: Claim, corpus: Corpus, proposition: Proposition | None = None) -> NormalizedClaim:
     """Resolve names and read the value and period of ``claim``; never raises on bad data."""
+    from ..values import ValueParseError, normalize_value, read_value
     from ..values.periods import PeriodError, parse_period
     from ..values.units import ConversionError, UnitError
-    from ..values import ValueParseError, normalize_value, read_value
 
     entities = corpus.entities
     article = corpus.articles.get(claim.article)

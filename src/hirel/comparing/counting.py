@@ -26,13 +26,13 @@ random claim sets that the counts equal those of judging every pair.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
-from .entities import EntityIndex
 from ..model import Proposition
+from .entities import EntityIndex
 from .relations import as_of, exceeds, pins
-from .verdicts import VERDICTS, ComparableClaim
+from .verdicts import VERDICTS, ComparableClaim, Verdict
 
 __all__ = ["VerdictCounts", "count_verdicts"]
 
@@ -41,12 +41,22 @@ _INF = float("inf")
 
 @dataclass(frozen=True)
 class VerdictCounts:
-    counts: dict[str, int]  # every verdict of VERDICTS, in that order
+    counts: dict[str, int]  # every verdict of VERDICTS, in that order (Verdict members: strings)
     degrees: list[int]  # per claim (in the order given): how many contradictions it is in
 
 
 class _Item:
-    __slots__ = ("index", "scope", "origin", "unit", "low", "high", "stance", "t_lo", "t_hi", "pinned")
+    __slots__ = ("high", "index", "low", "origin", "pinned", "scope", "stance", "t_hi", "t_lo", "unit")
+    index: int
+    scope: str | None
+    origin: str
+    unit: str
+    low: float | None
+    high: float | None
+    stance: str | None
+    t_lo: float  # the time bounds as day numbers, ±inf when open
+    t_hi: float
+    pinned: bool
 
 
 def _prepare(claim: ComparableClaim, index: int, entities: EntityIndex, prop: Proposition,
@@ -93,7 +103,7 @@ class _Fenwick:
         return result
 
 
-def _first_true(keys: list[float], predicate) -> int:
+def _first_true(keys: list[float], predicate: Callable[[float], bool]) -> int:
     """The first index whose key satisfies a predicate that is False, then True along ``keys``."""
     lo, hi = 0, len(keys)
     while lo < hi:
@@ -103,6 +113,16 @@ def _first_true(keys: list[float], predicate) -> int:
         else:
             lo = mid + 1
     return lo
+
+
+def _exceeding(high: float, tol: float) -> Callable[[float], bool]:
+    """Is a low bound above ``high`` (beyond the tolerance)?"""
+    return lambda low: exceeds(low, high, tol)
+
+
+def _not_exceeded_by(low: float, tol: float) -> Callable[[float], bool]:
+    """Is a high bound no longer below ``low`` (beyond the tolerance)?"""
+    return lambda high: not exceeds(low, high, tol)
 
 
 def _time_key(item: _Item, time: str) -> float:
@@ -121,10 +141,12 @@ class _Side:
 
     def __init__(self, items: list[_Item]) -> None:
         self.items = items
-        self.by_low = sorted((y for y in items if y.low is not None), key=lambda y: y.low)
-        self.lows = [y.low for y in self.by_low]
-        self.by_high = sorted((y for y in items if y.high is not None), key=lambda y: y.high)
-        self.highs = [y.high for y in self.by_high]
+        by_low = sorted(((y.low, y) for y in items if y.low is not None), key=lambda pair: pair[0])
+        self.by_low = [y for _, y in by_low]
+        self.lows = [low for low, _ in by_low]
+        by_high = sorted(((y.high, y) for y in items if y.high is not None), key=lambda pair: pair[0])
+        self.by_high = [y for _, y in by_high]
+        self.highs = [high for high, _ in by_high]
         self.t_his = sorted(y.t_hi for y in items)
         self.t_los = sorted(y.t_lo for y in items)
 
@@ -146,14 +168,12 @@ def _value_counts(xs: list[_Item], side: _Side, direction: str, tol: float, time
             if x.high is None or not keys:
                 prefix.append(len(keys))
             else:
-                high = x.high
-                prefix.append(_first_true(keys, lambda low: exceeds(low, high, tol)))
+                prefix.append(_first_true(keys, _exceeding(x.high, tol)))
         else:
             if x.low is None or not keys:
                 prefix.append(0)
             else:
-                low = x.low
-                prefix.append(_first_true(keys, lambda h: not exceeds(low, h, tol)))
+                prefix.append(_first_true(keys, _not_exceeded_by(x.low, tol)))
     up = direction == "up"
     rows = [[len(keys) - k if up else k] for k in prefix]
     for time in times:
@@ -313,7 +333,7 @@ def count_verdicts(claims: Sequence[ComparableClaim], proposition: Proposition, 
 
     rules = _Rules(proposition, ROUNDING_TOLERANCE if tolerance is None else tolerance)
     n = len(claims)
-    counts = dict.fromkeys(VERDICTS, 0)
+    counts: dict[str, int] = {verdict: 0 for verdict in VERDICTS}
     degrees = [0] * n
     groups: dict[tuple[str | None, str], list[_Item]] = {}
     for index, claim in enumerate(claims):
@@ -332,16 +352,16 @@ def count_verdicts(claims: Sequence[ComparableClaim], proposition: Proposition, 
         related += total
         rest = total - dp - contradictions
         repeats = _same_origin(members, rules, entities)
-        counts["different-period"] += dp
-        counts["contradiction"] += contradictions
-        counts["same-origin"] += repeats
+        counts[Verdict.DIFFERENT_PERIOD] += dp
+        counts[Verdict.CONTRADICTION] += contradictions
+        counts[Verdict.SAME_ORIGIN] += repeats
         if rules.stance:
-            counts["agreement"] += rest - repeats
+            counts[Verdict.AGREEMENT] += rest - repeats
         else:
             pinned = [x for x in members if x.pinned]
             agreements = _rest(pinned, None, rules) - _same_origin(pinned, rules, entities)
-            counts["agreement"] += agreements
-            counts["consistent"] += rest - repeats - agreements
+            counts[Verdict.AGREEMENT] += agreements
+            counts[Verdict.CONSISTENT] += rest - repeats - agreements
     for (scope, unit), parts in groups.items():
         if scope is None:
             continue
@@ -358,11 +378,11 @@ def count_verdicts(claims: Sequence[ComparableClaim], proposition: Proposition, 
             total = len(parts) * len(wholes)
             related += total
             dp, contradictions, unrelated = (sum(row[i] for row in per_part) for i in range(3))
-            counts["different-period"] += dp
-            counts["contradiction"] += contradictions
-            counts["unrelated"] += unrelated
-            counts["compatible"] += total - dp - contradictions - unrelated
-    counts["unrelated"] += n * (n - 1) // 2 - related
+            counts[Verdict.DIFFERENT_PERIOD] += dp
+            counts[Verdict.CONTRADICTION] += contradictions
+            counts[Verdict.UNRELATED] += unrelated
+            counts[Verdict.COMPATIBLE] += total - dp - contradictions - unrelated
+    counts[Verdict.UNRELATED] += n * (n - 1) // 2 - related
     return VerdictCounts(counts, degrees)
 
 

@@ -6,8 +6,8 @@ and `us  state department` resolve to the same entity.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from functools import cache
 
 from ..model import Entity
 
@@ -60,7 +60,7 @@ class EntityIndex:
             names.extend(entity.aliases)
         return names
 
-    @lru_cache(maxsize=None)  # noqa: B019 - the index lives as long as the corpus
+    @cache  # noqa: B019 - the index lives as long as the corpus
     def ancestors(self, name: str) -> frozenset[str]:
         """Every entity that ``name`` is transitively part of (cycles are tolerated)."""
         seen: set[str] = set()

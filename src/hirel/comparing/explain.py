@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .entities import EntityIndex
-from ..values.figures import format_interval
 from ..model import Interval, Period
+from ..values.figures import format_interval
 from ..values.periods import format_period
+from .entities import EntityIndex
 
 if TYPE_CHECKING:
     from .verdicts import ComparableClaim
@@ -19,15 +19,15 @@ class _Prepared:
     """What a claim contributes to every pair it is in, computed once per claim."""
 
     __slots__ = (
-        "claim",
-        "scope",
-        "scope_up",
-        "origin",
-        "origin_up",
-        "label",
-        "who",
         "_figure",
         "_period_text",
+        "claim",
+        "label",
+        "origin",
+        "origin_up",
+        "scope",
+        "scope_up",
+        "who",
     )
 
     def __init__(self, claim: ComparableClaim, entities: EntityIndex) -> None:
@@ -95,7 +95,7 @@ def _stance_verb(stance: str | None, plural: bool = False) -> str:
     return f"say {stance!r}" if plural else f"says {stance!r}"
 
 
-def _pair(a: "_Prepared", b: "_Prepared", is_stance: bool) -> str:
+def _pair(a: _Prepared, b: _Prepared, is_stance: bool) -> str:
     """Both claims side by side: figures for values, claimant and stance for stances."""
     if is_stance:
         return (
@@ -121,10 +121,11 @@ def _bound_word(interval: Interval, kind: str) -> str:
     return "a lower bound" if interval.high is None else "an upper bound"
 
 
-def _only_bounds(bounds: list["_Prepared"], kind: str) -> str:
+def _only_bounds(bounds: list[_Prepared], kind: str) -> str:
     if len(bounds) == 2:
         return "both are only bounds"
     claim = bounds[0].claim
+    # A bound is a figure: its claim has an interval.
     return f"the figure per {bounds[0].who} is only {_bound_word(claim.interval, kind)}"  # type: ignore[arg-type]
 
 

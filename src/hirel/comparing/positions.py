@@ -42,17 +42,18 @@ or nested scopes are paired.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Sequence
+from typing import Any
 
-from .entities import EntityIndex, independent_origins
-from ..values.figures import format_interval
 from ..model import Interval, Period, Proposition
+from ..values.figures import format_interval
+from .entities import EntityIndex, independent_origins
 from .relations import as_of, exceeds, pins
 from .verdicts import ComparableClaim
 
-__all__ = ["Position", "Dispute", "Positions", "find_positions"]
+__all__ = ["Dispute", "Position", "Positions", "find_positions"]
 
 _CERTAINTY_RANK = {"certain": 0, "likely": 1, "possible": 2}
 
@@ -193,11 +194,9 @@ def _related(a: str, b: str, entities: EntityIndex) -> bool:
 
 
 def _consistent(bound: Interval, shared: Interval, tolerance: float) -> bool:
-    if bound.high is not None and shared.low is not None and exceeds(shared.low, bound.high, tolerance):
-        return False
-    if bound.low is not None and shared.high is not None and exceeds(bound.low, shared.high, tolerance):
-        return False
-    return True
+    above = bound.high is not None and shared.low is not None and exceeds(shared.low, bound.high, tolerance)
+    below = bound.low is not None and shared.high is not None and exceeds(bound.low, shared.high, tolerance)
+    return not (above or below)
 
 
 def _block_groups(members: list[ComparableClaim], entities: EntityIndex, tolerance: float) -> list[list[ComparableClaim]]:
@@ -207,6 +206,8 @@ def _block_groups(members: list[ComparableClaim], entities: EntityIndex, toleran
         for claim in members:
             by_stance.setdefault(claim.stance, []).append(claim)  # type: ignore[arg-type]
         return [by_stance[stance] for stance in sorted(by_stance)]
+    # The ignores of this function: a block holds only stance claims, each with a stance, or only
+    # figure claims, each with an interval (find_positions places no other); mypy cannot see it.
     unit = members[0].interval.unit  # type: ignore[union-attr]
     tol = _tolerance(unit, tolerance)
     pinned = [c for c in members if pins(c.interval)]  # type: ignore[arg-type]
@@ -240,7 +241,7 @@ def _block_groups(members: list[ComparableClaim], entities: EntityIndex, toleran
     return groups
 
 
-def _figure_key(interval: Interval, claims: Sequence[ComparableClaim]) -> tuple:
+def _figure_key(interval: Interval, claims: Sequence[ComparableClaim]) -> tuple[Any, ...]:
     low = interval.low if interval.low is not None else float("-inf")
     high = interval.high if interval.high is not None else float("inf")
     return (low, high, min(c.claim_id for c in claims))
@@ -256,25 +257,25 @@ def find_positions(
     is_stance = proposition.kind == "stance"
     order = {c.claim_id: index for index, c in enumerate(claims)}
     unplaced = []
-    blocks: dict[tuple, list[ComparableClaim]] = {}
+    blocks: dict[tuple[Any, ...], list[ComparableClaim]] = {}
     for claim in claims:
         ok = (claim.stance is not None) if is_stance else (claim.interval is not None)
         if not ok:
             unplaced.append(claim.claim_id)
             continue
-        unit = "" if is_stance else claim.interval.unit  # type: ignore[union-attr]
+        unit = "" if is_stance else claim.interval.unit  # type: ignore[union-attr]  # `ok` above
         scope = entities.resolve(claim.scope) or claim.scope if claim.scope else None
         key = (scope, _period_key(claim, proposition), unit)
         blocks.setdefault(key, []).append(claim)
-    found: list[tuple[tuple, list[ComparableClaim], Interval | None]] = []
+    found: list[tuple[tuple[Any, ...], list[ComparableClaim], Interval | None]] = []
     for (scope, period_key, unit), members in blocks.items():
         for group in _block_groups(members, entities, tol):
             shared = None if is_stance else _shared(group)
             stance = group[0].stance if is_stance else None
-            figure = (stance,) if is_stance else _figure_key(shared, group)  # type: ignore[arg-type]
-            key = (_scope_key(scope, proposition, entities), _period_sort(period_key), unit, figure,
-                   min(c.claim_id for c in group))
-            found.append((key, group, shared))
+            figure = (stance,) if is_stance else _figure_key(shared, group)  # type: ignore[arg-type]  # a figure group
+            sort_key = (_scope_key(scope, proposition, entities), _period_sort(period_key), unit, figure,
+                        min(c.claim_id for c in group))
+            found.append((sort_key, group, shared))
     found.sort(key=lambda item: item[0])
     positions = []
     for number, (key, group, shared) in enumerate(found, 1):
@@ -300,14 +301,14 @@ def _widest(names: list[str], entities: EntityIndex) -> str:
     return next((n for n in names if not entities.ancestors(n) & group), names[0])
 
 
-def _scope_key(scope: str | None, proposition: Proposition, entities: EntityIndex) -> tuple:
+def _scope_key(scope: str | None, proposition: Proposition, entities: EntityIndex) -> tuple[Any, ...]:
     obj = entities.resolve(proposition.object) or proposition.object if proposition.object else None
     if scope == obj:
         return (0, "")
     return (1, (scope or "").casefold())
 
 
-def _period_sort(key: tuple[date | None, date | None] | None) -> tuple:
+def _period_sort(key: tuple[date | None, date | None] | None) -> tuple[Any, ...]:
     if key is None or key == (None, None):
         return (1, date.max, date.max)
     start, end = key

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from ..model import Interval, Period
 from ..values import ROUNDING_TOLERANCE  # the one tolerance of comparisons, declared with the values
 
-__all__ = ["ROUNDING_TOLERANCE", "exceeds", "disjoint", "pins", "as_of"]
+__all__ = ["ROUNDING_TOLERANCE", "as_of", "disjoint", "exceeds", "pins"]
 
 
 def exceeds(x: float, y: float, tolerance: float = ROUNDING_TOLERANCE) -> bool:

@@ -51,28 +51,27 @@ normalized figures, with "(from $30M/mo)" when the claim was written in another 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Iterable, Sequence
 
-from .entities import EntityIndex
-from .explain import (_as_of_text, _certainty_note, _only_bounds, _pair, _Prepared, _scope_name, _stance_verb,
-                      _unit_of)
 from ..model import Finding, Interval, Period, Proposition
+from .entities import EntityIndex
+from .explain import _as_of_text, _certainty_note, _only_bounds, _pair, _Prepared, _scope_name, _stance_verb, _unit_of
 from .relations import ROUNDING_TOLERANCE, as_of, disjoint, exceeds, pins
 
 __all__ = [
     "VERDICTS",
-    "Verdict",
     "ComparableClaim",
-    "verdict_for",
+    "Verdict",
+    "as_of",
+    "compare_between",
     "compare_claims",
     "count_by_verdict",
-    "compare_between",
+    "disjoint",
     "exceeds",
     "pins",
-    "as_of",
-    "disjoint",
+    "verdict_for",
 ]
 
 class Verdict(StrEnum):
@@ -174,6 +173,7 @@ def _judge(
     if is_stance:
         consistent = ca.stance == cb.stance
     else:
+        # Both claims have an interval here: a pair without one was judged above (no value).
         consistent = not disjoint(ca.interval, cb.interval, 0.0 if kind == "date" else tolerance)  # type: ignore[arg-type]
 
     same_origin = a.origin == b.origin or b.origin in a.origin_up or a.origin in b.origin_up
@@ -212,7 +212,7 @@ def _judge(
             f"independently{note}"
         )
     what = "dates" if kind == "date" else "figures"
-    bounds = [p for p in (a, b) if not pins(p.claim.interval)]  # type: ignore[arg-type]
+    bounds = [p for p in (a, b) if not pins(p.claim.interval)]  # type: ignore[arg-type]  # figures: both have one
     if bounds:
         return Verdict.CONSISTENT, (
             f"{a.figure} and {b.figure}{scope_text}: both can be true, but "
@@ -224,7 +224,7 @@ def _judge(
 
 
 def _judge_running_total(
-    a: _Prepared, b: _Prepared, part: "_Prepared | None", tolerance: float
+    a: _Prepared, b: _Prepared, part: _Prepared | None, tolerance: float
 ) -> tuple[Verdict, str] | None:
     """Totals as of different dates: a later one certainly below an earlier one is a
     contradiction, anything else can be growth. None (the usual rules) for the same or an
@@ -243,7 +243,7 @@ def _judge_running_total(
         where_early, where_late = f" for {early.scope}", f" for {late.scope}"
         tail, head = f", of which {part.scope} is a part", "a running total"
     if part is None or early is part:
-        low, high = early.claim.interval.low, late.claim.interval.high  # type: ignore[union-attr]
+        low, high = early.claim.interval.low, late.claim.interval.high  # type: ignore[union-attr]  # figures
         if low is not None and high is not None and exceeds(low, high, tolerance):
             same = early.origin == late.origin or late.origin in early.origin_up or early.origin in late.origin_up
             self_text = "; the same source contradicts itself" if same else ""
@@ -278,6 +278,7 @@ def _judge_nested(
             f"dates for nested scopes need not coincide: {part.figure} for {part.scope} and "
             f"{whole.figure} for {whole.scope}, {relation}{note}"
         )
+    # Figures, not stances or dates: both claims have an interval (no-value pairs are judged before).
     part_low = part.claim.interval.low  # type: ignore[union-attr]
     whole_high = whole.claim.interval.high  # type: ignore[union-attr]
     if part_low is not None and whole_high is not None and exceeds(part_low, whole_high, tolerance):
@@ -350,7 +351,7 @@ def compare_between(
 def count_by_verdict(findings: Iterable[Finding]) -> dict[str, int]:
     """How many findings have each verdict: every verdict of `VERDICTS`, in that order, with 0
     for those that do not occur (so tables and JSON always show the same keys)."""
-    counts = dict.fromkeys(VERDICTS, 0)
+    counts: dict[str, int] = {verdict: 0 for verdict in VERDICTS}
     for finding in findings:
         counts[finding.verdict] = counts.get(finding.verdict, 0) + 1
     return counts

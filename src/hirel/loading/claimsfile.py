@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..model import Certainty, Claim, Loc, Problem
+from ..rules.structure import MissingField, UnknownField, WrongType, expect_mapping, read_fields, type_name
 from . import fields as F
 from .datafiles import date_text, load_yaml_file
-from ..model import Certainty, Claim, Loc, Problem
-from ..rules.structure import MissingField, UnknownField, WrongType
-from ..rules.structure import expect_mapping, read_fields, type_name
 from .yamlfile import REJECTED, YamlMap, YamlSeq
 
 _NEEDED = frozenset({"id", "proposition", "quote"})  # without these, a claim is not kept

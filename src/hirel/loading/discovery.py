@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import HirelError
-from typing import Iterable
 
 
 class DataDirError(HirelError):

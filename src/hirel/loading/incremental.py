@@ -20,17 +20,19 @@ import gc
 import os
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .cache import CheckCache, code_fingerprint, digest
+from ..model import Corpus, Loc, Problem
 from ..rules.checks import check_article, check_claim, check_entities, check_propositions, check_quote
-from .claimsfile import read_claims
 from ..rules.references import orphan_problems
-from ..rules.structure import duplicate_id_problems
+from ..rules.structure import BadDate, duplicate_id_problems
+from .cache import CheckCache, code_fingerprint, digest
+from .claimsfile import read_claims
 from .datafiles import display_path
 from .loader import CorpusBuilder, list_files, load_entities, load_propositions, read_article
-from ..model import Corpus, Loc, Problem
-from ..rules.structure import BadDate
+
+if TYPE_CHECKING:
+    from ..rules.anchoring import ArticleText
 
 _RACY_NS = 2_000_000_000  # a file changed this close to being read is compared by content
 _REGISTRY_FILES = (("entities.yaml", load_entities), ("propositions.yaml", load_propositions))
@@ -97,9 +99,9 @@ class _Run:
         problems: list[Problem] = []
         self.registry_bytes: list[bytes | None] = []
         for name, _load in _REGISTRY_FILES:
-            path = self.root / name
+            registry = self.root / name
             try:  # only a regular file is read (a pipe would block): the loader reports the rest
-                self.registry_bytes.append(path.read_bytes() if path.is_file() else None)
+                self.registry_bytes.append(registry.read_bytes() if registry.is_file() else None)
             except OSError:
                 self.registry_bytes.append(None)  # the loader reports it
         self.registries_key = digest(b"\0".join(b"-" if raw is None else b"+" + raw for raw in self.registry_bytes))
@@ -146,16 +148,17 @@ class _Run:
 
     # --- entries ---------------------------------------------------------------------------------
 
-    def _lookup(self, path: str, shown: str, depends: str) -> tuple[dict[str, Any] | None, bytes | None, dict]:
+    def _lookup(self, path: str, shown: str, depends: str) -> tuple[dict[str, Any] | None, bytes | None,
+                                                                   dict[str, Any]]:
         """(the stored entry if still good, else None; the file's bytes when read; its identity)."""
-        old = self.old.get(shown)
+        stored = self.old.get(shown)
         try:
             st = os.stat(path)
         except OSError:
             return None, None, {}
         signature = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
-        usable = isinstance(old, dict) and old.get("depends") == depends
-        if usable and old.get("signature") == signature and isinstance(old.get("seen"), int) \
+        old = stored if isinstance(stored, dict) and stored.get("depends") == depends else None  # usable
+        if old is not None and old.get("signature") == signature and isinstance(old.get("seen"), int) \
                 and st.st_mtime_ns < old["seen"] - _RACY_NS and _well_formed(old):
             self.new[shown] = old
             return old, None, {}
@@ -166,13 +169,13 @@ class _Run:
         except OSError:
             return None, None, {}
         identity = {"signature": signature, "hash": digest(raw), "seen": seen, "depends": depends}
-        if usable and old.get("hash") == identity["hash"] and _well_formed(old):
+        if old is not None and old.get("hash") == identity["hash"] and _well_formed(old):
             self.new[shown] = entry = old | identity
             self.changed = True
             return entry, raw, identity
         return None, raw, identity
 
-    def _store(self, shown: str, identity: dict, entry: dict[str, Any]) -> dict[str, Any]:
+    def _store(self, shown: str, identity: dict[str, Any], entry: dict[str, Any]) -> dict[str, Any]:
         if identity:  # the file was read: the entry describes these very bytes
             self.new[shown] = entry = identity | entry
             self.changed = True
@@ -199,7 +202,7 @@ class _Run:
             return entry
         claims, found = read_claims(Path(path), shown, article_id, raw)
         self._article_for_quotes(article_id)
-        texts: dict = {}
+        texts: dict[str, ArticleText] = {}
         ids, lines, columns, checked = [], [], [], []
         for index, claim in enumerate(claims):
             id_loc = claim.loc_of("id")

@@ -13,18 +13,29 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import fields as F
 from ..comparing.entities import EntityIndex, name_key
 from ..model import Article, Claim, Corpus, Entity, Kind, Loc, Problem, Proposition, Topic
-from .claimsfile import read_claims
-from ..rules.references import orphan_problems, unknown_topic_problems
-from .datafiles import date_text, display_path, load_yaml_file, read_text
 from ..rules.files import FileName, FrontMatter, Unreadable
-from ..rules.structure import BadId, DuplicateId, EmptyValue, MissingField, UnknownField, WrongType
-from .safety import hidden_characters, inside
+from ..rules.references import orphan_problems, unknown_topic_problems
 from ..rules.structure import (
-    check_published, check_url, duplicate_id_problems, expect_mapping, read_fields, slugify, type_name,
+    BadId,
+    DuplicateId,
+    EmptyValue,
+    MissingField,
+    UnknownField,
+    WrongType,
+    check_published,
+    check_url,
+    duplicate_id_problems,
+    expect_mapping,
+    read_fields,
+    slugify,
+    type_name,
 )
+from . import fields as F
+from .claimsfile import read_claims
+from .datafiles import date_text, display_path, load_yaml_file, read_text
+from .safety import hidden_characters, inside
 from .yamlfile import YamlMap, YamlSeq, load_yaml
 
 _ID_RE = re.compile(F.ID_PATTERN)
@@ -185,9 +196,10 @@ def load_propositions(corpus: CorpusBuilder, path: Path, raw: bytes | None = Non
     for section in ("topics", "propositions"):
         if section not in mapping:
             problems.append(MissingField.problem(mapping.loc, f"propositions.yaml has no '{section}:' section"))
-    topics, wrong = expect_mapping(mapping.get("topics", YamlMap()), mapping.value_loc("topics"), "'topics'")
+    given, wrong = expect_mapping(mapping.get("topics", YamlMap()), mapping.value_loc("topics"), "'topics'")
     problems += wrong
-    for topic_id, text in (topics or {}).items():
+    topics = given if given is not None else YamlMap()
+    for topic_id, text in topics.items():
         loc = topics.key_loc(topic_id)
         if not _ID_RE.fullmatch(topic_id):
             problems.append(BadId.problem(loc, f"topic '{topic_id}' is not a valid id (lowercase letters, digits and '-')"))
@@ -197,11 +209,12 @@ def load_propositions(corpus: CorpusBuilder, path: Path, raw: bytes | None = Non
                 topics.value_loc(topic_id), f"topic '{topic_id}' must have a description string, not {type_name(text)}"))
             text = topic_id if not isinstance(text, str) else text
         corpus.topics[topic_id] = Topic(topic_id, text.strip() or topic_id, loc)
-    props, wrong = expect_mapping(mapping.get("propositions", YamlMap()), mapping.value_loc("propositions"),
+    given, wrong = expect_mapping(mapping.get("propositions", YamlMap()), mapping.value_loc("propositions"),
                                   "'propositions'")
     problems += wrong
-    corpus.declared_propositions.update(props or ())
-    for prop_id, body in (props or {}).items():
+    props = given if given is not None else YamlMap()
+    corpus.declared_propositions.update(props)
+    for prop_id, body in props.items():
         loc = props.key_loc(prop_id)
         if not _ID_RE.fullmatch(prop_id):
             problems.append(BadId.problem(loc, f"proposition '{prop_id}' is not a valid id "

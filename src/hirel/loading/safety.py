@@ -10,8 +10,8 @@ import re
 from pathlib import Path
 
 from ..model import Loc, Problem
-from ..rules.files import HiddenCharacter
 from ..output.terminal import HIDDEN_CHARACTERS
+from ..rules.files import HiddenCharacter
 
 HIDDEN = re.compile(f"[{HIDDEN_CHARACTERS}]")
 # In an article's text only bidi controls are reported: zero-width characters are common in
@@ -37,7 +37,8 @@ def hidden_characters(text: str, shown: str, first_line: int = 1) -> list[Proble
     problems = []
     for index, (number, line) in enumerate(lines[:MAX_REPORTED]):
         more = len(lines) - MAX_REPORTED if index == MAX_REPORTED - 1 else 0
-        problems.append(hidden_problem(Loc(shown, number, BIDI.search(line).start() + 1), line, more))
+        column = next(BIDI.finditer(line)).start() + 1  # the line was kept for holding one
+        problems.append(hidden_problem(Loc(shown, number, column), line, more))
     return problems
 
 

@@ -14,10 +14,8 @@ CSafeLoader when present) and built by hand, so that:
 from __future__ import annotations
 
 import re
-
-from typing import Any
-
-import re
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 import yaml
 import yaml.reader
@@ -42,12 +40,12 @@ _IMPLICIT_STARTS = frozenset(key for key in _BaseLoader.yaml_implicit_resolvers 
 _SHORT_CUT = None not in _BaseLoader.yaml_implicit_resolvers
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _Loader(_BaseLoader):  # type: ignore[misc]  # _BaseLoader is CSafeLoader or SafeLoader: Any
     """The safe loader, with PyYAML's tag resolution (Python code run for every scalar, even
     under libyaml) short-cut: a plain scalar whose first character starts no implicit type (a
     name, a phrase) is a string, and the others are looked up once per distinct text."""
 
-    _plain_tags: dict[str, str] = {}
+    _plain_tags: ClassVar[dict[str, str]] = {}  # shared by every load: a cache of plain scalars' tags
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
         if kind is ScalarNode:
@@ -55,13 +53,15 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
                 return _STR  # quoted, or tagged by hand (the tag is then kept by the composer)
             if _SHORT_CUT and value and value[0] not in _IMPLICIT_STARTS:
                 return _STR
-            tag = self._plain_tags.get(value)
-            if tag is None:
-                tag = super().resolve(kind, value, implicit)
-                if len(self._plain_tags) < 100_000:
-                    self._plain_tags[value] = tag
+            cached = self._plain_tags.get(value)
+            if cached is not None:
+                return cached
+            tag: str = super().resolve(kind, value, implicit)
+            if len(self._plain_tags) < 100_000:
+                self._plain_tags[value] = tag
             return tag
-        return super().resolve(kind, value, implicit)
+        resolved: str = super().resolve(kind, value, implicit)
+        return resolved
 
     if not _BaseLoader.yaml_path_resolvers:  # none in the safe loader: nothing to track per node
         def descend_resolver(self, current_node: Any, current_index: Any) -> None:
@@ -78,7 +78,7 @@ _EXPANSION_FACTOR = 10
 _EXPANSION_SLACK = 1000
 
 
-class YamlMap(dict):
+class YamlMap(dict[str, Any]):
     """A mapping that knows where it, its keys and its values are written."""
 
     loc: Loc
@@ -92,7 +92,7 @@ class YamlMap(dict):
         return self.value_locs.get(key, self.key_loc(key))
 
 
-class YamlSeq(list):
+class YamlSeq(list[Any]):
     """A list that knows where it and each item are written."""
 
     loc: Loc
@@ -119,7 +119,7 @@ class _AbortRead(Exception):
 
 
 _ctor = SafeConstructor()
-_SCALAR_BUILDERS = {
+_SCALAR_BUILDERS: dict[str, Callable[[ScalarNode], Any]] = {
     _TAG + "null": lambda node: None,
     _TAG + "bool": lambda node: SafeConstructor.construct_yaml_bool(_ctor, node),
     _TAG + "int": lambda node: SafeConstructor.construct_yaml_int(_ctor, node),
@@ -204,8 +204,9 @@ class _Builder:
     def build_mapping(self, node: MappingNode, depth: int) -> YamlMap:
         mapping = YamlMap()
         mapping.loc = self.loc(node)
-        mapping.key_locs = key_locs = {}
-        mapping.value_locs = value_locs = {}
+        key_locs: dict[str, Loc] = {}
+        value_locs: dict[str, Loc] = {}
+        mapping.key_locs, mapping.value_locs = key_locs, value_locs
         path, line_base, release = self.path, 1 + self.line_offset, self.release
         # A string value is built here rather than by build() when that changes nothing: no
         # aliases to count (release) and not at the depth limit.
@@ -264,7 +265,7 @@ class _Builder:
         return [hidden_problem(loc, text, len(found) - MAX_REPORTED if index == MAX_REPORTED - 1 else 0)
                 for index, (loc, text) in enumerate(found[:MAX_REPORTED])]
 
-    def forbidden(self, node: Node, ignored: str = "the value") -> None:
+    def forbidden(self, node: Node, ignored: str = "the value") -> _Rejected:
         shown = _shown_tag(node.tag)
         self.problems.append(ForbiddenTag.problem(
             self.loc(node), f"the YAML tag '{shown}' is not allowed; {ignored} is ignored",

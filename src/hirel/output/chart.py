@@ -16,15 +16,16 @@ a console that cannot encode the block characters it is drawn in ASCII (`#`, `<`
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from ..model import Interval, Proposition
     from ..comparing.positions import Dispute, Position
+    from ..model import Interval, Proposition
 
 LOG_SPAN = 20.0
 MAX_WIDTH = 80
@@ -90,10 +91,10 @@ def _domain(intervals: Sequence[Interval]) -> tuple[float, float, bool] | None:
 
 def _tick(x: float, unit: str, fine: bool) -> str:
     if unit == "date":
-        day = date.fromordinal(int(round(x)))
+        day = date.fromordinal(round(x))
         return f"{day.year}-{day.month:02d}" if fine else str(day.year)
-    from ..values.figures import format_interval
     from ..model import Interval
+    from ..values.figures import format_interval
 
     return format_interval(Interval(_round(x), _round(x), unit.split("/")[0]))
 
@@ -101,7 +102,7 @@ def _tick(x: float, unit: str, fine: bool) -> str:
 def _round(x: float) -> float:
     if x == 0:
         return 0.0
-    digits = 1 - int(math.floor(math.log10(abs(x))))
+    digits = 1 - math.floor(math.log10(abs(x)))
     return round(x, digits)
 
 
@@ -148,11 +149,11 @@ def range_chart(prop: Proposition, positions: Sequence[Position], disputes: Sequ
 
     if prop.kind not in ("quantity", "date"):
         return None
-    shown = [p for p in positions if p.interval is not None]
-    units = {p.interval.unit for p in shown}
+    shown = [p.interval for p in positions if p.interval is not None]
+    units = {interval.unit for interval in shown}
     if len(shown) < 2 or len(units) != 1:
         return None
-    domain = _domain([p.interval for p in shown])
+    domain = _domain(shown)
     if domain is None:
         return None
     symbols = _symbols(console)
@@ -174,7 +175,7 @@ def range_chart(prop: Proposition, positions: Sequence[Position], disputes: Sequ
         low, high = interval.low, interval.high
         open_left = low is None or (scale.log and low <= 0) or (
             low == 0 and high is not None and high > 0 and interval.unit != "date")
-        start = 0 if open_left else scale.column(low)
+        start = 0 if open_left or low is None else scale.column(low)
         end = area - 1 if high is None else scale.column(high)
         row = [" "] * area
         for column in range(start, end + 1):
@@ -186,5 +187,5 @@ def range_chart(prop: Proposition, positions: Sequence[Position], disputes: Sequ
         text.append("".join(row), style="bold red" if position.id in disputed else "cyan")
         text.append(" ")
         rows[position.id] = text
-    axis = Text(_axis(scale, shown[0].interval.unit, offset), style="dim")
+    axis = Text(_axis(scale, shown[0].unit, offset), style="dim")
     return Chart(rows, axis, offset + area + 1)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import re
 import sys
-from typing import IO, TYPE_CHECKING, Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import IO, TYPE_CHECKING, Any
 
 from .terminal import is_tty, json_text, safe, safe_line
 

@@ -3,8 +3,9 @@ written in each format. Every reporter writes only to the stream it is given."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from importlib import import_module
-from typing import IO, Any, Callable, Sequence
+from typing import IO, Any
 
 from ..model import ERROR, Problem
 from .terminal import json_text, safe, safe_line

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from ..comparing.comparison import Comparison, NormalizedClaim, PropositionComparison
 from ..model import Article, Finding, Interval, Period, Proposition
@@ -12,8 +13,18 @@ if TYPE_CHECKING:
     from ..authoring.suggest import ArticleSuggestions, Stub, Suggestion
     from ..authoring.unknown import EntityUse
     from ..comparing.positions import Position
-    from ..views import (ClaimDetail, ClaimMatch, Charge, Matrix, PropositionStats, Sources, Stats, Tally,
-                         TimelineEntry, TopicStats)
+    from ..views import (
+        Charge,
+        ClaimDetail,
+        ClaimMatch,
+        Matrix,
+        PropositionStats,
+        Sources,
+        Stats,
+        Tally,
+        TimelineEntry,
+        TopicStats,
+    )
     from ..views.sources import Coverage
 
 
@@ -29,9 +40,7 @@ def bound(x: float | None, unit: str) -> Any:
 def interval_dict(interval: Interval | None, text: Any = None) -> dict[str, Any] | None:
     if interval is None:
         return None
-    from ..values.figures import format_interval
-
-    from ..values.figures import format_compared
+    from ..values.figures import format_compared, format_interval
 
     low, high = interval.as_written
     # low/high: the figure as written (hedges applied); compared: widened by written precision.

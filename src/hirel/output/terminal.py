@@ -12,7 +12,10 @@ import json
 import os
 import re
 import sys
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 # CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), other two-character escapes, and C1 CSI.
 _ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]")
@@ -68,14 +71,14 @@ def wants_color(color: str, stream: IO[str]) -> bool:
     return bool(os.environ.get("FORCE_COLOR")) or (hasattr(stream, "isatty") and stream.isatty())
 
 
-def make_console(color: str = "auto", file: IO[str] | None = None, stderr: bool = False) -> Any:
+def make_console(color: str = "auto", file: IO[str] | None = None, stderr: bool = False) -> Console:
     """A Rich console that never interprets markup, emoji or highlighting in what it prints.
 
     ``color``: auto (colour on a terminal; NO_COLOR and FORCE_COLOR honoured), always, never.
     """
     from rich.console import Console
 
-    options: dict[str, Any] = dict(markup=False, emoji=False, highlight=False, stderr=stderr, file=file)
+    options: dict[str, Any] = {"markup": False, "emoji": False, "highlight": False, "stderr": stderr, "file": file}
     if color == "always":
         options["force_terminal"] = True
     elif color == "never" or (color == "auto" and os.environ.get("NO_COLOR")):

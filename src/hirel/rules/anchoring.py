@@ -138,9 +138,9 @@ class ArticleText:
         self.first_line = first_line
         self.normalized, self._chunks = _normalize_chunks(body)
         self._chunk_norm_starts = [norm for _start, norm, _line in self._chunks]
-        self._chunk_pieces: dict[int, tuple[array, array, array, array]] = {}
+        self._chunk_pieces: dict[int, tuple[array[int], array[int], array[int], array[int]]] = {}
 
-    def _pieces_of_chunk(self, index: int) -> tuple[array, array, array, array]:
+    def _pieces_of_chunk(self, index: int) -> tuple[array[int], array[int], array[int], array[int]]:
         """The pieces of a chunk: its lines, long lines cut at a space. For each: where it
         starts and ends in the body, where its normalized form starts in ``normalized`` (the
         normalized pieces, the empty ones left out, joined by one space, are exactly

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
+from ..loading.datafiles import display_path
+from ..loading.loader import load_corpus
+from ..model import ERROR, Corpus, Problem
 from .checks import run_checks
 from .registry import judge
-from ..loading.loader import display_path, load_corpus
-from ..model import Corpus
-from ..model import ERROR, Problem
 
 
 def check_corpus(root: Path, files: Iterable[Path] = (),

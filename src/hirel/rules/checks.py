@@ -5,7 +5,8 @@ Each check is a generator of Problems over a loaded Corpus; `run_checks` chains 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..model import Claim, Problem
 from .quotes import check_quote, check_quotes
@@ -15,7 +16,7 @@ from .semantics import check_kind, check_propositions, read_period
 if TYPE_CHECKING:
     from ..model import Corpus
 
-__all__ = ["run_checks", "check_entities", "check_propositions", "check_article", "check_claim", "check_quote"]
+__all__ = ["check_article", "check_claim", "check_entities", "check_propositions", "check_quote", "run_checks"]
 
 
 def run_checks(corpus: Corpus) -> Iterator[Problem]:

@@ -21,10 +21,10 @@ outside git, none of this applies.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Iterable, Mapping
 
-from ..loading.loader import display_path
+from ..loading.datafiles import display_path
 
 # The run covers every file of the corpus (each call reports on its own files only).
 EVERY_FILE = "every file"

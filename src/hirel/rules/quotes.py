@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..model import WARNING, Claim, Problem
 from .anchoring import MAX_FUZZY_QUOTE, MIN_HINT_SCORE, ArticleText

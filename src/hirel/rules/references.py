@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generator, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from ..comparing.entities import suggest
 from ..model import Article, Claim, Loc, Problem, Proposition

@@ -7,13 +7,20 @@ that finds a problem names its rule, never its severity.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..errors import HirelError
 from ..model import Problem
 from .base import UNJUDGED, Rule
 from .files import (
-    AliasExpansion, DuplicateKey, Encoding, FileName, ForbiddenTag, FrontMatter, HiddenCharacter, Unreadable,
+    AliasExpansion,
+    DuplicateKey,
+    Encoding,
+    FileName,
+    ForbiddenTag,
+    FrontMatter,
+    HiddenCharacter,
+    Unreadable,
     YamlSyntax,
 )
 from .quotes import AmbiguousQuote, QuoteNotFound
@@ -21,7 +28,13 @@ from .references import OrphanClaims, PartOfCycle, UnknownEntity, UnknownProposi
 from .semantics import BadPeriod, StanceByKind, ValueByKind
 from .structure import BadChoice, BadDate, BadId, BadUrl, DuplicateId, EmptyValue, MissingField, UnknownField, WrongType
 from .values import (
-    BadUnit, ChangeOrLevel, Extrapolation, FigureNotInQuote, IncompatibleUnit, OtherCurrency, UnreadableValue,
+    BadUnit,
+    ChangeOrLevel,
+    Extrapolation,
+    FigureNotInQuote,
+    IncompatibleUnit,
+    OtherCurrency,
+    UnreadableValue,
 )
 
 ALL_RULES: tuple[type[Rule], ...] = (

@@ -5,7 +5,8 @@ The checks of the values themselves (units, figures, extrapolation) are in `rule
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Generator, Iterator
+from collections.abc import Generator, Iterator
+from typing import TYPE_CHECKING
 
 from ..model import Claim, Period, Problem, Proposition
 from .base import Rule
@@ -86,7 +87,7 @@ def check_propositions(corpus: Corpus) -> Iterator[Problem]:
                 continue
             if unit.base == "date":
                 yield BadUnit.problem(prop.locs.get("unit", prop.loc),
-                                      f"a quantity proposition cannot have the unit 'date'", "use kind: date")
+                                      "a quantity proposition cannot have the unit 'date'", "use kind: date")
         elif prop.unit is not None:
             yield BadUnit.problem(prop.locs.get("unit", prop.loc),
                                   f"a {prop.kind} proposition takes no unit (unit: {prop.unit})", "remove the unit")

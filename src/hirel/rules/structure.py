@@ -7,16 +7,17 @@ dropped (and reported) so the rest of the record can still be checked.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any, Iterable
+from functools import cache
+from typing import Any
 
 from ..comparing.entities import suggest
+from ..loading.datafiles import date_text
 from ..loading.fields import FieldSpec
+from ..loading.yamlfile import REJECTED, YamlMap, YamlSeq
 from ..model import WARNING, Loc, Problem
 from .base import Rule
-from ..loading.datafiles import date_text
-from ..loading.yamlfile import REJECTED, YamlMap, YamlSeq
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -235,7 +236,7 @@ def read_fields(
         spec = by_name.get(key)
         if spec is None:
             close = suggest(key, by_name)
-            hint = f"did you mean '{close[0]}'?" if close else "known fields: " + ", ".join(by_name)
+            hint: str | None = f"did you mean '{close[0]}'?" if close else "known fields: " + ", ".join(by_name)
             problems.append(UnknownField.problem(mapping.key_loc(key), f"unknown field '{key}' in {what}", hint))
             continue
         # Where the value is written; also for a value refused below: it was written.
@@ -306,7 +307,7 @@ def _prepared(specs: Iterable[FieldSpec]) -> tuple[tuple[FieldSpec, ...], dict[s
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
@@ -350,9 +351,10 @@ def check_published(values: dict[str, Any], locs: dict[str, Loc]) -> list[Proble
     if not match:
         problem = f"published '{text}' is not YYYY, YYYY-MM or YYYY-MM-DD"
     else:
-        year, month, day = (int(part) if part else None for part in match.groups())
+        year_text, month_text, day_text = match.groups()
+        year, month, day = int(year_text), int(month_text or 0) or 1, int(day_text or 0) or 1
         try:
-            when = date(year, month or 1, day or 1)
+            when = date(year, month, day)
         except ValueError as exc:
             problem = f"published '{text}' is not a real date ({exc})"
         else:

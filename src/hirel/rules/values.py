@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator
+from typing import Any
 
 from ..model import WARNING, Claim, Loc, Period, Problem, Proposition
 from ..output.written import as_written
@@ -184,9 +185,9 @@ def value_example(prop: Proposition) -> str:
 
 
 @lru_cache(maxsize=1)
-def _value_reader() -> tuple:
+def _value_reader() -> tuple[Any, ...]:
     """The value reader's names, imported on first use (once: an import statement run for every
-    claim costs more than the lookup)."""
+    claim costs more than the lookup). Any: mypy cannot type a tuple of functions by their own types."""
     from ..values.changes import MeasureMismatch
     from ..values.quotes import value_figures_in_quote
     from ..values.readers import normalize_value, read_value
@@ -236,6 +237,7 @@ def check_value(claim: Claim, prop: Proposition, period: Period | None) -> Itera
     factor = extrapolation_factor(period, target) if target.per else None
     if factor is not None and factor >= EXTRAPOLATION_WARNING and parse_unit(read_value(claim.value, expect=target, measures=measures).unit).per is None:
         yield Extrapolation.problem(
-            loc, f"the total '{claim.value}' over {period.text or 'its period'} is scaled up ×{factor:.3g} "  # type: ignore[union-attr]
+            loc, f"the total '{claim.value}' over {period.text if period is not None and period.text else 'its period'} "
+                 f"is scaled up ×{factor:.3g} "
                  f"into a rate per {target.per}: an extrapolation",
             "if the figure is a total to date, give the whole period it covers in when (e.g. 2023-01/2023-10)")

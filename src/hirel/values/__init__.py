@@ -25,26 +25,44 @@ and period parsers can import ``hirel.values.vocabulary`` without compiling the 
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # what the lazy names below are, for type checkers (nothing is imported at run time)
+    from hirel.values.units import ConversionError
+
+    from .changes import MeasureMismatch
+    from .precision import PRECISION_CAP, PRECISION_FLOOR
+    from .quotes import figures_in, value_figures_in_quote
+    from .readers import (
+        MAX_AMOUNT,
+        MAX_PERCENT,
+        ROUNDING_TOLERANCE,
+        explain_value,
+        intervals_overlap,
+        normalize_value,
+        read_value,
+    )
+    from .tokens import ValueParseError
+    from .vocabulary import DEFAULT_HEDGE, ORDERS_OF_MAGNITUDE, VAGUE_MULTIPLIERS
 
 __all__ = [
-    "ValueParseError",
-    "MeasureMismatch",
-    "read_value",
-    "normalize_value",
-    "explain_value",
-    "figures_in",
-    "value_figures_in_quote",
-    "intervals_overlap",
     "DEFAULT_HEDGE",
-    "ROUNDING_TOLERANCE",
-    "PRECISION_CAP",
-    "PRECISION_FLOOR",
     "MAX_AMOUNT",
     "MAX_PERCENT",
     "ORDERS_OF_MAGNITUDE",
+    "PRECISION_CAP",
+    "PRECISION_FLOOR",
+    "ROUNDING_TOLERANCE",
     "VAGUE_MULTIPLIERS",
     "ConversionError",
+    "MeasureMismatch",
+    "ValueParseError",
+    "explain_value",
+    "figures_in",
+    "intervals_overlap",
+    "normalize_value",
+    "read_value",
+    "value_figures_in_quote",
 ]
 
 _HOME = {

@@ -12,18 +12,24 @@ a change proposition a level is refused: ``MeasureMismatch``, a ValueParseError.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Interval
-from .units import Unit, describe_interval, parse_unit
 from .precision import PRECISION_CAP, union, widen
 from .tokens import ValueParseError, error, normalize
+from .units import Unit, describe_interval, parse_unit
 from .vocabulary import (
-    AT_MOST, CHANGE_COMPARATIVES, CHANGE_NOUNS, CHANGE_VERBS, MULTIPLIERS, PRE_HEDGES,
+    AT_MOST,
+    CHANGE_COMPARATIVES,
+    CHANGE_NOUNS,
+    CHANGE_VERBS,
+    MULTIPLIERS,
+    PRE_HEDGES,
 )
 
-__all__ = ["MeasureMismatch", "read_change_or_level", "find_change"]
+__all__ = ["MeasureMismatch", "find_change", "read_change_or_level"]
 
 
 class MeasureMismatch(ValueParseError):
@@ -34,8 +40,8 @@ class MeasureMismatch(ValueParseError):
         self.hint: str | None = hint
 
 
-def _alternation(words: object) -> str:
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))  # type: ignore[attr-defined]
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
 
 
 # Compiled on first use, and only for a phrase with a word of change in it: most values state
@@ -146,7 +152,8 @@ def _read_multiplier(raw: str, change: Change) -> Interval:
 
     m = change.multiplier
     assert m is not None
-    low, high = m, m
+    low: float | None = m
+    high: float | None = m
     steps = [f"read '{raw.strip()}' as ×{m:g} the level before"]
     if change.hedge is not None:
         low, high = apply_hedge(PRE_HEDGES[change.hedge], low, high)
@@ -160,7 +167,8 @@ def _bound(x: float | None) -> str:
     return "any" if x is None else f"{x:g}"
 
 
-def _as_percent_change(raw: str, low: float | None, high: float | None, steps: list[str], clean) -> Interval:
+def _as_percent_change(raw: str, low: float | None, high: float | None, steps: list[str],
+                       clean: Callable[[float | None], float | None]) -> Interval:
     unit = parse_unit("percent")
     w_low = None if low is None else clean((low - 1) * 100)
     w_high = None if high is None else clean((high - 1) * 100)
@@ -183,8 +191,8 @@ def _read_sized(raw: str, change: Change, expect: Unit | None) -> Interval:
         from .readers import clean
 
         inner = read_level(times["figure"], Unit("count"))
-        steps = [f"read '{raw.strip()}' as ×{describe_interval(*inner.as_written, 'count')} the level before"]
-        return _as_percent_change(raw, *inner.as_written, steps, clean)
+        times_steps = [f"read '{raw.strip()}' as ×{describe_interval(*inner.as_written, 'count')} the level before"]
+        return _as_percent_change(raw, *inner.as_written, times_steps, clean)
     inner = read_level(figure_text, expect)
     unit = parse_unit(inner.unit)
     relative = unit.base == "percent"
@@ -217,12 +225,10 @@ def _signed(low: float | None, high: float | None, unit: Unit) -> str:
         text = describe_interval(abs(x), abs(x), unit)
         return f"+{text}" if x > 0 else (f"−{text}" if x < 0 else text)
 
-    if low is None and high is None:
-        return "any change"
-    if high is None:
-        return f"at least {one(low)}"  # type: ignore[arg-type]
     if low is None:
-        return f"at most {one(high)}"
+        return "any change" if high is None else f"at most {one(high)}"
+    if high is None:
+        return f"at least {one(low)}"
     if low == high:
         return one(low)
     return f"{one(low)} to {one(high)}"

@@ -14,16 +14,16 @@ from datetime import date
 from hirel.model import Interval
 
 __all__ = [
-    "format_number",
-    "format_words",
+    "CURRENCY_SYMBOLS",
+    "PER_SUFFIXES",
     "format_amount",
-    "format_interval",
+    "format_date_end",
     "format_date_ordinal",
     "format_date_range",
     "format_date_start",
-    "format_date_end",
-    "CURRENCY_SYMBOLS",
-    "PER_SUFFIXES",
+    "format_interval",
+    "format_number",
+    "format_words",
 ]
 
 # Symbols used when showing an amount. Only unambiguous, widely known ones: any other code is
@@ -143,7 +143,7 @@ def _split_unit(unit: str) -> tuple[str, str | None]:
 def format_date_ordinal(x: float) -> str:
     """A proleptic Gregorian ordinal as YYYY-MM-DD."""
     _check_finite(x)
-    return date.fromordinal(int(round(x))).isoformat()
+    return date.fromordinal(round(x)).isoformat()
 
 
 def _count_text(x: float) -> str:
@@ -241,13 +241,11 @@ def format_date_range(start: date, end: date) -> str:
 
 def _format_date_interval(interval: Interval) -> str:
     low, high = interval.low, interval.high
-    if low is None and high is None:
-        return "any date"
     if high is None:
-        return "since " + format_date_start(date.fromordinal(int(round(low))))  # type: ignore[arg-type]
+        return "any date" if low is None else "since " + format_date_start(date.fromordinal(round(low)))
     if low is None:
-        return "until " + format_date_end(date.fromordinal(int(round(high))))
-    return format_date_range(date.fromordinal(int(round(low))), date.fromordinal(int(round(high))))
+        return "until " + format_date_end(date.fromordinal(round(high)))
+    return format_date_range(date.fromordinal(round(low)), date.fromordinal(round(high)))
 
 
 def format_interval(interval: Interval) -> str:
@@ -274,10 +272,8 @@ def _format_bounds(low: float | None, high: float | None, interval: Interval) ->
     if base == "date":
         return _format_date_interval(interval)
     suffix = _per_suffix(per)
-    if low is None and high is None:
-        return "any value"
     if high is None:
-        return f"≥ {_bare_amount(low, base)}{suffix}"  # type: ignore[arg-type]
+        return "any value" if low is None else f"≥ {_bare_amount(low, base)}{suffix}"
     if low is None or (low == 0 and high > 0):
         return f"≤ {_bare_amount(high, base)}{suffix}"
     low_text, high_text = _bare_amount(low, base), _bare_amount(high, base)

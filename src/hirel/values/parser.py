@@ -6,6 +6,7 @@ It finds the figures, their markers (currency, percent, rate, hedges) and every 
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 
 from .tokens import Token, ValueParseError, error
@@ -97,6 +98,11 @@ class Parser:
         token = self.peek(offset)
         return token is not None and token.kind == kind
 
+    def at_one_of(self, kind: str, values: Container[object]) -> bool:
+        """The next token is of ``kind`` and one of ``values``."""
+        token = self.peek()
+        return token is not None and token.kind == kind and token.value in values
+
     def error(self, reason: str) -> ValueParseError:
         return error(self.raw, reason)
 
@@ -110,7 +116,7 @@ class Parser:
     def parse(self) -> Reading:
         self.skip_lead()
         pre_hedge = None
-        if self.at("hedge") and self.peek().value in PRE_HEDGES:  # type: ignore[union-attr]
+        if self.at_one_of("hedge", PRE_HEDGES):
             pre_hedge = self.take().value
             self.skip_lead()
         amounts, open_high = self.core()
@@ -136,7 +142,7 @@ class Parser:
 
     def skip_lead(self) -> None:
         """'in 2012', 'the', 'a': words that carry nothing before the figure."""
-        while self.at("word") and self.peek().value in _LEAD_WORDS:  # type: ignore[union-attr]
+        while self.at_one_of("word", _LEAD_WORDS):
             self.take()
         while self.at("punct"):
             self.take()
@@ -149,16 +155,16 @@ class Parser:
             self.take()
             return self.range_after(self.amount(), ("to", "-", "through", "thru"))
         first = self.amount()
-        if self.at("conn") and self.peek().value in ("to", "-", "or", "through", "thru") and self.starts_amount(1):  # type: ignore[union-attr]
+        if self.at_one_of("conn", ("to", "-", "or", "through", "thru")) and self.starts_amount(1):
             return self.range_after(first, ("to", "-", "or", "through", "thru"))
         return [first], None
 
     def range_after(self, first: Amount, connectors: tuple[str, ...]) -> tuple[list[Amount], str | None]:
-        if not (self.at("conn") and self.peek().value in connectors):  # type: ignore[union-attr]
+        if not self.at_one_of("conn", connectors):
             raise self.error(f"expected '{connectors[0]}' and a second figure after '{self.tokens[self.i - 1].text}'")
         self.take()
         hedge = None
-        if self.at("hedge") and self.peek().value in PRE_HEDGES:  # type: ignore[union-attr]
+        if self.at_one_of("hedge", PRE_HEDGES):
             hedge = self.take().value  # "to over $1 billion": an open-ended range
         second = self.amount()
         return [shared_markers(first, second), shared_markers(second, first, is_high=True)], hedge

@@ -14,20 +14,20 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from hirel.errors import HirelError
-from hirel.values.figures import format_date_end, format_date_range, format_date_start
 from hirel.model import Interval, Period
+from hirel.values.figures import format_date_end, format_date_range, format_date_start
 from hirel.values.vocabulary import DASHES, ODD_SPACES, RANGE_DASHES
 
 __all__ = [
-    "PeriodError",
-    "parse_period",
-    "format_period",
-    "period_to_interval",
-    "MIN_YEAR",
     "MAX_YEAR",
+    "MIN_YEAR",
+    "PART_OF_DECADE_YEARS",
     "PART_OF_YEAR_MONTHS",
     "SEASON_MONTHS",
-    "PART_OF_DECADE_YEARS",
+    "PeriodError",
+    "format_period",
+    "parse_period",
+    "period_to_interval",
 ]
 
 MIN_YEAR = 1000
@@ -242,6 +242,14 @@ def _parse_single(text: str, original: str) -> Span:
     raise PeriodError(original)
 
 
+def _days_of_single(text: str, original: str) -> tuple[date, date]:
+    """The first and last day of one period, both known (a single period always has both)."""
+    start, end = _parse_single(text, original)
+    if start is None or end is None:
+        raise PeriodError(original)
+    return start, end
+
+
 def _strip_prefixes(text: str) -> str:
     while (m := _RE_PREFIX.match(text)) is not None:
         text = text[m.end():]
@@ -275,18 +283,17 @@ def _parse_interval(text: str, original: str) -> Span:
 
 def _parse_open(text: str, original: str) -> Span | None:
     """'since 2017', '2017 onwards', 'until 2019', 'before 2019', 'after 2017'."""
-    if m := _RE_SINCE.fullmatch(text):
-        if _RE_BETWEEN.fullmatch(text) is None:
-            return _parse_single(m["rest"], original)[0], None
+    if (m := _RE_SINCE.fullmatch(text)) and _RE_BETWEEN.fullmatch(text) is None:
+        return _parse_single(m["rest"], original)[0], None
     if m := _RE_ONWARDS.fullmatch(text):
         return _parse_single(m["rest"], original)[0], None
     if m := _RE_UNTIL.fullmatch(text):
         return None, _parse_single(m["rest"], original)[1]
     if m := _RE_BEFORE.fullmatch(text):
         # Strictly before: the day before the period named starts.
-        return None, _parse_single(m["rest"], original)[0] - timedelta(days=1)  # type: ignore[operator]
+        return None, _days_of_single(m["rest"], original)[0] - timedelta(days=1)
     if m := _RE_AFTER.fullmatch(text):
-        return _parse_single(m["rest"], original)[1] + timedelta(days=1), None  # type: ignore[operator]
+        return _days_of_single(m["rest"], original)[1] + timedelta(days=1), None
     return None
 
 
@@ -364,10 +371,8 @@ def _parse_period_text(raw: str) -> Period:
 
 def format_period(p: Period) -> str:
     """'2020', '2019-07', '2019-07-22', '2014–2020', 'since 2017', 'until 2019', 'unknown'."""
-    if p.start is None and p.end is None:
-        return "unknown"
     if p.end is None:
-        return "since " + format_date_start(p.start)  # type: ignore[arg-type]
+        return "unknown" if p.start is None else "since " + format_date_start(p.start)
     if p.start is None:
         return "until " + format_date_end(p.end)
     return format_date_range(p.start, p.end)

@@ -16,7 +16,7 @@ digits, like a phrase.
 
 from __future__ import annotations
 
-__all__ = ["PRECISION_CAP", "PRECISION_FLOOR", "relative_precision", "widen", "describe_precision"]
+__all__ = ["PRECISION_CAP", "PRECISION_FLOOR", "describe_precision", "relative_precision", "widen"]
 
 PRECISION_CAP = 0.05
 PRECISION_FLOOR = 0.01

@@ -9,15 +9,22 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
 from numbers import Real
-from typing import Mapping
+from typing import overload
 
-from .units import Unit, parse_unit
 from .tokens import NUMBER_RE, SPELLED_RE, SPOKEN_RE, normalize, phrase_key, phrase_pattern, spelled_value, spoken_value
+from .units import Unit, parse_unit
 from .vocabulary import (
-    MAGNITUDE_WORDS, ORDERS_OF_MAGNITUDE, SPACED_MAGNITUDES, TEEN_WORDS, TENS_WORDS, UNIT_WORDS, VAGUE_MULTIPLIERS,
+    MAGNITUDE_WORDS,
+    ORDERS_OF_MAGNITUDE,
+    SPACED_MAGNITUDES,
+    TEEN_WORDS,
+    TENS_WORDS,
+    UNIT_WORDS,
+    VAGUE_MULTIPLIERS,
 )
 
 __all__ = ["figures_in", "value_figures_in_quote"]
@@ -69,6 +76,14 @@ _OOM_RE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_IN_TEXT_RE = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+
+
+@overload
+def _clean(x: float) -> float: ...
+
+
+@overload
+def _clean(x: float | None) -> float | None: ...
 
 
 def _clean(x: float | None) -> float | None:
@@ -124,7 +139,7 @@ def _scan_figures(text: str) -> list[tuple[float, bool, float | None]]:
                 if magnitude > 1 and value * magnitude <= next_value:
                     shared = value * magnitude
         figures.append((_clean(value), has_magnitude, _clean(shared)))
-    return figures  # type: ignore[return-value]
+    return figures
 
 
 def figures_in(text: str) -> set[float]:

@@ -10,26 +10,42 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
 from numbers import Real
-from typing import Any, Mapping
+from typing import Any, overload
 
 from ..model import Interval, Period
-from .periods import PeriodError, parse_period, period_to_interval
-from .units import Unit, UnitError, convert, describe_interval, parse_unit
 from .parser import Parser, Reading
+from .periods import PeriodError, parse_period, period_to_interval
 from .precision import PRECISION_FLOOR, describe_precision, relative_precision, union, widen
 from .tokens import ValueParseError, error, half_unit, normalize, tokens
+from .units import Unit, UnitError, convert, describe_interval, parse_unit
 from .vocabulary import (
-    APPROX, AT_LEAST, AT_MOST, DEFAULT_HEDGE, HEDGE_EXPLANATIONS, JUST_OVER, NEARLY, POST_HEDGES,
-    PRE_HEDGES, CURRENCY_FAMILIES,
+    APPROX,
+    AT_LEAST,
+    AT_MOST,
+    CURRENCY_FAMILIES,
+    DEFAULT_HEDGE,
+    HEDGE_EXPLANATIONS,
+    JUST_OVER,
+    NEARLY,
+    POST_HEDGES,
+    PRE_HEDGES,
 )
 from .words import check_words
 
 __all__ = [
-    "read_value", "normalize_value", "explain_value", "intervals_overlap", "expect_unit",
-    "read_level", "ROUNDING_TOLERANCE", "MAX_AMOUNT", "MAX_PERCENT",
+    "MAX_AMOUNT",
+    "MAX_PERCENT",
+    "ROUNDING_TOLERANCE",
+    "expect_unit",
+    "explain_value",
+    "intervals_overlap",
+    "normalize_value",
+    "read_level",
+    "read_value",
 ]
 
 # The flat rounding tolerance of earlier versions, replaced by written precision (every
@@ -47,6 +63,14 @@ _DOTTED_THOUSANDS_RE = re.compile(
     r"mn|bn|mln|tn|lakh|crore|[kmbt]\b)))(?![\d.,])",
     re.IGNORECASE,
 )
+
+
+@overload
+def clean(x: float) -> float: ...
+
+
+@overload
+def clean(x: float | None) -> float | None: ...
 
 
 def clean(x: float | None) -> float | None:
@@ -148,7 +172,8 @@ def read_level(raw: str, expect: Unit | None, *, signed: bool = False) -> Interv
     unit = _resolve_unit(reading, expect, raw, steps)
     check_words(reading, unit, raw, steps)
     scale = 0.01 if reading.subunit else 1.0
-    low, high = clean(reading.low * scale), clean(reading.high * scale)
+    low: float | None = clean(reading.low * scale)  # a hedge below may open either end
+    high: float | None = clean(reading.high * scale)
     check_bounds(low, high, unit, raw, signed)
     read_as = describe_interval(low, high, unit, digits=9)  # the figure with all its written digits
     if reading.pre_hedge:
@@ -233,7 +258,7 @@ def _read_number(raw: Real, expect: Unit | None, signed: bool = False) -> Interv
     if math.isnan(x) or math.isinf(x):
         raise error(text, "not a finite number")
     unit = expect if expect is not None else Unit("count")
-    x = clean(x)  # type: ignore[assignment]
+    x = clean(x)
     check_bounds(x, x, unit, text, signed)
     where = "the proposition's unit" if expect is not None else "a count"
     step = f"read {text} as {describe_interval(x, x, unit)} (a bare number is in {where})"

@@ -13,10 +13,29 @@ from typing import Any
 
 from ..errors import HirelError
 from .vocabulary import (
-    ATTACHED_MAGNITUDES, CURRENCY_FAMILIES, CURRENCY_SYMBOLS, CURRENCY_WORDS,
-    FRACTION_SHARES, LOWERCASE_CODES, MAGNITUDE_WORDS, NOT_CODES, ORDERS_OF_MAGNITUDE, POST_HEDGES,
-    PRE_HEDGES, RATE_ADVERBS, RATE_SLASH_WORDS, RATE_WORDS, SPACED_MAGNITUDES,
-    SUBUNIT_WORDS, TEEN_WORDS, TENS_WORDS, TYPOGRAPHY, UNIT_WORDS, VAGUE_MULTIPLIERS, VALUE_FOLDS, WORD_VALUES,
+    ATTACHED_MAGNITUDES,
+    CURRENCY_FAMILIES,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    FRACTION_SHARES,
+    LOWERCASE_CODES,
+    MAGNITUDE_WORDS,
+    NOT_CODES,
+    ORDERS_OF_MAGNITUDE,
+    POST_HEDGES,
+    PRE_HEDGES,
+    RATE_ADVERBS,
+    RATE_SLASH_WORDS,
+    RATE_WORDS,
+    SPACED_MAGNITUDES,
+    SUBUNIT_WORDS,
+    TEEN_WORDS,
+    TENS_WORDS,
+    TYPOGRAPHY,
+    UNIT_WORDS,
+    VAGUE_MULTIPLIERS,
+    VALUE_FOLDS,
+    WORD_VALUES,
 )
 
 
@@ -260,9 +279,9 @@ def token_from_match(m: re.Match[str]) -> Token:
             return Token("word", text, key, start)
         return Token("fraction", text, 100 * num / den, start)
     if kind == "spelled":
-        value = spelled_value(key)
-        half = half_unit(f"{value:.0f}") if value.is_integer() else None
-        return Token("number", text, (value, False, half), start)
+        spelled = spelled_value(key)
+        spelled_half = half_unit(f"{spelled:.0f}") if spelled.is_integer() else None
+        return Token("number", text, (spelled, False, spelled_half), start)
     if kind == "number":
         return number_token(m, text, start)
     if kind == "magnitude":
@@ -275,10 +294,10 @@ def token_from_match(m: re.Match[str]) -> Token:
         code = CURRENCY_SYMBOLS.get(key) or CURRENCY_WORDS.get(key) or key.upper()
         return Token("currency", text, code, start)
     if kind == "xx_dollar":
-        code = _xx_dollar(text)
-        if code is None:
+        dollar = _xx_dollar(text)
+        if dollar is None:
             return Token("word", text, key, start)
-        return Token("currency", text, code, start)
+        return Token("currency", text, dollar, start)
     if kind == "code":
         if text in NOT_CODES:
             return Token("word", text, key, start)

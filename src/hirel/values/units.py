@@ -15,24 +15,24 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from hirel.errors import HirelError
-from hirel.values.figures import format_date_range, format_words
 from hirel.model import Interval, Period
+from hirel.values.figures import format_date_range, format_words
 from hirel.values.vocabulary import LOWERCASE_CODES, ODD_SPACES, RATE_ADVERBS, RATE_SLASH_WORDS, UNIT_BASE_WORDS
 
 __all__ = [
-    "UnitError",
+    "DAYS_PER",
+    "NON_CURRENCY_BASES",
+    "PER_UNITS",
     "ConversionError",
     "Unit",
-    "parse_unit",
+    "UnitError",
     "convert",
-    "rate_factor",
-    "extrapolation_factor",
-    "period_length",
-    "describe_quantity",
     "describe_interval",
-    "DAYS_PER",
-    "PER_UNITS",
-    "NON_CURRENCY_BASES",
+    "describe_quantity",
+    "extrapolation_factor",
+    "parse_unit",
+    "period_length",
+    "rate_factor",
 ]
 
 
@@ -203,7 +203,7 @@ def describe_quantity(x: float, unit: Unit | str) -> str:
     """'30 million USD per month', '50 percent', '9,000', '651,000 EUR'."""
     unit = parse_unit(unit)
     if unit.base == "date":
-        day = date.fromordinal(int(round(x)))
+        day = date.fromordinal(round(x))
         return day.isoformat()
     base, per = _unit_words(unit)
     return f"{_plain_number(x)}{base}{per}"
@@ -219,11 +219,9 @@ def describe_interval(low: float | None, high: float | None, unit: Unit | str, d
     unit = parse_unit(unit)
     if unit.base == "date":
         return _describe_dates(low, high)
-    if low is None and high is None:
-        return "any value"
     base, per = _unit_words(unit)
     if high is None:
-        return f"at least {_plain_number(low, digits)}{base}{per}"  # type: ignore[arg-type]
+        return "any value" if low is None else f"at least {_plain_number(low, digits)}{base}{per}"
     if low is None or (low == 0 and high > 0):
         return f"at most {_plain_number(high, digits)}{base}{per}"
     if low == high:
@@ -232,13 +230,11 @@ def describe_interval(low: float | None, high: float | None, unit: Unit | str, d
 
 
 def _describe_dates(low: float | None, high: float | None) -> str:
-    if low is None and high is None:
-        return "any date"
     if high is None:
-        return f"from {date.fromordinal(int(round(low)))}"  # type: ignore[arg-type]
+        return "any date" if low is None else f"from {date.fromordinal(round(low))}"
     if low is None:
-        return f"until {date.fromordinal(int(round(high)))}"
-    return format_date_range(date.fromordinal(int(round(low))), date.fromordinal(int(round(high))))
+        return f"until {date.fromordinal(round(high))}"
+    return format_date_range(date.fromordinal(round(low)), date.fromordinal(round(high)))
 
 
 def _factor_text(factor: float) -> str:
@@ -291,7 +287,7 @@ def _scale_written(interval: Interval, factor: float) -> tuple[float | None, flo
 
 
 def _convert_rate(interval: Interval, source: Unit, target: Unit) -> Interval:
-    factor = rate_factor(source.per, target.per)  # type: ignore[arg-type]
+    factor = rate_factor(source.per, target.per)  # type: ignore[arg-type]  # both rates: convert() checked
     low, high = _scale(interval, factor)
     written = _scale_written(interval, factor)
     shown = interval.as_written
@@ -311,7 +307,7 @@ def _convert_total_to_rate(
             f"cannot convert a total in {source} to {target}: the claim's period (when) "
             "needs a start and an end to spread the total over"
         )
-    length = period_length(period, target.per)  # type: ignore[arg-type]
+    length = period_length(period, target.per)  # type: ignore[arg-type]  # a rate: convert() checked
     low, high = _scale(interval, 1 / length)
     written = _scale_written(interval, 1 / length)
     shown = interval.as_written

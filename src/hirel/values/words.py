@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .units import Unit
 from .parser import Reading
 from .tokens import Token, ValueParseError, error
+from .units import Unit
 from .vocabulary import COUNTED_WORDS, NOT_COUNTED_WORDS, PERIOD_WORDS, keywords
 
 __all__ = ["check_words"]

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-
 from ..comparing.comparison import NormalizedClaim, PropositionComparison, UnknownName
 from ..comparing.entities import EntityIndex, suggest
-from ..model import Corpus
-from ..model import Article, Claim, Finding, Proposition, Topic
-
+from ..model import Article, Claim, Corpus, Finding, Proposition, Topic
 
 # --------------------------------------------------------------------------- the shared cache
 
@@ -64,8 +61,8 @@ class Browser:
         rank = {verdict: i for i, verdict in enumerate(VERDICTS)}
         found = []
         for f in compare_between([this], others, pc.proposition, self.entities):
-            pair = tuple(sorted(f.claims, key=order.__getitem__))
-            found.append(Finding(f.proposition, f.verdict, pair, f.explanation))  # type: ignore[arg-type]
+            one, other = sorted(f.claims, key=order.__getitem__)
+            found.append(Finding(f.proposition, f.verdict, (one, other), f.explanation))
         found.sort(key=lambda f: (rank.get(f.verdict, len(rank)), order[f.claims[0]], order[f.claims[1]]))
         return found
 

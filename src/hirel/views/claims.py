@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ..comparing.comparison import NormalizedClaim, UnknownName
 from ..comparing.entities import suggest
 from ..model import Claim
 from .browser import Browser
-
 
 # --------------------------------------------------------------------------- claims and search
 

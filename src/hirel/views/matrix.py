@@ -9,19 +9,20 @@ contradictions are counted without enumerating pairs (`attribution.contradiction
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
-from .sources import contradictions_involving
 from ..comparing.entities import independent_origins
 from ..comparing.verdicts import Verdict
 from ..model import Proposition, Topic
+from .sources import contradictions_involving
 
 if TYPE_CHECKING:
-    from .browser import Browser
     from ..comparing.comparison import NormalizedClaim
+    from .browser import Browser
 
-__all__ = ["MatrixCell", "Tally", "MatrixColumn", "MatrixRow", "Matrix", "matrix"]
+__all__ = ["Matrix", "MatrixCell", "MatrixColumn", "MatrixRow", "Tally", "matrix"]
 
 CONTRADICTION = Verdict.CONTRADICTION
 
@@ -118,9 +119,9 @@ def matrix(browser: Browser, topic: str) -> Matrix:
     columns = []
     for number, prop in enumerate(props, 1):
         pc = comparisons[prop.id]
-        cells = [row.cells[prop.id] for row in rows if prop.id in row.cells]
+        column_cells = [row.cells[prop.id] for row in rows if prop.id in row.cells]
         columns.append(MatrixColumn(
-            key=f"P{number}", proposition=prop, tally=_tally(cells, pc.count(CONTRADICTION)),
+            key=f"P{number}", proposition=prop, tally=_tally(column_cells, pc.count(CONTRADICTION)),
             origins=len(independent_origins((nc.comparable.origin for nc in pc.claims), browser.entities))))
     all_cells = [cell for row in rows for cell in row.cells.values()]
     total_contradictions = sum(column.tally.contradictions for column in columns)

@@ -9,7 +9,6 @@ from ..comparing.comparison import NormalizedClaim
 from ..model import Article, Finding, Proposition
 from .browser import Browser
 
-
 # --------------------------------------------------------------------------- one claim
 
 

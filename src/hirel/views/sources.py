@@ -13,21 +13,33 @@ Counts need no pair: a set of claims is in the sum of its claims' contradictions
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from ..comparing.entities import EntityIndex
 from ..comparing.verdicts import Verdict
 from ..model import Article, Claim, Finding
 
 if TYPE_CHECKING:
-    from .browser import Browser
     from ..comparing.comparison import NormalizedClaim, PropositionComparison
-    from ..model import Corpus
     from ..comparing.verdicts import ComparableClaim
+    from ..model import Corpus
+    from .browser import Browser
 
-__all__ = ["ArticleRow", "OutletRow", "Sources", "Charge", "own_voice", "sources", "charges",
-           "contradictions_involving", "Coverage", "coverage", "own_contradiction_pairs"]
+__all__ = [
+    "ArticleRow",
+    "Charge",
+    "Coverage",
+    "OutletRow",
+    "Sources",
+    "charges",
+    "contradictions_involving",
+    "coverage",
+    "own_contradiction_pairs",
+    "own_voice",
+    "sources",
+]
 
 CONTRADICTION = Verdict.CONTRADICTION
 
@@ -160,7 +172,7 @@ def charges(browser: Browser, article_id: str) -> list[Charge]:
     corpus = browser.corpus
     article = corpus.articles.get(article_id)
     mine = {c.id: c for c in corpus.claims.values() if c.article == article_id}
-    article_of = {}
+    article_of: dict[str, str] = {}
     found = []
     for pid in dict.fromkeys(c.proposition for c in mine.values()):
         if pid not in corpus.propositions:

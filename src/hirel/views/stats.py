@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ..comparing.comparison import PropositionComparison
 from ..comparing.entities import EntityIndex, independent_origins
-from ..model import Proposition, Topic
 from ..comparing.verdicts import Verdict
+from ..model import Proposition, Topic
 from .browser import Browser
-
 
 # --------------------------------------------------------------------------- topics, propositions
 
@@ -33,7 +32,7 @@ def _stats(comparisons: Sequence[PropositionComparison], entities: EntityIndex) 
     from ..comparing.verdicts import VERDICTS
 
     claims = [nc for pc in comparisons for nc in pc.claims]
-    counts = dict.fromkeys(VERDICTS, 0)
+    counts: dict[str, int] = {verdict: 0 for verdict in VERDICTS}
     for pc in comparisons:
         for verdict, n in pc.counts.items():
             counts[verdict] = counts.get(verdict, 0) + n

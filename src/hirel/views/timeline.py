@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from ..comparing.comparison import NormalizedClaim
 from ..model import Proposition
 from .browser import Browser
 from .claims import find_claims
-
 
 # --------------------------------------------------------------------------- timeline
 
@@ -50,7 +50,7 @@ def timeline(browser: Browser, topic: str | None = None, proposition: str | None
     props = browser.corpus.propositions
     entries = [_timeline_entry(m.claim, props.get(m.claim.claim.proposition)) for m in matches]
 
-    def key(item: tuple[int, TimelineEntry]) -> tuple:
+    def key(item: tuple[int, TimelineEntry]) -> tuple[Any, ...]:
         index, entry = item
         if not entry.known:
             return (1, date.max, date.max, index)

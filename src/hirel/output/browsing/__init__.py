@@ -24,4 +24,4 @@ class Target:
     def console(self) -> Console:
         from ..terminal import make_console
 
-        return make_console(self.color, file=self.stream)  # type: ignore[no-any-return]
+        return make_console(self.color, file=self.stream)

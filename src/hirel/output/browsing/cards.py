@@ -31,7 +31,7 @@ def when(nc: NormalizedClaim) -> str:
 
 
 def contradictions_cell(n: int) -> Text:
-    return cell(n, "bold red" if n else "dim")  # type: ignore[no-any-return]
+    return cell(n, "bold red" if n else "dim")
 
 
 def right(table: Table, *indexes: int) -> None:

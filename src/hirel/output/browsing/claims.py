@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
-from . import Target
 from ..render import print_hanging, says, who, write_csv, write_json, write_markdown_table
+from . import Target
 from .cards import claim_card, plural, when
 
 if TYPE_CHECKING:
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
     from ...model import Proposition
     from ...views import ClaimMatch
 
-__all__ = ["Claims", "claims_table", "claims_json", "claims_csv", "claims_markdown", "CSV_HEADER", "csv_row"]
+__all__ = ["CSV_HEADER", "Claims", "claims_csv", "claims_json", "claims_markdown", "claims_table", "csv_row"]
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,20 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from . import Target
-from ..render import (VERDICT_STYLES, markdown_text, print_hanging, print_indented, says, shorten,
-                      who, write_csv, write_json, write_markdown_table)
+from ..render import (
+    VERDICT_STYLES,
+    markdown_text,
+    print_hanging,
+    print_indented,
+    says,
+    shorten,
+    who,
+    write_csv,
+    write_json,
+    write_markdown_table,
+)
 from ..terminal import safe_line
+from . import Target
 from .cards import plural as _plural
 
 if TYPE_CHECKING:
@@ -18,10 +28,10 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from ...comparing.comparison import Comparison, NormalizedClaim
-    from ...model import Proposition
     from ...comparing.positions import Position
+    from ...model import Proposition
 
-__all__ = ["Compared", "compare_table", "compare_json", "compare_csv", "compare_markdown"]
+__all__ = ["Compared", "compare_csv", "compare_json", "compare_markdown", "compare_table"]
 
 
 @dataclass(frozen=True)

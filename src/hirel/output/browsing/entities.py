@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-from . import Target
 from ..render import cell, new_table, write_csv, write_json, write_markdown_table
+from . import Target
 
 if TYPE_CHECKING:
     from ...authoring.unknown import EntityUse
 
-__all__ = ["entities_table", "entities_json", "entities_csv", "entities_markdown"]
+__all__ = ["entities_csv", "entities_json", "entities_markdown", "entities_table"]
 
 _HEADER = ("entity", "aliases", "part of", "claims", "articles")
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from . import Target
 from ..render import print_hanging, says, write_csv, write_json, write_markdown_table
 from ..terminal import safe_line
-from .cards import kind as _kind, plural as _plural
+from . import Target
+from .cards import kind as _kind
+from .cards import plural as _plural
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from ...model import Proposition
     from ...views import Matrix, MatrixCell, Tally
 
-__all__ = ["Grid", "matrix_table", "matrix_json", "matrix_csv", "matrix_markdown"]
+__all__ = ["Grid", "matrix_csv", "matrix_json", "matrix_markdown", "matrix_table"]
 
 
 @dataclass(frozen=True)

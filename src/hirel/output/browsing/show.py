@@ -5,10 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from . import Target
-from ..render import (VERDICT_STYLES, cell, markdown_text, new_table, print_hanging, print_indented, says, who,
-                      write_csv, write_json, write_markdown_table)
+from ..render import (
+    VERDICT_STYLES,
+    cell,
+    markdown_text,
+    new_table,
+    print_hanging,
+    print_indented,
+    says,
+    who,
+    write_csv,
+    write_json,
+    write_markdown_table,
+)
 from ..terminal import is_tty, safe, safe_line
+from . import Target
 from .cards import kind, when
 from .claims import CSV_HEADER, csv_row
 
@@ -18,7 +29,7 @@ if TYPE_CHECKING:
 
     from ...views import Browser, ClaimDetail, QuoteContext
 
-__all__ = ["Show", "show_table", "show_json", "show_csv", "show_markdown", "show_fields"]
+__all__ = ["Show", "show_csv", "show_fields", "show_json", "show_markdown", "show_table"]
 
 
 @dataclass(frozen=True)
@@ -176,7 +187,7 @@ def show_table(report: Show, target: Target) -> None:
         table.add_row(label, cell(safe_line(text)))
     console.print(table)
     console.print()
-    if detail.context is None:
+    if detail.context is None or detail.article is None:
         reason = "the article is missing" if detail.article is None else "the quote is not in the article text"
         console.print(Text(f"Quote ({reason}; hirel check says more):", style="bold"))
         print_indented(console, Text(f"“{safe_line(nc.claim.quote)}”", style="italic"), 2)

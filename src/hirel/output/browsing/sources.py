@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
-from . import Target
-from ..render import (cell, name_column, new_table, print_hanging, print_indented, write_csv, write_json,
-                      write_markdown_table)
+from ..render import (
+    cell,
+    name_column,
+    new_table,
+    print_hanging,
+    print_indented,
+    write_csv,
+    write_json,
+    write_markdown_table,
+)
 from ..terminal import safe_line
+from . import Target
 from .cards import contradictions_cell, right
 
 if TYPE_CHECKING:
-    from ...views import ArticleRow, Browser, Charge, Sources as SourcesReport
+    from ...views import ArticleRow, Browser, Charge
+    from ...views import Sources as SourcesReport
     from ...views.sources import Coverage
 
-__all__ = ["Sources", "sources_table", "sources_json", "sources_csv", "sources_markdown"]
+__all__ = ["Sources", "sources_csv", "sources_json", "sources_markdown", "sources_table"]
 
 
 @dataclass(frozen=True)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
 
-from . import Target
 from ..render import new_table, says, shorten, who, write_csv, write_json, write_markdown_table
 from ..serialize import entry_when
 from ..terminal import safe_line
+from . import Target
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 
     from ...views import TimelineEntry
 
-__all__ = ["Timeline", "timeline_table", "timeline_json", "timeline_csv", "timeline_markdown"]
+__all__ = ["Timeline", "timeline_csv", "timeline_json", "timeline_markdown", "timeline_table"]
 
 
 @dataclass(frozen=True)

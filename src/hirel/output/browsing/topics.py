@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
-from . import Target
 from ..render import name_column, new_table, print_hanging, write_csv, write_json, write_markdown_table
 from ..terminal import safe_line
+from . import Target
 from .cards import contradictions_cell, kind, plural, right
 
 if TYPE_CHECKING:
     from ...model import Topic
     from ...views import PropositionStats, TopicStats
 
-__all__ = ["Propositions", "topics_table", "topics_json", "topics_csv", "topics_markdown", "propositions_table",
-           "propositions_json", "propositions_csv", "propositions_markdown"]
+__all__ = [
+    "Propositions",
+    "propositions_csv",
+    "propositions_json",
+    "propositions_markdown",
+    "propositions_table",
+    "topics_csv",
+    "topics_json",
+    "topics_markdown",
+    "topics_table",
+]
 
 
 # --------------------------------------------------------------------------- topics
