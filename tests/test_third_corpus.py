@@ -139,7 +139,9 @@ def test_compare_json_has_positions_and_disputes():
     assert {k: first[k] for k in ("id", "origins", "reports", "scope", "display", "certainty")} == {
         "id": "p1", "origins": ["Varnholm Health Ministry"], "reports": 3, "scope": "Varnholm",
         "display": "4,000", "certainty": "certain"}
-    assert first["value"] == {"low": 3800, "high": 4200, "unit": "count"}
+    # As for a claim: low/high as written, `compared` with written precision (4,000 is ±5%).
+    assert first["value"] == {"low": 4000, "high": 4000, "unit": "count",
+                              "compared": {"low": 3800, "high": 4200, "display": "3,800–4,200"}}
     assert first["when"]["start"] == "2024-04-01" and first["when"]["end"] == "2024-04-30"
     assert [d["positions"] for d in prop["disputes"]][:2] == [["p1", "p2"], ["p1", "p4"]]
     assert len(prop["findings"]) == 28  # every pair of 8 claims

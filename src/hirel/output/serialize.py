@@ -105,10 +105,19 @@ def position_dict(position: Position) -> dict[str, Any]:
         "id": position.id, "claims": list(position.claims), "origins": list(position.origins),
         "reports": position.reports, "scope": position.scope, "display": position.display,
         "stance": position.stance,
-        "value": None if interval is None else {"low": bound(interval.low, interval.unit),
-                                                "high": bound(interval.high, interval.unit), "unit": interval.unit},
+        "value": None if interval is None else _position_value(interval),
         "when": period_dict(position.period), "certainty": position.certainty,
     }
+
+
+def _position_value(interval: Interval) -> dict[str, Any]:
+    """As for a claim: low/high as the sources wrote them, ``compared`` as judged."""
+    from ..values.figures import format_compared
+
+    low, high = interval.as_written
+    return {"low": bound(low, interval.unit), "high": bound(high, interval.unit), "unit": interval.unit,
+            "compared": {"low": bound(interval.low, interval.unit), "high": bound(interval.high, interval.unit),
+                         "display": format_compared(interval)}}
 
 
 def positions_dict(pc: PropositionComparison) -> dict[str, Any]:
