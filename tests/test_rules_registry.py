@@ -76,6 +76,9 @@ def test_the_loaded_corpus_is_frozen(corpus: CorpusDir):
     assert isinstance(loaded, Corpus)
     with pytest.raises(dataclasses.FrozenInstanceError):
         loaded.claims = {}  # type: ignore[misc]
+    for mapping in (loaded.articles, loaded.claims, loaded.propositions, loaded.topics, loaded.claim_files):
+        with pytest.raises(TypeError):  # read-only views: nothing is changed through the corpus
+            mapping["x"] = None  # type: ignore[index]
     assert [c.id for c in loaded.claims_of("iran-funding-per-year")] == ["state-dept-100m", "hamas-30m-month"]
     assert loaded.propositions["iran-foreknowledge"].kind is Kind.STANCE
     assert loaded.claims["wsj-plot"].certainty is Certainty.CERTAIN

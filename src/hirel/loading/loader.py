@@ -11,6 +11,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from ..comparing.entities import EntityIndex, name_key
@@ -56,9 +57,12 @@ class CorpusBuilder:
     registries_read: set[str] = field(default_factory=set)
 
     def freeze(self) -> Corpus:
-        """The corpus read so far (sharing what was read: nothing is copied)."""
-        return Corpus(self.root, self.articles, self.claims, self.propositions, self.topics, self.entities,
-                      self.claim_files, self.declared_propositions, self.registries_read)
+        """The corpus read so far, read-only: its mappings are views of the builder's (nothing is
+        copied; a view shows what the builder reads later, which the incremental loader uses),
+        through which nothing can be changed."""
+        return Corpus(self.root, MappingProxyType(self.articles), MappingProxyType(self.claims),
+                      MappingProxyType(self.propositions), MappingProxyType(self.topics), self.entities,
+                      MappingProxyType(self.claim_files), self.declared_propositions, self.registries_read)
 
 
 def load_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
