@@ -177,7 +177,7 @@ def test_a_value_mapping_is_shown_as_written_in_yaml(screen, corpus, run, fmt):
 def test_as_written_spells_yaml():
     from datetime import date
 
-    from hirel.output.written import as_written
+    from hirel.written import as_written
 
     assert as_written({"low": None, "high": True, "unit": "USD"}) == "{low: null, high: true, unit: USD}"
     assert as_written([1.0e8, date(2020, 1, 2), "x"]) == "[100000000, 2020-01-02, x]"

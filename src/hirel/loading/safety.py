@@ -10,8 +10,8 @@ import re
 from pathlib import Path
 
 from ..model import Loc, Problem
-from ..output.terminal import HIDDEN_CHARACTERS
 from ..rules.files import HiddenCharacter
+from ..values.vocabulary import HIDDEN_CHARACTERS
 
 HIDDEN = re.compile(f"[{HIDDEN_CHARACTERS}]")
 # In an article's text only bidi controls are reported: zero-width characters are common in

@@ -23,8 +23,8 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..model import Loc, Problem
-from ..output.terminal import HIDDEN_CHARACTERS
 from ..rules.files import AliasExpansion, DuplicateKey, ForbiddenTag, YamlSyntax
+from ..values.vocabulary import HIDDEN_CHARACTERS
 
 try:
     _BaseLoader: Any = yaml.CSafeLoader

@@ -61,7 +61,7 @@ def period_dict(period: Period) -> dict[str, Any]:
 
 def value_text(raw: Any) -> str:
     """A claim's value as written, always as a string, in YAML's spelling (see written.as_written)."""
-    from .written import as_written
+    from ..written import as_written
 
     return as_written(raw)
 

@@ -14,15 +14,15 @@ import re
 import sys
 from typing import IO, TYPE_CHECKING, Any
 
+from ..values.vocabulary import HIDDEN_CHARACTERS
+
 if TYPE_CHECKING:
     from rich.console import Console
 
 # CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), other two-character escapes, and C1 CSI.
 _ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# Bidirectional overrides and isolates, which make text display in another order than it is
-# written ("Trojan Source"), and zero-width characters, which hide inside names and words.
-HIDDEN_CHARACTERS = "\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff"
+# Bidi controls and zero-width characters (HIDDEN_CHARACTERS, declared with the typography).
 HIDDEN = re.compile(f"[{HIDDEN_CHARACTERS}]")
 
 

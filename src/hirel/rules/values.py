@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import WARNING, Claim, Loc, Period, Problem, Proposition
-from ..output.written import as_written
+from ..written import as_written
 from .base import Rule
 
 

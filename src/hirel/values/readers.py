@@ -270,7 +270,7 @@ def _read_number(raw: Real, expect: Unit | None, signed: bool = False) -> Interv
 
 
 def _mapping_text(raw: Mapping[Any, Any]) -> str:
-    from ..output.written import as_written
+    from ..written import as_written
 
     return as_written(raw)
 
