@@ -70,6 +70,7 @@ MODULES: dict[str, list[str]] = {
     "src/hirel/values/precision.py": VALUE_TESTS + ["tests/test_verdicts.py"],
     "src/hirel/values/quotes.py": VALUE_TESTS,
     "src/hirel/values/readers.py": VALUE_TESTS,
+    "src/hirel/values/literals.py": VALUE_TESTS,
     "src/hirel/values/tokens.py": VALUE_TESTS,
     "src/hirel/values/vocabulary.py": VALUE_TESTS,
     "src/hirel/values/words.py": VALUE_TESTS,

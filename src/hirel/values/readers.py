@@ -18,10 +18,10 @@ from typing import Any, overload
 
 from ..model import Interval, Period
 from .parser import Parser, Reading
-from .periods import PeriodError, parse_period, period_to_interval
+from .periods import parse_period
 from .precision import PRECISION_FLOOR, describe_precision, relative_precision, union, widen
-from .tokens import ValueParseError, error, half_unit, normalize, tokens
-from .units import Unit, UnitError, convert, describe_interval, parse_unit
+from .tokens import ValueParseError, error, normalize, tokens
+from .units import Unit, convert, describe_interval, parse_unit
 from .vocabulary import (
     APPROX,
     AT_LEAST,
@@ -201,11 +201,11 @@ def read_level(raw: str, expect: Unit | None, *, signed: bool = False) -> Interv
         high = clean(high)
         steps.append(f"'{reading.open_high}' on the high end: {describe_interval(low, high, unit)}")
     check_bounds(low, high, unit, raw, signed)
-    return _with_precision(Interval(low, high, str(unit), raw, tuple(steps)), reading, scale,
+    return with_precision(Interval(low, high, str(unit), raw, tuple(steps)), reading, scale,
                            figure_low, figure_high)
 
 
-def _with_precision(interval: Interval, reading: Reading, scale: float,
+def with_precision(interval: Interval, reading: Reading, scale: float,
                     figure_low: float | None, figure_high: float | None) -> Interval:
     """Widen by the precision of the written digits (see ``precision``); one step says how."""
     unit = parse_unit(interval.unit)
@@ -243,110 +243,6 @@ def _read_phrase(raw: str, expect: Unit | None, measures: str | None) -> Interva
 _read_phrase_cached = lru_cache(maxsize=8192)(_read_phrase)
 
 
-def _as_float(number: Real, text: str) -> float:
-    """A number as YAML gives it, as a float: an integer beyond the float range (a 1 and 309
-    zeros) is an unreadable value, not a crash."""
-    try:
-        return float(number)
-    except OverflowError:
-        raise error(text if len(text) <= 40 else text[:37] + "...", "the number is too large") from None
-
-
-def _read_number(raw: Real, expect: Unit | None, signed: bool = False) -> Interval:
-    text = str(raw)
-    x = _as_float(raw, text)
-    if math.isnan(x) or math.isinf(x):
-        raise error(text, "not a finite number")
-    unit = expect if expect is not None else Unit("count")
-    x = clean(x)
-    check_bounds(x, x, unit, text, signed)
-    where = "the proposition's unit" if expect is not None else "a count"
-    step = f"read {text} as {describe_interval(x, x, unit)} (a bare number is in {where})"
-    interval = Interval(x, x, str(unit), text, (step,))
-    digits = (text if isinstance(raw, int) else repr(x).removesuffix(".0")).lstrip("-")
-    half = half_unit(digits) if re.fullmatch(r"\d+(?:\.\d+)?", digits) else None
-    reading = Reading(x, x, [], False, None, None, None, [], False, half, half)
-    return _with_precision(interval, reading, 1.0, x, x)
-
-
-def _mapping_text(raw: Mapping[Any, Any]) -> str:
-    from ..written import as_written
-
-    return as_written(raw)
-
-
-def _mapping_bound(value: Any, name: str, unit: Unit, text: str) -> float | None:
-    if value is None:
-        return None
-    if unit.base == "date":
-        try:
-            period = parse_period(value)
-        except PeriodError as exc:
-            raise error(text, f"{name}: {exc.reason}") from None
-        day = period.start if name == "low" else period.end
-        return None if day is None else float(day.toordinal())
-    if isinstance(value, bool):
-        raise error(text, f"{name} must be a number, not {value}")
-    if isinstance(value, Real):
-        return _as_float(value, text)
-    if isinstance(value, str):
-        try:
-            # YAML reads 1.0e8 (no sign in the exponent) as a string: accept it as a number.
-            return float(value.replace(",", "").replace("_", "").strip())
-        except ValueError:
-            raise error(text, f"{name} must be a number, not '{value}'") from None
-    raise error(text, f"{name} must be a number, not {value!r}")
-
-
-def _read_mapping(raw: Mapping[Any, Any], expect: Unit | None, signed: bool = False) -> Interval:
-    text = _mapping_text(raw)
-    unknown = [str(k) for k in raw if k not in ("low", "high", "unit")]
-    if unknown:
-        raise error(text, f"unknown key '{unknown[0]}'; a value mapping has low, high and unit")
-    if raw.get("unit") is None:
-        raise error(text, "a value mapping needs a unit, like {low: 1.0e8, high: 3.5e8, unit: USD/year}")
-    try:
-        unit = parse_unit(str(raw["unit"]))
-    except UnitError as exc:
-        raise error(text, str(exc)) from None
-    low = _mapping_bound(raw.get("low"), "low", unit, text)
-    high = _mapping_bound(raw.get("high"), "high", unit, text)
-    if low is None and high is None:
-        raise error(text, "a value mapping needs low, high or both")
-    if unit.base == "date":
-        if low is not None and high is not None and low > high:
-            raise error(text, "the low date is after the high date")
-        step = f"read the mapping as {describe_interval(low, high, unit)}"
-        return Interval(clean(low), clean(high), str(unit), text, (step,))
-    check_bounds(low, high, unit, text, signed)
-    step = f"read the mapping as {describe_interval(low, high, unit)}"
-    interval = Interval(clean(low), clean(high), str(unit), text, (step,))
-    reading = Reading(low or 0.0, high or 0.0, [], False, None, None, None, [], True)
-    reading.exact = False
-    return _with_precision(interval, reading, 1.0, interval.low, interval.high)
-
-
-def _read_date(raw: Any) -> Interval:
-    if isinstance(raw, Mapping):
-        return _read_mapping(raw, Unit("date"))
-    text = str(raw)
-    if isinstance(raw, float):
-        if not raw.is_integer():
-            raise error(text, "a date is a year, YYYY-MM, YYYY-MM-DD or a phrase like 'mid-2017'")
-        raw = int(raw)
-    if not isinstance(raw, (str, int, date)):
-        raise error(text, f"a {type(raw).__name__} is not a date")
-    try:
-        period = parse_period(raw)
-    except PeriodError as exc:
-        raise error(text, exc.reason) from None
-    if not period.known:
-        raise error(text, "the value is empty")
-    interval = period_to_interval(period, text)
-    step = f"read '{text.strip()}' as {describe_interval(interval.low, interval.high, 'date')}"
-    return Interval(interval.low, interval.high, "date", text, (step,))
-
-
 def expect_unit(expect: Unit | str | None) -> Unit | None:
     if expect is None or isinstance(expect, Unit):
         return expect
@@ -363,6 +259,8 @@ def read_value(raw: object, expect: Unit | str | None = None, measures: str | No
     (``up 21%`` = +21 percent, ``halved`` = −50), anything else reads levels and refuses a
     change. Raises ValueParseError with one sentence on anything unreadable.
     """
+    from .literals import read_date, read_mapping, read_number  # values YAML hands over typed
+
     expected = expect_unit(expect)
     change = measures == "change"
     if raw is None:
@@ -370,11 +268,11 @@ def read_value(raw: object, expect: Unit | str | None = None, measures: str | No
     if isinstance(raw, bool):
         raise error(str(raw), "a yes/no value is not a figure")
     if expected is not None and expected.base == "date":
-        return _read_date(raw)
+        return read_date(raw)
     if isinstance(raw, Mapping):
-        return _read_mapping(raw, expected, signed=change)
+        return read_mapping(raw, expected, signed=change)
     if isinstance(raw, Real):
-        return _read_number(raw, expected, signed=change)
+        return read_number(raw, expected, signed=change)
     if isinstance(raw, str):
         return _read_phrase_cached(raw, expected, "change" if change else None)
     raise error(
