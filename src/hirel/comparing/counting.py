@@ -26,12 +26,13 @@ random claim sets that the counts equal those of judging every pair.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Proposition
 from .entities import EntityIndex
-from .relations import as_of, exceeds, pins
+from .relations import as_of, pins
+from .sorted_search import Fenwick, exceeding, first_true, not_exceeded_by
 from .verdicts import VERDICTS, ComparableClaim, Verdict
 
 __all__ = ["VerdictCounts", "count_verdicts"]
@@ -81,50 +82,6 @@ def _prepare(claim: ComparableClaim, index: int, entities: EntityIndex, prop: Pr
     return item
 
 
-# --------------------------------------------------------------------------- the counting primitive
-
-
-class _Fenwick:
-    def __init__(self, size: int) -> None:
-        self.tree = [0] * (size + 1)
-
-    def add(self, position: int) -> None:  # 0-based
-        position += 1
-        tree = self.tree
-        while position < len(tree):
-            tree[position] += 1
-            position += position & -position
-
-    def total(self, count: int) -> int:  # how many added at positions < count
-        tree, result = self.tree, 0
-        while count > 0:
-            result += tree[count]
-            count -= count & -count
-        return result
-
-
-def _first_true(keys: list[float], predicate: Callable[[float], bool]) -> int:
-    """The first index whose key satisfies a predicate that is False, then True along ``keys``."""
-    lo, hi = 0, len(keys)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if predicate(keys[mid]):
-            hi = mid
-        else:
-            lo = mid + 1
-    return lo
-
-
-def _exceeding(high: float, tol: float) -> Callable[[float], bool]:
-    """Is a low bound above ``high`` (beyond the tolerance)?"""
-    return lambda low: exceeds(low, high, tol)
-
-
-def _not_exceeded_by(low: float, tol: float) -> Callable[[float], bool]:
-    """Is a high bound no longer below ``low`` (beyond the tolerance)?"""
-    return lambda high: not exceeds(low, high, tol)
-
-
 def _time_key(item: _Item, time: str) -> float:
     return item.t_hi if time == "before" else item.t_lo
 
@@ -168,12 +125,12 @@ def _value_counts(xs: list[_Item], side: _Side, direction: str, tol: float, time
             if x.high is None or not keys:
                 prefix.append(len(keys))
             else:
-                prefix.append(_first_true(keys, _exceeding(x.high, tol)))
+                prefix.append(first_true(keys, exceeding(x.high, tol)))
         else:
             if x.low is None or not keys:
                 prefix.append(0)
             else:
-                prefix.append(_first_true(keys, _not_exceeded_by(x.low, tol)))
+                prefix.append(first_true(keys, not_exceeded_by(x.low, tol)))
     up = direction == "up"
     rows = [[len(keys) - k if up else k] for k in prefix]
     for time in times:
@@ -193,7 +150,7 @@ def _prefix_time_counts(ordered: list[_Item], prefix: list[int], xs: list[_Item]
     swept in increasing length, adding each y to a Fenwick tree over the ranks of its time key."""
     keys = sorted({_time_key(y, time) for y in ordered})
     rank = {key: i for i, key in enumerate(keys)}
-    tree = _Fenwick(len(keys))
+    tree = Fenwick(len(keys))
     result = [0] * len(xs)
     added = 0
     for order in sorted(range(len(xs)), key=lambda i: prefix[i]):
