@@ -63,6 +63,8 @@ MODULES: dict[str, list[str]] = {
     "src/hirel/comparing/explain.py": VERDICT_TESTS,
     "src/hirel/comparing/positions.py": VERDICT_TESTS + ["tests/test_positions_property.py"],
     "src/hirel/comparing/counting.py": VERDICT_TESTS + ["tests/test_counting_property.py"],
+    "src/hirel/comparing/disputes.py": VERDICT_TESTS + ["tests/test_positions_property.py"],
+    "src/hirel/comparing/sorted_search.py": VERDICT_TESTS + ["tests/test_counting_property.py"],
     "src/hirel/views/matrix.py": VERDICT_TESTS,
     "src/hirel/values/__init__.py": VALUE_TESTS,
     "src/hirel/values/changes.py": VALUE_TESTS,
