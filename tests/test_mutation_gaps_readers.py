@@ -36,6 +36,9 @@ NEGATIVE = "negative figures are not accepted; write the size and say the direct
      "cannot read the value '7,199 dinars': 'dinars' names the currency of several countries (JOD, "
      "IQD, KWD, BHD, LYD, DZD, TND, RSD); write its code or the country ('Jordanian dinars')"),
     (None, None, "no value given"),
+    # numbers as YAML hands them over
+    (float("nan"), None, "cannot read the value 'nan': not a finite number"),
+    (-5, None, f"cannot read the value '-5': {NEGATIVE}"),
     (True, None, "cannot read the value 'True': a yes/no value is not a figure"),
 ])
 def test_refusals_whole(raw, unit, message):
@@ -126,4 +129,5 @@ def test_dates_ignore_the_tolerance():
     assert not intervals_overlap(a, b, tolerance=0.01)
     assert not intervals_overlap(b, a, tolerance=0.01)
     assert not intervals_overlap(a, _figure(first + 1, first + 1), tolerance=0.01)
+    assert not intervals_overlap(_figure(first + 1, first + 1), a, tolerance=0.01)
     assert intervals_overlap(_figure(first, first), _figure(first + 1, first + 1), tolerance=0.01)
