@@ -27,14 +27,14 @@ NEGATIVE = "negative figures are not accepted; write the size and say the direct
     ("5,5 million", None,
      "cannot read the value '5,5 million': '5,5' uses a decimal comma; write decimals with a point ('5.5')"),
     ("300.000", None,
-     "cannot read the value '300.000': '300.000' is ambiguous: thousands written with dots, or a "
-     "decimal? write '300,000' or '300.0000' for a decimal"),
+     ("cannot read the value '300.000': '300.000' is ambiguous: thousands written with dots, or a "
+     "decimal? write '300,000' or '300.0000' for a decimal")),
     ("20,000%", None, "cannot read the value '20,000%': 20000% is absurd (hirel accepts up to 10,000%)"),
     ("100,000 trillion", None,
      "cannot read the value '100,000 trillion': 1e+17 is absurd (hirel accepts figures up to 1e15)"),
     ("7,199 dinars", "USD",
-     "cannot read the value '7,199 dinars': 'dinars' names the currency of several countries (JOD, "
-     "IQD, KWD, BHD, LYD, DZD, TND, RSD); write its code or the country ('Jordanian dinars')"),
+     ("cannot read the value '7,199 dinars': 'dinars' names the currency of several countries (JOD, "
+     "IQD, KWD, BHD, LYD, DZD, TND, RSD); write its code or the country ('Jordanian dinars')")),
     (None, None, "no value given"),
     # numbers as YAML hands them over
     (float("nan"), None, "cannot read the value 'nan': not a finite number"),
@@ -93,8 +93,8 @@ def test_hedge_steps_whole():
 def test_an_open_high_end_step_whole():
     value = read_value("from 5 to up to 10")
     assert value.steps == ("read 'from 5 to up to 10' as 5 to 10", "'up to' on the high end: 5 to 10",
-                           "written precision each end to the precision of its written digits: "
-                           "compared as 4.75 to 10.5")
+                           ("written precision each end to the precision of its written digits: "
+                           "compared as 4.75 to 10.5"))
 
 
 def test_the_floor_step_of_a_vague_figure():
