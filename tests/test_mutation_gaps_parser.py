@@ -111,3 +111,9 @@ def test_a_vague_high_end_lends_no_magnitude():
 def test_vague_figures_get_the_floor_and_shares_the_cap(text, low, high):
     value = read_value(text)
     assert (value.low, value.high) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_a_vague_low_end_keeps_its_own_magnitude():
+    # 'several dozen' is [3 x 12, 9 x 12]: it has a magnitude, so it borrows none from the high end
+    value = read_value("several dozen to 200 thousand")
+    assert value.written == (36.0, 200_000.0)
