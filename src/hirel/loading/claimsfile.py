@@ -9,6 +9,7 @@ from ..rules.structure import MissingField, UnknownField, WrongType, expect_mapp
 from . import fields as F
 from .datafiles import date_text, load_yaml_file
 from .yamlfile import REJECTED, YamlMap, YamlSeq
+from .yamltypes import FieldLocs
 
 _NEEDED = frozenset({"id", "proposition", "quote"})  # without these, a claim is not kept
 
@@ -46,6 +47,7 @@ def read_claims(path: Path, shown: str, article_id: str,
             "start each claim with '- id: …'")]
     claims: list[Claim] = []
     for index, item in enumerate(items):
+        items[index] = None  # let each claim's mapping go once read: a claims file may be large
         loc = items.item_loc(index)
         if not isinstance(item, YamlMap):
             problems.append(WrongType.problem(loc, f"claim {index + 1} must be a mapping, not {type_name(item)}"))
@@ -57,13 +59,14 @@ def read_claims(path: Path, shown: str, article_id: str,
         if not values.keys() >= _NEEDED:
             continue
         via_items = item.get("via")
+        extra = None
         if isinstance(via_items, YamlSeq) and "via" in values:
-            locs |= {f"via.{i}": via_items.item_loc(i) for i in range(len(via_items))}
+            extra = {f"via.{i}": via_items.item_loc(i) for i in range(len(via_items))}
         claims.append(Claim(
             id=values["id"], article=article_id, proposition=values["proposition"], quote=values["quote"],
             loc=item.loc, claimant=values.get("claimant"), via=tuple(values.get("via", ())),
             value=values.get("value"), scope=values.get("scope"),
             when=date_text(values["when"]) if "when" in values else None,
             certainty=Certainty(values.get("certainty", "certain")), stance=values.get("stance"), note=values.get("note"),
-            locs=locs))
+            locs=FieldLocs(item, locs, extra)))
     return claims, problems

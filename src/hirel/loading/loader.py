@@ -148,8 +148,7 @@ def load_entities(corpus: CorpusBuilder, path: Path, raw: bytes | None = None) -
     for name, body in mapping.items():
         key_loc = mapping.key_loc(name)
         if body is None:
-            body = YamlMap()
-            body.loc, body.key_locs, body.value_locs = key_loc, {}, {}
+            body = YamlMap.empty_at(key_loc)
         elif not isinstance(body, YamlMap):
             problems.append(WrongType.problem(
                 mapping.value_loc(name), f"entity '{name}' must be a mapping (or {{}}), not {type_name(body)}",

@@ -1,0 +1,175 @@
+"""The values read from YAML: mappings and lists that know where they are written.
+
+Positions are kept as integers, a few per mapping or list (an array: 4 bytes each), and a `Loc`
+is made only when asked for: a claims file of 400,000 claims would otherwise hold millions of
+location objects.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from ..model import Loc
+from ..values.vocabulary import HIDDEN_CHARACTERS
+
+_HIDDEN = re.compile(f"[{HIDDEN_CHARACTERS}]")
+MAX_DEPTH = 64
+_new_loc = tuple.__new__  # Loc(...) without the named tuple's argument handling
+_SMALL = 12  # up to this many keys, a key's place is found by walking the keys
+
+
+class YamlMap(dict[str, Any]):
+    """A mapping that knows where it, its keys and its values are written.
+
+    ``_pos`` holds the mapping's own line and column, then for each key in order its line and
+    column and its value's line and column."""
+
+    __slots__ = ("_index", "_path", "_pos")
+
+    _path: str
+    _pos: array[int]
+    _index: dict[str, int] | None
+
+    @classmethod
+    def empty_at(cls, loc: Loc) -> YamlMap:
+        """An empty mapping standing at ``loc`` (for a value written as nothing)."""
+        mapping = cls()
+        mapping.loc = loc
+        return mapping
+
+    @property
+    def loc(self) -> Loc:
+        pos = self._pos
+        return _new_loc(Loc, (self._path, pos[0], pos[1]))
+
+    @loc.setter
+    def loc(self, loc: Loc) -> None:
+        if len(self):
+            raise ValueError("the place of a mapping with keys is set when it is read")
+        self._path, self._pos, self._index = loc.path, array("I", (loc.line, loc.column)), None
+
+    def _find(self, key: str) -> int:
+        """The place of ``key`` among the keys, or -1."""
+        if key not in self:
+            return -1
+        index = self._index
+        if index is None:
+            if len(self) <= _SMALL:
+                for at, written in enumerate(self):
+                    if written == key:
+                        return at
+            index = self._index = {written: at for at, written in enumerate(self)}
+        return index[key]
+
+    def key_loc(self, key: str) -> Loc:
+        at = self._find(key)
+        if at < 0:
+            return self.loc
+        pos = self._pos
+        return _new_loc(Loc, (self._path, pos[2 + 4 * at], pos[3 + 4 * at]))
+
+    def value_loc(self, key: str) -> Loc:
+        at = self._find(key)
+        if at < 0:
+            return self.loc
+        pos = self._pos
+        return _new_loc(Loc, (self._path, pos[4 + 4 * at], pos[5 + 4 * at]))
+
+    def located_items(self) -> Any:
+        """(key, value, where the value is written) for every entry, in order."""
+        path, pos, at = self._path, self._pos, 4
+        for key, value in self.items():
+            yield key, value, _new_loc(Loc, (path, pos[at], pos[at + 1]))
+            at += 4
+
+    @property
+    def key_locs(self) -> dict[str, Loc]:
+        return {key: self.key_loc(key) for key in self}
+
+    @property
+    def value_locs(self) -> dict[str, Loc]:
+        return {key: loc for key, _value, loc in self.located_items()}
+
+
+class YamlSeq(list[Any]):
+    """A list that knows where it and each item are written (``_pos``: its own line and column,
+    then each item's)."""
+
+    __slots__ = ("_path", "_pos")
+
+    _path: str
+    _pos: array[int]
+
+    @property
+    def loc(self) -> Loc:
+        pos = self._pos
+        return _new_loc(Loc, (self._path, pos[0], pos[1]))
+
+    def item_loc(self, index: int) -> Loc:
+        pos = self._pos
+        at = 2 + 2 * index
+        if 0 <= index and at < len(pos):
+            return _new_loc(Loc, (self._path, pos[at], pos[at + 1]))
+        return self.loc
+
+    @property
+    def item_locs(self) -> list[Loc]:
+        return [self.item_loc(index) for index in range(len(self._pos) // 2 - 1)]
+
+
+class _Rejected:
+    """Stands for a value refused while reading (a forbidden tag): already reported, not to be
+    reported again as empty or of the wrong type."""
+
+    def __repr__(self) -> str:
+        return "REJECTED"
+
+
+REJECTED = _Rejected()
+
+
+_KEY_SETS: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple per distinct set of field names
+
+
+class FieldLocs(Mapping[str, Loc]):
+    """Where each field of a record is written, kept as integers; a `Loc` is made when asked for.
+
+    ``extra`` holds places added by name (the items of a list field: ``via.0``…)."""
+
+    __slots__ = ("_extra", "_keys", "_path", "_pos")
+
+    def __init__(self, mapping: YamlMap, keys: Iterable[str], extra: dict[str, Loc] | None = None) -> None:
+        names = tuple(keys)
+        names = _KEY_SETS.setdefault(names, names) if len(_KEY_SETS) < 1000 else names
+        pos = array("I")
+        for name in names:
+            loc = mapping.value_loc(name)
+            pos.append(loc.line)
+            pos.append(loc.column)
+        self._path, self._keys, self._pos, self._extra = mapping._path, names, pos, extra
+
+    def __getitem__(self, key: str) -> Loc:
+        keys = self._keys
+        if key in keys:
+            at = 2 * keys.index(key)
+            return _new_loc(Loc, (self._path, self._pos[at], self._pos[at + 1]))
+        if self._extra is not None:
+            return self._extra[key]
+        raise KeyError(key)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys or (self._extra is not None and key in self._extra)
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._keys
+        if self._extra is not None:
+            yield from (key for key in self._extra if key not in self._keys)
+
+    def __len__(self) -> int:
+        return sum(1 for _key in self)
+
+    def __repr__(self) -> str:
+        return f"FieldLocs({dict(self)!r})"

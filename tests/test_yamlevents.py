@@ -1,0 +1,154 @@
+"""Values built from the parser's events: compact positions, aliases replayed, errors as the
+composer reported them, and large files read from their bytes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hirel.loading import yamlfile
+from hirel.loading.datafiles import load_yaml_file
+from hirel.loading.yamlfile import YamlMap, YamlSeq, load_yaml, load_yaml_bytes
+from hirel.loading.yamltypes import FieldLocs
+from hirel.model import Loc
+
+PATH = "data/x.yaml"
+
+
+def at(line: int, column: int) -> Loc:
+    return Loc(PATH, line, column)
+
+
+def load(text: str):
+    return load_yaml(text, PATH)
+
+
+def shape(value):
+    """A value with every position spelled out, to compare two readings."""
+    if isinstance(value, YamlMap):
+        return ("map", value.loc, [(k, value.key_loc(k), value.value_loc(k), shape(v)) for k, v in value.items()])
+    if isinstance(value, YamlSeq):
+        return ("seq", value.loc, [(value.item_loc(i), shape(v)) for i, v in enumerate(value)])
+    return value
+
+
+def test_positions_are_integers_not_one_object_per_value():
+    data, _ = load("a: x\nb: [1, 2]\n")
+    assert not hasattr(data, "__dict__") and not hasattr(data["b"], "__dict__")  # slots only
+    assert list(data._pos) == [1, 1, 1, 1, 1, 4, 2, 1, 2, 4]  # the mapping, then key and value of each
+    assert list(data["b"]._pos) == [2, 4, 2, 5, 2, 8]
+    assert data["b"].item_locs == [at(2, 5), at(2, 8)]
+    assert data["b"].item_loc(5) == at(2, 4)  # past the end: the list itself
+
+
+def test_key_places_in_a_large_mapping_are_found_by_name():
+    text = "".join(f"k{i}: v{i}\n" for i in range(50))
+    data, _ = load(text)
+    assert data.key_loc("k37") == at(38, 1)
+    assert data.value_loc("k37") == at(38, 6)  # "k37: " is 5 characters
+    assert data.key_loc("missing") == at(1, 1)  # not written: the mapping itself
+
+
+def test_a_duplicate_in_a_large_mapping_names_the_first_line():
+    text = "".join(f"k{i}: v\n" for i in range(30)) + "k3: again\nk40: w\nk3: third\n"
+    data, problems = load(text)
+    assert [(p.line, p.code) for p in problems] == [(31, "HR102"), (33, "HR102")]
+    assert "first at line 4" in problems[0].message and "first at line 4" in problems[1].message
+    assert data["k3"] == "v" and data.key_loc("k40") == at(32, 1)
+
+
+def test_empty_mapping_placed_by_hand():
+    mapping = YamlMap.empty_at(at(7, 3))
+    assert mapping.loc == at(7, 3) and mapping.key_loc("x") == at(7, 3) and mapping.value_loc("x") == at(7, 3)
+
+
+def test_field_locs_make_places_on_demand():
+    data, _ = load("id: a\nvia: [X, Y]\nnote: n\n")
+    locs = FieldLocs(data, ["id", "via"], {"via.1": at(2, 10)})
+    assert dict(locs) == {"id": at(1, 5), "via": at(2, 6), "via.1": at(2, 10)}
+    assert "note" not in locs and locs.get("note") is None and len(locs) == 3
+
+
+def test_an_alias_is_built_again_with_the_anchor_positions():
+    data, problems = load("a: &x\n  k: [1, 2]\nb: *x\n")
+    assert problems == []
+    assert data["a"] == data["b"] == {"k": [1, 2]}
+    assert data["a"] is not data["b"]
+    assert data.value_loc("b") == at(1, 4)  # where the anchored value starts: its anchor
+    assert data["b"].value_loc("k") == at(2, 6)
+    assert data["b"].key_loc("k") == data["a"].key_loc("k") == at(2, 3)
+
+
+def test_an_alias_as_a_key_uses_the_anchored_text():
+    data, problems = load("a: &k name\n*k : v\n")
+    assert problems == [] and data == {"a": "name", "name": "v"}
+    assert data.key_loc("name") == at(1, 4)
+
+
+def test_an_alias_whose_anchor_the_quick_scan_missed_is_still_read(monkeypatch):
+    monkeypatch.setattr(yamlfile, "_ANCHOR", yamlfile.re.compile("(?!)"))  # a scan that finds nothing
+    data, problems = load("a: &x [1]\nb: *x\n")
+    assert problems == [] and data == {"a": [1], "b": [1]}
+
+
+def test_undefined_alias_recursive_alias_and_duplicate_anchor():
+    _, problems = load("a: *nowhere\n")
+    assert [(p.line, p.column, p.code) for p in problems] == [(1, 4, "HR101")]
+    assert "undefined alias" in problems[0].message
+    _, problems = load("a: &x [*x]\n")
+    assert [(p.line, p.column, p.code) for p in problems] == [(1, 4, "HR101")]
+    assert "nested deeper than" in problems[0].message
+    _, problems = load("a: &x 1\nb: &x 2\n")
+    assert [(p.line, p.code) for p in problems] == [(2, "HR101")] and "duplicate anchor" in problems[0].message
+
+
+def test_an_error_further_on_is_reported_rather_than_an_early_stop():
+    deep = "a: " + "[" * 70 + "]" * 70 + "\n"
+    _, problems = load(deep)
+    assert [p.code for p in problems] == ["HR101"] and "nested deeper" in problems[0].message
+    _, problems = load(deep + "b: [\n")  # the syntax error at the end is what the file is told
+    assert len(problems) == 1 and problems[0].line == 3 and "nested deeper" not in problems[0].message
+    _, problems = load(deep + "---\nb: 1\n")
+    assert len(problems) == 1 and "single document" in problems[0].message and problems[0].line == 2
+
+
+def test_a_tag_with_no_text_is_a_problem_not_a_crash():
+    data, problems = load("a: !!int\nb: !!float ''\n")
+    assert data == {"a": yamlfile.REJECTED, "b": yamlfile.REJECTED}
+    assert [(p.line, p.code) for p in problems] == [(1, "HR101"), (2, "HR101")]
+    assert problems[0].message == "cannot read '' as !!int"
+
+
+@pytest.mark.parametrize("text", [
+    "é: \"ü ñ\"\nb: [ä, ö]\n",
+    "a: 1\r\nb: |\r\n  x\r\n  y\r\nc: 'q\r\n  r'\r\n",
+    "\ufeffa: 1\nb: é\n",
+    "a: &x [é]\nb: *x\n",
+    "a: \"é\u200b\"\n",
+])
+def test_bytes_read_as_the_text(text):
+    from_text = load_yaml(text.replace("\r\n", "\n").removeprefix("\ufeff"), PATH)
+    from_bytes = load_yaml_bytes(text.encode(), PATH)
+    assert (shape(from_bytes[0]), from_bytes[1]) == (shape(from_text[0]), from_text[1])
+
+
+@pytest.mark.parametrize("text", ["é: [1\n", "a: é\x07\n", "a: b: c\r\n"])
+def test_bytes_with_an_error_report_it_as_the_text(text):
+    assert load_yaml_bytes(text.encode(), PATH) == load_yaml(text.replace("\r\n", "\n"), PATH)
+
+
+def test_a_large_file_is_read_from_its_bytes_with_the_same_result(tmp_path: Path, monkeypatch):
+    body = "claims:\r\n" + "".join(f"  - id: c{i}\r\n    quote: \"é {i}\"\r\n" for i in range(3000))
+    path = tmp_path / "big.yaml"
+    path.write_bytes(body.encode() + b"  - id: [\r\n")  # a syntax error on the last line
+    monkeypatch.setattr("hirel.loading.datafiles.BYTES_FROM", 1000)
+    _, data, problems = load_yaml_file(path, "big.yaml")
+    # the list opened on line 6002 is still open at the end of the file: the empty line 6003
+    assert data is None and [(p.line, p.column, p.code) for p in problems] == [(6003, 1, "HR101")]
+    path.write_bytes(body.encode())
+    _, data, problems = load_yaml_file(path, "big.yaml")
+    assert problems == [] and len(data["claims"]) == 3000
+    assert data["claims"][2999]["quote"] == "é 2999"
+    assert data["claims"].item_loc(2999) == Loc("big.yaml", 6000, 5)  # claim i starts on line 2 + 2i
+    assert data["claims"][2999].value_loc("quote") == Loc("big.yaml", 6001, 12)
