@@ -152,3 +152,16 @@ def test_a_large_file_is_read_from_its_bytes_with_the_same_result(tmp_path: Path
     assert data["claims"][2999]["quote"] == "é 2999"
     assert data["claims"].item_loc(2999) == Loc("big.yaml", 6000, 5)  # claim i starts on line 2 + 2i
     assert data["claims"][2999].value_loc("quote") == Loc("big.yaml", 6001, 12)
+
+
+@pytest.mark.parametrize("text", ["a: \"x\\u200by\"\n", "a: x\u202ey\n", "\u200bk: v\n"])
+def test_hidden_characters_are_found_in_text_and_bytes(text):
+    for data, problems in (load_yaml(text, PATH), load_yaml_bytes(text.encode(), PATH)):
+        assert [(p.line, p.code) for p in problems] == [(1, "HR109")]
+
+
+def test_no_string_is_searched_when_the_text_cannot_hide_anything():
+    assert not yamlfile._may_hide("a: plain ascii, no escapes\n") and not yamlfile._may_hide(b"a: x\n")
+    assert not yamlfile._may_hide("a: caf\u00e9\n")  # other non-ASCII characters hide nothing
+    assert yamlfile._may_hide("a: \"\\t\"\n") and yamlfile._may_hide(b"a: \\x")
+    assert yamlfile._may_hide("a: x\ufeff\n") and yamlfile._may_hide("a: x\ufeff\n".encode())

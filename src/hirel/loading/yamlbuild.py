@@ -88,11 +88,18 @@ class EventBuilder:
     """One document's values, built from ``loader``'s events.
 
     ``anchors``: whether the text may hold anchors. Without them every event is taken straight
-    from the parser; an alias then names no anchor, and `NeedAnchors` asks for a second reading
-    with them (the text only looked anchor-free)."""
+    from the parser, and an alias names no anchor (the caller reads the text again with them when
+    it only looked anchor-free). ``hidden``: whether the text may hold hidden characters (as is,
+    or written as escapes); without them no string is searched for one."""
 
-    def __init__(self, loader: Any, path: str, line_offset: int, anchors: bool) -> None:
+    def __init__(self, loader: Any, path: str, line_offset: int, anchors: bool, hidden: bool = True) -> None:
         self.loader = loader
+        self.check_hidden = hidden  # False: the text holds no hidden character, nor any escape
+        resolvers = loader.yaml_implicit_resolvers
+        # First characters that may start an implicitly typed plain scalar (null, bool, int,
+        # float, date…): a plain scalar starting otherwise is a string, without asking PyYAML.
+        self.starts = frozenset(key for key in resolvers if key)
+        self.short_cut = None not in resolvers
         self.path = path
         self.base = 1 + line_offset
         self.tracking = anchors
@@ -244,7 +251,7 @@ class EventBuilder:
     def scalar(self, event: Any, tag: str) -> Any:
         value: str = event.value
         if tag == _STR:
-            if _HIDDEN.search(value):
+            if self.check_hidden and _HIDDEN.search(value):
                 self.hidden(event)
             return value
         builder = _SCALAR_BUILDERS.get(tag)
@@ -296,32 +303,41 @@ class EventBuilder:
         # A string value is built here rather than by build() when that changes nothing: no
         # aliases to count and not at the depth limit.
         inline = not self.tracking and depth < MAX_DEPTH
+        starts, short_cut, check_hidden = self.starts, self.short_cut, self.check_hidden
         while True:
             key_event = get()
             cls = key_event.__class__
-            if cls is MappingEndEvent:
+            if cls is ScalarEvent:  # the usual key: a plain name
+                key_node, key_class, tag = key_event, cls, key_event.tag
+                if tag is None or tag == "!":
+                    text = key_event.value
+                    if not key_event.implicit[0] or (short_cut and text and text[0] not in starts):
+                        tag = _STR
+                    else:
+                        tag = resolve(ScalarNode, text, key_event.implicit)
+            elif cls is MappingEndEvent:
                 break
-            if cls is AliasEvent:
-                _unknown_alias(key_event)
-            key_node = key_event.events[0] if cls is _Alias else key_event
-            key_class = key_node.__class__
-            tag = key_node.tag
-            if key_class is ScalarEvent and (tag is None or tag == "!"):
-                tag = resolve(ScalarNode, key_node.value, key_node.implicit)
-            elif tag is None or tag == "!":
-                tag = _MAP if key_class is MappingStartEvent else _SEQ
-            if cls is not _Alias:
-                self.skip(key_event)
-            if tag != _STR or key_class is not ScalarEvent:  # (`!!str {a: 1}` is a mapping)
-                problem = self.key_problem(key_node, key_class, tag)
-                if problem:
-                    self.skip(get())
-                    continue
+            else:
+                if cls is AliasEvent:
+                    _unknown_alias(key_event)
+                key_node = key_event.events[0] if cls is _Alias else key_event
+                key_class = key_node.__class__
+                tag = key_node.tag
+                if key_class is ScalarEvent and (tag is None or tag == "!"):
+                    tag = resolve(ScalarNode, key_node.value, key_node.implicit)
+                elif tag is None or tag == "!":
+                    tag = _MAP if key_class is MappingStartEvent else _SEQ
+                if cls is not _Alias:
+                    self.skip(key_event)
+            # A key that is not a plain name (`!!str {a: 1}` is a mapping) is reported and skipped.
+            if (tag != _STR or key_class is not ScalarEvent) and self.key_problem(key_node, key_class, tag):
+                self.skip(get())
+                continue
             key_mark = key_node.start_mark
             key = key_node.value
             if len(key_texts) < 1000:
                 key = key_texts.setdefault(key, key)
-            if _HIDDEN.search(key):
+            if check_hidden and _HIDDEN.search(key):
                 self.hidden(key_node)
             if key in mapping:
                 self.problems.append(DuplicateKey.problem(
@@ -331,11 +347,14 @@ class EventBuilder:
                 self.skip(get())
                 continue
             value_event = get()
-            value_node = value_event.events[0] if value_event.__class__ is _Alias else value_event
-            if inline and value_event.__class__ is ScalarEvent and value_event.tag is None and (
-                    not value_event.implicit[0] or resolve(ScalarNode, value_event.value, value_event.implicit) == _STR):
+            value_class = value_event.__class__
+            value_node = value_event.events[0] if value_class is _Alias else value_event
+            if inline and value_class is ScalarEvent and value_event.tag is None and (
+                    not value_event.implicit[0]
+                    or (short_cut and (text := value_event.value) and text[0] not in starts)
+                    or resolve(ScalarNode, value_event.value, value_event.implicit) == _STR):
                 value = value_event.value
-                if _HIDDEN.search(value):
+                if check_hidden and _HIDDEN.search(value):
                     self.hidden(value_event)
                 mapping[key] = value
             else:

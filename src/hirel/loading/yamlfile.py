@@ -22,8 +22,9 @@ from yaml.nodes import ScalarNode
 
 from ..model import Loc, Problem
 from ..rules.files import YamlSyntax
+from ..values.vocabulary import HIDDEN_CHARACTERS
 from .yamlbuild import _C_PARSER, _STR, AbortRead, EventBuilder
-from .yamltypes import MAX_DEPTH, REJECTED, YamlMap, YamlSeq
+from .yamltypes import _HIDDEN, MAX_DEPTH, REJECTED, YamlMap, YamlSeq
 
 __all__ = ["MAX_DEPTH", "REJECTED", "YamlMap", "YamlSeq", "_BaseLoader", "_Loader", "load_yaml", "syntax_hint"]
 
@@ -72,6 +73,9 @@ class _Loader(_BaseLoader):  # type: ignore[misc]  # _BaseLoader is CSafeLoader 
 # Where an anchor (&name) may be written; a false alarm only costs time.
 _ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]", re.MULTILINE)
 _ANCHOR_BYTES = re.compile(_ANCHOR.pattern.encode(), re.MULTILINE)
+# The hidden characters as UTF-8 (all outside ASCII, so no other character's bytes match).
+_HIDDEN_BYTES = re.compile(b"|".join(re.escape(character.encode()) for character in re.sub(
+    "(.)-(.)", lambda m: "".join(map(chr, range(ord(m[1]), ord(m[2]) + 1))), HIDDEN_CHARACTERS)))
 # libyaml reads UTF-8 bytes: given a text, it makes a UTF-8 copy of it first. A large file is
 # given its bytes instead, so that the text and its copy are not both held while values are built.
 BYTES_FROM = 1 << 20 if _C_PARSER else None
@@ -90,10 +94,19 @@ def _within(text: str, line: int, column: int) -> tuple[int, int]:
     return line, column
 
 
+def _may_hide(text: str | bytes) -> bool:
+    """Whether ``text`` may hold a hidden character, as is or as an escape (which needs a '\\')."""
+    if "\\" in text if isinstance(text, str) else b"\\" in text:
+        return True
+    if text.isascii():  # every hidden character is outside ASCII
+        return False
+    return (_HIDDEN.search(text) if isinstance(text, str) else _HIDDEN_BYTES.search(text)) is not None
+
+
 def _read(text: str | bytes, path: str, line_offset: int, anchors: bool) -> tuple[Any, list[Problem]]:
     loader = _Loader(text)
     try:
-        builder = EventBuilder(loader, path, line_offset, anchors)
+        builder = EventBuilder(loader, path, line_offset, anchors, _may_hide(text))
         try:
             data = builder.document()
         except AbortRead as abort:
@@ -114,7 +127,7 @@ def load_yaml_bytes(raw: bytes, path: str) -> tuple[Any, list[Problem]]:
     the text is decoded and read again, so that the error is reported exactly as from the text."""
     try:
         try:
-            return _read(raw, path, 0, _ANCHOR_BYTES.search(raw) is not None)
+            return _read(raw, path, 0, b"&" in raw and _ANCHOR_BYTES.search(raw) is not None)
         except _NeedAnchors:
             return _read(raw, path, 0, True)
     except (yaml.YAMLError, RecursionError):
@@ -128,7 +141,7 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Pro
     """
     try:
         try:
-            return _read(text, path, line_offset, _ANCHOR.search(text) is not None)
+            return _read(text, path, line_offset, "&" in text and _ANCHOR.search(text) is not None)
         except _NeedAnchors:
             return _read(text, path, line_offset, True)
     except yaml.MarkedYAMLError as exc:

@@ -78,12 +78,11 @@ class YamlMap(dict[str, Any]):
         pos = self._pos
         return _new_loc(Loc, (self._path, pos[4 + 4 * at], pos[5 + 4 * at]))
 
-    def located_items(self) -> Any:
+    def located_items(self) -> Iterator[tuple[str, Any, Loc]]:
         """(key, value, where the value is written) for every entry, in order."""
-        path, pos, at = self._path, self._pos, 4
-        for key, value in self.items():
-            yield key, value, _new_loc(Loc, (path, pos[at], pos[at + 1]))
-            at += 4
+        path, pos = self._path, self._pos
+        places = [_new_loc(Loc, (path, line, column)) for line, column in zip(pos[4::4], pos[5::4])]
+        return zip(self.keys(), self.values(), places)
 
     @property
     def key_locs(self) -> dict[str, Loc]:
@@ -137,24 +136,29 @@ _KEY_SETS: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple per distinct
 class FieldLocs(Mapping[str, Loc]):
     """Where each field of a record is written, kept as integers; a `Loc` is made when asked for.
 
-    ``extra`` holds places added by name (the items of a list field: ``via.0``…)."""
+    ``keys``: the fields, in the order the mapping holds them (usually all its keys: the
+    mapping's own positions are then shared, not copied). ``extra`` holds places added by name
+    (the items of a list field: ``via.0``…)."""
 
     __slots__ = ("_extra", "_keys", "_path", "_pos")
 
     def __init__(self, mapping: YamlMap, keys: Iterable[str], extra: dict[str, Loc] | None = None) -> None:
         names = tuple(keys)
-        names = _KEY_SETS.setdefault(names, names) if len(_KEY_SETS) < 1000 else names
-        pos = array("I")
-        for name in names:
-            loc = mapping.value_loc(name)
-            pos.append(loc.line)
-            pos.append(loc.column)
+        pos = mapping._pos
+        if len(names) != len(mapping):  # some keys are not fields: keep the fields' places only
+            at = {key: index for index, key in enumerate(mapping)}
+            kept = array("I", pos[:2])
+            for name in names:
+                kept.extend(pos[2 + 4 * at[name]:6 + 4 * at[name]])
+            pos = kept
+        if len(_KEY_SETS) < 1000:
+            names = _KEY_SETS.setdefault(names, names)
         self._path, self._keys, self._pos, self._extra = mapping._path, names, pos, extra
 
     def __getitem__(self, key: str) -> Loc:
         keys = self._keys
         if key in keys:
-            at = 2 * keys.index(key)
+            at = 4 + 4 * keys.index(key)
             return _new_loc(Loc, (self._path, self._pos[at], self._pos[at + 1]))
         if self._extra is not None:
             return self._extra[key]
