@@ -7,13 +7,14 @@ from pathlib import Path
 
 import typer
 
-from .common import data_dir
+from .common import data_dir, write_view
 from .errors import CommandError
 from .typer_app import app
 
 
 @app.command()
 def init(
+    ctx: typer.Context,
     directory: Path = typer.Argument(Path("."), metavar="DIR", help="Where to start the corpus (default: here)."),
 ) -> None:
     """Start a new corpus that passes hirel check at once.
@@ -27,17 +28,11 @@ def init(
     Example: hirel init my-corpus
     """
     from ..authoring.start import init_corpus
-    from ..output.terminal import safe_line
+    from ..output.authoring import Started
+    from ..output.reporters import INIT
 
     written, kept = init_corpus(directory)  # AuthoringError: reported by the error handler
-    for path in written:
-        sys.stdout.write(f"created {safe_line(path.as_posix())}\n")
-    for path in kept:
-        sys.stdout.write(f"kept your {safe_line(path.as_posix())}")
-        sys.stdout.write(": add the hirel-check hook to it (see docs/authoring.md)\n" if path.name.startswith(".pre")
-                         else "\n")
-    where = "" if directory == Path(".") else f"cd {safe_line(directory.as_posix())} && "
-    sys.stdout.write(f"next: {where}hirel add PAGE.html (or a URL), then hirel check\n")
+    write_view(ctx, INIT, "text", Started(directory, written, kept))
 
 
 @app.command()
@@ -64,9 +59,9 @@ def add(
     """
     from ..authoring.add import AlreadyInCorpus, Overrides, plan_article, write_article
     from ..authoring.extract import extract_source
-    from ..loading.datafiles import display_path
     from ..loading.loader import load_corpus
-    from ..output.terminal import safe, safe_line
+    from ..output.authoring import Added
+    from ..output.reporters import ADD
 
     root = data_dir(ctx)
     overrides = Overrides(article_id, outlet, published, kind.lower() if kind else None, reliability, url, title)
@@ -75,20 +70,7 @@ def add(
         extracted = extract_source(source, stdin_text, url)
         corpus, _problems = load_corpus(root)
         plan = plan_article(extracted, root, overrides, corpus)
-        if dry_run:
-            sys.stdout.write(safe(plan.content))
-            return
-        written = write_article(plan, root)
+        written = None if dry_run else write_article(plan, root)
     except AlreadyInCorpus as exc:
         raise CommandError(str(exc), exit_code=1) from exc
-    out = sys.stdout.write
-    paragraphs = plan.body.count("\n\n") + 1
-    out(f"added {safe_line(display_path(written[0]))} ({paragraphs} paragraphs)\n")
-    for key, value in plan.front.items():
-        out(f"  {key}: {safe_line(value)}\n")
-    if plan.outlet_note:
-        out(f"note: {safe_line(plan.outlet_note)}\n")
-    if plan.new_entity:
-        for line in plan.new_entity.rstrip("\n").split("\n"):
-            out("  " + " " * (len(line) - len(line.lstrip())) + f"{safe_line(line)}\n")
-    out(f"next: hirel suggest {plan.id}\n")
+    write_view(ctx, ADD, "text", Added(plan, written))

@@ -26,8 +26,9 @@ def run_fast(argv: list[str]) -> int | None:
         import sys
 
         from .. import __version__
+        from ..output.reporters import report_version
 
-        sys.stdout.write(f"hirel {__version__}\n")
+        report_version(__version__, sys.stdout)
         return 0
     parsed = _read_check(argv)
     if parsed is None:

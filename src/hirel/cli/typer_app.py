@@ -54,7 +54,9 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"hirel {__version__}\n")
+        from ..output.reporters import report_version
+
+        report_version(__version__, sys.stdout)
         raise typer.Exit(0)
 
 

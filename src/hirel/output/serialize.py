@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ..authoring.suggest import ArticleSuggestions, Stub, Suggestion
     from ..authoring.unknown import EntityUse
     from ..comparing.positions import Position
+    from ..rules.base import Rule
     from ..views import (
         Charge,
         ClaimDetail,
@@ -322,3 +323,18 @@ def suggestion_dict(s: Suggestion, stub: Stub) -> dict[str, Any]:
         "via": a.via, "certainty": a.certainty, "hedge": a.hedge, "unknown_names": a.unknown,
         "propositions": [{"id": pid, "score": score} for pid, score in stub.propositions],
     }
+
+
+def rules_document(rules: Sequence[type[Rule]]) -> list[dict[str, Any]]:
+    """`hirel rule --format json`: each rule's code, name, severity, summary and documentation."""
+    return [{"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary(), "doc": r.doc()}
+            for r in rules]
+
+
+def schema_document(names: Sequence[str]) -> dict[str, Any]:
+    """`hirel schema`: one kind's JSON Schema (draft-07), or every kind's by name."""
+    from ..loading.schema import json_schema
+
+    if len(names) == 1:
+        return json_schema(names[0])
+    return {name: json_schema(name) for name in names}
