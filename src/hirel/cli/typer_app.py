@@ -33,6 +33,10 @@ class _Commands(TyperGroup):
             from .errors import report_error
 
             raise typer.Exit(report_error(exc, sys.stderr)) from None
+        except BrokenPipeError:  # the reader stopped early (`| head -1`): Click would exit 1
+            from .errors import reader_gone
+
+            raise typer.Exit(reader_gone()) from None
         if isinstance(code, int) and not isinstance(code, bool) and code:
             raise typer.Exit(code)
         return code

@@ -8,6 +8,8 @@ so `[bold]` or `:smile:` stay literal.
 
 from __future__ import annotations
 
+import errno
+import functools
 import json
 import os
 import re
@@ -76,8 +78,6 @@ def make_console(color: str = "auto", file: IO[str] | None = None, stderr: bool 
 
     ``color``: auto (colour on a terminal; NO_COLOR and FORCE_COLOR honoured), always, never.
     """
-    from rich.console import Console
-
     options: dict[str, Any] = {"markup": False, "emoji": False, "highlight": False, "stderr": stderr, "file": file}
     if color == "always":
         options["force_terminal"] = True
@@ -90,7 +90,23 @@ def make_console(color: str = "auto", file: IO[str] | None = None, stderr: bool 
         # no trailing spaces from table padding (they make diffs and golden files noisy).
         options["width"] = _columns() or 100
         options["file"] = _TrailingSpaceStripper(stream)
-    return Console(**options)
+    return _console_class()(**options)
+
+
+@functools.cache
+def _console_class() -> type[Console]:
+    from rich.console import Console
+
+    class QuietConsole(Console):
+        """Rich's console, except when the reader of its output goes away: Rich exits 1 there
+        (SystemExit); hirel raises BrokenPipeError for its one handler (exit 0, no message:
+        `hirel.cli.errors.reader_gone`)."""
+
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError(errno.EPIPE, "the reader of the output went away")
+
+    return QuietConsole
 
 
 class _TrailingSpaceStripper:

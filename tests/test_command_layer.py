@@ -1,0 +1,96 @@
+"""The command modules stay thin: no command builds JSON or writes to stdout itself.
+
+Commands under ``src/hirel/cli/`` call the library and hand what it computed to a reporter
+(``common.write_view``); JSON is built in ``output/serialize.py`` and written by reporters to the
+stream they are given. An ``ast`` scan finds what would break that: ``import json``, a
+``json.dump``/``json.dumps`` call, ``print()``, ``typer.echo``, a write on ``sys.stdout``, or a
+Rich console made in a command (it would print to stdout on its own).
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import hirel.cli
+
+CLI = Path(hirel.cli.__file__).parent
+
+
+def _dotted(node: ast.AST) -> str:
+    """``sys.stdout.write`` for the expression ``sys.stdout.write`` (else "")."""
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+        return ".".join(reversed(parts))
+    return ""
+
+
+FORBIDDEN_CALLS = {"json.dump": "builds JSON", "json.dumps": "builds JSON", "print": "prints",
+                   "typer.echo": "prints", "click.echo": "prints", "make_console": "makes a console on stdout",
+                   "Console": "makes a console on stdout"}
+# What writes through sys.stdout (fileno, isatty, encoding describe it; flush sends what reporters wrote).
+WRITING = {"write", "writelines", "buffer"}
+
+
+def offences(source: str) -> list[str]:
+    """Each place in ``source`` where a command would write output itself, as 'line: what'."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found += [f"{node.lineno}: imports json" for alias in node.names if alias.name == "json"]
+        elif isinstance(node, ast.ImportFrom) and node.module == "json":
+            found.append(f"{node.lineno}: imports from json")
+        elif isinstance(node, ast.Call):
+            name = _dotted(node.func)
+            short = name.rsplit(".", 1)[-1]
+            if name in FORBIDDEN_CALLS or (short in ("make_console", "Console") and name):
+                found.append(f"{node.lineno}: {name}() {FORBIDDEN_CALLS.get(name) or FORBIDDEN_CALLS[short]}")
+        elif isinstance(node, ast.Attribute) and _dotted(node.value) == "sys.stdout" and node.attr in WRITING:
+            found.append(f"{node.lineno}: uses sys.stdout.{node.attr}")
+    return sorted(found)
+
+
+@pytest.mark.parametrize("path", sorted(CLI.glob("*.py")), ids=lambda p: p.name)
+def test_no_command_module_writes_json_or_stdout_itself(path):
+    # Passing sys.stdout to a reporter (as write_view and check do) is how output is written;
+    # the pager (common.py) replaces sys.stdout and restores it, which is not writing to it.
+    assert offences(path.read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("import json\njson.dump(doc, sys.stdout)\n", ["1: imports json", "2: json.dump() builds JSON"]),
+    ("from json import dumps\n", ["1: imports from json"]),
+    ("text = json.dumps(doc)\n", ["1: json.dumps() builds JSON"]),
+    ("sys.stdout.write('x')\n", ["1: uses sys.stdout.write"]),
+    ("out = sys.stdout.write\nout('x')\n", ["1: uses sys.stdout.write"]),
+    ("sys.stdout.buffer.write(b'x')\n", ["1: uses sys.stdout.buffer"]),
+    ("print('x')\n", ["1: print() prints"]),
+    ("typer.echo('x')\n", ["1: typer.echo() prints"]),
+    ("console = make_console('auto')\n", ["1: make_console() makes a console on stdout"]),
+    ("from rich.console import Console\nConsole().print(x)\n", ["2: Console() makes a console on stdout"]),
+    # What commands do: hand sys.stdout to a reporter, or write a diagnostic to stderr.
+    ("reporter(result, Target(sys.stdout, color))\n", []),
+    ("sys.stderr.write('hirel: note\\n')\n", []),
+    ("if not is_tty(sys.stdout):\n    pass\n", []),
+    ("os.dup2(devnull, sys.stdout.fileno())\n", []),
+])
+def test_the_scan_finds_each_way_of_writing(source, expected):
+    assert offences(source) == expected
+
+
+def test_the_scan_would_have_caught_the_old_rule_command():
+    old = '''
+import json
+import sys
+
+def rule(chosen):
+    json.dump([r.code for r in chosen], sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\\n")
+'''
+    assert offences(old) == ["2: imports json", "6: json.dump() builds JSON", "7: uses sys.stdout.write"]
