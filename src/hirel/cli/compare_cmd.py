@@ -96,4 +96,4 @@ def value(
         interval = explain_value(text, unit, period, "change" if change else None)
     except (ValueParseError, ConversionError, UnitError, PeriodError) as exc:
         raise CommandError(brief(exc, 400), exit_code=1) from exc
-    write_view(ctx, VALUE, format, ValueReading(text, interval))
+    write_view(ctx, VALUE, format, ValueReading(text, interval, change))

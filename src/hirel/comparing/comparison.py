@@ -37,6 +37,7 @@ class NormalizedClaim:
     article: Article | None
     comparable: ComparableClaim
     problem: str | None = None  # why the value or period could not be read, if so
+    measures: str = "level"  # the proposition's: "change" when the value is a change (shown as one)
 
     @property
     def interval(self) -> Interval | None:
@@ -163,7 +164,7 @@ def normalize_claim(claim: Claim, corpus: Corpus, proposition: Proposition | Non
         interval=interval, original=original, certainty=claim.certainty,
         via=tuple(entities.resolve(v) or v for v in claim.via),
         claimant_label=entities.resolve(claimant_written) or claimant_written)
-    return NormalizedClaim(claim, article, comparable, problem)
+    return NormalizedClaim(claim, article, comparable, problem, prop.measures if prop is not None else "level")
 
 
 def compare_proposition(

@@ -102,19 +102,20 @@ class ValueReading:
 
     text: str
     interval: Interval
+    change: bool = False  # read as on a proposition that measures a change (--change)
 
 
 def value_json(reading: ValueReading, target: Target) -> None:
     from .serialize import value_reading_dict
 
-    write_json(value_reading_dict(reading.text, reading.interval), target.stream)
+    write_json(value_reading_dict(reading.text, reading.interval, reading.change), target.stream)
 
 
 def value_table(reading: ValueReading, target: Target) -> None:
     """The reading, its bounds, the interval compared and the unit; then each step, numbered."""
     from rich.text import Text
 
-    from ..values.figures import format_compared, format_interval
+    from ..values.figures import format_figure
     from .serialize import bound
 
     interval = reading.interval
@@ -122,11 +123,11 @@ def value_table(reading: ValueReading, target: Target) -> None:
     console = target.console()
     table = new_table("", "")
     table.show_header = False
-    table.add_row(cell("reads as", "bold"), cell(format_interval(interval)))
+    table.add_row(cell("reads as", "bold"), cell(format_figure(interval, reading.change)))
     table.add_row(cell("low", "bold"), cell(_plain(bound(low, interval.unit))))
     table.add_row(cell("high", "bold"), cell(_plain(bound(high, interval.unit))))
     if interval.written is not None:
-        table.add_row(cell("compared as", "bold"), cell(format_compared(interval)))
+        table.add_row(cell("compared as", "bold"), cell(format_figure(interval, reading.change, compared=True)))
     table.add_row(cell("unit", "bold"), cell(interval.unit))
     console.print(table)
     for number, step in enumerate(interval.steps, 1):

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from ..comparing.comparison import NormalizedClaim
+    from ..comparing.positions import Position
+    from ..model import Proposition
 
 VERDICT_STYLES = {
     "contradiction": "bold red",
@@ -114,25 +116,37 @@ def print_hanging(console: Console, text: Text, indent: int = 0, hang: int = 4) 
 
 
 def says(nc: NormalizedClaim) -> str:
-    """What a claim says, normalized: 'supports', '$360M/yr (from $30M/mo)', or the value as
-    written with the reason it could not be read or compared."""
-    from ..values.figures import format_interval
+    """What a claim says, normalized: 'supports', '$360M/yr (from $30M/mo)', a change as a
+    change ('+21%', 'up at least 50%'), or the value as written with the reason it could not be
+    read or compared."""
+    from ..values.figures import format_figure
     from .serialize import value_text
 
     claim = nc.claim
     if claim.stance is not None:
         return claim.stance
+    change = nc.measures == "change"
     original = nc.comparable.original
     if nc.interval is None:
         if original is not None:  # read, but not convertible to the proposition's unit
-            return f"{format_interval(original)} (not compared: {nc.problem})"
+            return f"{format_figure(original, change)} (not compared: {nc.problem})"
         if claim.value is None:
             return ""
         return f"{value_text(claim.value)} (unreadable: {nc.problem})" if nc.problem else value_text(claim.value)
-    shown = format_interval(nc.interval)
+    shown = format_figure(nc.interval, change)
     if original is not None and original.unit != nc.interval.unit:
-        shown += f" (from {format_interval(original)})"
+        shown += f" (from {format_figure(original, change)})"
     return shown
+
+
+def position_says(position: Position, proposition: Proposition) -> str:
+    """A position's figure or stance ('$324M–$396M/yr', 'supports'); on a proposition that
+    measures a change, the figure as a change ('up at least 50%')."""
+    from ..values.figures import format_figure
+
+    if position.stance is not None or position.interval is None:
+        return position.display
+    return format_figure(position.interval, proposition.measures == "change")
 
 
 def who(nc: NormalizedClaim) -> str:

@@ -38,7 +38,7 @@ def bound(x: float | None, unit: str) -> Any:
     return int(x) if float(x).is_integer() and abs(x) < 2**53 else x
 
 
-def interval_dict(interval: Interval | None, text: Any = None) -> dict[str, Any] | None:
+def interval_dict(interval: Interval | None, text: Any = None, change: bool = False) -> dict[str, Any] | None:
     if interval is None:
         return None
     from ..values.figures import format_compared, format_interval
@@ -49,7 +49,19 @@ def interval_dict(interval: Interval | None, text: Any = None) -> dict[str, Any]
             "high": bound(high, interval.unit), "unit": interval.unit,
             "display": format_interval(interval),
             "compared": {"low": bound(interval.low, interval.unit), "high": bound(interval.high, interval.unit),
-                         "display": format_compared(interval)}}
+                         "display": format_compared(interval)},
+            **change_dict(interval, change)}
+
+
+def change_dict(interval: Interval, change: bool) -> dict[str, Any]:
+    """The optional ``change`` field of a value on a proposition that ``measures: change``: the
+    figure as a change, as written and as compared ({"display": "up at least 50%", "compared":
+    "up at least 47.5%"}); nothing for a level (the ``display`` fields are kept as they were)."""
+    from ..values.figures import format_change
+
+    if not change or interval.unit == "date":
+        return {}
+    return {"change": {"display": format_change(interval), "compared": format_change(interval, compared=True)}}
 
 
 def period_dict(period: Period) -> dict[str, Any]:
@@ -72,12 +84,13 @@ def claim_dict(nc: NormalizedClaim) -> dict[str, Any]:
     value = None
     if claim.value is not None:
         text = value_text(claim.value)
-        value = interval_dict(nc.interval, text) or {"text": text, "low": None, "high": None,
-                                                     "unit": None, "display": None}
+        change = nc.measures == "change"
+        value = interval_dict(nc.interval, text, change) or {"text": text, "low": None, "high": None,
+                                                             "unit": None, "display": None}
         original = comparable.original
         if original is not None and (nc.interval is None or original.unit != nc.interval.unit):
             # As written, when it differs from the proposition's unit or could not be converted.
-            value["original"] = interval_dict(original, text)
+            value["original"] = interval_dict(original, text, change)
     return {
         "id": claim.id,
         "article": claim.article,
@@ -100,32 +113,34 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
     return {"verdict": finding.verdict, "claims": list(finding.claims), "explanation": finding.explanation}
 
 
-def position_dict(position: Position) -> dict[str, Any]:
+def position_dict(position: Position, change: bool = False) -> dict[str, Any]:
     interval = position.interval
     return {
         "id": position.id, "claims": list(position.claims), "origins": list(position.origins),
         "reports": position.reports, "scope": position.scope, "display": position.display,
         "stance": position.stance,
-        "value": None if interval is None else _position_value(interval),
+        "value": None if interval is None else _position_value(interval, change),
         "when": period_dict(position.period), "certainty": position.certainty,
     }
 
 
-def _position_value(interval: Interval) -> dict[str, Any]:
+def _position_value(interval: Interval, change: bool) -> dict[str, Any]:
     """As for a claim: low/high as the sources wrote them, ``compared`` as judged."""
     from ..values.figures import format_compared
 
     low, high = interval.as_written
     return {"low": bound(low, interval.unit), "high": bound(high, interval.unit), "unit": interval.unit,
             "compared": {"low": bound(interval.low, interval.unit), "high": bound(interval.high, interval.unit),
-                         "display": format_compared(interval)}}
+                         "display": format_compared(interval)},
+            **change_dict(interval, change)}
 
 
 def positions_dict(pc: PropositionComparison) -> dict[str, Any]:
     found = pc.positions
     if found is None:
         return {"positions": [], "disputes": [], "unplaced": []}
-    return {"positions": [position_dict(p) for p in found.positions],
+    change = pc.proposition.measures == "change"
+    return {"positions": [position_dict(p, change) for p in found.positions],
             "disputes": [{"positions": list(d.positions), "explanation": d.explanation} for d in found.disputes],
             "unplaced": list(found.unplaced)}
 
@@ -289,8 +304,9 @@ def entity_uses_document(uses: Sequence[EntityUse]) -> list[dict[str, Any]]:
              "articles": u.articles} for u in uses]
 
 
-def value_reading_dict(text: str, interval: Interval) -> dict[str, Any]:
-    """`hirel value --format json`: the phrase, its bounds as written and as compared, the steps."""
+def value_reading_dict(text: str, interval: Interval, change: bool = False) -> dict[str, Any]:
+    """`hirel value --format json`: the phrase, its bounds as written and as compared, the steps
+    (and with --change, the ``change`` field of `change_dict`)."""
     from ..values.figures import format_compared, format_interval
 
     low, high = interval.as_written
@@ -298,6 +314,7 @@ def value_reading_dict(text: str, interval: Interval) -> dict[str, Any]:
             "unit": interval.unit, "display": format_interval(interval),
             "compared": {"low": bound(interval.low, interval.unit), "high": bound(interval.high, interval.unit),
                          "display": format_compared(interval)},
+            **change_dict(interval, change),
             "steps": list(interval.steps)}
 
 

@@ -65,7 +65,7 @@ def _cell_text(cell_data: MatrixCell, prop: Proposition, symbols: _Symbols) -> s
     is only likely or possible, '†' when it is about another scope than the proposition's
     object, ' !' after each claim that takes part in a contradiction (a cell with several
     values has one line per value, each marked on its own)."""
-    from ...values.figures import format_interval
+    from ...values.figures import format_figure
     from ..serialize import value_text
 
     parts = []
@@ -74,7 +74,7 @@ def _cell_text(cell_data: MatrixCell, prop: Proposition, symbols: _Symbols) -> s
         if claim.stance is not None:
             part = symbols[claim.stance] if claim.stance in ("supports", "refutes") else claim.stance
         elif nc.interval is not None:
-            part = format_interval(nc.interval)
+            part = format_figure(nc.interval, nc.measures == "change")
         elif claim.value is not None:
             part = f"{value_text(claim.value)}{symbols['uncertain']}"
         else:
