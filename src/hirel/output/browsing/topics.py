@@ -30,6 +30,9 @@ __all__ = [
 
 # --------------------------------------------------------------------------- topics
 
+# Below this width, the table's long headers wrap onto two lines.
+NARROW = 120
+
 _TOPICS_HEADER = ["topic", "propositions", "claims", "articles", "origins", "contradictions", "text"]
 
 
@@ -59,8 +62,11 @@ def topics_table(rows: Sequence[TopicStats], target: Target) -> None:
     if not rows:
         console.print(Text("No topics: propositions.yaml defines none."))
         return
-    table = new_table("topic", "propositions", "claims", "articles", "origins", "contradictions",
-                      collapse_padding=True)
+    # On a narrow terminal the long headers wrap (as `propositions` always wraps its last), so
+    # that the counts leave the descriptions a readable width (32 columns at 80, not 22; 48 at 100).
+    narrow = console.width < NARROW
+    table = new_table("topic", "propo-\nsitions" if narrow else "propositions", "claims", "articles", "origins",
+                      "contra-\ndictions" if narrow else "contradictions", collapse_padding=True)
     name_column(table, [r.topic.id for r in rows], console)
     right(table, 1, 2, 3, 4, 5)
     for r in rows:
