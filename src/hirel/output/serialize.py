@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from ..views.sources import Coverage
 
 
-def bound(x: float | None, unit: str) -> Any:
+def bound(x: float | None, unit: str) -> int | float | str | None:
     """A bound as JSON: dates as ISO strings, numbers as numbers, unbounded as null."""
     if x is None:
         return None
@@ -38,7 +38,7 @@ def bound(x: float | None, unit: str) -> Any:
     return int(x) if float(x).is_integer() and abs(x) < 2**53 else x
 
 
-def interval_dict(interval: Interval | None, text: Any = None, change: bool = False) -> dict[str, Any] | None:
+def interval_dict(interval: Interval | None, text: str | None = None, change: bool = False) -> dict[str, Any] | None:
     if interval is None:
         return None
     from ..values.figures import format_compared, format_interval
@@ -72,7 +72,7 @@ def period_dict(period: Period) -> dict[str, Any]:
             "text": period.text or None, "display": format_period(period)}
 
 
-def value_text(raw: Any) -> str:
+def value_text(raw: object) -> str:
     """A claim's value as written, always as a string, in YAML's spelling (see written.as_written)."""
     from ..written import as_written
 

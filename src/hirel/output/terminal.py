@@ -33,7 +33,7 @@ def show_hidden(text: str) -> str:
     return HIDDEN.sub(lambda m: f"\u27e8U+{ord(m.group()):04X}\u27e9", text)
 
 
-def safe(text: Any) -> str:
+def safe(text: object) -> str:
     """``text`` as a string with terminal escape sequences and control characters removed.
 
     Newlines and tabs are kept; everything else below U+0020 and in U+007F..U+009F goes.
@@ -48,12 +48,12 @@ def safe(text: Any) -> str:
     return show_hidden(_CONTROLS.sub("", text))
 
 
-def safe_line(text: Any) -> str:
+def safe_line(text: object) -> str:
     """Like safe(), on one line: newlines and runs of whitespace become one space."""
     return " ".join(safe(text).split())
 
 
-def brief(text: Any, limit: int = 200) -> str:
+def brief(text: object, limit: int = 200) -> str:
     """Like safe_line(), and at most ``limit`` characters: a longer text keeps its start and
     end around "…" (a 5,000-character path or phrase in a message stays one readable line)."""
     line = safe_line(text)
@@ -136,11 +136,12 @@ class _TrailingSpaceStripper:
         return getattr(self._stream, name)
 
 
-def is_tty(stream: Any) -> bool:
+def is_tty(stream: object) -> bool:
     """Is ``stream`` really a terminal (whatever colour was forced)?"""
+    isatty = getattr(stream, "isatty", None)
     try:
-        return bool(stream.isatty())
-    except (AttributeError, ValueError, OSError):
+        return callable(isatty) and bool(isatty())
+    except (ValueError, OSError):
         return False
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..render import (
     VERDICT_STYLES,
@@ -132,7 +132,7 @@ def _position_line(position: Position, prop: Proposition, with_id: bool = True) 
     return line
 
 
-def _hanging(console: Console, text: Text, first: Any = 2, rest: int = 6) -> None:
+def _hanging(console: Console, text: Text, first: int | Text = 2, rest: int = 6) -> None:
     """Print ``text`` wrapped, its first line after ``first`` (spaces, or a Text that is
     ``rest`` wide), the others indented by ``rest``."""
     from rich.text import Text

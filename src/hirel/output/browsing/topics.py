@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ..render import name_column, new_table, print_hanging, write_csv, write_json, write_markdown_table
+from ..render import CellValue, name_column, new_table, print_hanging, write_csv, write_json, write_markdown_table
 from ..terminal import safe_line
 from . import Target
 from .cards import contradictions_cell, kind, plural, right
@@ -36,7 +36,7 @@ NARROW = 120
 _TOPICS_HEADER = ["topic", "propositions", "claims", "articles", "origins", "contradictions", "text"]
 
 
-def _topic_rows(rows: Sequence[TopicStats]) -> list[list[Any]]:
+def _topic_rows(rows: Sequence[TopicStats]) -> list[list[CellValue]]:
     return [[r.topic.id, r.propositions, r.stats.claims, r.stats.articles, r.stats.origins,
              r.stats.contradictions, r.topic.text] for r in rows]
 
@@ -97,7 +97,7 @@ _PROPOSITIONS_HEADER = ["proposition", "topic", "kind", "unit", "claims", "artic
                         "text"]
 
 
-def _proposition_rows(listing: Propositions) -> list[list[Any]]:
+def _proposition_rows(listing: Propositions) -> list[list[CellValue]]:
     return [[r.proposition.id, r.proposition.topic, r.proposition.kind, r.proposition.unit, r.stats.claims,
              r.stats.articles, r.stats.origins, r.stats.contradictions, r.proposition.text] for r in listing.rows]
 
