@@ -40,13 +40,13 @@ def add(
     ctx: typer.Context,
     source: str = typer.Argument(..., metavar="SOURCE",
                                  help="A saved web page (.html), a URL, a text or Markdown file, or - (standard input)."),
-    article_id: str | None = typer.Option(None, "--id", help="The article id (default: outlet, year and title words)."),
-    outlet: str | None = typer.Option(None, "--outlet", help="The outlet (an entity name or alias; a new name is added)."),
-    published: str | None = typer.Option(None, "--published", help="Publication date: YYYY, YYYY-MM or YYYY-MM-DD."),
+    article_id: str | None = typer.Option(None, "--id", metavar="ID", help="The article id (default: outlet, year and title words)."),
+    outlet: str | None = typer.Option(None, "--outlet", metavar="NAME", help="The outlet (an entity name or alias; a new name is added)."),
+    published: str | None = typer.Option(None, "--published", metavar="DATE", help="Publication date: YYYY, YYYY-MM or YYYY-MM-DD."),
     kind: str | None = typer.Option(None, "--kind", help="news, analysis, opinion, explainer, blog or reference."),
-    reliability: str | None = typer.Option(None, "--reliability", help="Source-reliability grade A to F."),
+    reliability: str | None = typer.Option(None, "--reliability", metavar="GRADE", help="Source-reliability grade A to F."),
     url: str | None = typer.Option(None, "--url", help="Where the page was published (for a saved page)."),
-    title: str | None = typer.Option(None, "--title", help="The title (default: the page's)."),
+    title: str | None = typer.Option(None, "--title", metavar="TEXT", help="The title (default: the page's)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Print the article file instead of writing it."),
 ) -> None:
     """Add an article from a saved web page, a URL, or a text file.

@@ -73,13 +73,14 @@ def value(
     text: str = typer.Argument(..., metavar="TEXT", help="A value phrase, e.g. '$30 million a month'."),
     unit: str | None = typer.Option(None, "--unit", "-u", help="Convert to this unit, e.g. USD/year, percent, date."),
     when: str | None = typer.Option(None, "--when", help="The period a total covers (to make it a rate)."),
-    change: bool = typer.Option(False, "--change", help="Read it as on a proposition that measures a change ('up 21%')."),
+    change: bool = typer.Option(False, "--change", help="Read it as on a proposition that measures a change ('up 21%'), and show it as a change."),
     format: Literal["table", "json"] = typer.Option("table", "--format", "-f", case_sensitive=False,
                                                     help="table or json."),
 ) -> None:
     """Show how a value phrase is read and converted.
 
-    Prints the interval, the unit, and each reading and conversion step.
+    Prints the interval, the unit, and each reading and conversion step. With --change, a
+    change is shown as one: 'up more than 50%' reads as up at least 50%, not as a level of 50%.
 
     Exit 1 when the phrase cannot be read or converted.
 

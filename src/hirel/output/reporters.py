@@ -1,5 +1,5 @@
-"""The reporters, by name: how `hirel check` prints problems, and how each browsing view is
-written in each format. Every reporter writes only to the stream it is given."""
+"""The reporters, by name: how `hirel check` prints problems, and how every command's view is
+written in each of its formats (`View`). Every reporter writes only to the stream it is given."""
 
 from __future__ import annotations
 
