@@ -163,3 +163,22 @@ def test_commands_do_not_exit_from_inside():
                if path.name not in ("__init__.py", "typer_app.py")
                and any(word in path.read_text(encoding="utf-8") for word in ("typer.Exit", "sys.exit(", "die("))]
     assert exiting == []
+
+
+def test_each_views_declared_type_is_what_its_reporters_take():
+    """`View[T]` is what mypy checks the commands against; a reporter is found by name
+    (getattr), so this test checks that every reporter of a view declares the same ``T`` for
+    what it writes, and a `Target` for where (annotations compared as written)."""
+    import inspect
+
+    from hirel.output import reporters
+
+    declared = {view.name: reporters.__annotations__[constant] for constant, view in vars(reporters).items()
+                if isinstance(view, reporters.View)}
+    assert set(declared) == set(VIEWS)
+    for name, annotation in declared.items():
+        assert annotation.startswith("View[") and annotation.endswith("]"), annotation
+        takes = annotation[len("View["):-1]
+        for fmt in VIEWS[name].formats:
+            parameters = list(inspect.signature(view_reporter(name, fmt)).parameters.values())
+            assert [p.annotation for p in parameters] == [takes, "Target"], (name, fmt)

@@ -39,16 +39,14 @@ def suggest(
 
     Example: hirel suggest al-monitor-2019-mutual-military-support > stubs.yaml
     """
-    from ..authoring.suggest import Suggester
+    from ..authoring.suggest import Suggester, has_claims
     from ..output.authoring import Suggested
     from ..output.reporters import SUGGEST
 
     corpus = load(ctx)
     article = _article(corpus, article_id)
     result = Suggester(corpus).for_article(article.id)
-    has_claims = any(c.article == article.id for c in corpus.claims.values()) or \
-        (corpus.root / "claims" / f"{article.id}.yaml").exists()
-    write_view(ctx, SUGGEST, format, Suggested(article.id, result, include_covered, has_claims))
+    write_view(ctx, SUGGEST, format, Suggested(article.id, result, include_covered, has_claims(corpus, article.id)))
 
 
 @app.command()
