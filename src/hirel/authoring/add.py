@@ -190,8 +190,10 @@ def plan_article(extracted: Extracted, data_dir: Path, overrides: Overrides, cor
     if overrides.reliability:
         front["reliability"] = overrides.reliability.upper()
     notes = []
-    if meta.published_from == "url" and not overrides.published:
-        notes.append("date read from the address")
+    if meta.published_from in ("url", "date line") and not overrides.published:
+        notes.append("date read from the " + ("address" if meta.published_from == "url" else "article's date line"))
+    if meta.site_from and not overrides.outlet:
+        notes.append(f"outlet read from the {meta.site_from}")
     if extracted.kept:
         notes.append(f"{extracted.kept} paragraph(s) not found verbatim in the page: check them against it")
     if notes:

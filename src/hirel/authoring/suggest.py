@@ -159,6 +159,8 @@ class Suggester:
         parts = units(local, keep)
         propositions = self._propositions(local)
         cue = [attribution.cue_start, attribution.cue_end - 1] if attribution.cue_start >= 0 else []
+        if attribution.source_start >= 0:  # the words naming the claimant stay in the quote
+            cue += [attribution.source_start, attribution.source_end - 1]
         if figures or dates:
             # every figure its own stub ('killed 708 people and left 2,000 homeless': two claims)
             groups = [[v] for v in figures] if figures else [g[:1] for g in _by_unit(parts, dates, sentence.start)]
