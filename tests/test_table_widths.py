@@ -66,3 +66,22 @@ def test_topics_headers_wrap_below_120_columns(described, run, monkeypatch):
 def test_no_browsing_table_is_wider_than_the_terminal(described, run, monkeypatch, width, command):
     lines = _table(run, monkeypatch, width, *command)
     assert [line for line in lines if len(line) > width] == []
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_suggest_table_is_a_card_per_stub_at_any_width(corpus, run, monkeypatch, width):
+    """The six-column table left quotes a dozen columns at 80 and broke proposition ids; each
+    stub is now a card: line, reasons and closest proposition; the whole quote; value and
+    claimant."""
+    lines = _table(run, monkeypatch, width, "suggest", "test-article", "--format", "table", "--all")
+    assert max(len(line) for line in lines) <= width
+    heads = [line.split(" · ")[:2] for line in lines if line.startswith("line ")]
+    # The article's body starts on line 8 (after 7 lines of front matter), one sentence a line.
+    assert heads == [["line 8", "figure, attribution, actors (covered)"], ["line 9", "figure, attribution (covered)"],
+                     ["line 10", "attribution, actors (covered)"], ["line 11", "attribution (covered)"],
+                     ["line 12", "date (covered)"]]
+    cards = " ".join(line.strip() for line in lines)
+    assert "“Hamas receives “$30 million monthly” from Tehran, a Hamas official claimed.”" in cards
+    assert "value: $30 million monthly = $30M/mo · claimant: Hamas" in cards
+    assert "claimant: unnamed Hamas source" in cards
+    assert lines[-1] == "test-article: 5 of 5 checkable sentences covered (100%)"

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .browsing import Target
-from .render import cell, new_table, write_json
+from .render import cell, print_hanging, print_indented, write_json
 from .terminal import json_text, safe, safe_line
 
 if TYPE_CHECKING:
@@ -53,16 +53,30 @@ def suggest_json(suggested: Suggested, target: Target) -> None:
 
 
 def suggest_table(suggested: Suggested, target: Target) -> None:
+    """A card per stub, readable at any width (a six-column table left the quote a dozen
+    columns at 80): its line, why it is checkable and the closest proposition; the quote;
+    the value as read and the claimant. Then the article's coverage."""
+    from rich.text import Text
+
     console = target.console()
     result = suggested.result
-    table = new_table("line", "why", "quote", "value", "claimant", "closest proposition")
     for s, stub in suggested.rows():
-        value = "" if stub.value is None else f"{stub.value.text} = {stub.value.reading}"
-        best = f"{stub.propositions[0][0]} ({stub.propositions[0][1]:g})" if stub.propositions else ""
-        why = ", ".join(s.reasons) + (" (covered)" if s.covered else "")
-        table.add_row(cell(str(stub.line)), cell(why), cell(stub.quote), cell(value),
-                      cell(stub.attribution.claimant or ""), cell(best))
-    console.print(table)
+        head = Text(f"line {stub.line}", style="bold")
+        head.append(" · " + safe_line(", ".join(s.reasons)) + (" (covered)" if s.covered else ""), style="dim")
+        if stub.propositions:
+            pid, score = stub.propositions[0]
+            head.append(" · closest: ")
+            head.append(safe_line(pid), style="cyan")
+            head.append(f" ({score:g})", style="dim")
+        print_hanging(console, head, 0, 4)
+        print_indented(console, Text(f"“{safe_line(stub.quote)}”"), 4)
+        details = []
+        if stub.value is not None:
+            details.append(f"value: {safe_line(stub.value.text)} = {safe_line(stub.value.reading)}")
+        if stub.attribution.claimant:
+            details.append(f"claimant: {safe_line(stub.attribution.claimant)}")
+        if details:
+            print_indented(console, Text(" · ".join(details)), 4)
     coverage = "" if result.coverage is None else f" ({result.coverage:.0%})"
     console.print(cell(f"{result.article_id}: {result.covered} of {result.checkable} checkable sentences "
                        f"covered{coverage}"))
