@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..errors import HirelError
 
+if TYPE_CHECKING:
+    from typer import Typer
 
-def __getattr__(name: str) -> Any:
+
+def __getattr__(name: str) -> Typer:
     if name == "app":
         from .typer_app import app
 

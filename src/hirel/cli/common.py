@@ -209,5 +209,5 @@ class PagerStream:
     def encoding(self) -> str:
         return getattr(self._terminal, "encoding", None) or "utf-8"
 
-    def __getattr__(self, name: str) -> Any:
+    def __getattr__(self, name: str) -> Any:  # the terminal stream's other attributes, as they are
         return getattr(self._terminal, name)

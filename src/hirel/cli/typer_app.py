@@ -24,7 +24,7 @@ class _Commands(TyperGroup):
     """The command group: a command's return value is its exit code, and the errors it raises
     become one line and an exit code (see `errors`), in-process (CliRunner) as from `main`."""
 
-    def invoke(self, ctx: ClickContext) -> Any:
+    def invoke(self, ctx: ClickContext) -> Any:  # Any: what Click's Group.invoke returns (a command's value)
         from ..errors import HirelError
 
         try:
