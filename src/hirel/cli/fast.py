@@ -39,7 +39,7 @@ def run_fast(argv: list[str]) -> int | None:
         import sys
 
         from .. import __version__
-        from ..output.reporters import report_version
+        from ..output import report_version
 
         report_version(__version__, sys.stdout)
         return 0

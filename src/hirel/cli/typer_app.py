@@ -58,7 +58,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        from ..output.reporters import report_version
+        from ..output import report_version
 
         report_version(__version__, sys.stdout)
         raise typer.Exit(0)

@@ -69,11 +69,6 @@ REPORTERS: dict[str, Callable[[Sequence[Problem], IO[str], bool], None]] = {
 }
 
 
-def report_version(version: str, stream: IO[str]) -> None:
-    """``hirel --version``."""
-    stream.write(f"hirel {version}\n")
-
-
 # --------------------------------------------------------------------------- every command's views
 
 T_contra = TypeVar("T_contra", contravariant=True)
