@@ -107,12 +107,17 @@ def test_claims_and_show_show_changes(changes, run):
     shown = run("show", "up-over-50").stdout
     assert "normalized    up at least 50%" in shown
     assert "compared as   up at least 47.5% (the precision of the written figure)" in shown
-    # (The explanations of findings still name figures as levels: see docs/values.md.)
-    assert "≥ 50%" not in shown.split("Findings")[0]
+    assert "≥ 50%" not in shown
 
 
 def test_positions_and_the_chart_show_changes(changes, run):
     out = run("compare", "support-change").stdout
+    # The dispute and the finding explain with changes too.
+    explanation = ("down 27%–33% (per The Wall Street Journal) vs up at least 50% (per Example Times) for Hamas: "
+                   "the figures do not overlap")
+    document = json.loads(run("compare", "support-change", "--format", "json").stdout)["propositions"][0]
+    assert [d["explanation"] for d in document["disputes"]] == [explanation]
+    assert [f["explanation"] for f in document["findings"]] == [explanation]
     assert "up-over-50  up at least 50% · since 2015  (p2)" in out
     assert "down-about-30  down 27%–33% · since 2015  (p1)" in out
     lines = out.splitlines()

@@ -163,7 +163,8 @@ def normalize_claim(claim: Claim, corpus: Corpus, proposition: Proposition | Non
         claim_id=claim.id, origin=origin, scope=scope, period=period, stance=claim.stance,
         interval=interval, original=original, certainty=claim.certainty,
         via=tuple(entities.resolve(v) or v for v in claim.via),
-        claimant_label=entities.resolve(claimant_written) or claimant_written)
+        claimant_label=entities.resolve(claimant_written) or claimant_written,
+        change=prop is not None and prop.measures == "change")
     return NormalizedClaim(claim, article, comparable, problem, prop.measures if prop is not None else "level")
 
 
