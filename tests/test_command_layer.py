@@ -94,3 +94,88 @@ def rule(chosen):
     sys.stdout.write("\\n")
 '''
     assert offences(old) == ["2: imports json", "6: json.dump() builds JSON", "7: uses sys.stdout.write"]
+
+
+# --------------------------------------------------------------------------- the new views' reporters
+
+
+def _bundles(corpus_root):
+    """What each authoring and reference command computes, for the small corpus of conftest."""
+    from pathlib import Path
+
+    from hirel.authoring.add import NewArticle
+    from hirel.authoring.quote import find_quote
+    from hirel.authoring.suggest import Suggester
+    from hirel.authoring.unknown import UnknownName
+    from hirel.loading.loader import load_corpus
+    from hirel.model import Loc
+    from hirel.output.authoring import Added, QuoteFound, Started, Suggested
+    from hirel.output.reference import RuleListing, ValueReading
+    from hirel.rules import ALL_RULES
+    from hirel.values import explain_value
+
+    corpus, _problems = load_corpus(corpus_root)
+    article = corpus.articles["test-article"]
+    found = find_quote(article, "Hamas was founded in 1987")
+    plan = NewArticle("new-one", corpus_root / "articles/new-one.md", {"title": "New"}, "Body.\n")
+    return {
+        "suggest": Suggested("test-article", Suggester(corpus).for_article("test-article"), True, True),
+        "quote": QuoteFound(article.path, found),
+        "init": Started(Path("x"), [Path("x/data/propositions.yaml")], [Path("x/.editorconfig")]),
+        "add": Added(plan, [corpus_root / "articles/new-one.md"]),
+        "unknown": [UnknownName("Zed", ["Zedd"], [("claimant", Loc("data/claims/a.yaml", 4, 5))])],
+        "rule": RuleListing(list(ALL_RULES)[:3], one=False),
+        "schema": ["claims"],
+        "value": ValueReading("up 21%", explain_value("up 21%", None, None, "change"), change=True),
+    }
+
+
+NEW_VIEWS = ["suggest", "quote", "init", "add", "unknown", "rule", "schema", "value"]
+
+
+@pytest.mark.parametrize("name", NEW_VIEWS)
+def test_the_new_reporters_write_only_to_the_stream_given(corpus, capsys, name):
+    import io
+
+    from hirel.output.browsing import Target
+    from hirel.output.reporters import VIEWS
+
+    bundle = _bundles(corpus.root)[name]
+    for fmt in VIEWS[name].formats:
+        stream = io.StringIO()
+        VIEWS[name].reporter(fmt)(bundle, Target(stream, "never"))
+        assert stream.getvalue(), (name, fmt)
+        assert capsys.readouterr() == ("", ""), (name, fmt)
+
+
+def test_what_the_new_reporters_write(corpus):
+    """A few of them in full, checked by hand."""
+    import io
+
+    from hirel.output.browsing import Target
+    from hirel.output.reporters import ADD, INIT, QUOTE, UNKNOWN_ENTITIES, VALUE
+
+    bundles = _bundles(corpus.root)
+
+    def write(view, bundle, fmt="text"):
+        stream = io.StringIO()
+        view.reporter(fmt)(bundle, Target(stream, "never"))
+        return stream.getvalue()
+
+    # The article's body starts on line 8: the founding sentence is its fifth line.
+    assert write(QUOTE, bundles["quote"]) == ("data/articles/test-article.md:12: exact\n"
+                                              "quote: \"Hamas was founded in 1987\"\n")
+    assert write(INIT, bundles["init"]) == (
+        "created x/data/propositions.yaml\n"
+        "kept your x/.editorconfig\n"
+        "next: cd x && hirel add PAGE.html (or a URL), then hirel check\n")
+    assert write(ADD, bundles["add"]).splitlines() == [
+        "added data/articles/new-one.md (1 paragraph)", "  title: New", "next: hirel suggest new-one"]  # was "1 paragraphs"
+    assert write(UNKNOWN_ENTITIES, bundles["unknown"], "yaml") == (
+        "# 1 name(s) used but not in entities.yaml; check the grouped spellings\n"
+        "# claimant at data/claims/a.yaml:4\n"
+        "Zed:\n  aliases: [Zedd]\n")
+    assert write(UNKNOWN_ENTITIES, [], "yaml") == ""
+    value = write(VALUE, bundles["value"], "table").splitlines()
+    assert value[0].split(None, 2)[2] == "+21%"
+    assert [line.split()[0] for line in value[:5]] == ["reads", "low", "high", "compared", "unit"]

@@ -147,7 +147,7 @@ def add_text(added: Added, target: Target) -> None:
     from ..loading.datafiles import display_path
 
     paragraphs = plan.body.count("\n\n") + 1
-    out(f"added {safe_line(display_path(added.written[0]))} ({paragraphs} paragraphs)\n")
+    out(f"added {safe_line(display_path(added.written[0]))} ({paragraphs} paragraph{'' if paragraphs == 1 else 's'})\n")
     for key, value in plan.front.items():
         out(f"  {key}: {safe_line(value)}\n")
     if plan.outlet_note:
