@@ -123,14 +123,14 @@ def _bundles(corpus_root):
         "quote": QuoteFound(article.path, found),
         "init": Started(Path("x"), [Path("x/data/propositions.yaml")], [Path("x/.editorconfig")]),
         "add": Added(plan, [corpus_root / "articles/new-one.md"]),
-        "unknown": [UnknownName("Zed", ["Zedd"], [("claimant", Loc("data/claims/a.yaml", 4, 5))])],
+        "unknown-entities": [UnknownName("Zed", ["Zedd"], [("claimant", Loc("data/claims/a.yaml", 4, 5))])],
         "rule": RuleListing(list(ALL_RULES)[:3], one=False),
         "schema": ["claims"],
         "value": ValueReading("up 21%", explain_value("up 21%", None, None, "change"), change=True),
     }
 
 
-NEW_VIEWS = ["suggest", "quote", "init", "add", "unknown", "rule", "schema", "value"]
+NEW_VIEWS = ["suggest", "quote", "init", "add", "unknown-entities", "rule", "schema", "value"]
 
 
 @pytest.mark.parametrize("name", NEW_VIEWS)
@@ -171,7 +171,7 @@ def test_what_the_new_reporters_write(corpus):
         "next: cd x && hirel add PAGE.html (or a URL), then hirel check\n")
     assert write(ADD, bundles["add"]).splitlines() == [
         "added data/articles/new-one.md (1 paragraph)", "  title: New", "next: hirel suggest new-one"]  # was "1 paragraphs"
-    assert write(UNKNOWN_ENTITIES, bundles["unknown"], "yaml") == (
+    assert write(UNKNOWN_ENTITIES, bundles["unknown-entities"], "yaml") == (
         "# 1 name(s) used but not in entities.yaml; check the grouped spellings\n"
         "# claimant at data/claims/a.yaml:4\n"
         "Zed:\n  aliases: [Zedd]\n")

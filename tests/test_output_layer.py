@@ -39,7 +39,7 @@ def test_every_view_has_a_reporter_for_every_format(view, fmt):
 @pytest.mark.parametrize("view, fmt, message", [
     ("topics", "xml", "unknown format 'xml' for topics; choose one of: table, json, csv, markdown"),
     ("topic", "json", ("unknown view 'topic'; choose one of: compare, topics, propositions, claims, show, sources, "
-                        "timeline, matrix, entities, unknown, suggest, quote, init, add, rule, schema, value")),
+                        "timeline, matrix, entities, unknown-entities, suggest, quote, init, add, rule, schema, value")),
     ("rule", "csv", "unknown format 'csv' for rule; choose one of: table, json, markdown"),
 ])
 def test_an_unknown_view_or_format_is_named(view, fmt, message):
@@ -53,7 +53,7 @@ def test_the_registry_lists_four_formats_per_browsing_view_and_each_commands_own
     browsing = ["compare", "topics", "propositions", "claims", "show", "sources", "timeline", "matrix", "entities"]
     assert all(VIEWS[name].formats == VIEW_FORMATS for name in browsing)
     assert {name: view.formats for name, view in VIEWS.items() if name not in browsing} == {
-        "unknown": ("yaml",), "suggest": ("yaml", "table", "json"), "quote": ("text",), "init": ("text",),
+        "unknown-entities": ("yaml",), "suggest": ("yaml", "table", "json"), "quote": ("text",), "init": ("text",),
         "add": ("text",), "rule": ("table", "json", "markdown"), "schema": ("json", "markdown"),
         "value": ("table", "json")}
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ..authoring.unknown import UnknownName
 
 __all__ = ["Added", "QuoteFound", "Started", "Suggested", "add_text", "init_text", "quote_text", "suggest_json",
-           "suggest_table", "suggest_yaml", "unknown_yaml"]
+           "suggest_table", "suggest_yaml", "unknown_entities_yaml"]
 
 
 # --------------------------------------------------------------------------- suggest
@@ -161,7 +161,7 @@ def add_text(added: Added, target: Target) -> None:
 # --------------------------------------------------------------------------- entities --unknown
 
 
-def unknown_yaml(groups: Sequence[UnknownName], target: Target) -> None:
+def unknown_entities_yaml(groups: Sequence[UnknownName], target: Target) -> None:
     """A YAML stub per name used but not defined, after a comment saying where it is used.
     Nothing when every name is defined (the command says so on stderr)."""
     from ..authoring.stubs import comment, entity_stub

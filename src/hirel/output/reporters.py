@@ -108,7 +108,7 @@ TIMELINE: View[Timeline] = View("timeline", "browsing.timeline", VIEW_FORMATS)
 MATRIX: View[Grid] = View("matrix", "browsing.matrix", VIEW_FORMATS)
 ENTITIES: View[Sequence[EntityUse]] = View("entities", "browsing.entities", VIEW_FORMATS)
 # The authoring commands (output/authoring.py) and the references (output/reference.py).
-UNKNOWN_ENTITIES: View[Sequence[UnknownName]] = View("unknown", "authoring", ("yaml",))
+UNKNOWN_ENTITIES: View[Sequence[UnknownName]] = View("unknown-entities", "authoring", ("yaml",))
 SUGGEST: View[Suggested] = View("suggest", "authoring", ("yaml", "table", "json"))
 QUOTE: View[QuoteFound] = View("quote", "authoring", ("text",))
 INIT: View[Started] = View("init", "authoring", ("text",))
