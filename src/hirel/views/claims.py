@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..comparing.comparison import NormalizedClaim, UnknownName
-from ..comparing.entities import suggest
+from ..comparing.entities import suggest_name
 from ..model import Claim
 from .browser import Browser
 
@@ -98,7 +98,7 @@ def _claimant_names(browser: Browser, name: str) -> set[str]:
         match = {o for o in written if o.casefold() == name.casefold()}
         if match:
             return match
-        raise UnknownName("claimant", name, suggest(name, sorted({*entities.all_names(), *written})))
+        raise UnknownName("claimant", name, suggest_name(name, sorted({*entities.all_names(), *written})))
     return {canonical} | {e for e in entities.entities if canonical in entities.ancestors(e)}
 
 
