@@ -7,7 +7,7 @@ from collections.abc import Generator, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..comparing.entities import suggest
+from ..comparing.entities import suggest, suggest_name
 from ..model import Article, Claim, Loc, Problem, Proposition
 from .base import Rule
 
@@ -102,7 +102,7 @@ def _stub(name: str) -> str:
 def _unknown_entity(corpus: Corpus, name: str, loc: Loc, role: str) -> Problem | None:
     if name in corpus.entities or "entities" not in corpus.registries_read:
         return None  # known, or entities.yaml is unreadable (reported once, on that file)
-    close = suggest(name, corpus.entities.all_names())
+    close = suggest_name(name, corpus.entities.all_names())
     hint = f"did you mean '{close[0]}'?" if close else f"add it to entities.yaml (with its aliases): {_stub(name)}"
     return UnknownEntity.problem(loc, f"unknown {role} '{name}': not an entity or alias in entities.yaml", hint)
 
