@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..comparing.entities import suggest, suggest_name
+from ..loading import fields as F
 from ..model import Article, Claim, Loc, Problem, Proposition
 from .base import Rule
 
@@ -144,6 +145,14 @@ def claim_proposition(corpus: Corpus, claim: Claim) -> Generator[Problem, None, 
     if prop is None and ("propositions" not in corpus.registries_read
                          or claim.proposition in corpus.declared_propositions):
         return None  # propositions.yaml, or this proposition, is broken: reported there
+    if prop is None and claim.proposition == F.PROPOSITION_PLACEHOLDER:
+        yield UnknownProposition.problem(
+            claim.loc_of("proposition"), f"no proposition chosen for '{claim.id}' ({F.PROPOSITION_PLACEHOLDER} is "
+            "the placeholder `hirel suggest` writes)",
+            "replace it with a key of propositions.yaml; the comment beside it names the closest"
+            if corpus.propositions else
+            "propositions.yaml declares no proposition yet: add the one this claim answers, then put its key here")
+        return None
     if prop is None:
         close = suggest(claim.proposition, corpus.propositions)
         yield UnknownProposition.problem(
