@@ -79,3 +79,14 @@ def test_a_table_reporter_raises_broken_pipe_for_the_one_handler(corpus):
     loaded, _problems = load_corpus(corpus.root)
     with pytest.raises(BrokenPipeError):
         TOPICS.reporter("table")(topic_stats(Browser(loaded)), Target(_Closed(), "never"))
+
+
+def test_reader_gone_leaves_an_in_process_stdout_alone(monkeypatch):
+    """In-process (CliRunner, a notebook), stdout has no file descriptor: nothing is redirected."""
+    from hirel.cli.errors import reader_gone
+
+    stream = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", stream)
+    assert reader_gone() == 0
+    stream.write("still usable")
+    assert stream.getvalue() == "still usable"

@@ -45,9 +45,10 @@ def reader_gone() -> int:
     the null device, so that what is still buffered is dropped when Python flushes it on exit
     (else "Exception ignored … BrokenPipeError" and exit 120); no message; exit code 0."""
     try:
+        fileno = sys.stdout.fileno()  # the stream written to (in-process runs have none: left alone)
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.__stdout__.fileno() if sys.__stdout__ is not None else 1)
+        os.dup2(devnull, fileno)
         os.close(devnull)
-    except (OSError, ValueError):  # no file descriptor behind stdout (in-process runs)
+    except (OSError, ValueError, AttributeError):
         pass
     return 0
