@@ -165,3 +165,31 @@ def test_no_string_is_searched_when_the_text_cannot_hide_anything():
     assert not yamlfile._may_hide("a: caf\u00e9\n")  # other non-ASCII characters hide nothing
     assert yamlfile._may_hide("a: \"\\t\"\n") and yamlfile._may_hide(b"a: \\x")
     assert yamlfile._may_hide("a: x\ufeff\n") and yamlfile._may_hide("a: x\ufeff\n".encode())
+
+
+PURE_PYTHON_SAMPLES = [
+    "a: 1\nb: [x, {c: d}]\nyes: no\n1: 2\n",
+    "a: &x {k: [1, 2]}\nb: *x\nc: [*x]\n",
+    "a: 1\na: 2\nb: !!python/object x\n<<: {m: 1}\n[l]: 1\n",
+    "claims:\n  - id: a\n    quote: \"x\\u200by\"\n    when: 2019-01-02\n    value: 12\n",
+    "a: !!int\nb: 20:20\nc: 2019-02-30\nd: 123456789012345678901234567890\n",
+]
+
+
+@pytest.mark.parametrize("text", PURE_PYTHON_SAMPLES)
+def test_the_pure_python_parser_gives_the_same_values(text):
+    """Without libyaml, PyYAML's own parser gives the events: the builder is the same code."""
+    import yaml
+
+    from hirel.loading.yamlbuild import EventBuilder
+
+    loader = yaml.SafeLoader(text)
+    try:
+        builder = EventBuilder(loader, PATH, 0, anchors=True, hidden=True)
+        data = builder.document()
+        problems = builder.problems + builder.hidden_problems()
+    finally:
+        loader.dispose()
+    expected, expected_problems = load(text)
+    assert shape(data) == shape(expected)
+    assert problems == expected_problems

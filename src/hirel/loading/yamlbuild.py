@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 
 import yaml
 from yaml.composer import ComposerError
-from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.constructor import ConstructorError
 from yaml.events import (
     AliasEvent,
     DocumentEndEvent,
@@ -34,10 +34,9 @@ from yaml.nodes import ScalarNode
 
 from ..model import Loc, Problem
 from ..rules.files import AliasExpansion, DuplicateKey, ForbiddenTag, YamlSyntax
-from .yamltypes import _HIDDEN, MAX_DEPTH, REJECTED, YamlMap, YamlSeq, _Rejected
+from .yamltypes import _HIDDEN, _SCALAR_BUILDERS, _TAG, MAX_DEPTH, REJECTED, YamlMap, YamlSeq, _Rejected, _shown_tag
 
 _C_PARSER = hasattr(yaml, "CSafeLoader")  # libyaml words some composer errors differently
-_TAG = "tag:yaml.org,2002:"
 _STR = _TAG + "str"
 _MAP = _TAG + "map"
 _SEQ = _TAG + "seq"
@@ -61,20 +60,6 @@ class _Alias:
 
     def __init__(self, event: Any, events: list[Any]) -> None:
         self.event, self.events = event, events
-
-
-_ctor = SafeConstructor()
-_SCALAR_BUILDERS: dict[str, Callable[[ScalarNode], Any]] = {
-    _TAG + "null": lambda node: None,
-    _TAG + "bool": lambda node: SafeConstructor.construct_yaml_bool(_ctor, node),
-    _TAG + "int": lambda node: SafeConstructor.construct_yaml_int(_ctor, node),
-    _TAG + "float": lambda node: SafeConstructor.construct_yaml_float(_ctor, node),
-    _TAG + "timestamp": lambda node: SafeConstructor.construct_yaml_timestamp(_ctor, node),
-}
-
-
-def _shown_tag(tag: str) -> str:
-    return "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
 
 
 def _unknown_alias(event: Any) -> NoReturn:

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
+
+from yaml.constructor import SafeConstructor
+from yaml.nodes import ScalarNode
 
 from ..model import Loc
 from ..values.vocabulary import HIDDEN_CHARACTERS
@@ -19,6 +22,21 @@ _HIDDEN = re.compile(f"[{HIDDEN_CHARACTERS}]")
 MAX_DEPTH = 64
 _new_loc = tuple.__new__  # Loc(...) without the named tuple's argument handling
 _SMALL = 12  # up to this many keys, a key's place is found by walking the keys
+_TAG = "tag:yaml.org,2002:"
+
+# How a scalar of each plain data tag becomes a value (the others are refused: HR103).
+_ctor = SafeConstructor()
+_SCALAR_BUILDERS: dict[str, Callable[[ScalarNode], Any]] = {
+    _TAG + "null": lambda node: None,
+    _TAG + "bool": lambda node: SafeConstructor.construct_yaml_bool(_ctor, node),
+    _TAG + "int": lambda node: SafeConstructor.construct_yaml_int(_ctor, node),
+    _TAG + "float": lambda node: SafeConstructor.construct_yaml_float(_ctor, node),
+    _TAG + "timestamp": lambda node: SafeConstructor.construct_yaml_timestamp(_ctor, node),
+}
+
+
+def _shown_tag(tag: str) -> str:
+    return "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
 
 
 class YamlMap(dict[str, Any]):
