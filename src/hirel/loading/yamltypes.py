@@ -154,21 +154,21 @@ _KEY_SETS: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple per distinct
 class FieldLocs(Mapping[str, Loc]):
     """Where each field of a record is written, kept as integers; a `Loc` is made when asked for.
 
-    ``keys``: the fields, in the order the mapping holds them (usually all its keys: the
-    mapping's own positions are then shared, not copied). ``extra`` holds places added by name
-    (the items of a list field: ``via.0``…)."""
+    ``keys``: the fields, in the order the mapping holds them (usually all its keys). ``_pos``
+    holds the line of each field's value, then the column of each (an exact-size array, cut from
+    the mapping's own with two slices). ``extra`` holds places added by name (the items of a
+    list field: ``via.0``…)."""
 
     __slots__ = ("_extra", "_keys", "_path", "_pos")
 
     def __init__(self, mapping: YamlMap, keys: Iterable[str], extra: dict[str, Loc] | None = None) -> None:
         names = tuple(keys)
         pos = mapping._pos
-        if len(names) != len(mapping):  # some keys are not fields: keep the fields' places only
+        if len(names) == len(mapping):
+            pos = pos[4::4] + pos[5::4]
+        else:  # some keys are not fields: keep the fields' places only
             at = {key: index for index, key in enumerate(mapping)}
-            kept = array("I", pos[:2])
-            for name in names:
-                kept.extend(pos[2 + 4 * at[name]:6 + 4 * at[name]])
-            pos = kept
+            pos = array("I", [pos[4 + 4 * at[name]] for name in names] + [pos[5 + 4 * at[name]] for name in names])
         if len(_KEY_SETS) < 1000:
             names = _KEY_SETS.setdefault(names, names)
         self._path, self._keys, self._pos, self._extra = mapping._path, names, pos, extra
@@ -176,8 +176,8 @@ class FieldLocs(Mapping[str, Loc]):
     def __getitem__(self, key: str) -> Loc:
         keys = self._keys
         if key in keys:
-            at = 4 + 4 * keys.index(key)
-            return _new_loc(Loc, (self._path, self._pos[at], self._pos[at + 1]))
+            at = keys.index(key)
+            return _new_loc(Loc, (self._path, self._pos[at], self._pos[len(keys) + at]))
         if self._extra is not None:
             return self._extra[key]
         raise KeyError(key)
