@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -189,3 +191,36 @@ def test_no_key_no_cache(broken, monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     assert cached(corpus, cache_dir) == cold(corpus)
     assert not cache_dir.exists() or not list(cache_dir.glob("check-*"))
+
+
+# --- what a commit imports ------------------------------------------------------------------------
+
+PROBE = """
+import sys
+sys.argv = ["hirel", "check", "data/claims/test-article.yaml"]
+from hirel.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+print(" ".join(sorted(name for name in sys.modules if name.startswith("hirel.values."))))
+"""
+
+
+def test_the_value_reader_is_imported_only_for_a_changed_claim_with_a_value(broken, tmp_path):
+    corpus, cache_dir = broken
+    env = dict(os.environ, HIREL_CACHE_DIR=str(cache_dir))
+
+    def modules_after(new_text: str) -> set[str]:
+        edit(corpus, new_text)
+        done = subprocess.run([sys.executable, "-c", PROBE], cwd=corpus.root.parent, env=env,
+                              capture_output=True, text=True, check=True)
+        return set(done.stdout.split())
+
+    modules_after(BROKEN)  # the cache is written
+    # a stance changed: the claims with values are taken from the cache, the registries too
+    stance = modules_after(replace_once(BROKEN, "stance: supports", "stance: refutes"))
+    assert "hirel.values.readers" not in stance and "hirel.values.units" not in stance
+    # a value changed: read
+    value = modules_after(replace_once(BROKEN, "value: $30 million a month", "value: $31 million a month"))
+    assert {"hirel.values.readers", "hirel.values.units"} <= value

@@ -66,6 +66,7 @@ class _Run:
         self._context: CorpusBuilder | None = None
         self._frozen: Corpus | None = None
         self.previous: dict[str, Any] | None = None  # the last entry of the file being read again
+        self.registries_reused = False  # their own problems taken from the cache (not checked again)
 
     @property
     def context(self) -> Corpus:
@@ -79,6 +80,10 @@ class _Run:
         if self._context is None:
             self._context = CorpusBuilder(root=self.root)
             self._frozen = self._context.freeze()  # shares what the builder reads from now on
+            if self.registries_reused:  # their problems are known: read them as context only
+                for (name, load), raw in zip(_REGISTRY_FILES, self.registry_bytes):
+                    load(self._context, self.root / name, raw)
+                return self._context
             found = self._load_registries(self._context)
             entry = {"depends": self.registries_key, "problems": _rows(found)}
             self.registry_problems = found
@@ -111,6 +116,7 @@ class _Run:
         if isinstance(stored, dict) and stored.get("depends") == self.registries_key and _well_formed(stored) \
                 and None not in self.registry_bytes:
             self.new[_REGISTRIES] = stored  # the registries' own problems, as last time
+            self.registries_reused = True
             problems += _problems(stored)
         else:
             self._read_registries()  # reads and checks them, and stores what was found
