@@ -75,7 +75,8 @@ def test_version_without_typer():
 def test_check_without_typer_or_pydantic(corpus):
     code = ("import sys; sys.argv = ['hirel', 'check', 'data/claims/test-article.yaml']; from hirel.cli import main\n"
             "try:\n    main()\nexcept SystemExit as done:\n    code = done.code\n"
-            "print(code, sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'pydantic', 'click', 'rich')))")
+            "print(code, sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('typer', 'pydantic', 'click', 'rich', 'json', 'tempfile', 'subprocess')))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                           cwd=corpus.root.parent)
     assert done.stdout.splitlines() == ["0 []"]
