@@ -224,3 +224,15 @@ def test_the_value_reader_is_imported_only_for_a_changed_claim_with_a_value(brok
     # a value changed: read
     value = modules_after(replace_once(BROKEN, "value: $30 million a month", "value: $31 million a month"))
     assert {"hirel.values.readers", "hirel.values.units"} <= value
+
+
+def test_a_corpus_with_problems_is_cached_too(broken, monkeypatch):
+    corpus, cache_dir = broken
+    expected = cold(corpus)
+    assert cached(corpus, cache_dir) == expected
+    assert list(cache_dir.glob("check-*.bin"))
+    read: list[str] = []
+    original = incremental.read_claims
+    monkeypatch.setattr(incremental, "read_claims", lambda path, *args: read.append(path) or original(path, *args))
+    assert cached(corpus, cache_dir) == expected
+    assert read == []  # every file, problems included, came from the cache

@@ -52,7 +52,9 @@ def check_with_cache(root: Path, cache_dir: Path) -> list[Problem]:
 
 
 def _rows(problems: list[Problem]) -> list[list[Any]]:
-    return [[p.path, p.line, p.column, p.code, p.severity, p.message, p.hint] for p in problems]
+    """Problems as plain data (``str`` and ``int`` exactly, which is all the cache can hold)."""
+    return [[str(p.path), int(p.line), int(p.column), str(p.code), str(p.severity), str(p.message),
+             None if p.hint is None else str(p.hint)] for p in problems]
 
 
 class _Run:
@@ -240,7 +242,7 @@ class _Run:
         last_line = raw.count(b"\n") + 1 if raw else 0
         for index, (claim, (first, after)) in enumerate(zip(claims, spans(starts, last_line))):
             id_loc = claim.loc_of("id")
-            ids.append(claim.id)
+            ids.append(str(claim.id))
             lines.append(id_loc.line)
             columns.append(id_loc.column)
             key = keys[index] if keys is not None else None
