@@ -29,6 +29,7 @@ SAME_AS_TYPER = [
     ["--color=NEVER", "check", "-f", "text"],
     ["--no-pager", "--data", "data", "check", "--strict"],
     ["--raw-csv", "check", "-f", "json"],
+    ["--no-cache", "check", "data/claims/test-article.yaml"],
     ["check", "no-such-file.yaml"],
     ["--data", "nowhere", "check"],
 ]
@@ -81,3 +82,8 @@ def test_check_without_typer_or_pydantic(corpus):
                           cwd=corpus.root.parent)
     assert done.stdout.splitlines() == ["0 []"]
     assert done.stderr == "hirel check: no problems in 1 file(s)\n"
+
+
+def test_the_global_no_cache_reaches_check():
+    assert _read_check(["--no-cache", "check"])["no_cache"] is True
+    assert _read_check(["check"])["no_cache"] is False

@@ -153,10 +153,11 @@ def _stat_text(path: str) -> str:
 class CheckCache:
     """The cache file of one data directory: ``load`` what a previous run stored, ``save`` anew."""
 
-    def __init__(self, directory: Path, root: Path, shown_root: str) -> None:
+    def __init__(self, directory: Path, root: Path, shown_root: str, kind: str = "check") -> None:
+        """``kind``: "check" (what checking each file found) or "corpus" (what reading it gave)."""
         self.directory = directory
         key = digest(f"{os.path.abspath(root)}\0{shown_root}".encode("utf-8", "surrogateescape"))
-        self.path = directory / f"check-{key}.bin"
+        self.path = directory / f"{kind}-{key}.bin"
         self._key: bytes | None | bool = False  # not looked up yet
 
     @property
