@@ -18,6 +18,8 @@ from ..model import Article, Certainty, Claim, Loc
 from .yamlfile import YamlMap, YamlSeq
 
 _SCALARS = (str, int, float, bool, type(None))
+_SCALAR_SET = frozenset(_SCALARS)
+_new_loc = tuple.__new__  # Loc(path, line, column) without the named tuple's argument handling
 _MAP_ATTRIBUTES = {"loc", "key_locs", "value_locs"}
 _SEQ_ATTRIBUTES = {"loc", "item_locs"}
 _CLAIM_FIELDS = tuple(f.name for f in dataclasses.fields(Claim))
@@ -39,6 +41,13 @@ def plain(value: Any) -> Any:
     if kind is list:
         return ("list", [plain(item) for item in value])
     if kind is dict:
+        if value and set(map(type, value.values())) == {Loc} and len({loc.path for loc in value.values()}) == 1:
+            # the places of a claim's fields: one path, stored once, and columns of numbers
+            path = _exact(next(iter(value.values())).path, str)
+            names, lines, columns = list(value), [loc.line for loc in value.values()], \
+                [loc.column for loc in value.values()]
+            if set(map(type, names)) == {str} and set(map(type, lines + columns)) == {int}:
+                return ("locs", path, names, lines, columns)
         return ("dict", [[_exact(key, str), plain(item)] for key, item in value.items()])
     if kind is YamlMap and vars(value).keys() == _MAP_ATTRIBUTES:
         return ("map", [[_exact(key, str), plain(item)] for key, item in value.items()],
@@ -65,7 +74,14 @@ def rebuilt(form: Any) -> Any:
     try:
         if tag == "loc":
             _tag, path, line, column = form
-            return Loc(_exact(path, str), _exact(line, int), _exact(column, int))
+            return _new_loc(Loc, (_exact(path, str), _exact(line, int), _exact(column, int)))
+        if tag == "locs":
+            _tag, path, names, lines, columns = form
+            if not (type(path) is str and type(names) is type(lines) is type(columns) is list
+                    and len(names) == len(lines) == len(columns) and set(map(type, names)) <= {str}
+                    and set(map(type, lines + columns)) <= {int}):
+                raise NotPlain("places")
+            return {name: _new_loc(Loc, (path, line, column)) for name, line, column in zip(names, lines, columns)}
         if tag == "tuple":
             return tuple(rebuilt(item) for item in _exact(form[1], list))
         if tag == "list":
@@ -111,4 +127,5 @@ def article_from(form: Any) -> Article:
 def _fields(form: Any, names: tuple[str, ...]) -> dict[str, Any]:
     if type(form) is not list or len(form) != len(names):
         raise NotPlain("not a stored claim or article")
-    return {name: rebuilt(item) for name, item in zip(names, form)}
+    scalars = _SCALAR_SET
+    return {name: item if type(item) in scalars else rebuilt(item) for name, item in zip(names, form)}
