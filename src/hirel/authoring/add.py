@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from ..comparing.entities import EntityIndex, suggest
+from ..comparing.entities import EntityIndex, suggest_name
 from ..loading import fields as F
 from ..rules.anchoring import normalize_for_match
 from ..rules.structure import slugify
@@ -137,7 +137,7 @@ def resolve_outlet(name: str, entities: EntityIndex, explicit: bool,
     if canonical is not None:
         note = None if canonical == name else f"outlet '{name}' is the entity '{canonical}'"
         return canonical, note, None
-    close = suggest(name, entities.all_names())
+    close = suggest_name(name, entities.all_names())
     if close and not explicit:
         raise AuthoringError(
             f"the page's outlet '{name}' is not an entity; did you mean '{close[0]}'? Run again with "
@@ -190,8 +190,10 @@ def plan_article(extracted: Extracted, data_dir: Path, overrides: Overrides, cor
     if overrides.reliability:
         front["reliability"] = overrides.reliability.upper()
     notes = []
-    if meta.published_from == "url" and not overrides.published:
-        notes.append("date read from the address")
+    if meta.published_from in ("url", "date line") and not overrides.published:
+        notes.append("date read from the " + ("address" if meta.published_from == "url" else "article's date line"))
+    if meta.site_from and not overrides.outlet:
+        notes.append(f"outlet read from the {meta.site_from}")
     if extracted.kept:
         notes.append(f"{extracted.kept} paragraph(s) not found verbatim in the page: check them against it")
     if notes:

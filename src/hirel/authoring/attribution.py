@@ -57,6 +57,10 @@ class Attribution:
     unknown: list[str] = field(default_factory=list)  # names not in entities.yaml
     hedge: str | None = None
     certainty: str | None = None
+    # Where the words naming the claimant are, when another cue comes first ('the ministry said,
+    # citing Reuters': 'citing Reuters'); a quote keeps them, so that it shows who is cited.
+    source_start: int = -1
+    source_end: int = -1
 
 
 class EntityMatcher:
@@ -105,15 +109,16 @@ def _speaker(before: str, matcher: EntityMatcher) -> str | None:
     return mentions[-1][2] if mentions else None
 
 
-def _phrase_after(sentence: str, match: re.Match[str]) -> str:
-    """The words after 'according to' / 'citing' up to the clause's end ('a Hamas source')."""
+def _phrase_after(sentence: str, match: re.Match[str]) -> tuple[str, int]:
+    """The words after 'according to' / 'citing' up to the clause's end ('a Hamas source'), and
+    the offset in the sentence where they end."""
     start = match.start("who") if match.group("who") else match.end()
     head = sentence[match.start():start]
     tail = re.split(r"[,;:.]|\s(?:that|who|which)\s", sentence[start:], maxsplit=1)[0]
     words = (head.split()[2 if head.lower().startswith("according") else 1:] + tail.split())
     while words and words[0].lower() in ("a", "an", "the", "some", "recent", "several"):
         words.pop(0)
-    return " ".join(words)
+    return " ".join(words), start + len(tail.rstrip())
 
 
 def _resolve_source(phrase: str | None, name: str | None, matcher: EntityMatcher) -> str | None:
@@ -127,6 +132,12 @@ def _resolve_source(phrase: str | None, name: str | None, matcher: EntityMatcher
     if name:
         return matcher.resolve_phrase(name)
     return matcher.resolve_phrase(phrase) if phrase else None
+
+
+def _names(phrase: str, entity: str, matcher: EntityMatcher) -> bool:
+    """Whether the phrase after a cue is what names ``entity`` (else a name elsewhere did)."""
+    return matcher.entities.resolve(phrase) == entity or matcher.entities.resolve(f"unnamed {phrase}") == entity \
+        or matcher.resolve_phrase(phrase) == entity
 
 
 def attribution_of(sentence: str, matcher: EntityMatcher) -> Attribution:
@@ -151,20 +162,30 @@ def attribution_of(sentence: str, matcher: EntityMatcher) -> Attribution:
     kind, (first, _name) = min(found.items(), key=lambda item: item[1][0].start())
     result.cue = first.group("verb") if kind == "verb" else "said" if kind == "said-name" else kind
     result.cue_start, result.cue_end = first.start(), first.end()
-    source = next((found[k][1] for k in ("according to", "citing", "as reported by", "said-name", "verb")
-                   if k in found and found[k][1]), None)
-    source_phrase = next((_phrase_after(sentence, found[k][0]) for k in ("according to", "citing", "as reported by")
-                          if k in found), None)
+    source_kind = next((k for k in ("according to", "citing", "as reported by", "said-name", "verb")
+                        if k in found and found[k][1]), None)
+    source = found[source_kind][1] if source_kind else None
+    phrase_kind = next((k for k in ("according to", "citing", "as reported by") if k in found), None)
+    source_phrase, phrase_end = _phrase_after(sentence, found[phrase_kind][0]) if phrase_kind else (None, -1)
     reporter = found["verb"][1] if ("citing" in found or "according to" in found) and "verb" in found else None
     entity = _resolve_source(source_phrase, source, matcher)
+    named_by = None  # the cue whose words name the claimant
     if entity is not None:
         result.claimant, result.claimant_known = entity, True
+        named_by = phrase_kind if phrase_kind and source_phrase and _names(source_phrase, entity, matcher) \
+            else source_kind
     elif source_phrase and source_phrase.split()[-1].lower() in _PEOPLE:
         result.claimant = f"unnamed {source_phrase}"
         result.unknown.append(result.claimant)
+        named_by = phrase_kind
     elif source:
         result.claimant = source
         result.unknown.append(source)
+        named_by = source_kind
+    if named_by is not None and named_by != kind:
+        match = found[named_by][0]
+        result.source_start = match.start()
+        result.source_end = phrase_end if named_by == phrase_kind else match.end()
     if reporter and reporter != source:
         via = matcher.resolve_phrase(reporter)
         if via is not None and via != result.claimant:

@@ -89,6 +89,13 @@ class ArticleSuggestions:
         return self.covered / self.checkable if self.checkable else None
 
 
+def has_claims(corpus: Corpus, article_id: str) -> bool:
+    """Whether the article has claims already: in the corpus, or a claims file of its name (one
+    that did not load counts: stubs are then added to it, not written as a new file)."""
+    return any(c.article == article_id for c in corpus.claims.values()) or \
+        (corpus.root / "claims" / f"{article_id}.yaml").exists()
+
+
 class Suggester:
     """Suggestions for the articles of one corpus (entity and proposition look-ups built once)."""
 
@@ -152,6 +159,8 @@ class Suggester:
         parts = units(local, keep)
         propositions = self._propositions(local)
         cue = [attribution.cue_start, attribution.cue_end - 1] if attribution.cue_start >= 0 else []
+        if attribution.source_start >= 0:  # the words naming the claimant stay in the quote
+            cue += [attribution.source_start, attribution.source_end - 1]
         if figures or dates:
             # every figure its own stub ('killed 708 people and left 2,000 homeless': two claims)
             groups = [[v] for v in figures] if figures else [g[:1] for g in _by_unit(parts, dates, sentence.start)]
