@@ -6,6 +6,8 @@ kind of change."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import shutil
 import time
 from pathlib import Path
@@ -167,3 +169,38 @@ def test_commands_after_changes(tmp_path, monkeypatch, run):
             afresh = run("--data", str(root), "--no-cache", *args)
             cached = run("--data", str(root), *args)
             assert (cached.exit_code, cached.output) == (afresh.exit_code, afresh.output), (what, args)
+
+
+def _poison(cache_dir: Path) -> None:
+    """Make every stored claim's quote say something else (and seal it again, as hirel would)."""
+    [path] = cache_dir.glob("corpus-*.bin")
+    key = cache_module.user_key()
+    document = cache_module.decode(path.read_bytes(), key)
+    for entry in document["files"].values():
+        for form in entry.get("claims", []):
+            form[3] = "made up"  # the quote (Claim's fourth field)
+    path.write_bytes(cache_module.encode(document, key))
+
+
+def test_another_hirel_does_not_trust_the_cache(tmp_path, monkeypatch):
+    root = copy_of("trade", tmp_path)
+    cache_dir = tmp_path / "cache"
+    expected = same_as_load_corpus(root, cache_dir)
+    _poison(cache_dir)
+    corpus, _problems = load_corpus_cached(root, cache_dir)
+    assert {claim.quote for claim in corpus.claims.values()} == {"made up"}  # the cache is what answers
+    monkeypatch.setattr(cache_module, "__version__", "99.0")
+    assert everything(load_corpus_cached(root, cache_dir)) == expected
+
+
+def test_concurrent_commands(tmp_path):
+    root = copy_of("trade", tmp_path)
+    env = dict(os.environ, HIREL_CACHE_DIR=str(tmp_path / "cache"))
+    command = [sys.executable, "-m", "hirel", "--data", str(root)]
+    expected = subprocess.run(command + ["--no-cache", "claims", "--format", "json"], env=env, capture_output=True,
+                              text=True, check=True).stdout
+    for _round in range(2):  # first with no cache, then with the one they wrote
+        runs = [subprocess.Popen(command + ["claims", "--format", "json"], env=env, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True) for _ in range(4)]
+        assert [run.communicate()[0] for run in runs] == [expected] * 4
+    assert not [p for p in (tmp_path / "cache").iterdir() if p.name.startswith(".tmp-")]
