@@ -15,10 +15,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from synthetic import write_corpus
-
 from hirel.loading.corpuscache import load_corpus_cached
 from hirel.loading.loader import load_corpus
+from synthetic import write_corpus
 
 
 def main() -> None:

@@ -6,9 +6,9 @@ kind of change."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
-import shutil
 import time
 from pathlib import Path
 
@@ -115,7 +115,7 @@ def test_a_damaged_entry_is_read_afresh(tmp_path):
     [path] = cache_dir.glob("corpus-*.bin")
     key = cache_module.user_key()
     document = cache_module.decode(path.read_bytes(), key)
-    for shown, entry in document["files"].items():
+    for entry in document["files"].values():
         if "claims" in entry:
             entry["claims"] = [["not", "a", "claim"]]
         else:

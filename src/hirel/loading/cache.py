@@ -98,7 +98,7 @@ def _unusable(path: Path) -> bool:
         return True
 
 
-def _seal(body: bytes, key: bytes) -> bytes:
+def _seal(body: bytes | memoryview, key: bytes) -> bytes:
     return blake2b(body, digest_size=32, key=key).hexdigest().encode("ascii")
 
 

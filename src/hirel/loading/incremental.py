@@ -286,7 +286,7 @@ def _problems(entry: dict[str, Any]) -> list[Problem]:
     return [Problem(*row) for row in entry["problems"]]
 
 
-def _reusable(previous: dict[str, Any] | None) -> dict[str, tuple[int, list[list[Any]]]]:
+def _reusable(previous: dict[str, Any] | None) -> dict[bytes, tuple[int, list[list[Any]]]]:
     """What the claims of a file's previous entry found, by the key of each claim's text."""
     if previous is None or "keys" not in previous:
         return {}
