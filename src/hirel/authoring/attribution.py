@@ -3,6 +3,12 @@
 Cues: "according to X", "citing X", "X said/told/reported/stated…", "said X", "as reported by X",
 "reports suggest". The name is the capitalized phrase next to the cue; names that are
 entities (or aliases) of the corpus are recognised anywhere in the sentence.
+
+A possessive names someone of the owner, not the owner: "Derna's mayor, Abdel-Moneim al-Ghaithi"
+is the name in apposition, "Derna's mayor" alone the unnamed person "unnamed Derna mayor", and
+"the UN's International Organization for Migration" the capitalised name after it. A possessive
+of a thing ("according to Iran's statement") still names the owner. A determiner or quantifier
+("Many said", "Some told") is never a name.
 """
 
 from __future__ import annotations
@@ -33,7 +39,24 @@ _PEOPLE = frozenset("source sources official officials spokesman spokeswoman spo
                     "insider insiders aide aides figure figures person people member members analyst analysts "
                     "expert experts observer observers".split())
 _NOT_NAMES = frozenset("It He She They We I This That These Those There The A An In On At For But And "
-                       "Statistics Reports Analysts Officials Sources Experts Critics".split())
+                       "Statistics Reports Analysts Officials Sources Experts Critics "
+                       # determiners and quantifiers: 'Many said', 'Some told reporters'
+                       "Many Most Some Few Several Others Other Both All Each Every Any None Neither Either "
+                       "Another Much More Less Fewer Dozens Hundreds Thousands Millions Such".split())
+# A possessive before one of these names a person of the owner ("Derna's mayor"), not the owner.
+_ROLES = _PEOPLE | frozenset(
+    "mayor mayors minister ministers president premier chancellor leader leaders chief chiefs head director "
+    "governor ambassador envoy secretary commander commanders general chairman chairwoman chair ceo "
+    "representative representatives adviser advisers advisor advisors deputy negotiator negotiators "
+    "prosecutor judge lawyer lawyers attorney emir king queen prince sheikh officer officers administrator "
+    "coordinator manager founder owner doctor doctors scientist scientists researcher researchers economist "
+    "economists witness witnesses resident residents survivor survivors activist activists correspondent "
+    "reporter reporters editor mediator delegate delegates commissioner".split())
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])\s+")
+_APPOSITION = re.compile(rf"^\s*,\s*(?P<name>{_NAME})(?=\s*(?:[,.;:]|$))")
+_CALENDAR = frozenset("January February March April May June July August September October November December "
+                      "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_CONTRACTIONS = frozenset("it he she that there here what who let where how".split())
 # hedge word -> certainty
 HEDGES = {
     "reportedly": "likely", "allegedly": "likely", "apparently": "likely", "likely": "likely",
@@ -90,10 +113,71 @@ def _clean_name(who: str | None) -> str | None:
     if not who:
         return None
     words = who.split()
-    while words and words[0] in _NOT_NAMES:
+    while words and re.sub(r"['’]s$", "", words[0]) in _NOT_NAMES:
         words.pop(0)
     name = " ".join(words).strip(" ,.'’")
     return name if len(name) >= 2 and name[0].isupper() else None
+
+
+def possessive(phrase: str, after: str = "") -> tuple[str, int] | None:
+    """Whom a possessive phrase names, and how many characters of ``after`` (the text that follows
+    the phrase) name it too; None when the phrase holds no possessive of a person or a name.
+
+    'Derna's mayor' + ', Abdel-Moneim al-Ghaithi.' -> the name in apposition; 'Derna's mayor' alone
+    -> 'unnamed Derna mayor'; 'Libya's Health Minister Othman Abduljalil' -> 'Othman Abduljalil';
+    'the UN's International Organization for Migration' -> 'International Organization for
+    Migration'; 'Iran's statement' (not a person) -> None."""
+    found = _POSSESSIVE.search(phrase)
+    if found is None:
+        return None
+    owner_words = phrase[:found.start()].split()
+    while owner_words and (owner_words[0] in _NOT_NAMES or owner_words[0] in _CALENDAR
+                           or owner_words[0].lower() in ("the", "a", "an")):
+        owner_words.pop(0)
+    if not owner_words or (len(owner_words) == 1 and owner_words[0].lower() in _CONTRACTIONS):
+        return None
+    words = phrase[found.end():].strip(" ,.;:").split()
+    if not words:
+        return None
+    def is_role(word: str) -> bool:
+        return word.strip(".,").casefold() in _ROLES
+
+    if not words[0][:1].isupper():  # 'mayor', 'foreign minister', 'mayor Abdel-Moneim al-Ghaithi'
+        role_end = next((i for i, w in enumerate(words) if w[:1].isupper()), len(words))
+        if not is_role(words[role_end - 1]):
+            return None  # 'Iran's statement', 'the UN's latest report': the owner's own words
+    else:  # 'Health Minister Othman Abduljalil', 'Foreign Minister', or a name
+        role_end = next((i + 1 for i in range(len(words) - 1, -1, -1) if is_role(words[i])
+                         and all(w[:1].isupper() for w in words[:i + 2])), 0)
+    if role_end < len(words):
+        name = _clean_name(" ".join(words[role_end:]))
+        return (name, 0) if name is not None else None
+    apposition = _APPOSITION.match(after)
+    name = _clean_name(apposition.group("name")) if apposition else None
+    if name is not None:
+        return name, apposition.end()
+    return f"unnamed {' '.join(owner_words)} {' '.join(words[:role_end])}", 0
+
+
+def _possessive_at_end(before: str) -> str | None:
+    """The claimant of a possessive phrase that ends ``before`` ('…, Iran's foreign minister')."""
+    found = re.search(r"(?:^|(?<=[\s(“\"]))(?P<phrase>(?:[A-Z][\w.&-]*\s+)*[\w.&-]+(?:['’]s|(?<=s)['’])\s+[^,;:“”\"()]+)$",
+                      before)
+    if found is None:
+        return None
+    phrase = found.group("phrase")
+    result = possessive(phrase)
+    return result[0] if result else None
+
+
+def _possessive_after(sentence: str, at: int) -> str | None:
+    """The claimant of a possessive phrase right after a verb ('…, said Iran's foreign minister.')."""
+    tail = re.match(r"\s+(?P<phrase>(?:the\s+)?(?:[A-Z][\w.&-]*\s+)*[\w.&-]+(?:['’]s|(?<=s)['’])\s+[^,.;:“”\"()]+?)"
+                    r"(?=\s*(?:[,.;:]|$))", sentence[at:])
+    if tail is None:
+        return None
+    owned = possessive(tail.group("phrase"), sentence[at + tail.end():])
+    return owned[0] if owned else None
 
 
 def _speaker(before: str, matcher: EntityMatcher) -> str | None:
@@ -101,7 +185,10 @@ def _speaker(before: str, matcher: EntityMatcher) -> str | None:
     or an unnamed person of one ('a Hamas official claimed' -> 'unnamed Hamas official')."""
     before = re.sub(r"(?:\s+(?:has|have|had|also|recently|reportedly|publicly|repeatedly|previously|"
                     r"already|now|then|again|once))+\s*$", "", before.rstrip(" ,")).rstrip(" ,")
-    people = re.search(r"(?:^|\s)(?:an?|the|one|two|three|several)?\s*((?:[A-Z][\w.'’-]*\s+)*(?:" + "|".join(_PEOPLE)
+    owned = _possessive_at_end(before)
+    if owned is not None:
+        return owned
+    people = re.search(r"(?:^|\s)(?i:an?|the|one|two|three|several)?\s*((?:[A-Z][\w.'’-]*\s+)*(?:" + "|".join(_PEOPLE)
                        + r"))$", before)
     if people and people.group(1)[0].isupper():
         return f"unnamed {people.group(1)}"
@@ -129,6 +216,8 @@ def _resolve_source(phrase: str | None, name: str | None, matcher: EntityMatcher
             return matcher.entities.resolve(candidate)
     if phrase and phrase.split()[-1].lower() in _PEOPLE:
         return None  # 'a Hamas source' is not Hamas itself
+    if name and name.startswith("unnamed "):
+        return matcher.entities.resolve(name)  # 'unnamed Hamas official' is not Hamas itself
     if name:
         return matcher.resolve_phrase(name)
     return matcher.resolve_phrase(phrase) if phrase else None
@@ -155,7 +244,10 @@ def attribution_of(sentence: str, matcher: EntityMatcher) -> Attribution:
                 near = re.search(rf"({_NAME}),?\s*$", sentence[max(0, m.start("verb") - 60):m.start("verb")].rstrip(", "))
                 who = _clean_name(near.group(1)) if near else None
             if kind == "verb":
-                who = _speaker(sentence[:m.start("verb")], matcher) or who
+                before = sentence[:m.start("verb")].rstrip()
+                inverted = not before or before[-1] in ",”\"'’"  # '…, said Iran's foreign minister.'
+                who = _speaker(before, matcher) or (_possessive_after(sentence, m.end("verb")) if inverted else None) \
+                    or who
             found[kind] = (m, who)
     if not found:
         return result
@@ -168,9 +260,16 @@ def attribution_of(sentence: str, matcher: EntityMatcher) -> Attribution:
     phrase_kind = next((k for k in ("according to", "citing", "as reported by") if k in found), None)
     source_phrase, phrase_end = _phrase_after(sentence, found[phrase_kind][0]) if phrase_kind else (None, -1)
     reporter = found["verb"][1] if ("citing" in found or "according to" in found) and "verb" in found else None
-    entity = _resolve_source(source_phrase, source, matcher)
+    owned = possessive(source_phrase, sentence[phrase_end:]) if source_phrase else None
+    entity = _resolve_source(source_phrase, source, matcher) if owned is None else \
+        _resolve_source(None, owned[0], matcher)
     named_by = None  # the cue whose words name the claimant
-    if entity is not None:
+    if owned is not None:  # 'according to Derna's mayor, Abdel-Moneim al-Ghaithi': the person, not Derna
+        result.claimant, result.claimant_known = entity or owned[0], entity is not None
+        if entity is None:
+            result.unknown.append(owned[0])
+        named_by, phrase_end = phrase_kind, phrase_end + owned[1]
+    elif entity is not None:
         result.claimant, result.claimant_known = entity, True
         named_by = phrase_kind if phrase_kind and source_phrase and _names(source_phrase, entity, matcher) \
             else source_kind
@@ -182,7 +281,7 @@ def attribution_of(sentence: str, matcher: EntityMatcher) -> Attribution:
         result.claimant = source
         result.unknown.append(source)
         named_by = source_kind
-    if named_by is not None and named_by != kind:
+    if named_by is not None and (named_by != kind or (owned is not None and owned[1])):
         match = found[named_by][0]
         result.source_start = match.start()
         result.source_end = phrase_end if named_by == phrase_kind else match.end()

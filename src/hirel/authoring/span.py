@@ -15,7 +15,7 @@ relative or subordinate clause) brings the unit it hangs on: an opening phrase t
 other the one before (so does what follows a colon or a dash in lower case). An opening phrase
 before the span is kept (it qualifies the claim) unless it is a clause of its own ('Although the
 talks failed,'). A leading 'but' or 'and' is left out, a bracket never opens or closes alone at
-an end, and a quotation (“…”) cut by an end is taken whole. The ends fall on word boundaries,
+an end, and a quotation (“…” or "…") cut by an end is taken whole. The ends fall on word boundaries,
 since the units do.
 """
 
@@ -146,20 +146,48 @@ def claim_span(sentence: str, parts: list[Unit], anchors: list[int]) -> tuple[in
     text = sentence[start:end]
     end = start + len(text.rstrip(" ,;:—–-"))
     start, end = _balanced(sentence, start, end, min(anchors), max(anchors) + 1)
-    return _quotation(sentence, min(start, min(anchors)), max(end, max(anchors) + 1))
+    return whole_quotations(sentence, min(start, min(anchors)), max(end, max(anchors) + 1))
 
 
-def _quotation(sentence: str, start: int, end: int) -> tuple[int, int]:
-    """A quotation opened (“) or closed (”) in the span and not in it is taken whole."""
-    text = sentence[start:end]
-    if text.count("“") > text.count("”"):
-        close = sentence.find("”", end)
-        if close >= 0:
-            end = close + 1
-    if text.count("”") > text.count("“"):
-        opening = sentence.rfind("“", 0, start)
-        if opening >= 0:
-            start = opening
+def quotations(sentence: str) -> list[tuple[int, int]]:
+    """The quotations of a sentence, as (start of the opening mark, end of the closing mark).
+    Curly marks say which way they face; a straight mark (") opens after a space or the start
+    and before a word, else it closes. A mark left alone is a quotation that runs on from the
+    sentence before (a closing one: from the sentence's start) or into the next (an opening one:
+    to the sentence's end)."""
+    out: list[tuple[int, int]] = []
+    for opening_mark, closing_mark in (("“", "”"), ('"', '"')):
+        open_at: list[int] = []
+        for i, char in enumerate(sentence):
+            if char not in (opening_mark, closing_mark):
+                continue
+            if opening_mark == closing_mark:
+                before = sentence[i - 1] if i else " "
+                after = sentence[i + 1] if i + 1 < len(sentence) else " "
+                opens = (before.isspace() or before in "([{—–-") and not after.isspace()
+            else:
+                opens = char == opening_mark
+            if opens:
+                open_at.append(i)
+            elif open_at:
+                out.append((open_at.pop(), i + 1))
+            else:
+                out.append((0, i + 1))
+        out.extend((i, len(sentence)) for i in open_at)
+    return sorted(out)
+
+
+def whole_quotations(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """A quotation whose opening or closing mark is in the span and the other not (straight or
+    curly marks) is taken whole."""
+    found = quotations(sentence)
+    changed = True
+    while changed:
+        changed = False
+        for q_start, q_end in found:
+            if start < q_end and end > q_start and (q_start < start or q_end > end):
+                if start <= q_start or end >= q_end:  # a mark inside, the other outside: cut open
+                    start, end, changed = min(start, q_start), max(end, q_end), True
     return start, end
 
 

@@ -22,7 +22,7 @@ from ..values.periods import PeriodError, parse_period
 from .attribution import Attribution, EntityMatcher, attribution_of
 from .find_values import FoundValue, find_values
 from .sentences import Sentence, split_sentences
-from .span import Unit, claim_span, units
+from .span import Unit, claim_span, units, whole_quotations
 
 if TYPE_CHECKING:
     from ..model import Article, Corpus
@@ -166,7 +166,7 @@ class Suggester:
             else:
                 anchors = [m[0] for m in self.matcher.mentions(local)] if not cue else []
             begin, finish = claim_span(local, parts, anchors + cue)
-            start, end = sentence.start + begin, sentence.start + finish
+            start, end = _in_paragraph(article.body, sentence.start + begin, sentence.start + finish)
             quote = article.body[start:end].strip()
             value = group_values[0] if group_values else None
             near = sorted(dates, key=lambda d: abs(d.start - value.start)) if value is not None else dates
@@ -274,6 +274,17 @@ def _figure_slug(text: str) -> str:
     suffix = _SLUG_MAGNITUDES.get(unit, unit)
     rest = text[m.end():m.end() + 1]
     return f"{number}{suffix}" + ("s" if rest == "s" else "")
+
+
+def _in_paragraph(body: str, start: int, end: int) -> tuple[int, int]:
+    """The span with every quotation it cuts taken whole, in its paragraph: a quotation that
+    opens in an earlier sentence ('“The water came at night. It can reach 20,000 deaths,” the
+    mayor said.') is quoted from its opening mark."""
+    line_start = body.rfind("\n", 0, start) + 1
+    line_end = body.find("\n", end)
+    line_end = len(body) if line_end < 0 else line_end
+    begin, finish = whole_quotations(body[line_start:line_end], start - line_start, end - line_start)
+    return line_start + begin, line_start + finish
 
 
 def _by_unit(parts: list[Unit], values: list[FoundValue], offset: int) -> list[list[FoundValue]]:

@@ -86,6 +86,8 @@ def add(
     out(f"added {safe_line(display_path(written[0]))} ({paragraphs} paragraphs)\n")
     for key, value in plan.front.items():
         out(f"  {key}: {safe_line(value)}\n")
+    for remark in plan.remarks:
+        out(f"note: {safe_line(remark)}\n")
     if plan.outlet_note:
         out(f"note: {safe_line(plan.outlet_note)}\n")
     if plan.new_entity:
