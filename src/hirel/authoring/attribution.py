@@ -44,7 +44,8 @@ _NOT_NAMES = frozenset("It He She They We I This That These Those There The A An
                        "Many Most Some Few Several Others Other Both All Each Every Any None Neither Either "
                        "Another Much More Less Fewer Dozens Hundreds Thousands Millions Such".split())
 # A possessive before one of these names a person of the owner ("Derna's mayor"), not the owner.
-_ROLES = _PEOPLE | frozenset(
+_ROLES = (_PEOPLE - {"figure", "figures"}) | frozenset(  # 'Pakistan's official figures' are numbers
+
     "mayor mayors minister ministers president premier chancellor leader leaders chief chiefs head director "
     "governor ambassador envoy secretary commander commanders general chairman chairwoman chair ceo "
     "representative representatives adviser advisers advisor advisors deputy negotiator negotiators "
@@ -115,7 +116,7 @@ def _clean_name(who: str | None) -> str | None:
     words = who.split()
     while words and re.sub(r"['’]s$", "", words[0]) in _NOT_NAMES:
         words.pop(0)
-    name = " ".join(words).strip(" ,.'’")
+    name = re.sub(r"['’]s$", "", " ".join(words)).strip(" ,.'’")  # 'Sindh's figures': Sindh
     return name if len(name) >= 2 and name[0].isupper() else None
 
 
@@ -261,6 +262,9 @@ def attribution_of(sentence: str, matcher: EntityMatcher) -> Attribution:
     source_phrase, phrase_end = _phrase_after(sentence, found[phrase_kind][0]) if phrase_kind else (None, -1)
     reporter = found["verb"][1] if ("citing" in found or "according to" in found) and "verb" in found else None
     owned = possessive(source_phrase, sentence[phrase_end:]) if source_phrase else None
+    mark = _POSSESSIVE.search(source_phrase) if owned is None and source_phrase else None
+    if mark is not None and source_phrase:  # 'Pakistan's official figures': the owner's own words
+        source, source_phrase = _clean_name(source_phrase[:mark.start()]) or source, None
     entity = _resolve_source(source_phrase, source, matcher) if owned is None else \
         _resolve_source(None, owned[0], matcher)
     named_by = None  # the cue whose words name the claimant
