@@ -156,6 +156,8 @@ def test_quotations():
     assert quotations('She said: "we stay') == [(10, 18)]
     assert quotations("“Go,” he said, “now.”") == [(0, 5), (15, 21)]
     assert quotations("no quotation") == []
+    # a straight mark and a curly one close each other
+    assert quotations('the principles of "Unity of All Fronts.” They agreed') == [(18, 40)]
 
 
 def test_quote_ends_on_the_last_word_typed(corpus, run):

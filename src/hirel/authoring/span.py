@@ -152,28 +152,27 @@ def claim_span(sentence: str, parts: list[Unit], anchors: list[int]) -> tuple[in
 def quotations(sentence: str) -> list[tuple[int, int]]:
     """The quotations of a sentence, as (start of the opening mark, end of the closing mark).
     Curly marks say which way they face; a straight mark (") opens after a space or the start
-    and before a word, else it closes. A mark left alone is a quotation that runs on from the
-    sentence before (a closing one: from the sentence's start) or into the next (an opening one:
-    to the sentence's end)."""
+    and before a word, else it closes; either closes the other ('"Unity of All Fronts.”'). A
+    mark left alone is a quotation that runs on from the sentence before (a closing one: from
+    the sentence's start) or into the next (an opening one: to the sentence's end)."""
     out: list[tuple[int, int]] = []
-    for opening_mark, closing_mark in (("“", "”"), ('"', '"')):
-        open_at: list[int] = []
-        for i, char in enumerate(sentence):
-            if char not in (opening_mark, closing_mark):
-                continue
-            if opening_mark == closing_mark:
-                before = sentence[i - 1] if i else " "
-                after = sentence[i + 1] if i + 1 < len(sentence) else " "
-                opens = (before.isspace() or before in "([{—–-") and not after.isspace()
-            else:
-                opens = char == opening_mark
-            if opens:
-                open_at.append(i)
-            elif open_at:
-                out.append((open_at.pop(), i + 1))
-            else:
-                out.append((0, i + 1))
-        out.extend((i, len(sentence)) for i in open_at)
+    open_at: list[int] = []
+    for i, char in enumerate(sentence):
+        if char == '"':
+            before = sentence[i - 1] if i else " "
+            after = sentence[i + 1] if i + 1 < len(sentence) else " "
+            opens = (before.isspace() or before in "([{—–-") and not after.isspace()
+        elif char in "“”":
+            opens = char == "“"
+        else:
+            continue
+        if opens:
+            open_at.append(i)
+        elif open_at:
+            out.append((open_at.pop(), i + 1))
+        else:
+            out.append((0, i + 1))
+    out.extend((i, len(sentence)) for i in open_at)
     return sorted(out)
 
 
