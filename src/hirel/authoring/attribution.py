@@ -55,6 +55,7 @@ _ROLES = (_PEOPLE - {"figure", "figures"}) | frozenset(  # 'Pakistan's official 
     "reporter reporters editor mediator delegate delegates commissioner".split())
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])\s+")
 _APPOSITION = re.compile(rf"^\s*,\s*(?P<name>{_NAME})(?=\s*(?:[,.;:]|$))")
+_NEAR = 200  # characters around a verb searched for a possessive speaker
 _CALENDAR = frozenset("January February March April May June July August September October November December "
                       "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _CONTRACTIONS = frozenset("it he she that there here what who let where how".split())
@@ -155,13 +156,14 @@ def possessive(phrase: str, after: str = "") -> tuple[str, int] | None:
         return (name, 0) if name is not None else None
     apposition = _APPOSITION.match(after)
     name = _clean_name(apposition.group("name")) if apposition else None
-    if name is not None:
+    if apposition is not None and name is not None:
         return name, apposition.end()
     return f"unnamed {' '.join(owner_words)} {' '.join(words[:role_end])}", 0
 
 
 def _possessive_at_end(before: str) -> str | None:
     """The claimant of a possessive phrase that ends ``before`` ('…, Iran's foreign minister')."""
+    before = before[-_NEAR:]  # a speaker is next to the verb: a bounded search, however long the sentence
     found = re.search(r"(?:^|(?<=[\s(“\"]))(?P<phrase>(?:[A-Z][\w.&-]*\s+)*[\w.&-]+(?:['’]s|(?<=s)['’])\s+[^,;:“”\"()]+)$",
                       before)
     if found is None:
@@ -174,10 +176,10 @@ def _possessive_at_end(before: str) -> str | None:
 def _possessive_after(sentence: str, at: int) -> str | None:
     """The claimant of a possessive phrase right after a verb ('…, said Iran's foreign minister.')."""
     tail = re.match(r"\s+(?P<phrase>(?:the\s+)?(?:[A-Z][\w.&-]*\s+)*[\w.&-]+(?:['’]s|(?<=s)['’])\s+[^,.;:“”\"()]+?)"
-                    r"(?=\s*(?:[,.;:]|$))", sentence[at:])
+                    r"(?=\s*(?:[,.;:]|$))", sentence[at:at + _NEAR])
     if tail is None:
         return None
-    owned = possessive(tail.group("phrase"), sentence[at + tail.end():])
+    owned = possessive(tail.group("phrase"), sentence[at + tail.end():at + tail.end() + _NEAR])
     return owned[0] if owned else None
 
 
@@ -261,13 +263,13 @@ def attribution_of(sentence: str, matcher: EntityMatcher) -> Attribution:
     phrase_kind = next((k for k in ("according to", "citing", "as reported by") if k in found), None)
     source_phrase, phrase_end = _phrase_after(sentence, found[phrase_kind][0]) if phrase_kind else (None, -1)
     reporter = found["verb"][1] if ("citing" in found or "according to" in found) and "verb" in found else None
-    owned = possessive(source_phrase, sentence[phrase_end:]) if source_phrase else None
+    owned = possessive(source_phrase, sentence[phrase_end:phrase_end + _NEAR]) if source_phrase else None
     mark = _POSSESSIVE.search(source_phrase) if owned is None and source_phrase else None
     if mark is not None and source_phrase:  # 'Pakistan's official figures': the owner's own words
         source, source_phrase = _clean_name(source_phrase[:mark.start()]) or source, None
     entity = _resolve_source(source_phrase, source, matcher) if owned is None else \
         _resolve_source(None, owned[0], matcher)
-    named_by = None  # the cue whose words name the claimant
+    named_by: str | None = None  # the cue whose words name the claimant
     if owned is not None:  # 'according to Derna's mayor, Abdel-Moneim al-Ghaithi': the person, not Derna
         result.claimant, result.claimant_known = entity or owned[0], entity is not None
         if entity is None:

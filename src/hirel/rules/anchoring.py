@@ -297,12 +297,13 @@ class ArticleText:
         best = (-1.0, dest_start, dest_end)
         # A passage starts and ends with the quote's first and last words when they are near
         # ('…to the UN' never gives '…to the' because the article has more words before 'UN').
-        tried = words[first:first + 2 * _EDGE_WORDS], words[max(0, last - _EDGE_WORDS + 1):last + _EDGE_WORDS]
         edges = needle.split()
-        tried = tuple([w for w in near if _bare(text[w[0]:w[1]]) == _bare(edge)] or near
-                      for near, edge in zip(tried, (edges[0], edges[-1]), strict=True))
-        for start, _ in tried[0]:
-            for _, end in tried[1]:
+        firsts, lasts = (
+            [w for w in near if _bare(text[w[0]:w[1]]) == _bare(edge)] or near
+            for near, edge in ((words[first:first + 2 * _EDGE_WORDS], edges[0]),
+                               (words[max(0, last - _EDGE_WORDS + 1):last + _EDGE_WORDS], edges[-1])))
+        for start, _ in firsts:
+            for _, end in lasts:
                 if end > start:
                     score = fuzz.ratio(needle, text[start:end])
                     if score > best[0]:
