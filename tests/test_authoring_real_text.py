@@ -241,3 +241,26 @@ def test_suggest_and_sources_count_checkable_sentences_alike(floods, run):
     floods.write("entities.yaml", ENTITIES + "Sukkur: {}\nRed Crescent: {}\nUnited Nations:\n  aliases: [UN]\n")
     assert counts() == ("# floods: 1 of 5 checkable sentences covered (20%)",
                         {"checkable": 5, "covered": 1, "share": 0.2})
+
+
+def test_quote_with_only_punctuation_changed_shows_no_differences(corpus, run):
+    corpus.write("articles/port.md", "---\ntitle: Port\noutlet: Example Times\npublished: 2022-09-01\n---\n"
+                                     "Rescuers reached the port of Karachi on Monday.\n")
+    result = run("quote", "port", "rescuers reached the port of karachi.")
+    assert result.exit_code == 0, result.output
+    # 36 of the 37 characters typed match the passage: 2 * 36 / (37 + 36) = 98.6
+    assert result.output == 'data/articles/port.md:6: score 98.6\nquote: "Rescuers reached the port of Karachi"\n'
+
+
+@pytest.mark.parametrize("sentence", ['"', '""', '" "', 'a"b"c', '"$5m', '$5m"', '“$5m"', '"$5m”, “', '" $5m "x"'])
+def test_claim_span_odd_quote_marks(sentence):
+    """Whatever the marks, the span lies in the sentence, holds the anchors, and every
+    quotation with a mark in it is inside it."""
+    anchors = [i for i, ch in enumerate(sentence) if ch == "$"] or [len(sentence) // 2]
+    start, end = claim_span(sentence, units(sentence, []), anchors)
+    assert 0 <= start <= end <= len(sentence)
+    assert all(start <= at < end for at in anchors)
+    for q_start, q_end in quotations(sentence):
+        marks = [at for at in (q_start, q_end - 1) if sentence[at] in '"“”']
+        if any(start <= at < end for at in marks):
+            assert start <= q_start and q_end <= end

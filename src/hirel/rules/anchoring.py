@@ -298,15 +298,17 @@ class ArticleText:
         # A passage starts and ends with the quote's first and last words when they are near
         # ('…to the UN' never gives '…to the' because the article has more words before 'UN').
         edges = needle.split()
-        firsts, lasts = (
-            [w for w in near if _bare(text[w[0]:w[1]]) == _bare(edge)] or near
-            for near, edge in ((words[first:first + 2 * _EDGE_WORDS], edges[0]),
-                               (words[max(0, last - _EDGE_WORDS + 1):last + _EDGE_WORDS], edges[-1])))
-        for start, _ in firsts:
-            for _, end in lasts:
-                if end > start:
-                    score = fuzz.ratio(needle, text[start:end])
-                    if score > best[0]:
-                        best = (score, start, end)
+        firsts, lasts = words[first:first + 2 * _EDGE_WORDS], words[max(0, last - _EDGE_WORDS + 1):last + _EDGE_WORDS]
+        same_first = [w for w in firsts if _bare(text[w[0]:w[1]]) == _bare(edges[0])]
+        same_last = [w for w in lasts if _bare(text[w[0]:w[1]]) == _bare(edges[-1])]
+        for tried_firsts, tried_lasts in ((same_first or firsts, same_last or lasts), (firsts, lasts)):
+            for start, _ in tried_firsts:
+                for _, end in tried_lasts:
+                    if end > start:
+                        score = fuzz.ratio(needle, text[start:end])
+                        if score > best[0]:
+                            best = (score, start, end)
+            if best[0] >= 0:
+                break
         score, start, end = best
         return self._passage(start, end, round(score, 1))
