@@ -53,7 +53,15 @@ POSSESSIVES = [
     ("According to the UN's World Health Organization, 300 clinics were closed.",
      ("according to", "World Health Organization", True, [])),
     ("Turkey's Red Crescent said it had sent 200 tents.", ("said", "Red Crescent", True, [])),
+    ("More than 5,000 people were injured, said Turkey's Health Minister Fahrettin Koca.",
+     ("said", "Fahrettin Koca", False, ["Fahrettin Koca"])),
+    # the role may go on ('in the east', 'to the UN'); a name before the commas speaks
+    ("Pakistan's ambassador to the UN said the floods were a warning.",
+     ("said", "unnamed Pakistan ambassador to the UN", False, ["unnamed Pakistan ambassador to the UN"])),
+    ("Ihor Terekhov, Kharkiv's mayor since 2020, said 40 drones hit the city.",
+     ("said", "Ihor Terekhov", False, ["Ihor Terekhov"])),
     # a possessive of a thing still names its owner
+    ("Pakistan's government said 33 million people were affected.", ("said", "Pakistan", True, [])),
     ("According to Pakistan's official figures, 1,700 people died.", ("according to", "Pakistan", True, [])),
     ("According to Sindh's official figures, 1,700 people died.", ("according to", "Sindh", False, ["Sindh"])),
     # an unnamed person of an entity is not the entity

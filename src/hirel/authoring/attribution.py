@@ -55,6 +55,7 @@ _ROLES = (_PEOPLE - {"figure", "figures"}) | frozenset(  # 'Pakistan's official 
     "reporter reporters editor mediator delegate delegates commissioner".split())
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])\s+")
 _APPOSITION = re.compile(rf"^\s*,\s*(?P<name>{_NAME})(?=\s*(?:[,.;:]|$))")
+_QUALIFIERS = frozenset("in of for at on from to".split())  # 'leader in the Gaza Strip'
 _NEAR = 200  # characters around a verb searched for a possessive speaker
 _CALENDAR = frozenset("January February March April May June July August September October November December "
                       "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
@@ -121,6 +122,14 @@ def _clean_name(who: str | None) -> str | None:
     return name if len(name) >= 2 and name[0].isupper() else None
 
 
+def _owner(text: str) -> list[str]:
+    """The words of the owner before a possessive mark ('In May Iran' -> ['Iran'])."""
+    words = text.split()
+    while words and (words[0] in _NOT_NAMES or words[0] in _CALENDAR or words[0].lower() in ("the", "a", "an")):
+        words.pop(0)
+    return [] if len(words) == 1 and words[0].lower() in _CONTRACTIONS else words
+
+
 def possessive(phrase: str, after: str = "") -> tuple[str, int] | None:
     """Whom a possessive phrase names, and how many characters of ``after`` (the text that follows
     the phrase) name it too; None when the phrase holds no possessive of a person or a name.
@@ -130,13 +139,8 @@ def possessive(phrase: str, after: str = "") -> tuple[str, int] | None:
     'the UN's International Organization for Migration' -> 'International Organization for
     Migration'; 'Iran's statement' (not a person) -> None."""
     found = _POSSESSIVE.search(phrase)
-    if found is None:
-        return None
-    owner_words = phrase[:found.start()].split()
-    while owner_words and (owner_words[0] in _NOT_NAMES or owner_words[0] in _CALENDAR
-                           or owner_words[0].lower() in ("the", "a", "an")):
-        owner_words.pop(0)
-    if not owner_words or (len(owner_words) == 1 and owner_words[0].lower() in _CONTRACTIONS):
+    owner_words = _owner(phrase[:found.start()]) if found else []
+    if found is None or not owner_words:
         return None
     words = phrase[found.end():].strip(" ,.;:").split()
     if not words:
@@ -145,9 +149,11 @@ def possessive(phrase: str, after: str = "") -> tuple[str, int] | None:
         return word.strip(".,").casefold() in _ROLES
 
     if not words[0][:1].isupper():  # 'mayor', 'foreign minister', 'mayor Abdel-Moneim al-Ghaithi'
-        role_end = next((i for i, w in enumerate(words) if w[:1].isupper()), len(words))
-        if not is_role(words[role_end - 1]):
+        role_end = next((i for i, w in enumerate(words) if w[:1].isupper() or w in _QUALIFIERS), len(words))
+        if not role_end or not is_role(words[role_end - 1]):
             return None  # 'Iran's statement', 'the UN's latest report': the owner's own words
+        if role_end < len(words) and words[role_end] in _QUALIFIERS:
+            role_end = len(words)  # 'Hamas' leader in the Gaza Strip': one role
     else:  # 'Health Minister Othman Abduljalil', 'Foreign Minister', or a name
         role_end = next((i + 1 for i in range(len(words) - 1, -1, -1) if is_role(words[i])
                          and all(w[:1].isupper() for w in words[:i + 2])), 0)
@@ -161,6 +167,16 @@ def possessive(phrase: str, after: str = "") -> tuple[str, int] | None:
     return f"unnamed {' '.join(owner_words)} {' '.join(words[:role_end])}", 0
 
 
+def _owned(name: str) -> str | None:
+    """Whom a name with a possessive names: the person or name after it ('Derna's Mayor
+    Abdel-Moneim al-Ghaithi'), else its owner ('Libya's' alone)."""
+    owned = possessive(name)
+    if owned is not None:
+        return owned[0]
+    mark = _POSSESSIVE.search(name)
+    return _clean_name(" ".join(_owner(name[:mark.start()])) if mark else name)
+
+
 def _possessive_at_end(before: str) -> str | None:
     """The claimant of a possessive phrase that ends ``before`` ('…, Iran's foreign minister')."""
     before = before[-_NEAR:]  # a speaker is next to the verb: a bounded search, however long the sentence
@@ -168,9 +184,7 @@ def _possessive_at_end(before: str) -> str | None:
                       before)
     if found is None:
         return None
-    phrase = found.group("phrase")
-    result = possessive(phrase)
-    return result[0] if result else None
+    return _owned(found.group("phrase"))  # 'Libya's government said': Libya
 
 
 def _possessive_after(sentence: str, at: int) -> str | None:
@@ -186,9 +200,10 @@ def _possessive_after(sentence: str, at: int) -> str | None:
 def _speaker(before: str, matcher: EntityMatcher) -> str | None:
     """Who speaks right before a verb: an entity ending there ('The Biden administration says'),
     or an unnamed person of one ('a Hamas official claimed' -> 'unnamed Hamas official')."""
+    apposition = before.rstrip().endswith(",")  # 'Yahya Sinwar, Hamas' leader, said': the name speaks
     before = re.sub(r"(?:\s+(?:has|have|had|also|recently|reportedly|publicly|repeatedly|previously|"
                     r"already|now|then|again|once))+\s*$", "", before.rstrip(" ,")).rstrip(" ,")
-    owned = _possessive_at_end(before)
+    owned = None if apposition else _possessive_at_end(before)
     if owned is not None:
         return owned
     people = re.search(r"(?:^|\s)(?i:an?|the|one|two|three|several)?\s*((?:[A-Z][\w.'’-]*\s+)*(?:" + "|".join(_PEOPLE)
@@ -251,6 +266,8 @@ def attribution_of(sentence: str, matcher: EntityMatcher) -> Attribution:
                 inverted = not before or before[-1] in ",”\"'’"  # '…, said Iran's foreign minister.'
                 who = _speaker(before, matcher) or (_possessive_after(sentence, m.end("verb")) if inverted else None) \
                     or who
+            if who is not None and kind in ("said-name", "verb") and _POSSESSIVE.search(who):
+                who = _owned(who)  # '…, said Derna's Mayor Abdel-Moneim al-Ghaithi': not Derna
             found[kind] = (m, who)
     if not found:
         return result
