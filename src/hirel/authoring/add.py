@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from ..comparing.entities import EntityIndex, suggest
+from ..comparing.entities import EntityIndex, suggest_name
 from ..loading import fields as F
 from ..rules.anchoring import normalize_for_match
 from ..rules.structure import slugify
@@ -140,7 +140,7 @@ def resolve_outlet(name: str, entities: EntityIndex, explicit: bool,
     if canonical is not None:
         note = None if canonical == name else f"outlet '{name}' is the entity '{canonical}'"
         return canonical, note, None
-    close = suggest(name, entities.all_names())
+    close = suggest_name(name, entities.all_names())
     if close and not explicit:
         raise AuthoringError(
             f"the page's outlet '{name}' is not an entity; did you mean '{close[0]}'? Run again with "

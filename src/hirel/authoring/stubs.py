@@ -13,10 +13,11 @@ import re
 
 import yaml
 
+from ..loading.fields import PROPOSITION_PLACEHOLDER
 from ..output.terminal import json_text
 from .suggest import ArticleSuggestions, Stub
 
-CHOOSE = "CHOOSE"  # the placeholder for the proposition
+CHOOSE = PROPOSITION_PLACEHOLDER  # the placeholder for the proposition
 
 
 def quoted(text: str) -> str:

@@ -28,7 +28,8 @@ def claims(
     named (--claimant Hamas includes Ismail Haniyeh, who is part of Hamas), as the comparison
     treats them as one origin; who only passed a claim on (via) does not count. --search ranks
     claims by how well their id, quote or note match the text (typos, word order and number
-    words are forgiven) and shows the score (0-100; 75 or more is a match).
+    words are forgiven; a number must be there exactly) and shows the score (0-100; 75 or more is
+    a match).
 
     Example: hirel claims --search "hundred milion anually"
     """

@@ -224,7 +224,8 @@ def compare_table(report: Compared, target: Target) -> None:
             print_indented(console, Text(
                 f"… and {len(found.positions) - len(shown_positions):,} more positions with fewer origins "
                 "(--format json lists every position and dispute)", style="dim"), 2)
-        of_claim = {claim_id: p for p in found.positions for claim_id in p.claims}
+        # A lone claim is its own position, not listed above: no "(p1)" pointing at nothing.
+        of_claim = {claim_id: p for p in found.positions for claim_id in p.claims} if len(pc.claims) > 1 else {}
         claims = pc.claims
         if len(claims) > MAX_CLAIMS:
             shown_ids = {claim_id for p in shown_positions for claim_id in p.claims}
