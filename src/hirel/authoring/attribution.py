@@ -32,7 +32,7 @@ _PATTERNS = (
     ("citing", re.compile(rf"\bciting\s+(?:{_LEAD}\s+)*(?P<who>{_NAME})?", re.IGNORECASE)),
     ("as reported by", re.compile(rf"\b(?:as\s+)?reported\s+by\s+(?:{_LEAD}\s+)*(?P<who>{_NAME})?", re.IGNORECASE)),
     ("verb", re.compile(rf"(?P<who>{_NAME})?(?:,[^,]{{1,60}},)?,?\s+(?:has\s+|have\s+|had\s+|also\s+|"
-                        rf"recently\s+|reportedly\s+)?(?P<verb>\b(?:{_VERBS})\b)")),
+                        rf"recently\s+|reportedly\s+|later\s+|earlier\s+)?(?P<verb>\b(?:{_VERBS})\b)")),
     ("said-name", re.compile(rf"\b(?:said|says|wrote)\s+(?P<who>{_NAME})(?=\s*(?:[,.;:]|$))")),
 )
 _PEOPLE = frozenset("source sources official officials spokesman spokeswoman spokesperson diplomat diplomats "
@@ -202,7 +202,7 @@ def _speaker(before: str, matcher: EntityMatcher) -> str | None:
     or an unnamed person of one ('a Hamas official claimed' -> 'unnamed Hamas official')."""
     apposition = before.rstrip().endswith(",")  # 'Yahya Sinwar, Hamas' leader, said': the name speaks
     before = re.sub(r"(?:\s+(?:has|have|had|also|recently|reportedly|publicly|repeatedly|previously|"
-                    r"already|now|then|again|once))+\s*$", "", before.rstrip(" ,")).rstrip(" ,")
+                    r"already|now|then|again|once|later|earlier))+\s*$", "", before.rstrip(" ,")).rstrip(" ,")
     owned = None if apposition else _possessive_at_end(before)
     if owned is not None:
         return owned
