@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from typer.testing import CliRunner
 
 from conftest import ENTITIES, parse_json
 from hirel.authoring.attribution import EntityMatcher, attribution_of, possessive
 from hirel.authoring.quote import word_differences
 from hirel.authoring.span import claim_span, quotations, units
+from hirel.cli import app
 from hirel.comparing.entities import EntityIndex
 from hirel.model import Entity, Loc
 from hirel.rules.anchoring import ArticleText
@@ -224,6 +226,12 @@ def test_add_says_when_no_date_is_found(tmp_path, monkeypatch, run):
     ]
     assert "published" not in (tmp_path / "data/articles/valley-post-dams-above-city-had-not.md").read_text("utf-8")
     assert run("check").exit_code == 0
+    # --dry-run prints the file on stdout, the note on stderr
+    story.write_text("Dams above the town were never repaired\n\nThe dams were never repaired.\n", encoding="utf-8")
+    dry = CliRunner().invoke(app, ["add", str(story), "--outlet", "Valley Post", "--dry-run"])
+    assert dry.exit_code == 0 and dry.stdout.startswith("---\ntitle: Dams above the town were never repaired\n")
+    assert dry.stderr == ("note: no publication date found: add `published:` to the front matter, or re-run "
+                          "with --published\n")
     # with a date (a line of its own, or the flag): no note
     dated = tmp_path / "dated.txt"
     dated.write_text("Dam repairs begin\nSeptember 20, 2023\n\nWork began on the dams.\n", encoding="utf-8")

@@ -77,6 +77,7 @@ def add(
         plan = plan_article(extracted, root, overrides, corpus)
         if dry_run:
             sys.stdout.write(safe(plan.content))
+            sys.stderr.writelines(f"note: {safe_line(remark)}\n" for remark in plan.remarks)
             return
         written = write_article(plan, root)
     except AlreadyInCorpus as exc:
