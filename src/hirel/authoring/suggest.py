@@ -90,6 +90,13 @@ class ArticleSuggestions:
         return self.covered / self.checkable if self.checkable else None
 
 
+def has_claims(corpus: Corpus, article_id: str) -> bool:
+    """Whether the article has claims already: in the corpus, or a claims file of its name (one
+    that did not load counts: stubs are then added to it, not written as a new file)."""
+    return any(c.article == article_id for c in corpus.claims.values()) or \
+        (corpus.root / "claims" / f"{article_id}.yaml").exists()
+
+
 class Suggester:
     """Suggestions for the articles of one corpus (entity and proposition look-ups built once)."""
 

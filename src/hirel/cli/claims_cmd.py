@@ -39,7 +39,8 @@ def claims(
     found = browser(ctx)
     matches = find_claims(found, topic=topic, proposition=proposition, article=article,
                           claimant=claimant, search=search)  # UnknownName: reported by the error handler
-    write_view(ctx, "claims", format, Claims(matches, search is not None, found.corpus.propositions))
+    from ..output.reporters import CLAIMS
+    write_view(ctx, CLAIMS, format, Claims(matches, search is not None, found.corpus.propositions))
 
 
 @app.command()
@@ -61,4 +62,5 @@ def show(
     from ..views import claim_detail
 
     found = browser(ctx)
-    write_view(ctx, "show", format, Show(claim_detail(found, claim_id), found))
+    from ..output.reporters import SHOW
+    write_view(ctx, SHOW, format, Show(claim_detail(found, claim_id), found))

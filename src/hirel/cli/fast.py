@@ -12,12 +12,25 @@ the Typer application, which answers it, errors included, as it always has. Both
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Literal, TypedDict
 
 from .check_run import FORMATS, run_check
 
 _COLORS = ("auto", "always", "never")
-_FLAGS = {"--strict": "strict", "--exit-zero": "exit_zero", "--no-cache": "no_cache"}
+_Flag = Literal["strict", "exit_zero", "no_cache"]
+_FLAGS: dict[str, _Flag] = {"--strict": "strict", "--exit-zero": "exit_zero", "--no-cache": "no_cache"}
+
+
+class _CheckArgs(TypedDict):
+    """The arguments of `run_check`, as read from the command line."""
+
+    data: Path | None
+    color: str
+    files: list[Path]
+    format: str
+    strict: bool
+    exit_zero: bool
+    no_cache: bool
 
 
 def run_fast(argv: list[str]) -> int | None:
@@ -26,8 +39,9 @@ def run_fast(argv: list[str]) -> int | None:
         import sys
 
         from .. import __version__
+        from ..output import report_version
 
-        sys.stdout.write(f"hirel {__version__}\n")
+        report_version(__version__, sys.stdout)
         return 0
     parsed = _read_check(argv)
     if parsed is None:
@@ -35,7 +49,7 @@ def run_fast(argv: list[str]) -> int | None:
     return run_check(**parsed)
 
 
-def _read_check(argv: list[str]) -> dict[str, Any] | None:
+def _read_check(argv: list[str]) -> _CheckArgs | None:
     data: Path | None = None
     color = "auto"
     at = 0
@@ -54,7 +68,7 @@ def _read_check(argv: list[str]) -> dict[str, Any] | None:
             return None
     if at == len(argv):
         return None
-    found: dict[str, Any] = {"data": data, "color": color, "files": [], "format": "text", "strict": False,
+    found: _CheckArgs = {"data": data, "color": color, "files": [], "format": "text", "strict": False,
                              "exit_zero": False, "no_cache": False}
     at += 1
     only_files = False

@@ -43,7 +43,7 @@ def _representative(position: Position, claims: dict[str, ComparableClaim]) -> C
         period=first.period if single else position.period, stance=position.stance,
         interval=position.interval, original=first.original if single else None,
         certainty=position.certainty, via=first.via if single else (),
-        claimant_label=_label(position),
+        claimant_label=_label(position), change=first.change,
     )
 
 

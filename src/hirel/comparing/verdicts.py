@@ -107,6 +107,7 @@ class ComparableClaim:
     certainty: str = "certain"  # certain | likely | possible
     via: tuple[str, ...] = ()
     claimant_label: str = ""  # display name for explanations; default origin
+    change: bool = False  # on a proposition that measures a change: explanations show the figure as one
 
 
 # --------------------------------------------------------------------------- judging
