@@ -82,6 +82,7 @@ def test_suggest_table_is_a_card_per_stub_at_any_width(corpus, run, monkeypatch,
                      ["line 12", "date (covered)"]]
     cards = " ".join(line.strip() for line in lines)
     assert "“Hamas receives “$30 million monthly” from Tehran, a Hamas official claimed.”" in cards
-    assert "value: $30 million monthly = $30M/mo · claimant: Hamas" in cards
+    # 'a Hamas official claimed': an unnamed person of Hamas, not Hamas itself
+    assert "value: $30 million monthly = $30M/mo · claimant: unnamed Hamas official" in cards
     assert "claimant: unnamed Hamas source" in cards
     assert lines[-1] == "test-article: 5 of 5 checkable sentences covered (100%)"

@@ -74,3 +74,7 @@ def add(
     except AlreadyInCorpus as exc:
         raise CommandError(str(exc), exit_code=1) from exc
     write_view(ctx, ADD, "text", Added(plan, written))
+    if written is None:  # --dry-run: the file on stdout, what to add to it on stderr
+        from ..output.terminal import safe_line
+
+        sys.stderr.writelines(f"note: {safe_line(remark)}\n" for remark in plan.remarks)

@@ -28,6 +28,7 @@ class GlobalOptions:
     data: Path | None = None
     color: str = "auto"
     pager: bool = True
+    no_cache: bool = False
 
 
 def options(ctx: typer.Context) -> GlobalOptions:
@@ -85,10 +86,12 @@ def warn_problems(problems: Sequence[Problem]) -> None:
 
 def load(ctx: typer.Context) -> Corpus:
     """Load the corpus for a browsing command; errors in it are noted on stderr, not fatal."""
-    from ..loading.loader import load_corpus
+    from ..loading.cache import default_cache_dir
+    from ..loading.corpuscache import load_corpus_cached
     from ..rules.registry import judge
 
-    corpus, problems = load_corpus(data_dir(ctx))
+    root = data_dir(ctx)
+    corpus, problems = load_corpus_cached(root, None if options(ctx).no_cache else default_cache_dir(root))
     warn_problems(judge(problems))
     return corpus
 

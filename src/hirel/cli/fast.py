@@ -2,7 +2,7 @@
 
 pre-commit runs `hirel check FILES` on every commit; importing Typer (and pydantic, which it uses
 to convert every option) would cost more than checking a changed file. This reader accepts only
-what it fully understands: the global options `--data DIR`, `--color WHEN`, `--no-pager` and `--raw-csv`,
+what it fully understands: the global options `--data DIR`, `--color WHEN`, `--no-cache`, `--no-pager` and `--raw-csv`,
 then `check` with FILES, `--format/-f`, `--strict`, `--exit-zero`, `--no-cache` and `--`.
 Anything else (help, an unknown option, a bad value, another command) returns None and goes to
 the Typer application, which answers it, errors included, as it always has. Both run the same
@@ -52,9 +52,14 @@ def run_fast(argv: list[str]) -> int | None:
 def _read_check(argv: list[str]) -> _CheckArgs | None:
     data: Path | None = None
     color = "auto"
+    no_cache = False
     at = 0
     while at < len(argv) and argv[at] != "check":
         if argv[at] in ("--no-pager", "--raw-csv"):  # check is never paged and writes no CSV
+            at += 1
+            continue
+        if argv[at] == "--no-cache":
+            no_cache = True
             at += 1
             continue
         name, value, at = _option(argv, at, ("--data", "--color"))
@@ -69,7 +74,7 @@ def _read_check(argv: list[str]) -> _CheckArgs | None:
     if at == len(argv):
         return None
     found: _CheckArgs = {"data": data, "color": color, "files": [], "format": "text", "strict": False,
-                             "exit_zero": False, "no_cache": False}
+                         "exit_zero": False, "no_cache": no_cache}
     at += 1
     only_files = False
     while at < len(argv):

@@ -79,12 +79,16 @@ def _global(
     no_pager: bool = typer.Option(
         False, "--no-pager",
         help="Never page. On a terminal, long output goes through $HIREL_PAGER, else $PAGER, else `less -FRX`."),
+    no_cache: bool = typer.Option(
+        False, "--no-cache",
+        help="Read every file afresh; neither read nor write the cache (.hirel/cache beside the data "
+        "directory, or $HIREL_CACHE_DIR)."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
 ) -> None:
     from ..output import render
 
     render.CSV_NEUTRALIZE = not raw_csv
-    ctx.obj = GlobalOptions(data=data, color=color.lower(), pager=not no_pager)
+    ctx.obj = GlobalOptions(data=data, color=color.lower(), pager=not no_pager, no_cache=no_cache)
     if ctx.invoked_subcommand in PAGED_COMMANDS:
         start_pager(ctx)
 

@@ -139,7 +139,8 @@ class Added:
 
 def add_text(added: Added, target: Target) -> None:
     """With --dry-run the article file as it would be written; else what was written, the front
-    matter, the outlet's entity when a new one was added, and what to do next."""
+    matter, what to add to it (a missing date), the outlet's entity when a new one was added, and
+    what to do next."""
     plan, out = added.plan, target.stream.write
     if added.written is None:
         out(safe(plan.content))
@@ -150,6 +151,8 @@ def add_text(added: Added, target: Target) -> None:
     out(f"added {safe_line(display_path(added.written[0]))} ({paragraphs} paragraph{'' if paragraphs == 1 else 's'})\n")
     for key, value in plan.front.items():
         out(f"  {key}: {safe_line(value)}\n")
+    for remark in plan.remarks:  # 'no publication date found: …'
+        out(f"note: {safe_line(remark)}\n")
     if plan.outlet_note:
         out(f"note: {safe_line(plan.outlet_note)}\n")
     if plan.new_entity:

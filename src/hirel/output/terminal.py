@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import errno
 import functools
-import json
 import os
 import re
 import sys
@@ -164,5 +163,7 @@ def json_text(document: Any, indent: int | None = 2, stream: IO[str] | None = No
     stream that cannot encode UTF-8, everything non-ASCII is escaped rather than mangled.
     """
     encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
+    import json  # here: `hirel check` in text form never needs it
+
     text = json.dumps(document, indent=indent, ensure_ascii=encoding != "utf8", default=str)
     return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
