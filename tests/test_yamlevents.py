@@ -193,3 +193,21 @@ def test_the_pure_python_parser_gives_the_same_values(text):
     expected, expected_problems = load(text)
     assert shape(data) == shape(expected)
     assert problems == expected_problems
+
+
+def test_positioned_values_and_field_places_go_through_the_corpus_cache_form():
+    from hirel.loading.plainform import NotPlain, plain, rebuilt
+
+    data, _ = load("value: {low: 1, high: 2}\nvia: [A, B]\n")
+    for value in (data, data["value"], data["via"]):
+        back = rebuilt(plain(value))
+        assert type(back) is type(value) and shape(back) == shape(value)
+    locs = FieldLocs(data, ["value", "via"], {"via.1": at(2, 10)})
+    assert rebuilt(plain(locs)) == dict(locs) == {"value": at(1, 8), "via": at(2, 6), "via.1": at(2, 10)}
+    form = plain(data["via"])
+    with pytest.raises(NotPlain):  # places that do not fit the items
+        rebuilt(form[:3] + (form[3][:-2],))
+    with pytest.raises(NotPlain):
+        rebuilt(form[:3] + ([-1] * len(form[3]),))
+    with pytest.raises(NotPlain):  # a mapping made by hand has no places to keep
+        plain(YamlMap())

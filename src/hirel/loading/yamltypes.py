@@ -51,6 +51,19 @@ class YamlMap(dict[str, Any]):
     _pos: array[int]
     _index: dict[str, int] | None
 
+    def places(self) -> tuple[str, list[int]]:
+        """The path and every position kept, as plain data (see `with_places`)."""
+        return self._path, self._pos.tolist()
+
+    @classmethod
+    def with_places(cls, items: Iterable[tuple[str, Any]], path: str, places: list[int]) -> YamlMap:
+        """A mapping from ``items`` and what `places` gave; ValueError when they do not fit."""
+        mapping = cls(items)
+        if len(places) != 2 + 4 * len(mapping):
+            raise ValueError("the places do not fit the mapping")
+        mapping._path, mapping._pos, mapping._index = path, array("I", places), None
+        return mapping
+
     @classmethod
     def empty_at(cls, loc: Loc) -> YamlMap:
         """An empty mapping standing at ``loc`` (for a value written as nothing)."""
@@ -124,6 +137,19 @@ class YamlSeq(list[Any]):
     def loc(self) -> Loc:
         pos = self._pos
         return _new_loc(Loc, (self._path, pos[0], pos[1]))
+
+    def places(self) -> tuple[str, list[int]]:
+        """The path and every position kept, as plain data (see `with_places`)."""
+        return self._path, self._pos.tolist()
+
+    @classmethod
+    def with_places(cls, items: Iterable[Any], path: str, places: list[int]) -> YamlSeq:
+        """A list from ``items`` and what `places` gave; ValueError when they do not fit."""
+        sequence = cls(items)
+        if len(places) != 2 + 2 * len(sequence):
+            raise ValueError("the places do not fit the list")
+        sequence._path, sequence._pos = path, array("I", places)
+        return sequence
 
     def item_loc(self, index: int) -> Loc:
         pos = self._pos
