@@ -12,8 +12,9 @@ from hirel.loading.yamlfile import load_yaml
 from hirel.rules.documents import article_fields, claim_records, entity_records, proposition_records
 
 LOADING = Path(__file__).resolve().parents[1] / "src" / "hirel" / "loading"
-# The orchestration: loader.py for every run, incremental.py for a run with the cache.
-ORCHESTRATION = {"loader.py", "incremental.py"}
+# The orchestration: loader.py for every run; incremental.py (check) and corpuscache.py (the other
+# commands) for a run with a cache, which put the same cross-file checks in the same order.
+ORCHESTRATION = {"loader.py", "incremental.py", "corpuscache.py"}
 
 
 def imported(path: Path) -> set[str]:
