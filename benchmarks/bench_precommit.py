@@ -4,7 +4,8 @@ start-up figures, all measured side by side (interleaved, so that a busy machine
     python benchmarks/bench_precommit.py [--articles 1000] [--claims 20] [--rounds 15]
 
 Each round edits one claims file (a new claim, a different file each time), then runs, in turn:
-`hirel check FILE` (what pre-commit runs), `hirel check`, `hirel --version`, `hirel --version`
+`hirel check FILE` (what pre-commit runs), the same after changing the stance of one claim in
+another file (a claim without a value: the value reader is not needed), `hirel check`, `hirel --version`, `hirel --version`
 through the Typer application (as it ran before `hirel.cli.fast`), `python -c "import typer, rich"`
 and `python -c pass`. Prints the best and median CPU time (user + system, of the child process: other work on a
 shared machine does not count) of each and their ratios.
@@ -53,7 +54,7 @@ def main() -> None:
         root = write_corpus(work / "data", args.articles, args.claims)
         cache = work / ".hirel"
         cold = timed(HIREL + ["check"], work)
-        times: dict[str, list[float]] = {"check FILE (warm)": [], "check (warm)": [], "hirel --version": [],
+        times: dict[str, list[float]] = {"check FILE (warm)": [], "check FILE, a stance": [], "check (warm)": [], "hirel --version": [],
                                          "--version via Typer": [], "import typer, rich": [], "python -c pass": []}
         claims = sorted((root / "claims").iterdir())
         for round_ in range(args.rounds):
@@ -63,6 +64,12 @@ def main() -> None:
                 stream.write("  - " + first.replace("-c00\n", f"-c00-copy{round_}\n", 1) + "\n")
             relative = changed.relative_to(work).as_posix()
             times["check FILE (warm)"].append(timed(HIREL + ["check", relative], work))
+            other = claims[(round_ * 37 + 11) % len(claims)]
+            text = other.read_text(encoding="utf-8")
+            flipped = text.replace("stance: supports", "stance: refutes", 1) if "stance: supports" in text \
+                else text.replace("stance: refutes", "stance: supports", 1)
+            other.write_text(flipped, encoding="utf-8")
+            times["check FILE, a stance"].append(timed(HIREL + ["check", other.relative_to(work).as_posix()], work))
             times["check (warm)"].append(timed(HIREL + ["check"], work))
             times["hirel --version"].append(timed(HIREL + ["--version"], work))
             times["--version via Typer"].append(timed([sys.executable, "-c", VIA_TYPER], work))

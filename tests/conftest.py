@@ -159,6 +159,12 @@ class CorpusDir:
         return self.root / relative
 
 
+@pytest.fixture(autouse=True)
+def _own_user_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check cache's key (kept in the user's cache folder) in a folder of the test run's own."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "user-cache"))
+
+
 @pytest.fixture
 def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CorpusDir:
     """A clean small corpus at tmp_path/data; the working directory is tmp_path."""

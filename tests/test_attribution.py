@@ -53,3 +53,23 @@ CASES = [
 def test_attribution(sentence, expected):
     a = attribution_of(sentence, MATCHER)
     assert (a.cue, a.claimant, a.claimant_known, a.via, a.unknown, a.certainty) == expected
+
+
+# sentence -> the words naming the claimant when another cue comes first (None: the first cue does)
+SOURCE_WORDS = [
+    ("Iran gave $5 million, the ministry said, citing the Wall Street Journal.", "citing the Wall Street Journal"),
+    ("Iran gave $5 million, the ministry said, citing Reuters.", "citing Reuters"),
+    ("The ministry said Iran gave $5 million, according to a Hamas source.", "according to a Hamas source"),
+    # the first cue names the claimant: nothing more to keep
+    ("Citing a Hamas source, The Wall Street Journal reported that Iran helped plot the attack.", None),
+    ("The State Department said Iran provides about $100 million annually to Hamas.", None),
+    # 'citing' a reason names nobody
+    ("The port authority said fees would rise by about 20% from April, citing a fall in traffic.", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "words"), SOURCE_WORDS)
+def test_words_naming_the_claimant(sentence, words):
+    found = attribution_of(sentence, MATCHER)
+    shown = sentence[found.source_start:found.source_end] if found.source_start >= 0 else None
+    assert shown == words

@@ -118,14 +118,14 @@ def test_the_default_place_is_beside_the_data_directory_and_keeps_out_of_git(cor
     assert result.exit_code == 0
     hidden = corpus.root.parent / ".hirel"
     [only] = (hidden / "cache").iterdir()  # one file for this data directory
-    assert only.name.startswith("check-") and only.suffix == ".json"
+    assert only.name.startswith("check-") and only.suffix == ".bin"
     assert (hidden / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
 
 
 def test_hirel_cache_dir_and_no_cache(corpus, run, tmp_path, monkeypatch):
     monkeypatch.setenv("HIREL_CACHE_DIR", str(tmp_path / "elsewhere"))
     assert run("check").exit_code == 0
-    assert len(list((tmp_path / "elsewhere").glob("check-*.json"))) == 1
+    assert len(list((tmp_path / "elsewhere").glob("check-*.bin"))) == 1
     assert not (tmp_path / ".hirel").exists()
     monkeypatch.delenv("HIREL_CACHE_DIR")
     assert run("check", "--no-cache").exit_code == 0
@@ -253,14 +253,12 @@ def test_an_edited_hirel_source_file_does_not_trust_the_old_cache(world, monkeyp
 
 def _poison(cache_dir: Path) -> None:
     """Replace what the cache says of every file with a made-up problem (and a valid checksum)."""
-    [path] = cache_dir.glob("check-*.json")
-    head, body = path.read_bytes().split(b"\n", 1)
-    document = json.loads(body)
+    [path] = cache_dir.glob("check-*.bin")
+    key = cache_module.user_key()
+    document = cache_module.decode(path.read_bytes(), key)
     for shown, entry in document["files"].items():
         entry["problems"] = [[shown, 1, 1, "HR999", "error", "made up", None]]
-    body = json.dumps(document).encode("ascii")
-    path.write_bytes(head.split(b" ")[0] + b" " + head.split(b" ")[1] + b" "
-                     + cache_module.digest(body).encode("ascii") + b"\n" + body)
+    path.write_bytes(cache_module.encode(document, key))
 
 
 # --- a bad cache ----------------------------------------------------------------------------------
@@ -272,7 +270,7 @@ def test_a_damaged_cache_is_ignored_and_rewritten(world, damage):
     corpus.write("claims/second.yaml", SECOND_CLAIMS.replace("stance", "x").replace("claimant:", "claimant: Nobody #"))
     _age(corpus.root)
     expected = same_as_cold(corpus, cache_dir)
-    [path] = cache_dir.glob("check-*.json")
+    [path] = cache_dir.glob("check-*.bin")
     good = path.read_bytes()
     if damage == "garbage":
         path.write_bytes(b"\x00\xff not a cache at all")
@@ -281,7 +279,8 @@ def test_a_damaged_cache_is_ignored_and_rewritten(world, damage):
     elif damage == "empty":
         path.write_bytes(b"")
     elif damage in ("bad-shape", "bad-entry"):
-        document = json.loads(good.split(b"\n", 1)[1])
+        key = cache_module.user_key()
+        document = cache_module.decode(good, key)
         if damage == "bad-shape":
             document["files"] = ["not", "a", "mapping"]
         else:
@@ -290,9 +289,7 @@ def test_a_damaged_cache_is_ignored_and_rewritten(world, damage):
                     entry["lines"][-1] = "two"
                 else:
                     entry["problems"].append("x")
-        body = json.dumps(document).encode("ascii")
-        head = good.split(b"\n", 1)[0].rsplit(b" ", 1)[0]
-        path.write_bytes(head + b" " + cache_module.digest(body).encode("ascii") + b"\n" + body)
+        path.write_bytes(cache_module.encode(document, key))
     else:
         path.unlink()
         path.mkdir()

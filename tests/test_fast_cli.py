@@ -29,6 +29,7 @@ SAME_AS_TYPER = [
     ["--color=NEVER", "check", "-f", "text"],
     ["--no-pager", "--data", "data", "check", "--strict"],
     ["--raw-csv", "check", "-f", "json"],
+    ["--no-cache", "check", "data/claims/test-article.yaml"],
     ["check", "no-such-file.yaml"],
     ["--data", "nowhere", "check"],
 ]
@@ -75,8 +76,14 @@ def test_version_without_typer():
 def test_check_without_typer_or_pydantic(corpus):
     code = ("import sys; sys.argv = ['hirel', 'check', 'data/claims/test-article.yaml']; from hirel.cli import main\n"
             "try:\n    main()\nexcept SystemExit as done:\n    code = done.code\n"
-            "print(code, sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'pydantic', 'click', 'rich')))")
+            "print(code, sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('typer', 'pydantic', 'click', 'rich', 'json', 'tempfile', 'subprocess')))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                           cwd=corpus.root.parent)
     assert done.stdout.splitlines() == ["0 []"]
     assert done.stderr == "hirel check: no problems in 1 file(s)\n"
+
+
+def test_the_global_no_cache_reaches_check():
+    assert _read_check(["--no-cache", "check"])["no_cache"] is True
+    assert _read_check(["check"])["no_cache"] is False

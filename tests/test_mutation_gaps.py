@@ -225,13 +225,13 @@ CASES = [
      _count("b", 1500, period=_day(2020, 3, 6), origin="Al-Monitor"),
      "contradiction",
      (f"a running total cannot fall: 2,000 (per Reuters) for {QASSAM} by 2020-03-05 vs 1,500 (per Al-Monitor) "
-      f"for Hamas by 2020-03-06, of which {QASSAM} is a part")),
+      f"for Hamas by 2020-03-06 ({QASSAM} is part of Hamas)")),
     ("total-nested-whole-first", TOTAL,
      _count("a", 2000, period=_day(2020, 3, 5)),
      _count("b", 1500, period=_day(2020, 3, 6), scope=QASSAM, origin="Al-Monitor"),
      "different-period",
      (f"a running total can grow: 2,000 (per Reuters) for Hamas by 2020-03-05 and 1,500 (per Al-Monitor) "
-      f"for {QASSAM} by 2020-03-06, of which {QASSAM} is a part can both be true")),
+      f"for {QASSAM} by 2020-03-06 can both be true ({QASSAM} is part of Hamas)")),
 ]
 
 

@@ -16,7 +16,7 @@ import pytest
 from hirel.comparing.verdicts import VERDICTS, Verdict
 from hirel.loading.loader import load_corpus
 from hirel.output.browsing import Target
-from hirel.output.reporters import VIEW_FORMATS, VIEW_REPORTERS, view_reporter
+from hirel.output.reporters import VIEW_FORMATS, VIEWS, view_reporter
 from hirel.views import Browser, topic_stats
 
 
@@ -39,7 +39,8 @@ def test_every_view_has_a_reporter_for_every_format(view, fmt):
 @pytest.mark.parametrize("view, fmt, message", [
     ("topics", "xml", "unknown format 'xml' for topics; choose one of: table, json, csv, markdown"),
     ("topic", "json", ("unknown view 'topic'; choose one of: compare, topics, propositions, claims, show, sources, "
-                        "timeline, matrix, entities")),
+                        "timeline, matrix, entities, unknown-entities, suggest, quote, init, add, rule, schema, value")),
+    ("rule", "csv", "unknown format 'csv' for rule; choose one of: table, json, markdown"),
 ])
 def test_an_unknown_view_or_format_is_named(view, fmt, message):
     with pytest.raises(ValueError) as caught:
@@ -47,9 +48,20 @@ def test_an_unknown_view_or_format_is_named(view, fmt, message):
     assert str(caught.value) == message
 
 
-def test_the_registry_lists_four_formats_per_view():
+def test_the_registry_lists_four_formats_per_browsing_view_and_each_commands_own():
     assert VIEW_FORMATS == ("table", "json", "csv", "markdown")
-    assert all(tuple(formats) == VIEW_FORMATS for formats in VIEW_REPORTERS.values())
+    browsing = ["compare", "topics", "propositions", "claims", "show", "sources", "timeline", "matrix", "entities"]
+    assert all(VIEWS[name].formats == VIEW_FORMATS for name in browsing)
+    assert {name: view.formats for name, view in VIEWS.items() if name not in browsing} == {
+        "unknown-entities": ("yaml",), "suggest": ("yaml", "table", "json"), "quote": ("text",), "init": ("text",),
+        "add": ("text",), "rule": ("table", "json", "markdown"), "schema": ("json", "markdown"),
+        "value": ("table", "json")}
+
+
+@pytest.mark.parametrize("view", sorted(VIEWS))
+def test_every_registered_format_has_its_reporter(view):
+    for fmt in VIEWS[view].formats:
+        assert callable(view_reporter(view, fmt))
 
 
 # --------------------------------------------------------------------------- reporters write to the stream given
@@ -151,3 +163,22 @@ def test_commands_do_not_exit_from_inside():
                if path.name not in ("__init__.py", "typer_app.py")
                and any(word in path.read_text(encoding="utf-8") for word in ("typer.Exit", "sys.exit(", "die("))]
     assert exiting == []
+
+
+def test_each_views_declared_type_is_what_its_reporters_take():
+    """`View[T]` is what mypy checks the commands against; a reporter is found by name
+    (getattr), so this test checks that every reporter of a view declares the same ``T`` for
+    what it writes, and a `Target` for where (annotations compared as written)."""
+    import inspect
+
+    from hirel.output import reporters
+
+    declared = {view.name: reporters.__annotations__[constant] for constant, view in vars(reporters).items()
+                if isinstance(view, reporters.View)}
+    assert set(declared) == set(VIEWS)
+    for name, annotation in declared.items():
+        assert annotation.startswith("View[") and annotation.endswith("]"), annotation
+        takes = annotation[len("View["):-1]
+        for fmt in VIEWS[name].formats:
+            parameters = list(inspect.signature(view_reporter(name, fmt)).parameters.values())
+            assert [p.annotation for p in parameters] == [takes, "Target"], (name, fmt)

@@ -112,7 +112,8 @@ def test_nested_scopes_are_separate_positions_with_part_whole_disputes():
     found = find_positions([*SUDAN, part], DEATHS, ENTITIES)
     assert [(p.id, p.scope, p.display) for p in found.positions] == [
         ("p1", "Darfur", "10,000"), ("p2", "North Darfur", "400,000")]
-    assert [d.positions for d in found.disputes] == [("p1", "p2")]
+    # in the order the explanation names them: the part first
+    assert [d.positions for d in found.disputes] == [("p2", "p1")]
     assert found.disputes[0].explanation.startswith("part exceeds whole: 400,000 (per AP) for North Darfur")
     small = c("north-5k", 5 * K, 5 * K, "AP", scope="North Darfur")
     assert find_positions([*SUDAN, small], DEATHS, ENTITIES).disputes == []

@@ -75,7 +75,8 @@ def test_stubs_hold_what_the_sentences_say(port, run):
     assert out.startswith("# port-report: 0 of 6 checkable sentences covered (0%)\n")
     assert "    # claimant: Ana Lopes  # not in entities.yaml: add the stub below\n" in out
     assert out.endswith("# names not in entities.yaml: add them there (check the spelling), then uncomment "
-                        "the claimant\n# Ana Lopes: {}\n")
+                        "the claimant;\n# a sentence that names two entities is checkable, so declaring names can "
+                        "raise the count above\n# Ana Lopes: {}\n")
     assert '    value: "about $100 million annually"  # reads: $90M–$110M/yr\n' in out
     assert '    when: "2022-07-16"  # from \'July 16\' in the sentence and the article\'s year\n' in out
     assert '    when: "2022-05-10"  # from the article\'s date\n' in out

@@ -148,3 +148,12 @@ def test_claim_span_odd_text(sentence):
     start, end = claim_span(sentence, parts, anchors)
     assert 0 <= start <= end <= len(sentence)
     assert all(start <= at < end for at in anchors)
+
+
+def test_quote_keeps_who_is_cited(spans, run):
+    # the claimant named by 'citing' after another cue: the quote shows the name, so that a reader
+    # of the claim sees who is cited; a 'citing' that gives a reason stays out (EXPECTED above)
+    spans.write("articles/spans.md", SPANS.split("---\n")[0] + "---\n" + SPANS.split("---\n")[1] + "---\n"
+                "Iran gave $5 million in 2019, the ministry said, citing Reuters.\n")
+    stubs = yaml.safe_load(run("suggest", "spans").output)["claims"]
+    assert [s["quote"] for s in stubs] == ["Iran gave $5 million in 2019, the ministry said, citing Reuters."]

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from ..comparing.entities import EntityIndex, suggest
+from ..comparing.entities import EntityIndex, suggest_name
 from ..loading import fields as F
 from ..rules.anchoring import normalize_for_match
 from ..rules.structure import slugify
@@ -31,6 +31,7 @@ _STOPWORDS = frozenset(
     "a an the and or but of in on at to for from by with as is are was were be been its it this that "
     "these those what why how who whom which when where after before over under into about than".split())
 ID_TITLE_WORDS = 5
+NO_DATE = "no publication date found: add `published:` to the front matter, or re-run with --published"
 NEAR_DUPLICATE = 95.0  # rapidfuzz ratio of the normalized texts, 0-100
 
 
@@ -54,6 +55,8 @@ class NewArticle:
     outlet_note: str | None = None  # how the outlet was resolved
     new_entity: str | None = None  # a YAML stub added to entities.yaml for a new outlet
     notes: list[str] = field(default_factory=list)
+    # What the user should know and do, for the command to show ("no publication date found: …").
+    remarks: list[str] = field(default_factory=list)
 
     @property
     def content(self) -> str:
@@ -137,7 +140,7 @@ def resolve_outlet(name: str, entities: EntityIndex, explicit: bool,
     if canonical is not None:
         note = None if canonical == name else f"outlet '{name}' is the entity '{canonical}'"
         return canonical, note, None
-    close = suggest(name, entities.all_names())
+    close = suggest_name(name, entities.all_names())
     if close and not explicit:
         raise AuthoringError(
             f"the page's outlet '{name}' is not an entity; did you mean '{close[0]}'? Run again with "
@@ -190,14 +193,17 @@ def plan_article(extracted: Extracted, data_dir: Path, overrides: Overrides, cor
     if overrides.reliability:
         front["reliability"] = overrides.reliability.upper()
     notes = []
-    if meta.published_from == "url" and not overrides.published:
-        notes.append("date read from the address")
+    if meta.published_from in ("url", "date line") and not overrides.published:
+        notes.append("date read from the " + ("address" if meta.published_from == "url" else "article's date line"))
+    if meta.site_from and not overrides.outlet:
+        notes.append(f"outlet read from the {meta.site_from}")
     if extracted.kept:
         notes.append(f"{extracted.kept} paragraph(s) not found verbatim in the page: check them against it")
     if notes:
         front["notes"] = "; ".join(notes).capitalize() + "."
+    remarks = [] if published else [NO_DATE]
     return NewArticle(article_id, data_dir / "articles" / f"{article_id}.md", front, extracted.text,
-                      outlet_note, stub, notes)
+                      outlet_note, stub, notes, remarks)
 
 
 def write_article(plan: NewArticle, data_dir: Path) -> list[Path]:

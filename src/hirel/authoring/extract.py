@@ -168,7 +168,10 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
 
 
 def read_text_source(text: str, name: str | None = None) -> Extracted:
-    """A text or Markdown article: the title is its first line (a leading '#' dropped)."""
+    """A text or Markdown article: the title is its first line (a leading '#' dropped); a byline,
+    a date line and a wire dateline among the first lines are read (`textheader`)."""
+    from .textheader import read_header
+
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     while lines and not lines[0].strip():
         lines.pop(0)
@@ -176,7 +179,12 @@ def read_text_source(text: str, name: str | None = None) -> Extracted:
         raise AuthoringError(f"{name or 'the input'} is empty")
     title = re.sub(r"^#+\s*", "", lines[0]).strip()
     body = "\n".join(lines).strip("\n") + "\n"
-    return Extracted(body, PageMetadata(title=title or None), 0, 0)
+    header = read_header(lines)
+    metadata = PageMetadata(title=title or None, author=header.author, published=header.published,
+                            published_from="date line" if header.published else None, site_name=header.agency)
+    if header.agency:
+        metadata.site_from = "wire dateline"
+    return Extracted(body, metadata, 0, 0)
 
 
 def extract_source(source: str, stdin_text: str | None = None, url: str | None = None) -> Extracted:

@@ -43,7 +43,8 @@ class PageMetadata:
     title: str | None = None
     author: str | None = None
     published: str | None = None
-    published_from: str | None = None  # where the date was read: json-ld, meta, time, url
+    published_from: str | None = None  # where the date was read: json-ld, meta, time, url, date line
+    site_from: str | None = None  # where the outlet was read when it is worth a note: wire dateline
     site_name: str | None = None
     url: str | None = None
     kind: str | None = None

@@ -2,7 +2,8 @@
 
 Reuses the quote anchoring of `hirel check` (`hirel.rules.anchoring`): an exact (normalized) match
 first, else the closest passage on word boundaries. The differences are word by word, in the
-normalized form quotes are compared in (case, quote marks, dashes and spacing never count).
+normalized form quotes are compared in (case, quote marks, dashes and spacing never count), and
+the punctuation around a word does not count either ('derna' is 'Derna.').
 """
 
 from __future__ import annotations
@@ -25,19 +26,32 @@ class FoundQuote:
     differences: str  # '' when exact; else the passage with changed words marked
 
 
+def _bare(word: str) -> str:
+    """A normalized word without the punctuation around it ('derna.' -> 'derna')."""
+    return word.strip(_EDGE_PUNCTUATION) or word
+
+
+_EDGE_PUNCTUATION = ".,;:!?\"'()[]{}…-"
+
+
 def word_differences(text: str, passage: str) -> str:
     """The passage's words, with '[+word]' for words TEXT lacks and '[-word]' for words of TEXT
-    the passage does not have."""
+    the passage does not have; '' when none differs. Words that differ only in case, quote
+    marks, dashes or the punctuation around them ('derna' for 'Derna.') are not differences:
+    the passage is what to paste, and `hirel check` forgives case and quote marks."""
     ours, theirs = normalize_for_match(text).split(), passage.split()
-    keys = [normalize_for_match(w) for w in theirs]
+    keys = [_bare(normalize_for_match(w)) for w in theirs]
     out: list[str] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=ours, b=keys, autojunk=False).get_opcodes():
+    changed = False
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=[_bare(w) for w in ours], b=keys,
+                                                        autojunk=False).get_opcodes():
         if tag == "equal":
             out.extend(theirs[j1:j2])
             continue
+        changed = True
         out.extend(f"[-{w}]" for w in ours[i1:i2])
         out.extend(f"[+{w}]" for w in theirs[j1:j2])
-    return " ".join(out)
+    return " ".join(out) if changed else ""
 
 
 def find_quote(article: Article, text: str, min_score: float = MIN_HINT_SCORE) -> FoundQuote | None:

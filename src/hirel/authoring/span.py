@@ -15,13 +15,14 @@ relative or subordinate clause) brings the unit it hangs on: an opening phrase t
 other the one before (so does what follows a colon or a dash in lower case). An opening phrase
 before the span is kept (it qualifies the claim) unless it is a clause of its own ('Although the
 talks failed,'). A leading 'but' or 'and' is left out, a bracket never opens or closes alone at
-an end, and a quotation (“…”) cut by an end is taken whole. The ends fall on word boundaries,
+an end, and a quotation (“…” or "…") cut by an end is taken whole. The ends fall on word boundaries,
 since the units do.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 # Brackets do not cut: '(the group)' is an aside inside its clause, whose subject is before it.
@@ -114,9 +115,11 @@ def _index(parts: list[Unit], at: int) -> int:
     return len(parts) - 1
 
 
-def claim_span(sentence: str, parts: list[Unit], anchors: list[int]) -> tuple[int, int]:
+def claim_span(sentence: str, parts: list[Unit], anchors: list[int],
+               quotes: Quotations | None = None) -> tuple[int, int]:
     """The span (sentence offsets) from the first to the last unit that the ``anchors``
-    (offsets of the figures, the attribution, …) need, a leading 'but'/'and' left out."""
+    (offsets of the figures, the attribution, …) need, a leading 'but'/'and' left out;
+    ``quotes``: the sentence's quotations, when already found."""
     if not anchors:
         return 0, len(sentence)
     chosen = {_index(parts, at) for at in anchors}
@@ -146,21 +149,73 @@ def claim_span(sentence: str, parts: list[Unit], anchors: list[int]) -> tuple[in
     text = sentence[start:end]
     end = start + len(text.rstrip(" ,;:—–-"))
     start, end = _balanced(sentence, start, end, min(anchors), max(anchors) + 1)
-    return _quotation(sentence, min(start, min(anchors)), max(end, max(anchors) + 1))
+    return (quotes or Quotations(sentence)).whole(min(start, min(anchors)), max(end, max(anchors) + 1))
 
 
-def _quotation(sentence: str, start: int, end: int) -> tuple[int, int]:
-    """A quotation opened (“) or closed (”) in the span and not in it is taken whole."""
-    text = sentence[start:end]
-    if text.count("“") > text.count("”"):
-        close = sentence.find("”", end)
-        if close >= 0:
-            end = close + 1
-    if text.count("”") > text.count("“"):
-        opening = sentence.rfind("“", 0, start)
-        if opening >= 0:
-            start = opening
-    return start, end
+class Quotations:
+    """The quotations of a text, as (start of the opening mark, end of the closing mark). Curly
+    marks say which way they face; a straight mark (") opens after a space or the start and
+    before a word, else it closes; either closes the other ('"Unity of All Fronts.”'). A mark
+    left alone is a quotation that runs on from the text before (a closing one: from the
+    start) or into what follows (an opening one: to the end).
+
+    Built once for a text, then asked about one span after another, each in time that grows
+    with the span, not with the text."""
+
+    def __init__(self, text: str) -> None:
+        self.spans: list[tuple[int, int]] = []
+        marks: list[tuple[int, int]] = []  # (offset of a mark, index of its quotation)
+        open_at: list[int] = []
+        for m in _MARKS.finditer(text):
+            i, char = m.start(), m.group()
+            if char == '"':
+                before = text[i - 1] if i else " "
+                after = text[i + 1] if i + 1 < len(text) else " "
+                opens = (before.isspace() or before in "([{—–-") and not after.isspace()
+            else:
+                opens = char == "“"
+            if opens:
+                open_at.append(i)
+                continue
+            index = len(self.spans)
+            if open_at:
+                opening = open_at.pop()
+                self.spans.append((opening, i + 1))
+                marks.append((opening, index))
+            else:
+                self.spans.append((0, i + 1))
+            marks.append((i, index))
+        for opening in open_at:
+            marks.append((opening, len(self.spans)))
+            self.spans.append((opening, len(text)))
+        marks.sort()
+        self._at = [at for at, _index in marks]
+        self._of = [index for _at, index in marks]
+
+    def whole(self, start: int, end: int) -> tuple[int, int]:
+        """The span, widened until no quotation has a mark in it and another part outside."""
+        changed = True
+        while changed:
+            changed = False
+            for k in range(bisect_left(self._at, start), bisect_left(self._at, end)):
+                q_start, q_end = self.spans[self._of[k]]
+                if q_start < start or q_end > end:
+                    start, end, changed = min(start, q_start), max(end, q_end), True
+        return start, end
+
+
+_MARKS = re.compile('["“”]')
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """The quotations of ``text`` (see Quotations), in order of their start."""
+    return sorted(Quotations(text).spans)
+
+
+def whole_quotations(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """A quotation whose opening or closing mark is in the span and another part outside it
+    (straight or curly marks) is taken whole."""
+    return Quotations(sentence).whole(start, end)
 
 
 def _balanced(sentence: str, start: int, end: int, first: int, last: int) -> tuple[int, int]:

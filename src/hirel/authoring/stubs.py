@@ -13,10 +13,11 @@ import re
 
 import yaml
 
+from ..loading.fields import PROPOSITION_PLACEHOLDER
 from ..output.terminal import json_text
 from .suggest import ArticleSuggestions, Stub
 
-CHOOSE = "CHOOSE"  # the placeholder for the proposition
+CHOOSE = PROPOSITION_PLACEHOLDER  # the placeholder for the proposition
 
 
 def quoted(text: str) -> str:
@@ -99,7 +100,8 @@ def suggestions_yaml(result: ArticleSuggestions, include_covered: bool, claims_f
         lines[-1] = "claims: []" if not claims_file_exists else "# nothing left to annotate"
     if unknown:
         lines.append("")
-        lines.append("# names not in entities.yaml: add them there (check the spelling), then uncomment the claimant")
+        lines.append("# names not in entities.yaml: add them there (check the spelling), then uncomment the claimant;")
+        lines.append("# a sentence that names two entities is checkable, so declaring names can raise the count above")
         for name in unknown:
             lines.extend("# " + line for line in entity_stub(name).rstrip("\n").split("\n"))
     return "\n".join(lines) + "\n"

@@ -13,6 +13,7 @@ claim's quote falls in is covered.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -22,7 +23,7 @@ from ..values.periods import PeriodError, parse_period
 from .attribution import Attribution, EntityMatcher, attribution_of
 from .find_values import FoundValue, find_values
 from .sentences import Sentence, split_sentences
-from .span import Unit, claim_span, units
+from .span import Quotations, Unit, claim_span, units
 
 if TYPE_CHECKING:
     from ..model import Article, Corpus
@@ -89,6 +90,13 @@ class ArticleSuggestions:
         return self.covered / self.checkable if self.checkable else None
 
 
+def has_claims(corpus: Corpus, article_id: str) -> bool:
+    """Whether the article has claims already: in the corpus, or a claims file of its name (one
+    that did not load counts: stubs are then added to it, not written as a new file)."""
+    return any(c.article == article_id for c in corpus.claims.values()) or \
+        (corpus.root / "claims" / f"{article_id}.yaml").exists()
+
+
 class Suggester:
     """Suggestions for the articles of one corpus (entity and proposition look-ups built once)."""
 
@@ -99,12 +107,14 @@ class Suggester:
         self._texts = [p.text for p in self.propositions]
         self._taken = set(corpus.claims)
         self._stubs = True
+        self._paragraphs = _Paragraphs("")
 
     def for_article(self, article_id: str, stubs: bool = True) -> ArticleSuggestions:
         """The checkable sentences of an article; with ``stubs=False`` only which sentences are
         checkable and covered (for coverage figures: no stubs, no proposition look-up)."""
         self._stubs = stubs
         article = self.corpus.articles[article_id]
+        self._paragraphs = _Paragraphs(article.body)
         text = ArticleText(article.body, article.body_line)
         covered_spans = [(p.start, p.end) for c in self.corpus.claims.values() if c.article == article_id
                          for p in text.find(c.quote)]
@@ -150,8 +160,11 @@ class Suggester:
             return Suggestion(sentence, line, reasons, False, [])
         keep = [(v.start - sentence.start, v.end - sentence.start) for v in values]
         parts = units(local, keep)
+        quotes = Quotations(local)
         propositions = self._propositions(local)
         cue = [attribution.cue_start, attribution.cue_end - 1] if attribution.cue_start >= 0 else []
+        if attribution.source_start >= 0:  # the words naming the claimant stay in the quote
+            cue += [attribution.source_start, attribution.source_end - 1]
         if figures or dates:
             # every figure its own stub ('killed 708 people and left 2,000 homeless': two claims)
             groups = [[v] for v in figures] if figures else [g[:1] for g in _by_unit(parts, dates, sentence.start)]
@@ -163,8 +176,8 @@ class Suggester:
                 anchors = [at for v in group_values for at in (v.start - sentence.start, v.end - 1 - sentence.start)]
             else:
                 anchors = [m[0] for m in self.matcher.mentions(local)] if not cue else []
-            begin, finish = claim_span(local, parts, anchors + cue)
-            start, end = sentence.start + begin, sentence.start + finish
+            begin, finish = claim_span(local, parts, anchors + cue, quotes)
+            start, end = self._paragraphs.whole_quotations(sentence.start + begin, sentence.start + finish)
             quote = article.body[start:end].strip()
             value = group_values[0] if group_values else None
             near = sorted(dates, key=lambda d: abs(d.start - value.start)) if value is not None else dates
@@ -272,6 +285,28 @@ def _figure_slug(text: str) -> str:
     suffix = _SLUG_MAGNITUDES.get(unit, unit)
     rest = text[m.end():m.end() + 1]
     return f"{number}{suffix}" + ("s" if rest == "s" else "")
+
+
+class _Paragraphs:
+    """The paragraphs (lines) of an article body, each one's quotations found once."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self._breaks = [m.start() for m in re.finditer("\n", body)]
+        self._quotations: dict[int, Quotations] = {}
+
+    def whole_quotations(self, start: int, end: int) -> tuple[int, int]:
+        """The span with every quotation it cuts taken whole, in its paragraph: a quotation that
+        opens in an earlier sentence ('"The water came at night. It can reach 20,000 deaths," the
+        mayor said.') is quoted from its opening mark."""
+        index = bisect_left(self._breaks, start)
+        line_start = self._breaks[index - 1] + 1 if index else 0
+        line_end = self._breaks[index] if index < len(self._breaks) else len(self.body)
+        found = self._quotations.get(line_start)
+        if found is None:
+            found = self._quotations[line_start] = Quotations(self.body[line_start:line_end])
+        begin, finish = found.whole(start - line_start, min(end, line_end) - line_start)
+        return line_start + begin, line_start + finish
 
 
 def _by_unit(parts: list[Unit], values: list[FoundValue], offset: int) -> list[list[FoundValue]]:

@@ -102,4 +102,57 @@ def unknown_names(corpus: Corpus) -> list[UnknownName]:
         best = max(spellings, key=lambda s: (counts[s], -spellings.index(s)))
         group.aliases = [s for s in spellings if s != best]
         group.name = best
-    return groups
+    return _merge_short_forms(groups)
+
+
+# Words after which the rest of a name is not the same entity: 'Supreme Leader of Iran' is not Iran.
+_CONNECTORS = frozenset({"of", "for", "in", "at", "on", "to", "and", "the", "de", "del", "al", "el"})
+
+
+def _merge_short_forms(groups: list[UnknownName]) -> list[UnknownName]:
+    """A name that is the last words of exactly one longer unknown name, after a capitalised word
+    (a first name or a title: 'Bachelet' in 'Chilean President Michelle Bachelet', 'Michelle
+    Bachelet' too) is a short form of it and becomes its alias; the longer name stays the stub's
+    name, since a surname alone says less. 'Biden' in 'Biden administration' (first words) and
+    'Iran' in 'Supreme Leader of Iran' (after 'of') stay names of their own. Linear: longer names
+    are indexed by their last word."""
+    by_last_word: dict[str, list[UnknownName]] = {}
+    for group in groups:
+        for spelling in {group.name, *group.aliases}:
+            words = spelling.split()
+            if len(words) > 1:
+                by_last_word.setdefault(words[-1].casefold(), []).append(group)
+    merged_into: dict[int, UnknownName] = {}
+
+    def root(group: UnknownName) -> UnknownName:
+        while id(group) in merged_into:
+            group = merged_into[id(group)]
+        return group
+
+    # Longest first, so that 'Michelle Bachelet' joins 'Chilean President Michelle Bachelet' before
+    # 'Bachelet', which then ends one name, not two.
+    for group in sorted(groups, key=lambda g: -len(g.name.split())):
+        words = group.name.split()
+        if not words[0][:1].isupper():
+            continue
+        targets = {id(root(long)): root(long) for long in by_last_word.get(words[-1].casefold(), ())
+                   if long is not group and _is_short_form(words, long)}
+        targets.pop(id(group), None)
+        if len(targets) == 1:
+            (long,) = targets.values()
+            long.aliases += [s for s in (group.name, *group.aliases) if s not in long.aliases and s != long.name]
+            long.uses += group.uses
+            merged_into[id(group)] = long
+    return [group for group in groups if id(group) not in merged_into]
+
+
+def _is_short_form(words: list[str], long: UnknownName) -> bool:
+    for spelling in (long.name, *long.aliases):
+        longer = spelling.split()
+        if len(longer) <= len(words) or [w.casefold() for w in longer[-len(words):]] != \
+                [w.casefold() for w in words]:
+            continue
+        before = longer[-len(words) - 1]
+        if before[:1].isupper() and before.casefold() not in _CONNECTORS:
+            return True
+    return False

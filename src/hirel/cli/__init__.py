@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..errors import HirelError
 
+if TYPE_CHECKING:
+    from typer import Typer
 
-def __getattr__(name: str) -> Any:
+
+def __getattr__(name: str) -> Typer:
     if name == "app":
         from .typer_app import app
 
@@ -29,17 +32,21 @@ def main() -> None:
         # A terminal or pipe that cannot encode "–" or "“" gets "?" rather than a crash.
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
+    code: int | str | None = 0
     try:
-        from .fast import run_fast
+        try:
+            from .fast import run_fast
 
-        code = run_fast(sys.argv[1:])
-        if code is not None:
-            sys.exit(code)
-        from .typer_app import app
+            code = run_fast(sys.argv[1:])
+            if code is None:
+                from .typer_app import app
 
-        app()
-    except SystemExit:
-        raise
+                app()
+        except SystemExit as done:
+            code = done.code
+        # What is still buffered goes now, while a reader that has gone away can be told apart
+        # from an error (at exit, Python would report the broken pipe and exit 120).
+        sys.stdout.flush()
     except KeyboardInterrupt:
         sys.stderr.write("hirel: interrupted\n")
         sys.exit(130)
@@ -50,13 +57,15 @@ def main() -> None:
 
         sys.exit(report_error(exc, sys.stderr))
     except BrokenPipeError:
-        # The reader (e.g. `head`) went away; stop quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(0)
+        # The reader (e.g. `head`) went away during the fast path or the last flush (the Typer
+        # application handles it in its commands the same way).
+        from .errors import reader_gone
+
+        sys.exit(reader_gone())
     except Exception as exc:  # the single place internal errors are turned into exit 2
         if os.environ.get("HIREL_DEBUG"):
             raise
         sys.stderr.write(f"hirel: internal error: {type(exc).__name__}: {exc} "
                          "(set HIREL_DEBUG=1 to see the traceback)\n")
         sys.exit(2)
+    sys.exit(code)

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import typer
 
-from .common import data_dir
+from .common import data_dir, write_view
 from .errors import CommandError
 from .typer_app import app
 
 
 @app.command()
 def init(
+    ctx: typer.Context,
     directory: Path = typer.Argument(Path("."), metavar="DIR", help="Where to start the corpus (default: here)."),
 ) -> None:
     """Start a new corpus that passes hirel check at once.
@@ -27,17 +28,11 @@ def init(
     Example: hirel init my-corpus
     """
     from ..authoring.start import init_corpus
-    from ..output.terminal import safe_line
+    from ..output.authoring import Started
+    from ..output.reporters import INIT
 
     written, kept = init_corpus(directory)  # AuthoringError: reported by the error handler
-    for path in written:
-        sys.stdout.write(f"created {safe_line(path.as_posix())}\n")
-    for path in kept:
-        sys.stdout.write(f"kept your {safe_line(path.as_posix())}")
-        sys.stdout.write(": add the hirel-check hook to it (see docs/authoring.md)\n" if path.name.startswith(".pre")
-                         else "\n")
-    where = "" if directory == Path(".") else f"cd {safe_line(directory.as_posix())} && "
-    sys.stdout.write(f"next: {where}hirel add PAGE.html (or a URL), then hirel check\n")
+    write_view(ctx, INIT, "text", Started(directory, written, kept))
 
 
 @app.command()
@@ -45,13 +40,13 @@ def add(
     ctx: typer.Context,
     source: str = typer.Argument(..., metavar="SOURCE",
                                  help="A saved web page (.html), a URL, a text or Markdown file, or - (standard input)."),
-    article_id: str | None = typer.Option(None, "--id", help="The article id (default: outlet, year and title words)."),
-    outlet: str | None = typer.Option(None, "--outlet", help="The outlet (an entity name or alias; a new name is added)."),
-    published: str | None = typer.Option(None, "--published", help="Publication date: YYYY, YYYY-MM or YYYY-MM-DD."),
+    article_id: str | None = typer.Option(None, "--id", metavar="ID", help="The article id (default: outlet, year and title words)."),
+    outlet: str | None = typer.Option(None, "--outlet", metavar="NAME", help="The outlet (an entity name or alias; a new name is added)."),
+    published: str | None = typer.Option(None, "--published", metavar="DATE", help="Publication date: YYYY, YYYY-MM or YYYY-MM-DD."),
     kind: str | None = typer.Option(None, "--kind", help="news, analysis, opinion, explainer, blog or reference."),
-    reliability: str | None = typer.Option(None, "--reliability", help="Source-reliability grade A to F."),
+    reliability: str | None = typer.Option(None, "--reliability", metavar="GRADE", help="Source-reliability grade A to F."),
     url: str | None = typer.Option(None, "--url", help="Where the page was published (for a saved page)."),
-    title: str | None = typer.Option(None, "--title", help="The title (default: the page's)."),
+    title: str | None = typer.Option(None, "--title", metavar="TEXT", help="The title (default: the page's)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Print the article file instead of writing it."),
 ) -> None:
     """Add an article from a saved web page, a URL, or a text file.
@@ -64,9 +59,9 @@ def add(
     """
     from ..authoring.add import AlreadyInCorpus, Overrides, plan_article, write_article
     from ..authoring.extract import extract_source
-    from ..loading.datafiles import display_path
     from ..loading.loader import load_corpus
-    from ..output.terminal import safe, safe_line
+    from ..output.authoring import Added
+    from ..output.reporters import ADD
 
     root = data_dir(ctx)
     overrides = Overrides(article_id, outlet, published, kind.lower() if kind else None, reliability, url, title)
@@ -75,20 +70,11 @@ def add(
         extracted = extract_source(source, stdin_text, url)
         corpus, _problems = load_corpus(root)
         plan = plan_article(extracted, root, overrides, corpus)
-        if dry_run:
-            sys.stdout.write(safe(plan.content))
-            return
-        written = write_article(plan, root)
+        written = None if dry_run else write_article(plan, root)
     except AlreadyInCorpus as exc:
         raise CommandError(str(exc), exit_code=1) from exc
-    out = sys.stdout.write
-    paragraphs = plan.body.count("\n\n") + 1
-    out(f"added {safe_line(display_path(written[0]))} ({paragraphs} paragraphs)\n")
-    for key, value in plan.front.items():
-        out(f"  {key}: {safe_line(value)}\n")
-    if plan.outlet_note:
-        out(f"note: {safe_line(plan.outlet_note)}\n")
-    if plan.new_entity:
-        for line in plan.new_entity.rstrip("\n").split("\n"):
-            out("  " + " " * (len(line) - len(line.lstrip())) + f"{safe_line(line)}\n")
-    out(f"next: hirel suggest {plan.id}\n")
+    write_view(ctx, ADD, "text", Added(plan, written))
+    if written is None:  # --dry-run: the file on stdout, what to add to it on stderr
+        from ..output.terminal import safe_line
+
+        sys.stderr.writelines(f"note: {safe_line(remark)}\n" for remark in plan.remarks)

@@ -1,14 +1,13 @@
-"""What the browsing commands share: their options, the browser over the loaded corpus, and
-writing a view with the reporter chosen by format name."""
+"""What the browsing commands share: their options and the browser over the loaded corpus.
+(Views are written by `common.write_view`.)"""
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 import typer
 
-from .common import load, options
+from .common import load, write_view
 
 if TYPE_CHECKING:
     from ..views import Browser
@@ -25,9 +24,4 @@ def browser(ctx: typer.Context) -> Browser:
     return Browser(load(ctx))
 
 
-def write_view(ctx: typer.Context, view: str, fmt: str, result: Any) -> None:
-    """Write what ``view`` computed as ``fmt`` to stdout (the pager's, when one runs)."""
-    from ..output.browsing import Target
-    from ..output.reporters import view_reporter
-
-    view_reporter(view, fmt)(result, Target(sys.stdout, options(ctx).color))
+__all__ = ["Format", "FormatOption", "PropositionFilter", "TopicFilter", "browser", "write_view"]

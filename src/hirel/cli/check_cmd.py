@@ -35,5 +35,5 @@ def check(
     from .check_run import run_check
 
     code = run_check(options(ctx).data, options(ctx).color, list(files or []), format.lower(), strict, exit_zero,
-                     no_cache)
+                     no_cache or options(ctx).no_cache)
     return code

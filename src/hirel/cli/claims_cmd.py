@@ -28,7 +28,8 @@ def claims(
     named (--claimant Hamas includes Ismail Haniyeh, who is part of Hamas), as the comparison
     treats them as one origin; who only passed a claim on (via) does not count. --search ranks
     claims by how well their id, quote or note match the text (typos, word order and number
-    words are forgiven) and shows the score (0-100; 75 or more is a match).
+    words are forgiven; a number must be there exactly) and shows the score (0-100; 75 or more is
+    a match).
 
     Example: hirel claims --search "hundred milion anually"
     """
@@ -38,7 +39,8 @@ def claims(
     found = browser(ctx)
     matches = find_claims(found, topic=topic, proposition=proposition, article=article,
                           claimant=claimant, search=search)  # UnknownName: reported by the error handler
-    write_view(ctx, "claims", format, Claims(matches, search is not None, found.corpus.propositions))
+    from ..output.reporters import CLAIMS
+    write_view(ctx, CLAIMS, format, Claims(matches, search is not None, found.corpus.propositions))
 
 
 @app.command()
@@ -60,4 +62,5 @@ def show(
     from ..views import claim_detail
 
     found = browser(ctx)
-    write_view(ctx, "show", format, Show(claim_detail(found, claim_id), found))
+    from ..output.reporters import SHOW
+    write_view(ctx, SHOW, format, Show(claim_detail(found, claim_id), found))

@@ -8,16 +8,19 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import typer
 
 from .errors import CommandError
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from subprocess import Popen
 
     from ..model import Corpus, Problem
+    from ..output.reporters import View
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -25,6 +28,7 @@ class GlobalOptions:
     data: Path | None = None
     color: str = "auto"
     pager: bool = True
+    no_cache: bool = False
 
 
 def options(ctx: typer.Context) -> GlobalOptions:
@@ -57,10 +61,17 @@ def did_you_mean(what: str, name: str, choices: Iterable[str], listing: str | No
     return CommandError(f"unknown {what} '{name}'{tail}")
 
 
-def stdout_console(ctx: typer.Context) -> Console:
-    from ..output.terminal import make_console
+def write_view(ctx: typer.Context, view: View[T], fmt: str, result: T) -> None:
+    """Write what a command computed with ``view``'s reporter for ``fmt``, to stdout (the
+    pager's, when one runs): the one place a command's output meets the stream."""
+    from ..output.browsing import Target
 
-    return make_console(options(ctx).color)
+    view.reporter(fmt)(result, Target(sys.stdout, options(ctx).color))
+
+
+def note(message: str) -> None:
+    """A diagnostic for the user, on stderr (stdout stays what a command produces)."""
+    sys.stderr.write(f"hirel: {message}\n")
 
 
 def warn_problems(problems: Sequence[Problem]) -> None:
@@ -75,10 +86,12 @@ def warn_problems(problems: Sequence[Problem]) -> None:
 
 def load(ctx: typer.Context) -> Corpus:
     """Load the corpus for a browsing command; errors in it are noted on stderr, not fatal."""
-    from ..loading.loader import load_corpus
+    from ..loading.cache import default_cache_dir
+    from ..loading.corpuscache import load_corpus_cached
     from ..rules.registry import judge
 
-    corpus, problems = load_corpus(data_dir(ctx))
+    root = data_dir(ctx)
+    corpus, problems = load_corpus_cached(root, None if options(ctx).no_cache else default_cache_dir(root))
     warn_problems(judge(problems))
     return corpus
 
@@ -136,7 +149,7 @@ class PagerStream:
     def __init__(self, terminal: IO[str], argv: list[str]) -> None:
         self._terminal = terminal
         self._argv = argv
-        self._process: Any = None
+        self._process: Popen[bytes] | None = None
         self._pipe: IO[str] | None = None
         self._closed_by_reader = False
 
@@ -148,12 +161,13 @@ class PagerStream:
         env.setdefault("LESS", "FRX")
         env.setdefault("LV", "-c")
         try:
-            self._process = subprocess.Popen(self._argv, stdin=subprocess.PIPE, env=env)
+            self._process = process = subprocess.Popen(self._argv, stdin=subprocess.PIPE, env=env)
         except OSError:
             self._pipe = self._terminal
             return self._pipe
+        assert process.stdin is not None  # stdin=PIPE
         encoding = getattr(self._terminal, "encoding", None) or "utf-8"
-        self._pipe = io.TextIOWrapper(self._process.stdin, encoding=encoding, errors="replace",
+        self._pipe = io.TextIOWrapper(process.stdin, encoding=encoding, errors="replace",
                                       line_buffering=False, write_through=False)
         return self._pipe
 
@@ -198,5 +212,5 @@ class PagerStream:
     def encoding(self) -> str:
         return getattr(self._terminal, "encoding", None) or "utf-8"
 
-    def __getattr__(self, name: str) -> Any:
+    def __getattr__(self, name: str) -> Any:  # the terminal stream's other attributes, as they are
         return getattr(self._terminal, name)

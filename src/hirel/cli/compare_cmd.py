@@ -6,10 +6,8 @@ from typing import Literal
 
 import typer
 
-from ..output.render import cell, new_table, print_hanging, write_json
-from ..output.terminal import brief, safe_line
-from .browsing import write_view
-from .common import load, stdout_console
+from ..output.terminal import brief
+from .common import load, write_view
 from .errors import CommandError
 from .typer_app import app
 
@@ -57,12 +55,13 @@ def compare(
     """
     from ..comparing.comparison import compare as run_compare
     from ..output.browsing.compare import Compared
+    from ..output.reporters import COMPARE
 
     only_list = _verdict_list(only, "--only")
     fail_list = _verdict_list(fail_on, "--fail-on")
     corpus = load(ctx)
     result = run_compare(corpus, subject)  # UnknownName: reported by the error handler
-    write_view(ctx, "compare", format, Compared(result, set(only_list) or None, pairs))
+    write_view(ctx, COMPARE, format, Compared(result, set(only_list) or None, pairs))
     if fail_list and any(pc.count(verdict) for pc in result.propositions for verdict in fail_list):
         return 1
     return 0
@@ -74,21 +73,22 @@ def value(
     text: str = typer.Argument(..., metavar="TEXT", help="A value phrase, e.g. '$30 million a month'."),
     unit: str | None = typer.Option(None, "--unit", "-u", help="Convert to this unit, e.g. USD/year, percent, date."),
     when: str | None = typer.Option(None, "--when", help="The period a total covers (to make it a rate)."),
-    change: bool = typer.Option(False, "--change", help="Read it as on a proposition that measures a change ('up 21%')."),
+    change: bool = typer.Option(False, "--change", help="Read it as on a proposition that measures a change ('up 21%'), and show it as a change."),
     format: Literal["table", "json"] = typer.Option("table", "--format", "-f", case_sensitive=False,
                                                     help="table or json."),
 ) -> None:
     """Show how a value phrase is read and converted.
 
-    Prints the interval, the unit, and each reading and conversion step.
+    Prints the interval, the unit, and each reading and conversion step. With --change, a
+    change is shown as one: 'up more than 50%' reads as up at least 50%, not as a level of 50%.
 
     Exit 1 when the phrase cannot be read or converted.
 
     Example: hirel value "$30 million a month" --unit USD/year
     """
-    from ..output.serialize import bound
+    from ..output.reference import ValueReading
+    from ..output.reporters import VALUE
     from ..values import ValueParseError, explain_value
-    from ..values.figures import format_compared, format_interval
     from ..values.periods import PeriodError, parse_period
     from ..values.units import ConversionError, UnitError
 
@@ -97,33 +97,4 @@ def value(
         interval = explain_value(text, unit, period, "change" if change else None)
     except (ValueParseError, ConversionError, UnitError, PeriodError) as exc:
         raise CommandError(brief(exc, 400), exit_code=1) from exc
-    low, high = interval.as_written
-    if format.lower() == "json":
-        from ..output.serialize import value_reading_dict
-
-        write_json(value_reading_dict(text, interval))
-        return
-    from rich.text import Text
-
-    console = stdout_console(ctx)
-    table = new_table("", "")
-    table.show_header = False
-    table.add_row(cell("reads as", "bold"), cell(format_interval(interval)))
-    table.add_row(cell("low", "bold"), cell(_plain(bound(low, interval.unit))))
-    table.add_row(cell("high", "bold"), cell(_plain(bound(high, interval.unit))))
-    if interval.written is not None:
-        table.add_row(cell("compared as", "bold"), cell(format_compared(interval)))
-    table.add_row(cell("unit", "bold"), cell(interval.unit))
-    console.print(table)
-    for number, step in enumerate(interval.steps, 1):
-        print_hanging(console, Text(f"{number}. {safe_line(step)}"), 2, len(f"{number}. "))
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def _plain(x: object) -> str:
-    if x is None:
-        return "unbounded"
-    return f"{x:,}" if isinstance(x, (int, float)) else str(x)
+    write_view(ctx, VALUE, format, ValueReading(text, interval, change))

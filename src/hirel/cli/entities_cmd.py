@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 import typer
 
-from .browsing import write_view
-from .common import load
+from .common import load, note, write_view
 from .typer_app import app
-
-if TYPE_CHECKING:
-    from ..authoring.unknown import UnknownName
 
 
 @app.command()
@@ -33,24 +28,13 @@ def entities(
     Example: hirel entities --unknown >> data/entities.yaml
     """
     from ..authoring.unknown import entity_uses, unknown_names
+    from ..output.reporters import ENTITIES, UNKNOWN_ENTITIES
 
     corpus = load(ctx)
     if unknown:
-        _unknown(unknown_names(corpus))
+        groups = unknown_names(corpus)
+        if not groups:
+            note("every name used is in entities.yaml")
+        write_view(ctx, UNKNOWN_ENTITIES, "yaml", groups)
         return
-    write_view(ctx, "entities", format, entity_uses(corpus))
-
-
-def _unknown(groups: list[UnknownName]) -> None:
-    from ..authoring.stubs import comment, entity_stub
-
-    out = sys.stdout.write
-    if not groups:
-        sys.stderr.write("hirel: every name used is in entities.yaml\n")
-        return
-    out(f"# {len(groups)} name(s) used but not in entities.yaml; check the grouped spellings\n")
-    for group in groups:
-        places = ", ".join(f"{role} at {loc.path}:{loc.line}" for role, loc in group.uses[:3])
-        more = f" and {len(group.uses) - 3} more" if len(group.uses) > 3 else ""
-        out(f"# {comment(places)}{more}\n")
-        out(entity_stub(group.name, group.aliases))
+    write_view(ctx, ENTITIES, format, entity_uses(corpus))

@@ -2,7 +2,7 @@
 
 pre-commit runs `hirel check FILES` on every commit; importing Typer (and pydantic, which it uses
 to convert every option) would cost more than checking a changed file. This reader accepts only
-what it fully understands: the global options `--data DIR`, `--color WHEN`, `--no-pager` and `--raw-csv`,
+what it fully understands: the global options `--data DIR`, `--color WHEN`, `--no-cache`, `--no-pager` and `--raw-csv`,
 then `check` with FILES, `--format/-f`, `--strict`, `--exit-zero`, `--no-cache` and `--`.
 Anything else (help, an unknown option, a bad value, another command) returns None and goes to
 the Typer application, which answers it, errors included, as it always has. Both run the same
@@ -12,12 +12,25 @@ the Typer application, which answers it, errors included, as it always has. Both
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Literal, TypedDict
 
 from .check_run import FORMATS, run_check
 
 _COLORS = ("auto", "always", "never")
-_FLAGS = {"--strict": "strict", "--exit-zero": "exit_zero", "--no-cache": "no_cache"}
+_Flag = Literal["strict", "exit_zero", "no_cache"]
+_FLAGS: dict[str, _Flag] = {"--strict": "strict", "--exit-zero": "exit_zero", "--no-cache": "no_cache"}
+
+
+class _CheckArgs(TypedDict):
+    """The arguments of `run_check`, as read from the command line."""
+
+    data: Path | None
+    color: str
+    files: list[Path]
+    format: str
+    strict: bool
+    exit_zero: bool
+    no_cache: bool
 
 
 def run_fast(argv: list[str]) -> int | None:
@@ -26,8 +39,9 @@ def run_fast(argv: list[str]) -> int | None:
         import sys
 
         from .. import __version__
+        from ..output import report_version
 
-        sys.stdout.write(f"hirel {__version__}\n")
+        report_version(__version__, sys.stdout)
         return 0
     parsed = _read_check(argv)
     if parsed is None:
@@ -35,12 +49,17 @@ def run_fast(argv: list[str]) -> int | None:
     return run_check(**parsed)
 
 
-def _read_check(argv: list[str]) -> dict[str, Any] | None:
+def _read_check(argv: list[str]) -> _CheckArgs | None:
     data: Path | None = None
     color = "auto"
+    no_cache = False
     at = 0
     while at < len(argv) and argv[at] != "check":
         if argv[at] in ("--no-pager", "--raw-csv"):  # check is never paged and writes no CSV
+            at += 1
+            continue
+        if argv[at] == "--no-cache":
+            no_cache = True
             at += 1
             continue
         name, value, at = _option(argv, at, ("--data", "--color"))
@@ -54,8 +73,8 @@ def _read_check(argv: list[str]) -> dict[str, Any] | None:
             return None
     if at == len(argv):
         return None
-    found: dict[str, Any] = {"data": data, "color": color, "files": [], "format": "text", "strict": False,
-                             "exit_zero": False, "no_cache": False}
+    found: _CheckArgs = {"data": data, "color": color, "files": [], "format": "text", "strict": False,
+                         "exit_zero": False, "no_cache": no_cache}
     at += 1
     only_files = False
     while at < len(argv):

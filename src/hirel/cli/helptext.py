@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+# `Any`: the parameters and contexts are Typer's private classes (TyperArgument, TyperOption and
+# the click context it vendors), patched here; their types are not part of Typer's API.
 
 def _label(param: Any) -> str:
     return param.metavar or (param.name or "value").upper()

@@ -16,6 +16,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin
 
+# `Any`: Typer's private parameter descriptors, click parameters and contexts, and the values a
+# converter is given and returns (whatever the option's annotation says).
+
 
 class _Refused(Exception):
     """Not converted here: Typer's own converter decides (and words the error)."""

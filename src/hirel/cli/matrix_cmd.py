@@ -36,4 +36,5 @@ def matrix(
     from ..views import matrix as build_matrix
 
     result = build_matrix(_browser(ctx), topic)  # UnknownName: reported by the error handler
-    write_view(ctx, "matrix", format, Grid(result, ascii_only))
+    from ..output.reporters import MATRIX
+    write_view(ctx, MATRIX, format, Grid(result, ascii_only))

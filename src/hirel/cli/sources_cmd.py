@@ -31,4 +31,5 @@ def sources(ctx: typer.Context, format: Format = FormatOption,
 
     found = browser(ctx)
     covered = coverage_of(found.corpus) if coverage else None
-    write_view(ctx, "sources", format, Sources(list_sources(found), covered, found))
+    from ..output.reporters import SOURCES
+    write_view(ctx, SOURCES, format, Sources(list_sources(found), covered, found))

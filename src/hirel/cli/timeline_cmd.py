@@ -28,4 +28,5 @@ def timeline(
     from ..views import timeline as order_claims
 
     entries = order_claims(browser(ctx), topic, proposition)  # UnknownName: reported by the error handler
-    write_view(ctx, "timeline", format, Timeline(topic, proposition, entries))
+    from ..output.reporters import TIMELINE
+    write_view(ctx, TIMELINE, format, Timeline(topic, proposition, entries))

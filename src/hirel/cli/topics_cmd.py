@@ -18,9 +18,9 @@ def topics(ctx: typer.Context, format: Format = FormatOption) -> None:
 
     Example: hirel topics --format json
     """
+    from ..output.reporters import TOPICS
     from ..views import topic_stats
-
-    write_view(ctx, "topics", format, topic_stats(browser(ctx)))
+    write_view(ctx, TOPICS, format, topic_stats(browser(ctx)))
 
 
 @app.command()
@@ -36,4 +36,5 @@ def propositions(ctx: typer.Context, topic: str | None = TopicFilter, format: Fo
 
     found = browser(ctx)
     rows = proposition_stats(found, topic)  # UnknownName: reported by the error handler
-    write_view(ctx, "propositions", format, Propositions(topic, rows, found.corpus.topics))
+    from ..output.reporters import PROPOSITIONS
+    write_view(ctx, PROPOSITIONS, format, Propositions(topic, rows, found.corpus.topics))

@@ -24,7 +24,7 @@ class _Commands(TyperGroup):
     """The command group: a command's return value is its exit code, and the errors it raises
     become one line and an exit code (see `errors`), in-process (CliRunner) as from `main`."""
 
-    def invoke(self, ctx: ClickContext) -> Any:
+    def invoke(self, ctx: ClickContext) -> Any:  # Any: what Click's Group.invoke returns (a command's value)
         from ..errors import HirelError
 
         try:
@@ -33,6 +33,10 @@ class _Commands(TyperGroup):
             from .errors import report_error
 
             raise typer.Exit(report_error(exc, sys.stderr)) from None
+        except BrokenPipeError:  # the reader stopped early (`| head -1`): Click would exit 1
+            from .errors import reader_gone
+
+            raise typer.Exit(reader_gone()) from None
         if isinstance(code, int) and not isinstance(code, bool) and code:
             raise typer.Exit(code)
         return code
@@ -54,7 +58,9 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"hirel {__version__}\n")
+        from ..output import report_version
+
+        report_version(__version__, sys.stdout)
         raise typer.Exit(0)
 
 
@@ -73,12 +79,16 @@ def _global(
     no_pager: bool = typer.Option(
         False, "--no-pager",
         help="Never page. On a terminal, long output goes through $HIREL_PAGER, else $PAGER, else `less -FRX`."),
+    no_cache: bool = typer.Option(
+        False, "--no-cache",
+        help="Read every file afresh; neither read nor write the cache (.hirel/cache beside the data "
+        "directory, or $HIREL_CACHE_DIR)."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
 ) -> None:
     from ..output import render
 
     render.CSV_NEUTRALIZE = not raw_csv
-    ctx.obj = GlobalOptions(data=data, color=color.lower(), pager=not no_pager)
+    ctx.obj = GlobalOptions(data=data, color=color.lower(), pager=not no_pager, no_cache=no_cache)
     if ctx.invoked_subcommand in PAGED_COMMANDS:
         start_pager(ctx)
 

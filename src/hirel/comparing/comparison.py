@@ -37,6 +37,7 @@ class NormalizedClaim:
     article: Article | None
     comparable: ComparableClaim
     problem: str | None = None  # why the value or period could not be read, if so
+    measures: str = "level"  # the proposition's: "change" when the value is a change (shown as one)
 
     @property
     def interval(self) -> Interval | None:
@@ -162,8 +163,9 @@ def normalize_claim(claim: Claim, corpus: Corpus, proposition: Proposition | Non
         claim_id=claim.id, origin=origin, scope=scope, period=period, stance=claim.stance,
         interval=interval, original=original, certainty=claim.certainty,
         via=tuple(entities.resolve(v) or v for v in claim.via),
-        claimant_label=entities.resolve(claimant_written) or claimant_written)
-    return NormalizedClaim(claim, article, comparable, problem)
+        claimant_label=entities.resolve(claimant_written) or claimant_written,
+        change=prop is not None and prop.measures == "change")
+    return NormalizedClaim(claim, article, comparable, problem, prop.measures if prop is not None else "level")
 
 
 def compare_proposition(

@@ -4,10 +4,15 @@ verdict rules, with one explanation in the origins' names."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..model import Proposition
 from .entities import EntityIndex
 from .positions import Dispute, Position, _related
 from .verdicts import ComparableClaim
+
+if TYPE_CHECKING:
+    from .explain import _Prepared
 
 __all__ = ["judge_disputes"]
 
@@ -38,7 +43,7 @@ def _representative(position: Position, claims: dict[str, ComparableClaim]) -> C
         period=first.period if single else position.period, stance=position.stance,
         interval=position.interval, original=first.original if single else None,
         certainty=position.certainty, via=first.via if single else (),
-        claimant_label=_label(position),
+        claimant_label=_label(position), change=first.change,
     )
 
 
@@ -71,9 +76,18 @@ def judge_disputes(positions: list[Position], claims: dict[str, ComparableClaim]
             explanation = _plural_stances(explanation, first, second)
             if any(_related(x, y, entities) for x in origins[first.id] for y in origins[second.id]):
                 explanation += "; a source is on both sides"
-            disputes.append(Dispute((first.id, second.id), explanation))
-    disputes.sort(key=lambda d: (index[d.positions[0]], index[d.positions[1]]))
+            disputes.append(Dispute(_as_named(first, second, prepared, explanation), explanation))
+    disputes.sort(key=lambda d: sorted((index[d.positions[0]], index[d.positions[1]])))
     return _unique(disputes)
+
+
+def _as_named(first: Position, second: Position, prepared: dict[str, _Prepared], explanation: str) -> tuple[str, str]:
+    """The two positions in the order the explanation names them (a running total names the
+    earlier first: 'dispute p2 × p1: … 5,500 by 2023-09-14 vs 3,958 by 2023-09-17'). A figure is
+    named with its claimants ('5,500 (per …)'), which two positions in a dispute never share."""
+    at_first = explanation.find(prepared[first.id].figure)
+    at_second = explanation.find(prepared[second.id].figure)
+    return (second.id, first.id) if 0 <= at_second < at_first else (first.id, second.id)
 
 
 def _may_contradict(a: Position, b: Position, tolerance: float) -> bool:
@@ -89,10 +103,10 @@ def _may_contradict(a: Position, b: Position, tolerance: float) -> bool:
 
 
 def _unique(disputes: list[Dispute]) -> list[Dispute]:
-    seen: set[tuple[str, str]] = set()
+    seen: set[frozenset[str]] = set()
     out = []
     for dispute in disputes:
-        if dispute.positions not in seen:
-            seen.add(dispute.positions)
+        if (pair := frozenset(dispute.positions)) not in seen:
+            seen.add(pair)
             out.append(dispute)
     return out

@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..model import Interval, Period
-from ..values.figures import format_interval
+from ..values.figures import format_figure
 from ..values.periods import format_period
 from .entities import EntityIndex
 
@@ -48,13 +48,13 @@ class _Prepared:
             claim = self.claim
             interval, original = claim.interval, claim.original
             if interval is not None:
-                text = format_interval(interval)
+                text = format_figure(interval, claim.change)
             elif original is not None:
-                text = f"{format_interval(original)} (not convertible)"
+                text = f"{format_figure(original, claim.change)} (not convertible)"
             else:
                 text = "no comparable value"
             if original is not None and interval is not None and original.unit != interval.unit:
-                self._figure = f"{text} (from {format_interval(original)}, per {self.who})"
+                self._figure = f"{text} (from {format_figure(original, claim.change)}, per {self.who})"
             else:
                 self._figure = f"{text} (per {self.who})"
         return self._figure

@@ -107,6 +107,7 @@ class ComparableClaim:
     certainty: str = "certain"  # certain | likely | possible
     via: tuple[str, ...] = ()
     claimant_label: str = ""  # display name for explanations; default origin
+    change: bool = False  # on a proposition that measures a change: explanations show the figure as one
 
 
 # --------------------------------------------------------------------------- judging
@@ -240,8 +241,9 @@ def _judge_running_total(
         where_early = where_late = tail = ""
         head = f"a running total for {a.scope}" if a.scope is not None else "a running total"
     else:
+        whole = b if part is a else a
         where_early, where_late = f" for {early.scope}", f" for {late.scope}"
-        tail, head = f", of which {part.scope} is a part", "a running total"
+        tail, head = f" ({part.scope} is part of {whole.scope})", "a running total"
     if part is None or early is part:
         low, high = early.claim.interval.low, late.claim.interval.high  # type: ignore[union-attr]  # figures
         if low is not None and high is not None and exceeds(low, high, tolerance):
@@ -253,7 +255,7 @@ def _judge_running_total(
             )
     return Verdict.DIFFERENT_PERIOD, (
         f"{head} can grow: {early.figure}{where_early} by {d_early} and {late.figure}{where_late} "
-        f"by {d_late}{tail} can both be true{note}"
+        f"by {d_late} can both be true{tail}{note}"
     )
 
 

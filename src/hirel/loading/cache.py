@@ -1,17 +1,26 @@
 """Where `hirel check` keeps what it found in each file, and how that is stored safely.
 
-One JSON file per data directory (and per way of showing its paths), in ``$HIREL_CACHE_DIR``, else
-in ``.hirel/cache/`` beside the data directory (``.hirel/`` gets a ``.gitignore`` of its own). The
-file starts with a line holding a checksum of the rest: a file that is cut short, corrupt, or from
-another hirel is ignored and rewritten, never trusted. It is written to a temporary file that is
-then renamed over the old one, so that runs in parallel (pre-commit splits the file list across
-several calls) each read a whole file: the last writer wins, and every entry is checked against
-the data file it describes before it is used.
+One file per data directory (and per way of showing its paths), in ``$HIREL_CACHE_DIR``, else in
+``.hirel/cache/`` beside the data directory (``.hirel/`` gets a ``.gitignore`` of its own).
+
+The content is Python's ``marshal`` format (plain data only: dicts, lists, strings, numbers,
+None; reading and writing it is several times faster than JSON). ``marshal`` is not made to read
+hostile bytes, and the cache folder may come with an untrusted copy of a corpus, so the file
+starts with a line holding a keyed checksum (BLAKE2b) of the rest, made with a random key of
+this user's own, kept outside every corpus (``$XDG_CACHE_HOME/hirel/cache-key``, else
+``~/.cache/hirel/cache-key``): a cache that was not written by this user's hirel, or that is cut
+short or corrupt, is never handed to ``marshal`` and counts as no cache. Without a usable key
+there is no cache at all (the answers are the same, only slower). Nothing in the file is ever run:
+what ``marshal`` gives back is checked to be a plain mapping, and each entry against its file.
+
+It is written to a temporary file that is then renamed over the old one, so that runs in parallel
+(pre-commit splits the file list across several calls) each read a whole file: the last writer
+wins, and every entry is checked against the data file it describes before it is used.
 """
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import sys
 from pathlib import Path
@@ -25,7 +34,9 @@ except ImportError:  # another Python
 from .. import __version__
 
 CACHE_ENV = "HIREL_CACHE_DIR"
-_FORMAT = "hirel-check-cache 1"
+_FORMAT = "hirel-check-cache 2"
+_MARSHAL_VERSION = 4
+_KEY_SIZE = 32
 # Libraries whose behaviour shows in problems (messages of the YAML parser, closest-passage scores).
 _LIBRARIES = ("yaml", "rapidfuzz")
 
@@ -40,6 +51,73 @@ def default_cache_dir(root: Path) -> Path:
 
 def digest(data: bytes) -> str:
     return blake2b(data, digest_size=16).hexdigest()
+
+
+def key_path() -> Path | None:
+    """Where this user's cache key is kept: out of every corpus, in the user's cache folder."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base or not os.path.isabs(base):
+        home = os.path.expanduser("~")
+        if home == "~":
+            return None
+        base = os.path.join(home, ".cache")
+    return Path(base) / "hirel" / "cache-key"
+
+
+def user_key() -> bytes | None:
+    """This user's random key for the cache's checksum, made on first use; None if it cannot be had."""
+    path = key_path()
+    if path is None:
+        return None
+    try:
+        key = path.read_bytes()
+        if len(key) == _KEY_SIZE:
+            return key
+    except OSError:
+        pass
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        temporary = path.with_name(f".tmp-key-{os.getpid()}-{os.urandom(6).hex()}")
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(os.urandom(_KEY_SIZE))
+        try:
+            os.replace(temporary, path) if _unusable(path) else os.unlink(temporary)
+        except OSError:
+            os.unlink(temporary)
+        key = path.read_bytes()  # the one that won, when two runs make it at once
+    except OSError:
+        return None
+    return key if len(key) == _KEY_SIZE else None
+
+
+def _unusable(path: Path) -> bool:
+    try:
+        return path.stat().st_size != _KEY_SIZE
+    except OSError:
+        return True
+
+
+def _seal(body: bytes | memoryview, key: bytes) -> bytes:
+    return blake2b(body, digest_size=32, key=key).hexdigest().encode("ascii")
+
+
+def encode(document: dict[str, Any], key: bytes) -> bytes:
+    """The bytes of a cache file holding ``document`` (plain data only)."""
+    body = marshal.dumps(document, _MARSHAL_VERSION)
+    return _FORMAT.encode("ascii") + b" " + _seal(body, key) + b"\n" + body
+
+
+def decode(raw: bytes, key: bytes) -> Any:
+    """What a cache file holds, or None when it is not one this user's hirel wrote, whole."""
+    end = raw.find(b"\n")
+    body = memoryview(raw)[end + 1:]  # not a copy of a megabyte
+    if end < 0 or raw[:end] != _FORMAT.encode("ascii") + b" " + _seal(body, key):
+        return None
+    try:
+        return marshal.loads(body)
+    except (ValueError, EOFError, TypeError):
+        return None
 
 
 def code_fingerprint() -> str:
@@ -75,21 +153,27 @@ def _stat_text(path: str) -> str:
 class CheckCache:
     """The cache file of one data directory: ``load`` what a previous run stored, ``save`` anew."""
 
-    def __init__(self, directory: Path, root: Path, shown_root: str) -> None:
+    def __init__(self, directory: Path, root: Path, shown_root: str, kind: str = "check") -> None:
+        """``kind``: "check" (what checking each file found) or "corpus" (what reading it gave)."""
         self.directory = directory
         key = digest(f"{os.path.abspath(root)}\0{shown_root}".encode("utf-8", "surrogateescape"))
-        self.path = directory / f"check-{key}.json"
+        self.path = directory / f"{kind}-{key}.bin"
+        self._key: bytes | None | bool = False  # not looked up yet
+
+    @property
+    def key(self) -> bytes | None:
+        if self._key is False:
+            self._key = user_key()
+        return self._key  # type: ignore[return-value]
 
     def load(self, fingerprint: str) -> dict[str, Any]:
         """The entries stored by a run of the same hirel, or {} (missing, unreadable, corrupt)."""
         try:
             raw = self.path.read_bytes()
-            head, _, body = raw.partition(b"\n")
-            if head.decode("ascii") != f"{_FORMAT} {digest(body)}":
-                return {}
-            document = json.loads(body)
-        except (OSError, ValueError):
+        except OSError:
             return {}
+        key = self.key
+        document = decode(raw, key) if key is not None else None
         if not isinstance(document, dict) or document.get("fingerprint") != fingerprint:
             return {}
         entries = document.get("files")
@@ -97,10 +181,15 @@ class CheckCache:
 
     def save(self, fingerprint: str, entries: dict[str, Any]) -> None:
         """Store ``entries`` atomically; a cache that cannot be written is silently skipped."""
-        body = json.dumps({"fingerprint": fingerprint, "files": entries}, ensure_ascii=True,
-                          separators=(",", ":")).encode("ascii")
+        key = self.key
+        if key is None:
+            return
+        try:
+            data = encode({"fingerprint": fingerprint, "files": entries}, key)
+        except ValueError:  # not plain data (never expected): no cache rather than a crash
+            return
         # A name of its own for each writer (tempfile would cost more to import than this takes).
-        temporary = self.directory / f".tmp-{os.getpid()}-{os.urandom(6).hex()}.json"
+        temporary = self.directory / f".tmp-{os.getpid()}-{os.urandom(6).hex()}"
         try:
             self._make_directory()
             handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
@@ -108,8 +197,7 @@ class CheckCache:
             return
         try:
             with os.fdopen(handle, "wb") as stream:
-                stream.write(f"{_FORMAT} {digest(body)}\n".encode("ascii"))
-                stream.write(body)
+                stream.write(data)
             os.replace(temporary, self.path)
         except OSError:
             try:

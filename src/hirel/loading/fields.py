@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+PROPOSITION_PLACEHOLDER = "CHOOSE"  # what `hirel suggest` writes for the proposition, to be replaced
 
 STANCES = ("supports", "refutes")
 CERTAINTIES = ("certain", "likely", "possible")

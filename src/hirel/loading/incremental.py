@@ -27,6 +27,7 @@ from ..rules.checks import check_article, check_claim, check_entities, check_pro
 from ..rules.references import orphan_problems
 from ..rules.structure import BadDate, duplicate_id_problems
 from .cache import CheckCache, code_fingerprint, digest
+from .claimreuse import KEY_SIZE, NO_KEY, claim_keys, keepable, moved, spans
 from .claimsfile import read_claims
 from .datafiles import display_path
 from .loader import CorpusBuilder, list_files, load_entities, load_propositions, read_article
@@ -51,7 +52,9 @@ def check_with_cache(root: Path, cache_dir: Path) -> list[Problem]:
 
 
 def _rows(problems: list[Problem]) -> list[list[Any]]:
-    return [[p.path, p.line, p.column, p.code, p.severity, p.message, p.hint] for p in problems]
+    """Problems as plain data (``str`` and ``int`` exactly, which is all the cache can hold)."""
+    return [[str(p.path), int(p.line), int(p.column), str(p.code), str(p.severity), str(p.message),
+             None if p.hint is None else str(p.hint)] for p in problems]
 
 
 class _Run:
@@ -64,6 +67,8 @@ class _Run:
         self.changed = False
         self._context: CorpusBuilder | None = None
         self._frozen: Corpus | None = None
+        self.previous: dict[str, Any] | None = None  # the last entry of the file being read again
+        self.registries_reused = False  # their own problems taken from the cache (not checked again)
 
     @property
     def context(self) -> Corpus:
@@ -77,6 +82,10 @@ class _Run:
         if self._context is None:
             self._context = CorpusBuilder(root=self.root)
             self._frozen = self._context.freeze()  # shares what the builder reads from now on
+            if self.registries_reused:  # their problems are known: read them as context only
+                for (name, load), raw in zip(_REGISTRY_FILES, self.registry_bytes):
+                    load(self._context, self.root / name, raw)
+                return self._context
             found = self._load_registries(self._context)
             entry = {"depends": self.registries_key, "problems": _rows(found)}
             self.registry_problems = found
@@ -109,6 +118,7 @@ class _Run:
         if isinstance(stored, dict) and stored.get("depends") == self.registries_key and _well_formed(stored) \
                 and None not in self.registry_bytes:
             self.new[_REGISTRIES] = stored  # the registries' own problems, as last time
+            self.registries_reused = True
             problems += _problems(stored)
         else:
             self._read_registries()  # reads and checks them, and stores what was found
@@ -122,23 +132,19 @@ class _Run:
             problems += _problems(entry)
             if entry["loaded"]:
                 loaded[stem] = None
-        firsts: dict[str, tuple[int, int, str, str]] = {}  # claim id -> where it is first used
+        firsts: dict[str, int] = {}  # claim id -> the claims file where it is first used (index in `files`)
+        files: list[tuple[dict[str, Any], str, str]] = []
         for path, shown, article_id in claims_files:
             entry = self._claims(path, shown, article_id)
             problems += _problems(entry)
             problems += orphan_problems(self.root, article_id, shown, loaded)
-            duplicates = set()
-            lines, columns = entry["lines"], entry["columns"]
-            for index, claim_id in enumerate(entry["ids"]):
-                first = firsts.get(claim_id)
-                if first is None:
-                    firsts[claim_id] = (lines[index], columns[index], shown, article_id)
-                    continue
-                line, column = lines[index], columns[index]
-                duplicates.add(index)  # checked as the first use only, like load_corpus does
-                problems += duplicate_id_problems(claim_id, Loc(shown, line, column), shown,
-                                                  Loc(first[2], first[0], first[1]), first[2],
-                                                  same_file=first[3] == article_id)
+            ids = entry["ids"]
+            if firsts.keys().isdisjoint(ids) and len(set(ids)) == len(ids):  # the usual case, at C speed
+                firsts.update(dict.fromkeys(ids, len(files)))
+                duplicates: set[int] = set()
+            else:
+                duplicates = self._duplicates(entry, shown, article_id, firsts, files, problems)
+            files.append((entry, shown, article_id))
             for index, rows in entry["checked"]:
                 if index not in duplicates:
                     problems += (Problem(*row) for row in rows)
@@ -146,19 +152,43 @@ class _Run:
             self.cache.save(self.fingerprint, self.new)
         return problems
 
+    @staticmethod
+    def _duplicates(entry: dict[str, Any], shown: str, article_id: str, firsts: dict[str, int],
+                    files: list[tuple[dict[str, Any], str, str]], problems: list[Problem]) -> set[int]:
+        """The claims of a file whose id was used before (reported here), by index."""
+        duplicates = set()
+        lines, columns = entry["lines"], entry["columns"]
+        for index, claim_id in enumerate(entry["ids"]):
+            number = firsts.get(claim_id)
+            if number is None:
+                firsts[claim_id] = len(files)
+                continue
+            if number == len(files):  # earlier in this same file
+                first_entry, first_shown, first_article = entry, shown, article_id
+            else:
+                first_entry, first_shown, first_article = files[number]
+            at = first_entry["ids"].index(claim_id)
+            duplicates.add(index)  # checked as the first use only, like load_corpus does
+            problems += duplicate_id_problems(
+                claim_id, Loc(shown, lines[index], columns[index]), shown,
+                Loc(first_shown, first_entry["lines"][at], first_entry["columns"][at]), first_shown,
+                same_file=first_article == article_id)
+        return duplicates
+
     # --- entries ---------------------------------------------------------------------------------
 
     def _lookup(self, path: str, shown: str, depends: str) -> tuple[dict[str, Any] | None, bytes | None,
                                                                    dict[str, Any]]:
         """(the stored entry if still good, else None; the file's bytes when read; its identity)."""
+        self.previous = None
         stored = self.old.get(shown)
         try:
             st = os.stat(path)
         except OSError:
             return None, None, {}
         signature = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
-        old = stored if isinstance(stored, dict) and stored.get("depends") == depends else None  # usable
-        if old is not None and old.get("signature") == signature and isinstance(old.get("seen"), int) \
+        old = stored if type(stored) is dict and stored.get("depends") == depends else None  # usable
+        if old is not None and old.get("signature") == signature and type(old.get("seen")) is int \
                 and st.st_mtime_ns < old["seen"] - _RACY_NS and _well_formed(old):
             self.new[shown] = old
             return old, None, {}
@@ -173,6 +203,7 @@ class _Run:
             self.new[shown] = entry = old | identity
             self.changed = True
             return entry, raw, identity
+        self.previous = old if old is not None and _well_formed(old) else None  # for its unchanged claims
         return None, raw, identity
 
     def _store(self, shown: str, identity: dict[str, Any], entry: dict[str, Any]) -> dict[str, Any]:
@@ -200,19 +231,36 @@ class _Run:
         entry, raw, identity = self._lookup(path, shown, depends)
         if entry is not None:
             return entry
+        previous, self.previous = self.previous, None
         claims, found = read_claims(Path(path), shown, article_id, raw)
-        self._article_for_quotes(article_id)
+        starts = [claim.loc.line for claim in claims]
+        keys = claim_keys(raw, [(claim.loc.line, claim.loc.column) for claim in claims]) if raw else None
+        reusable = _reusable(previous)
         texts: dict[str, ArticleText] = {}
-        ids, lines, columns, checked = [], [], [], []
-        for index, claim in enumerate(claims):
+        article_at_hand = False
+        ids, lines, columns, checked, kept = [], [], [], [], []
+        last_line = raw.count(b"\n") + 1 if raw else 0
+        for index, (claim, (first, after)) in enumerate(zip(claims, spans(starts, last_line))):
             id_loc = claim.loc_of("id")
-            ids.append(claim.id)
+            ids.append(str(claim.id))
             lines.append(id_loc.line)
             columns.append(id_loc.column)
-            found_here = [*check_claim(self.context, claim), *check_quote(self.context, claim, texts)]
-            if found_here:
-                checked.append([index, _rows(found_here)])
-        entry = {"problems": _rows(found), "ids": ids, "lines": lines, "columns": columns, "checked": checked}
+            key = keys[index] if keys is not None else None
+            if key is not None and key in reusable:
+                old_start, rows = reusable[key]
+                rows = moved(rows, shown, first - old_start)
+            else:
+                if not article_at_hand:
+                    self._article_for_quotes(article_id)
+                    article_at_hand = True
+                rows = _rows([*check_claim(self.context, claim), *check_quote(self.context, claim, texts)])
+                if key is not None and not keepable(rows, shown, first, after):
+                    key = None
+            kept.append(key or NO_KEY)
+            if rows:
+                checked.append([index, rows])
+        entry = {"problems": _rows(found), "ids": ids, "lines": lines, "columns": columns, "checked": checked,
+                 "keys": b"".join(kept), "starts": starts}
         if depends.endswith(" " + self.article_hashes.get(article_id, "-")):
             entry = self._store(shown, identity, entry)
         return entry  # else the article changed while being read: checked, not stored
@@ -238,21 +286,36 @@ def _problems(entry: dict[str, Any]) -> list[Problem]:
     return [Problem(*row) for row in entry["problems"]]
 
 
+def _reusable(previous: dict[str, Any] | None) -> dict[bytes, tuple[int, list[list[Any]]]]:
+    """What the claims of a file's previous entry found, by the key of each claim's text."""
+    if previous is None or "keys" not in previous:
+        return {}
+    found = dict(previous["checked"])
+    keys = previous["keys"]
+    return {keys[at:at + KEY_SIZE]: (start, found.get(index, []))
+            for index, (at, start) in enumerate(zip(range(0, len(keys), KEY_SIZE), previous["starts"]))
+            if keys[at:at + KEY_SIZE] != NO_KEY}
+
+
 def _well_formed(entry: dict[str, Any]) -> bool:
     """An entry of the expected shape (a damaged one is recomputed, never half-used)."""
     try:
-        if not all(map(_row_ok, entry["problems"])):
+        problems = entry["problems"]
+        if type(problems) is not list or (problems and not all(map(_row_ok, problems))):
             return False
         if "ids" in entry:  # a claims file: where each claim's id is written, and what its checks found
             ids, lines, columns, checked = entry["ids"], entry["lines"], entry["columns"], entry["checked"]
-            if not (type(ids) is type(lines) is type(columns) is list and len(ids) == len(lines) == len(columns)
-                    and set(map(type, ids)) <= {str} and set(map(type, lines)) <= {int}
-                    and set(map(type, columns)) <= {int}):
+            keys, starts = entry["keys"], entry["starts"]
+            if not (type(ids) is type(lines) is type(columns) is type(checked) is type(starts) is list
+                    and type(keys) is bytes and len(ids) == len(lines) == len(columns) == len(starts)
+                    and len(keys) == KEY_SIZE * len(ids) and set(map(type, ids)) <= {str}
+                    and set(map(type, lines + columns + starts)) <= {int}):
                 return False
             for index, rows in checked:
-                if not (type(index) is int and 0 <= index < len(ids) and all(map(_row_ok, rows))):
+                if not (type(index) is int and 0 <= index < len(ids) and type(rows) is list
+                        and all(map(_row_ok, rows))):
                     return False
-        return isinstance(entry.get("loaded", False), bool)
+        return type(entry.get("loaded", False)) is bool
     except (TypeError, ValueError, KeyError):
         return False
 

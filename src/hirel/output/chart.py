@@ -89,14 +89,15 @@ def _domain(intervals: Sequence[Interval]) -> tuple[float, float, bool] | None:
     return low, high, log
 
 
-def _tick(x: float, unit: str, fine: bool) -> str:
+def _tick(x: float, unit: str, fine: bool, change: bool = False) -> str:
+    """A tick label: a year (or month), an amount, or on a change proposition a signed change."""
     if unit == "date":
         day = date.fromordinal(round(x))
         return f"{day.year}-{day.month:02d}" if fine else str(day.year)
     from ..model import Interval
-    from ..values.figures import format_interval
+    from ..values.figures import format_figure
 
-    return format_interval(Interval(_round(x), _round(x), unit.split("/")[0]))
+    return format_figure(Interval(_round(x), _round(x), unit.split("/")[0]), change)
 
 
 def _round(x: float) -> float:
@@ -106,7 +107,7 @@ def _round(x: float) -> float:
     return round(x, digits)
 
 
-def _axis(scale: _Scale, unit: str, offset: int) -> str:
+def _axis(scale: _Scale, unit: str, offset: int, change: bool = False) -> str:
     """Tick labels at the ends (and between, where they fit), on one line."""
     fine = unit == "date" and scale.high - scale.low < 3 * 365
     line = [" "] * scale.width
@@ -119,14 +120,14 @@ def _axis(scale: _Scale, unit: str, offset: int) -> str:
         line[start:start + len(text)] = list(text)
         placed.append((start, start + len(text) - 1))
 
-    put(0, _tick(scale.at(0), unit, fine))
-    put(scale.width - 1, _tick(scale.at(scale.width - 1), unit, fine))
+    put(0, _tick(scale.at(0), unit, fine, change))
+    put(scale.width - 1, _tick(scale.at(scale.width - 1), unit, fine, change))
     if scale.log:
         for power in range(math.ceil(scale.low), math.floor(scale.high) + 1):
-            put(scale.column(10.0 ** power), _tick(10.0 ** power, unit, fine))
+            put(scale.column(10.0 ** power), _tick(10.0 ** power, unit, fine, change))
     else:
         for quarter in (2, 1, 3):
-            put(round((scale.width - 1) * quarter / 4), _tick(scale.at(round((scale.width - 1) * quarter / 4)), unit, fine))
+            put(round((scale.width - 1) * quarter / 4), _tick(scale.at(round((scale.width - 1) * quarter / 4)), unit, fine, change))
     text = " " * offset + "".join(line).rstrip()
     per = unit.split("/")[1] if "/" in unit else ""
     notes = [f"per {per}"] if per else []
@@ -163,6 +164,7 @@ def range_chart(prop: Proposition, positions: Sequence[Position], disputes: Sequ
     area = 22 if width >= 70 else 14
     scale = _Scale(domain[0], domain[1], area, domain[2])
     disputed = {pid for d in disputes for pid in d.positions}
+    change = prop.measures == "change"  # no change is a figure like any other, not a floor
     rows = {}
     for position in positions:
         mark = symbols["mark"] if position.id in disputed else " "
@@ -174,7 +176,7 @@ def range_chart(prop: Proposition, positions: Sequence[Position], disputes: Sequ
             continue
         low, high = interval.low, interval.high
         open_left = low is None or (scale.log and low <= 0) or (
-            low == 0 and high is not None and high > 0 and interval.unit != "date")
+            low == 0 and high is not None and high > 0 and interval.unit != "date" and not change)
         start = 0 if open_left or low is None else scale.column(low)
         end = area - 1 if high is None else scale.column(high)
         row = [" "] * area
@@ -187,5 +189,5 @@ def range_chart(prop: Proposition, positions: Sequence[Position], disputes: Sequ
         text.append("".join(row), style="bold red" if position.id in disputed else "cyan")
         text.append(" ")
         rows[position.id] = text
-    axis = Text(_axis(scale, shown[0].unit, offset), style="dim")
+    axis = Text(_axis(scale, shown[0].unit, offset, change), style="dim")
     return Chart(rows, axis, offset + area + 1)

@@ -16,6 +16,11 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from ..comparing.comparison import NormalizedClaim
+    from ..comparing.positions import Position
+    from ..model import Proposition
+
+# One cell of a CSV or Markdown table: text, a count or a figure; None is an empty cell.
+CellValue = str | int | float | None
 
 VERDICT_STYLES = {
     "contradiction": "bold red",
@@ -28,7 +33,7 @@ VERDICT_STYLES = {
 }
 
 
-def cell(value: Any, style: str = "") -> Text:
+def cell(value: object, style: str = "") -> Text:
     """Untrusted text as a Rich cell: literal (no markup, no emoji), control characters removed."""
     from rich.text import Text
 
@@ -94,7 +99,7 @@ def print_hanging(console: Console, text: Text, indent: int = 0, hang: int = 4) 
     if indent + hang > width // 2:
         hang = min(hang, 4)
     first_width, rest_width = max(10, width - indent), max(10, width - indent - hang)
-    out: list[Any] = []
+    out: list[Text] = []
     for number, segment in enumerate(text.split("\n", allow_blank=True)):
         if number == 0:
             lines = segment.wrap(console, first_width)
@@ -114,25 +119,37 @@ def print_hanging(console: Console, text: Text, indent: int = 0, hang: int = 4) 
 
 
 def says(nc: NormalizedClaim) -> str:
-    """What a claim says, normalized: 'supports', '$360M/yr (from $30M/mo)', or the value as
-    written with the reason it could not be read or compared."""
-    from ..values.figures import format_interval
+    """What a claim says, normalized: 'supports', '$360M/yr (from $30M/mo)', a change as a
+    change ('+21%', 'up at least 50%'), or the value as written with the reason it could not be
+    read or compared."""
+    from ..values.figures import format_figure
     from .serialize import value_text
 
     claim = nc.claim
     if claim.stance is not None:
         return claim.stance
+    change = nc.measures == "change"
     original = nc.comparable.original
     if nc.interval is None:
         if original is not None:  # read, but not convertible to the proposition's unit
-            return f"{format_interval(original)} (not compared: {nc.problem})"
+            return f"{format_figure(original, change)} (not compared: {nc.problem})"
         if claim.value is None:
             return ""
         return f"{value_text(claim.value)} (unreadable: {nc.problem})" if nc.problem else value_text(claim.value)
-    shown = format_interval(nc.interval)
+    shown = format_figure(nc.interval, change)
     if original is not None and original.unit != nc.interval.unit:
-        shown += f" (from {format_interval(original)})"
+        shown += f" (from {format_figure(original, change)})"
     return shown
+
+
+def position_says(position: Position, proposition: Proposition) -> str:
+    """A position's figure or stance ('$324M–$396M/yr', 'supports'); on a proposition that
+    measures a change, the figure as a change ('up at least 50%')."""
+    from ..values.figures import format_figure
+
+    if position.stance is not None or position.interval is None:
+        return position.display
+    return format_figure(position.interval, proposition.measures == "change")
 
 
 def who(nc: NormalizedClaim) -> str:
@@ -154,7 +171,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?")
 
 
-def csv_cell(value: Any, neutralize: bool | None = None) -> Any:
+def csv_cell(value: CellValue, neutralize: bool | None = None) -> CellValue:
     """One CSV cell: text on one line, with escapes and control characters removed and
     invisible characters shown; a text a spreadsheet would read as a formula (it starts with
     = + - @, a tab or a carriage return) gets a leading ' (OWASP), unless it is a plain number."""
@@ -169,7 +186,7 @@ def csv_cell(value: Any, neutralize: bool | None = None) -> Any:
     return text
 
 
-def write_csv(header: Sequence[str], rows: Iterable[Sequence[Any]], stream: IO[str] | None = None) -> None:
+def write_csv(header: Sequence[str], rows: Iterable[Sequence[CellValue]], stream: IO[str] | None = None) -> None:
     """Every CSV output goes through here: a header row, then each cell through csv_cell()."""
     writer = csv.writer(sys.stdout if stream is None else stream, lineterminator="\n")
     writer.writerow(header)
@@ -185,7 +202,7 @@ _MARKDOWN_SPECIAL = re.compile(r"[\\`*\[\]<>&~|]|(?<![^\W_])_|_(?![^\W_])|^[#+-]
 _AUTOLINK = re.compile(r"(?i)\b(https?|ftp)://|\bwww\.")
 
 
-def markdown_text(value: Any) -> str:
+def markdown_text(value: CellValue) -> str:
     """Untrusted text for a Markdown paragraph or table cell: one line, escapes and control
     characters removed, invisible characters shown, every Markdown and HTML special character
     escaped (and a leading # + -), bare addresses defused: no HTML, link or image in it is live."""
@@ -193,12 +210,12 @@ def markdown_text(value: Any) -> str:
     return _AUTOLINK.sub(lambda m: m.group().replace(":", "\\:").replace(".", "\\."), text)
 
 
-def markdown_escape(value: Any) -> str:
+def markdown_escape(value: CellValue) -> str:
     """A Markdown table cell (see markdown_text; '|' cannot end the cell)."""
     return markdown_text(value)
 
 
-def write_markdown_table(header: Sequence[str], rows: Iterable[Sequence[Any]],
+def write_markdown_table(header: Sequence[str], rows: Iterable[Sequence[CellValue]],
                          stream: IO[str] | None = None) -> None:
     out = sys.stdout if stream is None else stream
     out.write("| " + " | ".join(header) + " |\n")
@@ -207,7 +224,7 @@ def write_markdown_table(header: Sequence[str], rows: Iterable[Sequence[Any]],
         out.write("| " + " | ".join(markdown_escape(v) for v in row) + " |\n")
 
 
-def write_plain(fmt: str, header: Sequence[str], rows: Sequence[Sequence[Any]],
+def write_plain(fmt: str, header: Sequence[str], rows: Sequence[Sequence[CellValue]],
                 stream: IO[str] | None = None) -> bool:
     """Write ``rows`` as CSV or a Markdown table when ``fmt`` asks for one; False otherwise."""
     if fmt == "csv":

@@ -1,14 +1,29 @@
-"""The reporters, by name: how `hirel check` prints problems, and how each browsing view is
-written in each format. Every reporter writes only to the stream it is given."""
+"""The reporters, by name: how `hirel check` prints problems, and how every command's view is
+written in each of its formats (`View`). Every reporter writes only to the stream it is given."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from importlib import import_module
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Generic, Never, TypeVar
 
 from ..model import ERROR, Problem
 from .terminal import json_text, safe, safe_line
+
+if TYPE_CHECKING:
+    from ..authoring.unknown import EntityUse, UnknownName
+    from ..views import TopicStats
+    from .authoring import Added, QuoteFound, Started, Suggested
+    from .browsing import Target
+    from .browsing.claims import Claims
+    from .browsing.compare import Compared
+    from .browsing.matrix import Grid
+    from .browsing.show import Show
+    from .browsing.sources import Sources
+    from .browsing.timeline import Timeline
+    from .browsing.topics import Propositions
+    from .reference import RuleListing, ValueReading
 
 
 def report_text(problems: Sequence[Problem], stream: IO[str], color: bool = False) -> None:
@@ -54,27 +69,66 @@ REPORTERS: dict[str, Callable[[Sequence[Problem], IO[str], bool], None]] = {
 }
 
 
-# The browsing views, by view and format: (module under hirel.output.browsing, function). The
-# modules are imported only when a view is written (they import Rich), so `hirel check` and
-# the fast path never pay for them.
-VIEW_FORMATS = ("table", "json", "csv", "markdown")
-VIEW_REPORTERS: dict[str, dict[str, tuple[str, str]]] = {
-    view: {fmt: (module, f"{view}_{fmt}") for fmt in VIEW_FORMATS}
-    for view, module in (("compare", "compare"), ("topics", "topics"), ("propositions", "topics"), ("claims", "claims"),
-                         ("show", "show"), ("sources", "sources"), ("timeline", "timeline"), ("matrix", "matrix"),
-                         ("entities", "entities"))
-}
+# --------------------------------------------------------------------------- every command's views
+
+T_contra = TypeVar("T_contra", contravariant=True)
 
 
-def view_reporter(view: str, fmt: str) -> Callable[[Any, Any], None]:
-    """The reporter writing ``view`` as ``fmt``: called with what the view computed and a
-    `hirel.output.browsing.Target`. An unknown view or format raises ValueError naming it."""
-    formats = VIEW_REPORTERS.get(view)
-    if formats is None:
-        raise ValueError(f"unknown view '{view}'; choose one of: {', '.join(VIEW_REPORTERS)}")
-    found = formats.get(fmt.lower())
+@dataclass(frozen=True)
+class View(Generic[T_contra]):
+    """What a command shows, and how: its name, the module under `hirel.output` that writes it
+    (imported only when the view is written: those modules import Rich, which `hirel check` and
+    the fast path never pay for), and its formats. The reporter for format F is the function
+    ``{name}_{F}`` of that module, called with what the command computed (``T_contra``: the
+    type each reporter declares) and a `Target`."""
+
+    name: str
+    module: str
+    formats: tuple[str, ...]
+
+    def reporter(self, fmt: str) -> Callable[[T_contra, Target], None]:
+        """The reporter for ``fmt`` (any case); an unknown format raises ValueError naming it."""
+        chosen = fmt.lower()
+        if chosen not in self.formats:
+            raise ValueError(f"unknown format '{fmt}' for {self.name}; choose one of: {', '.join(self.formats)}")
+        module = import_module(f"{__package__}.{self.module}")
+        found: Callable[[T_contra, Target], None] = getattr(module, f"{self.name.replace('-', '_')}_{chosen}")
+        return found
+
+
+VIEW_FORMATS = ("table", "json", "csv", "markdown")  # the browsing views'
+
+COMPARE: View[Compared] = View("compare", "browsing.compare", VIEW_FORMATS)
+TOPICS: View[Sequence[TopicStats]] = View("topics", "browsing.topics", VIEW_FORMATS)
+PROPOSITIONS: View[Propositions] = View("propositions", "browsing.topics", VIEW_FORMATS)
+CLAIMS: View[Claims] = View("claims", "browsing.claims", VIEW_FORMATS)
+SHOW: View[Show] = View("show", "browsing.show", VIEW_FORMATS)
+SOURCES: View[Sources] = View("sources", "browsing.sources", VIEW_FORMATS)
+TIMELINE: View[Timeline] = View("timeline", "browsing.timeline", VIEW_FORMATS)
+MATRIX: View[Grid] = View("matrix", "browsing.matrix", VIEW_FORMATS)
+ENTITIES: View[Sequence[EntityUse]] = View("entities", "browsing.entities", VIEW_FORMATS)
+# The authoring commands (output/authoring.py) and the references (output/reference.py).
+UNKNOWN_ENTITIES: View[Sequence[UnknownName]] = View("unknown-entities", "authoring", ("yaml",))
+SUGGEST: View[Suggested] = View("suggest", "authoring", ("yaml", "table", "json"))
+QUOTE: View[QuoteFound] = View("quote", "authoring", ("text",))
+INIT: View[Started] = View("init", "authoring", ("text",))
+ADD: View[Added] = View("add", "authoring", ("text",))
+RULE: View[RuleListing] = View("rule", "reference", ("table", "json", "markdown"))
+SCHEMA: View[Sequence[str]] = View("schema", "reference", ("json", "markdown"))
+VALUE: View[ValueReading] = View("value", "reference", ("table", "json"))
+
+# Every view by name. A View is contravariant in what it writes, so each is a View[Never]: a
+# reporter found by name (rather than through the typed constants above) takes nothing mypy
+# could check, and the commands use the constants.
+VIEWS: dict[str, View[Never]] = {view.name: view for view in (
+    COMPARE, TOPICS, PROPOSITIONS, CLAIMS, SHOW, SOURCES, TIMELINE, MATRIX, ENTITIES,
+    UNKNOWN_ENTITIES, SUGGEST, QUOTE, INIT, ADD, RULE, SCHEMA, VALUE)}
+
+
+def view_reporter(view: str, fmt: str) -> Callable[[Never, Target], None]:
+    """The reporter writing the view named ``view`` as ``fmt``. An unknown view or format
+    raises ValueError naming it."""
+    found = VIEWS.get(view)
     if found is None:
-        raise ValueError(f"unknown format '{fmt}' for {view}; choose one of: {', '.join(formats)}")
-    module, name = found
-    reporter: Callable[[Any, Any], None] = getattr(import_module(f"{__package__}.browsing.{module}"), name)
-    return reporter
+        raise ValueError(f"unknown view '{view}'; choose one of: {', '.join(VIEWS)}")
+    return found.reporter(fmt)

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ..authoring.suggest import ArticleSuggestions, Stub, Suggestion
     from ..authoring.unknown import EntityUse
     from ..comparing.positions import Position
+    from ..rules.base import Rule
     from ..views import (
         Charge,
         ClaimDetail,
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from ..views.sources import Coverage
 
 
-def bound(x: float | None, unit: str) -> Any:
+def bound(x: float | None, unit: str) -> int | float | str | None:
     """A bound as JSON: dates as ISO strings, numbers as numbers, unbounded as null."""
     if x is None:
         return None
@@ -37,7 +38,7 @@ def bound(x: float | None, unit: str) -> Any:
     return int(x) if float(x).is_integer() and abs(x) < 2**53 else x
 
 
-def interval_dict(interval: Interval | None, text: Any = None) -> dict[str, Any] | None:
+def interval_dict(interval: Interval | None, text: str | None = None, change: bool = False) -> dict[str, Any] | None:
     if interval is None:
         return None
     from ..values.figures import format_compared, format_interval
@@ -48,7 +49,19 @@ def interval_dict(interval: Interval | None, text: Any = None) -> dict[str, Any]
             "high": bound(high, interval.unit), "unit": interval.unit,
             "display": format_interval(interval),
             "compared": {"low": bound(interval.low, interval.unit), "high": bound(interval.high, interval.unit),
-                         "display": format_compared(interval)}}
+                         "display": format_compared(interval)},
+            **change_dict(interval, change)}
+
+
+def change_dict(interval: Interval, change: bool) -> dict[str, Any]:
+    """The optional ``change`` field of a value on a proposition that ``measures: change``: the
+    figure as a change, as written and as compared ({"display": "up at least 50%", "compared":
+    "up at least 47.5%"}); nothing for a level (the ``display`` fields are kept as they were)."""
+    from ..values.figures import format_change
+
+    if not change or interval.unit == "date":
+        return {}
+    return {"change": {"display": format_change(interval), "compared": format_change(interval, compared=True)}}
 
 
 def period_dict(period: Period) -> dict[str, Any]:
@@ -59,7 +72,7 @@ def period_dict(period: Period) -> dict[str, Any]:
             "text": period.text or None, "display": format_period(period)}
 
 
-def value_text(raw: Any) -> str:
+def value_text(raw: object) -> str:
     """A claim's value as written, always as a string, in YAML's spelling (see written.as_written)."""
     from ..written import as_written
 
@@ -71,12 +84,13 @@ def claim_dict(nc: NormalizedClaim) -> dict[str, Any]:
     value = None
     if claim.value is not None:
         text = value_text(claim.value)
-        value = interval_dict(nc.interval, text) or {"text": text, "low": None, "high": None,
-                                                     "unit": None, "display": None}
+        change = nc.measures == "change"
+        value = interval_dict(nc.interval, text, change) or {"text": text, "low": None, "high": None,
+                                                             "unit": None, "display": None}
         original = comparable.original
         if original is not None and (nc.interval is None or original.unit != nc.interval.unit):
             # As written, when it differs from the proposition's unit or could not be converted.
-            value["original"] = interval_dict(original, text)
+            value["original"] = interval_dict(original, text, change)
     return {
         "id": claim.id,
         "article": claim.article,
@@ -99,32 +113,34 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
     return {"verdict": finding.verdict, "claims": list(finding.claims), "explanation": finding.explanation}
 
 
-def position_dict(position: Position) -> dict[str, Any]:
+def position_dict(position: Position, change: bool = False) -> dict[str, Any]:
     interval = position.interval
     return {
         "id": position.id, "claims": list(position.claims), "origins": list(position.origins),
         "reports": position.reports, "scope": position.scope, "display": position.display,
         "stance": position.stance,
-        "value": None if interval is None else _position_value(interval),
+        "value": None if interval is None else _position_value(interval, change),
         "when": period_dict(position.period), "certainty": position.certainty,
     }
 
 
-def _position_value(interval: Interval) -> dict[str, Any]:
+def _position_value(interval: Interval, change: bool) -> dict[str, Any]:
     """As for a claim: low/high as the sources wrote them, ``compared`` as judged."""
     from ..values.figures import format_compared
 
     low, high = interval.as_written
     return {"low": bound(low, interval.unit), "high": bound(high, interval.unit), "unit": interval.unit,
             "compared": {"low": bound(interval.low, interval.unit), "high": bound(interval.high, interval.unit),
-                         "display": format_compared(interval)}}
+                         "display": format_compared(interval)},
+            **change_dict(interval, change)}
 
 
 def positions_dict(pc: PropositionComparison) -> dict[str, Any]:
     found = pc.positions
     if found is None:
         return {"positions": [], "disputes": [], "unplaced": []}
-    return {"positions": [position_dict(p) for p in found.positions],
+    change = pc.proposition.measures == "change"
+    return {"positions": [position_dict(p, change) for p in found.positions],
             "disputes": [{"positions": list(d.positions), "explanation": d.explanation} for d in found.disputes],
             "unplaced": list(found.unplaced)}
 
@@ -288,8 +304,9 @@ def entity_uses_document(uses: Sequence[EntityUse]) -> list[dict[str, Any]]:
              "articles": u.articles} for u in uses]
 
 
-def value_reading_dict(text: str, interval: Interval) -> dict[str, Any]:
-    """`hirel value --format json`: the phrase, its bounds as written and as compared, the steps."""
+def value_reading_dict(text: str, interval: Interval, change: bool = False) -> dict[str, Any]:
+    """`hirel value --format json`: the phrase, its bounds as written and as compared, the steps
+    (and with --change, the ``change`` field of `change_dict`)."""
     from ..values.figures import format_compared, format_interval
 
     low, high = interval.as_written
@@ -297,6 +314,7 @@ def value_reading_dict(text: str, interval: Interval) -> dict[str, Any]:
             "unit": interval.unit, "display": format_interval(interval),
             "compared": {"low": bound(interval.low, interval.unit), "high": bound(interval.high, interval.unit),
                          "display": format_compared(interval)},
+            **change_dict(interval, change),
             "steps": list(interval.steps)}
 
 
@@ -322,3 +340,18 @@ def suggestion_dict(s: Suggestion, stub: Stub) -> dict[str, Any]:
         "via": a.via, "certainty": a.certainty, "hedge": a.hedge, "unknown_names": a.unknown,
         "propositions": [{"id": pid, "score": score} for pid, score in stub.propositions],
     }
+
+
+def rules_document(rules: Sequence[type[Rule]]) -> list[dict[str, Any]]:
+    """`hirel rule --format json`: each rule's code, name, severity, summary and documentation."""
+    return [{"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary(), "doc": r.doc()}
+            for r in rules]
+
+
+def schema_document(names: Sequence[str]) -> dict[str, Any]:
+    """`hirel schema`: one kind's JSON Schema (draft-07), or every kind's by name."""
+    from ..loading.schema import json_schema
+
+    if len(names) == 1:
+        return json_schema(names[0])
+    return {name: json_schema(name) for name in names}

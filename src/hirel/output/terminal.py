@@ -8,7 +8,8 @@ so `[bold]` or `:smile:` stay literal.
 
 from __future__ import annotations
 
-import json
+import errno
+import functools
 import os
 import re
 import sys
@@ -31,7 +32,7 @@ def show_hidden(text: str) -> str:
     return HIDDEN.sub(lambda m: f"\u27e8U+{ord(m.group()):04X}\u27e9", text)
 
 
-def safe(text: Any) -> str:
+def safe(text: object) -> str:
     """``text`` as a string with terminal escape sequences and control characters removed.
 
     Newlines and tabs are kept; everything else below U+0020 and in U+007F..U+009F goes.
@@ -46,12 +47,12 @@ def safe(text: Any) -> str:
     return show_hidden(_CONTROLS.sub("", text))
 
 
-def safe_line(text: Any) -> str:
+def safe_line(text: object) -> str:
     """Like safe(), on one line: newlines and runs of whitespace become one space."""
     return " ".join(safe(text).split())
 
 
-def brief(text: Any, limit: int = 200) -> str:
+def brief(text: object, limit: int = 200) -> str:
     """Like safe_line(), and at most ``limit`` characters: a longer text keeps its start and
     end around "…" (a 5,000-character path or phrase in a message stays one readable line)."""
     line = safe_line(text)
@@ -76,8 +77,6 @@ def make_console(color: str = "auto", file: IO[str] | None = None, stderr: bool 
 
     ``color``: auto (colour on a terminal; NO_COLOR and FORCE_COLOR honoured), always, never.
     """
-    from rich.console import Console
-
     options: dict[str, Any] = {"markup": False, "emoji": False, "highlight": False, "stderr": stderr, "file": file}
     if color == "always":
         options["force_terminal"] = True
@@ -90,7 +89,23 @@ def make_console(color: str = "auto", file: IO[str] | None = None, stderr: bool 
         # no trailing spaces from table padding (they make diffs and golden files noisy).
         options["width"] = _columns() or 100
         options["file"] = _TrailingSpaceStripper(stream)
-    return Console(**options)
+    return _console_class()(**options)
+
+
+@functools.cache
+def _console_class() -> type[Console]:
+    from rich.console import Console
+
+    class QuietConsole(Console):
+        """Rich's console, except when the reader of its output goes away: Rich exits 1 there
+        (SystemExit); hirel raises BrokenPipeError for its one handler (exit 0, no message:
+        `hirel.cli.errors.reader_gone`)."""
+
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError(errno.EPIPE, "the reader of the output went away")
+
+    return QuietConsole
 
 
 class _TrailingSpaceStripper:
@@ -120,11 +135,12 @@ class _TrailingSpaceStripper:
         return getattr(self._stream, name)
 
 
-def is_tty(stream: Any) -> bool:
+def is_tty(stream: object) -> bool:
     """Is ``stream`` really a terminal (whatever colour was forced)?"""
+    isatty = getattr(stream, "isatty", None)
     try:
-        return bool(stream.isatty())
-    except (AttributeError, ValueError, OSError):
+        return callable(isatty) and bool(isatty())
+    except (ValueError, OSError):
         return False
 
 
@@ -147,5 +163,7 @@ def json_text(document: Any, indent: int | None = 2, stream: IO[str] | None = No
     stream that cannot encode UTF-8, everything non-ASCII is escaped rather than mangled.
     """
     encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
+    import json  # here: `hirel check` in text form never needs it
+
     text = json.dumps(document, indent=indent, ensure_ascii=encoding != "utf8", default=str)
     return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

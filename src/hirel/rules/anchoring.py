@@ -40,6 +40,8 @@ MAX_FUZZY_WORK = 1_000_000_000_000
 # In a text over that budget: how many of the quote's rarest words, and places of them, are tried.
 _CANDIDATE_WORDS = 3
 _CANDIDATE_PLACES = 200
+# How many words either way of rapidfuzz's alignment an edge of the closest passage may move.
+_EDGE_WORDS = 8
 
 
 def normalize_for_match(text: str) -> str:
@@ -70,6 +72,11 @@ def _normalize_chunks(text: str) -> tuple[str, list[tuple[int, int, int]]]:
         line += text.count("\n", start, end + 1)
         start = end + 1
     return " ".join(pieces), chunks
+
+
+def _bare(word: str) -> str:
+    """A word without the punctuation around it ('un.' -> 'un')."""
+    return word.strip(".,;:!?\"'()[]{}-") or word
 
 
 def _fold(text: str) -> str:
@@ -251,8 +258,9 @@ class ArticleText:
         """The passage most like ``quote`` (rapidfuzz), with its edges on word boundaries.
 
         rapidfuzz aligns a window as long as the quote; its edges may cut words or spill into
-        the next sentence, so each edge is then moved to the nearby word boundary (up to three
-        words either way) that makes the passage most like the quote. In a text too long to
+        the next sentence, so each edge is then moved to the nearby word boundary (up to eight
+        words either way) that makes the passage most like the quote, one where the quote's
+        first (last) word is when there is one. In a text too long to
         search in full (see searched_in_full), only the regions around the quote's rarest
         words are searched.
         """
@@ -283,14 +291,24 @@ class ArticleText:
         words = [(m.start(), m.end()) for m in _WORD.finditer(text, near_start, near_end)]
         starts = [start for start, _end in words]
         ends = [end for _start, end in words]
-        first = max(0, bisect_right(starts, dest_start) - 4)
+        # The window is as long as the quote: a passage with words the quote lacks runs past it.
+        first = max(0, bisect_right(starts, dest_start) - _EDGE_WORDS)
         last = bisect_left(ends, dest_end)
         best = (-1.0, dest_start, dest_end)
-        for start in starts[first:first + 8]:
-            for end in ends[max(0, last - 3):last + 4]:
-                if end > start:
-                    score = fuzz.ratio(needle, text[start:end])
-                    if score > best[0]:
-                        best = (score, start, end)
+        # A passage starts and ends with the quote's first and last words when they are near
+        # ('…to the UN' never gives '…to the' because the article has more words before 'UN').
+        edges = needle.split()
+        firsts, lasts = words[first:first + 2 * _EDGE_WORDS], words[max(0, last - _EDGE_WORDS + 1):last + _EDGE_WORDS]
+        same_first = [w for w in firsts if _bare(text[w[0]:w[1]]) == _bare(edges[0])]
+        same_last = [w for w in lasts if _bare(text[w[0]:w[1]]) == _bare(edges[-1])]
+        for tried_firsts, tried_lasts in ((same_first or firsts, same_last or lasts), (firsts, lasts)):
+            for start, _ in tried_firsts:
+                for _, end in tried_lasts:
+                    if end > start:
+                        score = fuzz.ratio(needle, text[start:end])
+                        if score > best[0]:
+                            best = (score, start, end)
+            if best[0] >= 0:
+                break
         score, start, end = best
         return self._passage(start, end, round(score, 1))

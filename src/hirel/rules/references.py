@@ -7,7 +7,8 @@ from collections.abc import Generator, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..comparing.entities import suggest
+from ..comparing.entities import suggest, suggest_name
+from ..loading import fields as F
 from ..model import Article, Claim, Loc, Problem, Proposition
 from .base import Rule
 
@@ -102,7 +103,7 @@ def _stub(name: str) -> str:
 def _unknown_entity(corpus: Corpus, name: str, loc: Loc, role: str) -> Problem | None:
     if name in corpus.entities or "entities" not in corpus.registries_read:
         return None  # known, or entities.yaml is unreadable (reported once, on that file)
-    close = suggest(name, corpus.entities.all_names())
+    close = suggest_name(name, corpus.entities.all_names())
     hint = f"did you mean '{close[0]}'?" if close else f"add it to entities.yaml (with its aliases): {_stub(name)}"
     return UnknownEntity.problem(loc, f"unknown {role} '{name}': not an entity or alias in entities.yaml", hint)
 
@@ -144,6 +145,14 @@ def claim_proposition(corpus: Corpus, claim: Claim) -> Generator[Problem, None, 
     if prop is None and ("propositions" not in corpus.registries_read
                          or claim.proposition in corpus.declared_propositions):
         return None  # propositions.yaml, or this proposition, is broken: reported there
+    if prop is None and claim.proposition == F.PROPOSITION_PLACEHOLDER:
+        yield UnknownProposition.problem(
+            claim.loc_of("proposition"), f"no proposition chosen for '{claim.id}' ({F.PROPOSITION_PLACEHOLDER} is "
+            "the placeholder `hirel suggest` writes)",
+            "replace it with a key of propositions.yaml; the comment beside it names the closest"
+            if corpus.propositions else
+            "propositions.yaml declares no proposition yet: add the one this claim answers, then put its key here")
+        return None
     if prop is None:
         close = suggest(claim.proposition, corpus.propositions)
         yield UnknownProposition.problem(

@@ -283,3 +283,42 @@ def _format_bounds(low: float | None, high: float | None, interval: Interval) ->
     if low < 0:  # a fall (a change): '-33% to -27%' reads better than '-33%–-27%'
         return f"{low_text} to {high_text}{suffix}"
     return f"{low_text}–{high_text}{suffix}"
+
+
+def format_change(interval: Interval, compared: bool = False) -> str:
+    """A change (a value on a proposition that ``measures: change``) as people write one: signed
+    ('+50%', '-12%', '+$500M/yr'), or in words where a bare bound would read as a level: 'up at
+    least 50%' (not '≥ 50%'), 'down at least 50%', 'up 10%–20%', 'down 27%–33%'; a range across
+    zero '-5% to +10%'; a bound on the other side of zero '≥ -30%', '≤ +20%'. ``compared``: the
+    interval compared (``format_compared``) rather than the figure as written."""
+    low, high = (interval.low, interval.high) if compared else interval.as_written
+    base, per = _split_unit(interval.unit)
+    suffix = _per_suffix(per)
+
+    def size(x: float) -> str:
+        return _bare_amount(abs(x), base)
+
+    def signed(x: float) -> str:
+        return ("+" if x > 0 else "-" if x < 0 else "") + size(x)
+
+    if high is None:
+        if low is None:
+            return "any change"
+        return f"up at least {size(low)}{suffix}" if low > 0 else f"≥ {signed(low)}{suffix}"
+    if low is None:
+        return f"down at least {size(high)}{suffix}" if high < 0 else f"≤ {signed(high)}{suffix}"
+    if low == high or signed(low) == signed(high):
+        return (signed(low) if low else "no change") + suffix
+    if low > 0:
+        return f"up {size(low)}–{size(high)}{suffix}"
+    if high < 0:
+        return f"down {size(high)}–{size(low)}{suffix}"
+    return f"{signed(low)} to {signed(high)}{suffix}"
+
+
+def format_figure(interval: Interval, change: bool = False, compared: bool = False) -> str:
+    """A figure for people: a change as a change (`format_change`), else a level
+    (`format_interval`, or `format_compared` when ``compared``)."""
+    if change and _split_unit(interval.unit)[0] != "date":
+        return format_change(interval, compared)
+    return format_compared(interval) if compared else format_interval(interval)

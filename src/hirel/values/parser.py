@@ -10,7 +10,7 @@ from collections.abc import Container
 from dataclasses import dataclass
 
 from .tokens import Token, ValueParseError, error
-from .vocabulary import MAGNITUDE_WORDS, POST_HEDGES, PRE_HEDGES
+from .vocabulary import CERTAINTY_WORDS, MAGNITUDE_WORDS, POST_HEDGES, PRE_HEDGES
 
 _NO_NUMBER_HINT = "write a figure such as '$30 million a month', 'about 50%' or 'tens of millions'"
 _LEAD_WORDS = ("in", "the", "a", "an", "of")
@@ -110,6 +110,11 @@ class Parser:
         token = self.peek()
         if token is None:
             return self.error("the phrase ends too early")
+        modal = next((t for t in self.tokens if t.kind == "word" and t.text.casefold() in CERTAINTY_WORDS), None)
+        if modal is not None and token.kind == "word":  # 'could reach 20,000', 'is expected to reach …'
+            return self.error(f"'{modal.text}' says how likely the figure is, not what it is: write only the figure "
+                              "in the value ('up to' before it if it is a ceiling) and 'certainty: "
+                              f"{CERTAINTY_WORDS[modal.text.casefold()]}' on the claim")
         return self.error(f"unexpected '{token.text}' at character {token.start + 1}")
 
     # phrase ---------------------------------------------------------------------------------

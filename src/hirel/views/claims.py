@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..comparing.comparison import NormalizedClaim, UnknownName
-from ..comparing.entities import suggest
+from ..comparing.entities import suggest_name
 from ..model import Claim
 from .browser import Browser
 
@@ -25,19 +25,50 @@ class ClaimMatch:
 # letters or common words with the query, stay out.
 SEARCH_CUTOFF = 75.0
 
-_NUMBER_WORDS = {
-    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
-    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
-    "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
-    "seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100", "hundreds": "100s",
-    "thousand": "1000", "thousands": "1000s",
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
-_WORD = re.compile(r"[^\W_]+")
+_PLURALS = {"hundreds": "100s", "thousands": "1000s"}
+# A word, or a number with its thousands grouped ('11,300', '11 300') or a decimal ('1.5').
+_TOKEN = re.compile(r"\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?![\d,])|\d+(?:[.,]\d+)?|[^\W\d_]+")
 
 
 def _search_words(text: str) -> list[str]:
-    """Lowercased words, number words as digits ("hundred" -> "100") on both sides."""
-    return [_NUMBER_WORDS.get(word, word) for word in _WORD.findall(text.casefold())]
+    """Lowercased words; numbers as digits without their grouping ('11,300' -> '11300'), and a
+    run of number words as the number it says ('eleven thousand three hundred' -> '11300';
+    'hundred' -> '100'). 'million' and 'billion' stay words, as '$100 million' writes them."""
+    words: list[str] = []
+    total = current = 0
+    in_number = False
+
+    def flush() -> None:
+        nonlocal total, current, in_number
+        if in_number:
+            words.append(str(total + current))
+        total = current = 0
+        in_number = False
+
+    for token in _TOKEN.findall(text.casefold()):
+        if token[0].isdigit():
+            flush()
+            words.append(re.sub(r"[,\u202f\u00a0 ](?=\d{3})", "", token))
+        elif token in _UNITS:
+            current += _UNITS[token]
+            in_number = True
+        elif token == "hundred":
+            current, in_number = (current or 1) * 100, True
+        elif token == "thousand":
+            total, current, in_number = total + (current or 1) * 1000, 0, True
+        elif token == "and" and in_number:
+            continue  # 'three hundred and five'
+        else:
+            flush()
+            words.append(_PLURALS.get(token, token))
+    flush()
+    return words
 
 
 def _search_text(claim: Claim) -> str:
@@ -48,8 +79,9 @@ def search_claims(claims: Sequence[NormalizedClaim], query: str,
                   cutoff: float = SEARCH_CUTOFF) -> list[ClaimMatch]:
     """The claims whose id, quote or note match ``query``, best first (ties in corpus order).
 
-    A claim's score is the better of two rapidfuzz measures, both on lowercased words with
-    number words written as digits:
+    Every number of the query must be in the text, exactly ('11300' finds '11,300' and 'eleven
+    thousand three hundred', never '10,100'); the words may be misspelt. A claim's score is the
+    better of two rapidfuzz measures, both on lowercased words with numbers written as digits:
 
     * the phrase: ``fuzz.partial_ratio`` of the query against the best-matching stretch of the
       text, so a phrase found with a typo or two scores high;
@@ -62,6 +94,7 @@ def search_claims(claims: Sequence[NormalizedClaim], query: str,
     words = _search_words(query)
     if not words or not claims:
         return []
+    numbers = {word for word in words if word[0].isdigit()}  # a figure matches exactly or not at all
     phrase = " ".join(words)
     texts = [" ".join(_search_words(_search_text(nc.claim))) for nc in claims]
     phrase_scores = {index: score for _text, score, index in process.extract(
@@ -77,6 +110,8 @@ def search_claims(claims: Sequence[NormalizedClaim], query: str,
     found = []
     for index, (nc, text) in enumerate(zip(claims, texts)):
         own = set(text.split())
+        if not numbers <= own:
+            continue
         word_score = sum(
             weight * max((scores.get(w, 0.0) for w in own), default=0.0)
             for weight, scores in zip(weights, closeness)
@@ -98,7 +133,7 @@ def _claimant_names(browser: Browser, name: str) -> set[str]:
         match = {o for o in written if o.casefold() == name.casefold()}
         if match:
             return match
-        raise UnknownName("claimant", name, suggest(name, sorted({*entities.all_names(), *written})))
+        raise UnknownName("claimant", name, suggest_name(name, sorted({*entities.all_names(), *written})))
     return {canonical} | {e for e in entities.entities if canonical in entities.ancestors(e)}
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ..render import print_hanging, says, who, write_csv, write_json, write_markdown_table
+from ..render import CellValue, print_hanging, says, who, write_csv, write_json, write_markdown_table
 from . import Target
 from .cards import claim_card, plural, when
 
@@ -32,7 +32,7 @@ CSV_HEADER = ["id", "proposition", "article", "outlet", "claimant", "via", "says
               "quote", "note"]
 
 
-def csv_row(nc: NormalizedClaim) -> list[Any]:
+def csv_row(nc: NormalizedClaim) -> list[CellValue]:
     return [nc.claim.id, nc.claim.proposition, nc.claim.article, nc.article.outlet if nc.article else None,
             nc.comparable.claimant_label, ", ".join(nc.comparable.via), says(nc), nc.comparable.scope, when(nc),
             nc.claim.certainty, nc.claim.quote, nc.claim.note]

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..render import (
     VERDICT_STYLES,
     markdown_text,
+    position_says,
     print_hanging,
     print_indented,
     says,
@@ -84,7 +85,7 @@ def compare_markdown(report: Compared, target: Target) -> None:
             out.write("\n")
             table(
                 ["position", "says", "scope", "when", "origins", "claims"],
-                [[p.id, p.display, p.scope or "", format_period(p.period), ", ".join(p.origins), " ".join(p.claims)]
+                [[p.id, position_says(p, prop), p.scope or "", format_period(p.period), ", ".join(p.origins), " ".join(p.claims)]
                  for p in found.positions])
         if found and found.disputes:
             out.write("\n")
@@ -115,7 +116,7 @@ def _position_line(position: Position, prop: Proposition, with_id: bool = True) 
     if with_id:
         line.append(position.id, style="bold")
         line.append("  ")
-    line.append(safe_line(position.display), style="bold cyan")
+    line.append(safe_line(position_says(position, prop)), style="bold cyan")
     if position.scope and position.scope != prop.object:
         line.append(f" for {safe_line(position.scope)}")
     period = format_period(position.period)
@@ -131,7 +132,7 @@ def _position_line(position: Position, prop: Proposition, with_id: bool = True) 
     return line
 
 
-def _hanging(console: Console, text: Text, first: Any = 2, rest: int = 6) -> None:
+def _hanging(console: Console, text: Text, first: int | Text = 2, rest: int = 6) -> None:
     """Print ``text`` wrapped, its first line after ``first`` (spaces, or a Text that is
     ``rest`` wide), the others indented by ``rest``."""
     from rich.text import Text
@@ -224,7 +225,8 @@ def compare_table(report: Compared, target: Target) -> None:
             print_indented(console, Text(
                 f"… and {len(found.positions) - len(shown_positions):,} more positions with fewer origins "
                 "(--format json lists every position and dispute)", style="dim"), 2)
-        of_claim = {claim_id: p for p in found.positions for claim_id in p.claims}
+        # A lone claim is its own position, not listed above: no "(p1)" pointing at nothing.
+        of_claim = {claim_id: p for p in found.positions for claim_id in p.claims} if len(pc.claims) > 1 else {}
         claims = pc.claims
         if len(claims) > MAX_CLAIMS:
             shown_ids = {claim_id for p in shown_positions for claim_id in p.claims}

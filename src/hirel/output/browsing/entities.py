@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ..render import cell, new_table, write_csv, write_json, write_markdown_table
+from ..render import CellValue, cell, new_table, write_csv, write_json, write_markdown_table
 from . import Target
 
 if TYPE_CHECKING:
@@ -16,7 +16,7 @@ __all__ = ["entities_csv", "entities_json", "entities_markdown", "entities_table
 _HEADER = ("entity", "aliases", "part of", "claims", "articles")
 
 
-def _rows(uses: Sequence[EntityUse]) -> list[tuple[Any, ...]]:
+def _rows(uses: Sequence[EntityUse]) -> list[tuple[CellValue, ...]]:
     return [(u.name, ", ".join(u.aliases), ", ".join(u.part_of), u.claims, u.articles) for u in uses]
 
 

@@ -4,7 +4,7 @@ and stances as words), Markdown, or grids that fit the terminal."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..render import print_hanging, says, write_csv, write_json, write_markdown_table
 from ..terminal import safe_line
@@ -13,6 +13,7 @@ from .cards import kind as _kind
 from .cards import plural as _plural
 
 if TYPE_CHECKING:
+    from rich.box import Box
     from rich.console import Console
     from rich.table import Table
 
@@ -49,7 +50,7 @@ class _Symbols:
     def __getitem__(self, name: str) -> str:
         return self.marks[name]
 
-    def text(self, value: Any) -> str:
+    def text(self, value: object) -> str:
         """Untrusted or formatted text on one line, made safe and, in ASCII mode, free of our
         symbols; on a terminal that cannot encode a character, a '?' instead."""
         text = safe_line(value)
@@ -65,7 +66,7 @@ def _cell_text(cell_data: MatrixCell, prop: Proposition, symbols: _Symbols) -> s
     is only likely or possible, '†' when it is about another scope than the proposition's
     object, ' !' after each claim that takes part in a contradiction (a cell with several
     values has one line per value, each marked on its own)."""
-    from ...values.figures import format_interval
+    from ...values.figures import format_figure
     from ..serialize import value_text
 
     parts = []
@@ -74,7 +75,7 @@ def _cell_text(cell_data: MatrixCell, prop: Proposition, symbols: _Symbols) -> s
         if claim.stance is not None:
             part = symbols[claim.stance] if claim.stance in ("supports", "refutes") else claim.stance
         elif nc.interval is not None:
-            part = format_interval(nc.interval)
+            part = format_figure(nc.interval, nc.measures == "change")
         elif claim.value is not None:
             part = f"{value_text(claim.value)}{symbols['uncertain']}"
         else:
@@ -107,7 +108,7 @@ def _cell_words(cell_data: MatrixCell) -> str:
     return "; ".join(says(nc) for nc in cell_data.claims)
 
 
-def _ascii_box() -> Any:
+def _ascii_box() -> Box:
     """rich.box.SIMPLE_HEAD drawn with '-' (Rich picks ASCII boxes itself only when the terminal
     is not UTF-8; --ascii asks for them on any terminal)."""
     from rich.box import Box
@@ -145,7 +146,7 @@ def _matrix_table(console: Console, result: Matrix, symbols: _Symbols) -> None:
     labels.append(Text(f"all ({_plural(result.origins, 'independent origin')})", style="bold"))
     # Per column of the grid: its header and its cells (one per row, then the column's tally);
     # the rows' tallies are the last column, "all".
-    columns: list[tuple[str, list[Any]]] = []
+    columns: list[tuple[str, list[Text]]] = []
     for c in result.columns:
         cells = []
         for r in result.rows:
@@ -164,7 +165,7 @@ def _matrix_table(console: Console, result: Matrix, symbols: _Symbols) -> None:
     longest_label = max(cell_len(line) for t in labels for line in t.plain.split("\n"))
     label_width = max(cell_len("source"), min(_LABEL_WIDTH, longest_label, max(12, console.width // 3)))
 
-    def grid(page: list[int]) -> Any:
+    def grid(page: list[int]) -> Table:
         table = _new_grid(["source"] + [columns[i][0] for i in page], symbols)
         table.columns[0].min_width = table.columns[0].max_width = label_width + 1  # + its padding
         for row_index, label in enumerate(labels):
@@ -186,7 +187,7 @@ def _matrix_table(console: Console, result: Matrix, symbols: _Symbols) -> None:
     _key(console, result, article_keys, symbols)
 
 
-def _new_grid(headers: list[str], symbols: _Symbols) -> Any:
+def _new_grid(headers: list[str], symbols: _Symbols) -> Table:
     from rich import box
     from rich.table import Table
 

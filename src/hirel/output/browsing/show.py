@@ -74,9 +74,10 @@ def show_fields(detail: ClaimDetail) -> list[tuple[str, str]]:
         if nc.interval is not None:
             rows.append(("normalized", says(nc)))
             if nc.interval.written is not None:
-                from ...values.figures import format_compared
+                from ...values.figures import format_figure
 
-                rows.append(("compared as", f"{format_compared(nc.interval)} (the precision of the written figure)"))
+                compared = format_figure(nc.interval, nc.measures == "change", compared=True)
+                rows.append(("compared as", f"{compared} (the precision of the written figure)"))
             if nc.interval.steps:
                 rows.append(("read as", "; ".join(nc.interval.steps)))
         else:

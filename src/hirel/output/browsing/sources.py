@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..render import (
+    CellValue,
     cell,
     name_column,
     new_table,
@@ -76,7 +77,7 @@ def sources_csv(listing: Sources, target: Target) -> None:
                 *extra(r)] for r in listing.report.articles], target.stream)
 
 
-def _outlet_rows(listing: Sources) -> list[list[Any]]:
+def _outlet_rows(listing: Sources) -> list[list[CellValue]]:
     return [[o.outlet, len(o.articles), o.claims, o.contradictions, o.reported, " ".join(o.reliability)]
             for o in listing.report.outlets]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ..render import new_table, says, shorten, who, write_csv, write_json, write_markdown_table
+from ..render import CellValue, new_table, says, shorten, who, write_csv, write_json, write_markdown_table
 from ..serialize import entry_when
 from ..terminal import safe_line
 from . import Target
@@ -32,7 +32,7 @@ class Timeline:
 _HEADER = ["date", "basis", "claim", "proposition", "says", "scope", "certainty", "claimant", "article", "quote"]
 
 
-def _rows(listing: Timeline) -> list[list[Any]]:
+def _rows(listing: Timeline) -> list[list[CellValue]]:
     return [[entry_when(e), e.basis, e.claim.claim.id, e.claim.claim.proposition, says(e.claim),
              e.claim.comparable.scope, e.claim.claim.certainty, who(e.claim), e.claim.claim.article,
              e.claim.claim.quote] for e in listing.entries]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ..render import name_column, new_table, print_hanging, write_csv, write_json, write_markdown_table
+from ..render import CellValue, name_column, new_table, print_hanging, write_csv, write_json, write_markdown_table
 from ..terminal import safe_line
 from . import Target
 from .cards import contradictions_cell, kind, plural, right
@@ -30,10 +30,13 @@ __all__ = [
 
 # --------------------------------------------------------------------------- topics
 
+# Below this width, the table's long headers wrap onto two lines.
+NARROW = 120
+
 _TOPICS_HEADER = ["topic", "propositions", "claims", "articles", "origins", "contradictions", "text"]
 
 
-def _topic_rows(rows: Sequence[TopicStats]) -> list[list[Any]]:
+def _topic_rows(rows: Sequence[TopicStats]) -> list[list[CellValue]]:
     return [[r.topic.id, r.propositions, r.stats.claims, r.stats.articles, r.stats.origins,
              r.stats.contradictions, r.topic.text] for r in rows]
 
@@ -59,8 +62,11 @@ def topics_table(rows: Sequence[TopicStats], target: Target) -> None:
     if not rows:
         console.print(Text("No topics: propositions.yaml defines none."))
         return
-    table = new_table("topic", "propositions", "claims", "articles", "origins", "contradictions",
-                      collapse_padding=True)
+    # On a narrow terminal the long headers wrap (as `propositions` always wraps its last), so
+    # that the counts leave the descriptions a readable width (32 columns at 80, not 22; 48 at 100).
+    narrow = console.width < NARROW
+    table = new_table("topic", "propo-\nsitions" if narrow else "propositions", "claims", "articles", "origins",
+                      "contra-\ndictions" if narrow else "contradictions", collapse_padding=True)
     name_column(table, [r.topic.id for r in rows], console)
     right(table, 1, 2, 3, 4, 5)
     for r in rows:
@@ -91,7 +97,7 @@ _PROPOSITIONS_HEADER = ["proposition", "topic", "kind", "unit", "claims", "artic
                         "text"]
 
 
-def _proposition_rows(listing: Propositions) -> list[list[Any]]:
+def _proposition_rows(listing: Propositions) -> list[list[CellValue]]:
     return [[r.proposition.id, r.proposition.topic, r.proposition.kind, r.proposition.unit, r.stats.claims,
              r.stats.articles, r.stats.origins, r.stats.contradictions, r.proposition.text] for r in listing.rows]
 

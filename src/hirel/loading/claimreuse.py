@@ -1,0 +1,66 @@
+"""Reusing, in a claims file that changed, what the checks of its unchanged claims found.
+
+A claim's checks see the claim (its fields and where each is written) and what it depends on
+(the registries, its article), never the other claims of the file. So when a claims file changes
+but its dependencies do not, a claim written in exactly the same text as before gives the same
+problems, moved by as many lines as the claim moved. "The same text" is the claim's lines: from
+the line of its ``- `` to the line before the next claim (to the end of the file for the last).
+
+That holds only where a claim's lines alone decide what it is, so the keys are given only for
+files in the usual block layout: every claim starts a line with ``- `` (block sequence entries
+at one indentation, which end where the next one starts), no anchors (an alias could take its
+value from another claim), no directives (they change how tags read), and only ``\\n`` line breaks
+(so that lines are counted as YAML counts them). Anything else: the whole file is checked again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+try:
+    from _blake2 import blake2b
+except ImportError:  # another Python
+    from hashlib import blake2b
+
+KEY_SIZE = 16
+NO_KEY = bytes(KEY_SIZE)  # a claim whose problems cannot be reused
+
+# Bytes that make a file's claims depend on more than their own lines, or lines count otherwise.
+_UNSAFE = (b"&", b"\r", b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9")
+
+
+def claim_keys(raw: bytes, starts: list[tuple[int, int]]) -> list[bytes] | None:
+    """A key of each claim's text (``starts``: the line and column where each claim's mapping
+    starts, in file order), or None when the file's layout does not allow reusing claims."""
+    if raw.startswith(b"%") or b"\n%" in raw or any(unsafe in raw for unsafe in _UNSAFE):
+        return None
+    lines = raw.split(b"\n")
+    previous = 0
+    for line, column in starts:
+        if not previous < line <= len(lines) or column < 3:
+            return None
+        if lines[line - 1][:column - 1] != b" " * (column - 3) + b"- ":
+            return None
+        previous = line
+    # the last claim ends with the file (its final line break left out: the last claim of a file
+    # is then written as it would be before another claim)
+    ends = [line for line, _column in starts[1:]] + [len(lines) + (0 if lines[-1] == b"" else 1)]
+    return [blake2b(b"\n".join(lines[line - 1:end - 1]), digest_size=KEY_SIZE).digest()
+            for (line, _column), end in zip(starts, ends)]
+
+
+def spans(starts: list[int], last_line: int) -> list[tuple[int, int]]:
+    """(first line, line after the last) of each claim."""
+    return list(zip(starts, [*starts[1:], last_line + 1]))
+
+
+def keepable(rows: list[list[Any]], shown: str, first: int, after: int) -> bool:
+    """Whether the problems of a claim all lie within its lines (so that they move with it)."""
+    return all(first <= row[1] < after for row in rows if row[0] == shown)
+
+
+def moved(rows: list[list[Any]], shown: str, by: int) -> list[list[Any]]:
+    """The problems of a claim that moved ``by`` lines."""
+    if not by:
+        return rows
+    return [[row[0], row[1] + by, *row[2:]] if row[0] == shown else row for row in rows]
