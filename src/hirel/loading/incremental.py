@@ -18,25 +18,49 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..model import Corpus, Loc, Problem
-from ..rules.checks import check_article, check_claim, check_entities, check_propositions, check_quote
-from ..rules.references import orphan_problems
-from ..rules.structure import BadDate, duplicate_id_problems
+from ..problems import Loc, Problem
 from .cache import CheckCache, code_fingerprint, digest
 from .claimreuse import KEY_SIZE, NO_KEY, claim_keys, keepable, moved, spans
-from .claimsfile import read_claims
-from .datafiles import display_path
-from .loader import CorpusBuilder, list_files, load_entities, load_propositions, read_article
+from .listing import plain_files
+from .paths import display_path
 
 if TYPE_CHECKING:
+    from ..model import Corpus
     from ..rules.anchoring import ArticleText
+    from .loader import CorpusBuilder
 
+# What only reading or checking a file needs (the YAML reader, the loader, the checks), imported
+# on first use: a run where every file comes from the cache never loads them. Reached as
+# attributes of this module (``_this.read_claims``), so that they can be replaced in tests.
+_LAZY = {
+    "check_article": "..rules.checks", "check_claim": "..rules.checks", "check_entities": "..rules.checks",
+    "check_propositions": "..rules.checks", "check_quote": "..rules.checks",
+    "orphan_problems": "..rules.references", "BadDate": "..rules.structure",
+    "duplicate_id_problems": "..rules.structure", "judge": "..rules.registry",
+    "read_claims": ".claimsfile", "CorpusBuilder": ".loader", "list_files": ".loader",
+    "load_entities": ".loader", "load_propositions": ".loader", "read_article": ".loader",
+}
+
+
+def __getattr__(name: str) -> Any:
+    where = _LAZY.get(name)
+    if where is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(where, __package__), name)
+    globals()[name] = value
+    return value
+
+
+_this = sys.modules[__name__]
 _RACY_NS = 2_000_000_000  # a file changed this close to being read is compared by content
-_REGISTRY_FILES = (("entities.yaml", load_entities), ("propositions.yaml", load_propositions))
+_REGISTRY_FILES = (("entities.yaml", "load_entities"), ("propositions.yaml", "load_propositions"))  # and their loaders
 _REGISTRIES = ":registries"  # the entry of the registries' own problems (no file is shown so)
 
 
@@ -52,9 +76,18 @@ def check_with_cache(root: Path, cache_dir: Path) -> list[Problem]:
 
 
 def _rows(problems: list[Problem]) -> list[list[Any]]:
-    """Problems as plain data (``str`` and ``int`` exactly, which is all the cache can hold)."""
+    """Problems as plain data (``str`` and ``int`` exactly, which is all the cache can hold), each
+    with its rule's severity (so that problems taken from the cache need no rule to be judged)."""
+    if any(not p.severity for p in problems):
+        problems = _this.judge(problems)
     return [[str(p.path), int(p.line), int(p.column), str(p.code), str(p.severity), str(p.message),
              None if p.hint is None else str(p.hint)] for p in problems]
+
+
+def _list(folder: Path, suffix: str, problems: list[Problem]) -> list[tuple[str, str, str]]:
+    """`loader.list_files`, without loading the loader when the folder holds only data files."""
+    found = plain_files(folder, suffix)
+    return found if found is not None else _this.list_files(folder, suffix, problems)
 
 
 class _Run:
@@ -80,11 +113,11 @@ class _Run:
 
     def _read_registries(self) -> CorpusBuilder:
         if self._context is None:
-            self._context = CorpusBuilder(root=self.root)
+            self._context = _this.CorpusBuilder(root=self.root)
             self._frozen = self._context.freeze()  # shares what the builder reads from now on
             if self.registries_reused:  # their problems are known: read them as context only
                 for (name, load), raw in zip(_REGISTRY_FILES, self.registry_bytes):
-                    load(self._context, self.root / name, raw)
+                    getattr(_this, load)(self._context, self.root / name, raw)
                 return self._context
             found = self._load_registries(self._context)
             entry = {"depends": self.registries_key, "problems": _rows(found)}
@@ -99,9 +132,9 @@ class _Run:
     def _load_registries(self, context: CorpusBuilder) -> list[Problem]:
         problems: list[Problem] = []
         for (name, load), raw in zip(_REGISTRY_FILES, self.registry_bytes):
-            problems += load(context, self.root / name, raw)
-        problems += check_entities(context.freeze())
-        problems += check_propositions(context.freeze())
+            problems += getattr(_this, load)(context, self.root / name, raw)
+        problems += _this.check_entities(context.freeze())
+        problems += _this.check_propositions(context.freeze())
         return problems
 
     def problems(self) -> list[Problem]:
@@ -123,8 +156,8 @@ class _Run:
         else:
             self._read_registries()  # reads and checks them, and stores what was found
             problems += self.registry_problems
-        articles = list_files(self.root / "articles", ".md", problems)
-        claims_files = list_files(self.root / "claims", ".yaml", problems)
+        articles = _list(self.root / "articles", ".md", problems)
+        claims_files = _list(self.root / "claims", ".yaml", problems)
         loaded: dict[str, None] = {}  # ids of the articles read, in order (for suggestions)
         self.article_hashes: dict[str, str] = {}
         for path, shown, stem in articles:
@@ -137,7 +170,8 @@ class _Run:
         for path, shown, article_id in claims_files:
             entry = self._claims(path, shown, article_id)
             problems += _problems(entry)
-            problems += orphan_problems(self.root, article_id, shown, loaded)
+            if article_id not in loaded:  # (else there is nothing to say)
+                problems += _this.orphan_problems(self.root, article_id, shown, loaded)
             ids = entry["ids"]
             if firsts.keys().isdisjoint(ids) and len(set(ids)) == len(ids):  # the usual case, at C speed
                 firsts.update(dict.fromkeys(ids, len(files)))
@@ -169,7 +203,7 @@ class _Run:
                 first_entry, first_shown, first_article = files[number]
             at = first_entry["ids"].index(claim_id)
             duplicates.add(index)  # checked as the first use only, like load_corpus does
-            problems += duplicate_id_problems(
+            problems += _this.duplicate_id_problems(
                 claim_id, Loc(shown, lines[index], columns[index]), shown,
                 Loc(first_shown, first_entry["lines"][at], first_entry["columns"][at]), first_shown,
                 same_file=first_article == article_id)
@@ -215,12 +249,12 @@ class _Run:
     def _article(self, path: str, shown: str, stem: str) -> dict[str, Any]:
         entry, raw, identity = self._lookup(path, shown, self.registries_key)
         if entry is None:
-            article, found = read_article(Path(path), shown, raw)
+            article, found = _this.read_article(Path(path), shown, raw)
             if article is not None:
                 self._read_registries().articles[article.id] = article
-                found += check_article(self.context, article)
+                found += _this.check_article(self.context, article)
             entry = {"problems": _rows(found), "loaded": article is not None}
-            if not any(p.code == BadDate.code for p in found):  # "in the future" depends on the day
+            if not any(p.code == _this.BadDate.code for p in found):  # "in the future" depends on the day
                 entry = self._store(shown, identity, entry)
         if "hash" in entry:
             self.article_hashes[stem] = entry["hash"]
@@ -232,7 +266,7 @@ class _Run:
         if entry is not None:
             return entry
         previous, self.previous = self.previous, None
-        claims, found = read_claims(Path(path), shown, article_id, raw)
+        claims, found = _this.read_claims(Path(path), shown, article_id, raw)
         starts = [claim.loc.line for claim in claims]
         keys = claim_keys(raw, [(claim.loc.line, claim.loc.column) for claim in claims]) if raw else None
         reusable = _reusable(previous)
@@ -253,7 +287,7 @@ class _Run:
                 if not article_at_hand:
                     self._article_for_quotes(article_id)
                     article_at_hand = True
-                rows = _rows([*check_claim(self.context, claim), *check_quote(self.context, claim, texts)])
+                rows = _rows([*_this.check_claim(self.context, claim), *_this.check_quote(self.context, claim, texts)])
                 if key is not None and not keepable(rows, shown, first, after):
                     key = None
             kept.append(key or NO_KEY)
@@ -277,7 +311,7 @@ class _Run:
             self.article_hashes.pop(article_id)
             return
         self.article_hashes[article_id] = digest(raw)
-        article, _found = read_article(path, display_path(path), raw)
+        article, _found = _this.read_article(path, display_path(path), raw)
         if article is not None:
             self._read_registries().articles[article_id] = article
 
