@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 # What a check reports lives in a module of its own (a warm `hirel check` imports only that).
-from .problems import ERROR as ERROR
-from .problems import WARNING as WARNING
-from .problems import Loc as Loc
-from .problems import Problem as Problem
-from .problems import Severity as Severity
+from .problems import ERROR as ERROR  # noqa: PLC0414 (what a check reports is part of the model)
+from .problems import WARNING as WARNING  # noqa: PLC0414
+from .problems import Loc as Loc  # noqa: PLC0414
+from .problems import Problem as Problem  # noqa: PLC0414
+from .problems import Severity as Severity  # noqa: PLC0414
 
 if TYPE_CHECKING:
     from .comparing.entities import EntityIndex

@@ -33,9 +33,6 @@ class Loc(NamedTuple):
     column: int = 1
 
 
-_FIELDS = ("path", "line", "column", "code", "severity", "message", "hint")
-
-
 class Problem:
     """One thing `hirel check` reports.
 
@@ -48,7 +45,7 @@ class Problem:
     warm `hirel check` does.
     """
 
-    __match_args__ = _FIELDS
+    __match_args__ = ("path", "line", "column", "code", "severity", "message", "hint")
 
     path: str
     line: int

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from ..model import Loc, Problem
 from ..rules.files import Encoding, Unreadable
-from .paths import display_path as display_path  # where it is defined (imports nothing)
+from .paths import display_path as display_path  # noqa: PLC0414 (defined there: it imports nothing)
 from .yamlfile import load_yaml
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .ids import ID_PATTERN as ID_PATTERN  # (kept there: listing a folder needs it alone)
+from .ids import ID_PATTERN as ID_PATTERN  # noqa: PLC0414 (kept there: listing a folder needs it alone)
 
 PROPOSITION_PLACEHOLDER = "CHOOSE"  # what `hirel suggest` writes for the proposition, to be replaced
 

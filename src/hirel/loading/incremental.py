@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..problems import Loc, Problem
+from .answer import Answers, state
 from .cache import CheckCache, code_fingerprint, digest
 from .claimreuse import KEY_SIZE, NO_KEY, claim_keys, keepable, moved, spans
 from .listing import plain_files
@@ -84,10 +85,12 @@ def _rows(problems: list[Problem]) -> list[list[Any]]:
              None if p.hint is None else str(p.hint)] for p in problems]
 
 
-def _list(folder: Path, suffix: str, problems: list[Problem]) -> list[tuple[str, str, str]]:
-    """`loader.list_files`, without loading the loader when the folder holds only data files."""
-    found = plain_files(folder, suffix)
-    return found if found is not None else _this.list_files(folder, suffix, problems)
+def _signature(path: str, _shown: str) -> list[int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
 
 class _Run:
@@ -95,7 +98,8 @@ class _Run:
         self.root = root
         self.cache = CheckCache(cache_dir, root, display_path(root))
         self.fingerprint = code_fingerprint()
-        self.old = self.cache.load(self.fingerprint)
+        self.answers = Answers(cache_dir, root, self.cache.shown_root)
+        self.old: dict[str, Any] = {}  # the entries stored by the last run (loaded unless its answer holds)
         self.new: dict[str, Any] = {}
         self.changed = False
         self._context: CorpusBuilder | None = None
@@ -147,6 +151,13 @@ class _Run:
             except OSError:
                 self.registry_bytes.append(None)  # the loader reports it
         self.registries_key = digest(b"\0".join(b"-" if raw is None else b"+" + raw for raw in self.registry_bytes))
+        listed = plain_files(self.root / "articles", ".md"), plain_files(self.root / "claims", ".yaml")
+        if listed[0] is not None and listed[1] is not None and None not in self.registry_bytes:
+            answer = self.answers.reuse(self.fingerprint, self.registries_key,
+                                        state([*listed[0], *listed[1]], _signature), _signature(str(self.cache.path), ""))
+            if answer is not None:  # no file changed since the last run: its answer holds
+                return answer
+        self.old = self.cache.load(self.fingerprint)
         stored = self.old.get(_REGISTRIES)
         if isinstance(stored, dict) and stored.get("depends") == self.registries_key and _well_formed(stored) \
                 and None not in self.registry_bytes:
@@ -156,8 +167,8 @@ class _Run:
         else:
             self._read_registries()  # reads and checks them, and stores what was found
             problems += self.registry_problems
-        articles = _list(self.root / "articles", ".md", problems)
-        claims_files = _list(self.root / "claims", ".yaml", problems)
+        articles = listed[0] if listed[0] is not None else _this.list_files(self.root / "articles", ".md", problems)
+        claims_files = listed[1] if listed[1] is not None else _this.list_files(self.root / "claims", ".yaml", problems)
         loaded: dict[str, None] = {}  # ids of the articles read, in order (for suggestions)
         self.article_hashes: dict[str, str] = {}
         for path, shown, stem in articles:
@@ -184,7 +195,24 @@ class _Run:
                     problems += (Problem(*row) for row in rows)
         if self.changed or self.new.keys() != self.old.keys():
             self.cache.save(self.fingerprint, self.new)
+        if listed[0] is not None and listed[1] is not None and _REGISTRIES in self.new \
+                and None not in self.registry_bytes:
+            self.answers.store(self.fingerprint, self.registries_key,
+                               state([*articles, *claims_files], self._kept_signature),
+                               _signature(str(self.cache.path), ""), _rows(problems))
         return problems
+
+    def _kept_signature(self, _path: str, shown: str) -> Any:
+        """The signature of a file whose entry this run kept, if that entry alone would be reused
+        next time while the file keeps it (changed well before it was read); else None."""
+        entry = self.new.get(shown)
+        if type(entry) is not dict or type(entry.get("seen")) is not int:
+            return None
+        signature = entry.get("signature")
+        if type(signature) is not list or len(signature) != 4 or type(signature[1]) is not int \
+                or not signature[1] < entry["seen"] - _RACY_NS:
+            return None
+        return signature
 
     @staticmethod
     def _duplicates(entry: dict[str, Any], shown: str, article_id: str, firsts: dict[str, int],

@@ -7,14 +7,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import import_module
-from typing import IO, TYPE_CHECKING, Generic, Never, TypeVar
+from typing import TYPE_CHECKING, Generic, Never, TypeVar
 
 # `hirel check`'s reporters, kept apart (they import little)
-from .checkreport import REPORTERS as REPORTERS
-from .checkreport import report_github as report_github
-from .checkreport import report_json as report_json
-from .checkreport import report_jsonl as report_jsonl
-from .checkreport import report_text as report_text
+from .checkreport import REPORTERS as REPORTERS  # noqa: PLC0414
+from .checkreport import report_github as report_github  # noqa: PLC0414
+from .checkreport import report_json as report_json  # noqa: PLC0414
+from .checkreport import report_jsonl as report_jsonl  # noqa: PLC0414
+from .checkreport import report_text as report_text  # noqa: PLC0414
 
 if TYPE_CHECKING:
     from ..authoring.unknown import EntityUse, UnknownName

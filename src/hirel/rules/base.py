@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import ClassVar
 
 from ..problems import ERROR, Loc, Problem, Severity
-from ..problems import UNJUDGED as UNJUDGED  # the severity of a problem until the checker attaches the rule's
+# the severity of a problem until the checker attaches its rule's
+from ..problems import UNJUDGED as UNJUDGED  # noqa: PLC0414
 
 
 class Rule:
