@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from ..problems import ERROR, Loc, Problem, Severity
+
 # the severity of a problem until the checker attaches its rule's
 from ..problems import UNJUDGED as UNJUDGED  # noqa: PLC0414
 
