@@ -17,6 +17,7 @@ like the large cache (`cache`). Anything unexpected in it: it counts as no answe
 
 from __future__ import annotations
 
+import marshal
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -29,14 +30,17 @@ Listed = Sequence[tuple[str, str, str]]  # (path, path as shown, stem) of each d
 
 def state(files: Listed, signature_of: Callable[[str, str], Any]) -> str | None:
     """A digest of the files listed and their signatures (``signature_of(path, shown)``: a list of
-    integers, or None when there is none)."""
+    four integers, or None when there is none)."""
     parts = []
     for path, shown, _stem in files:
         signature = signature_of(path, shown)
-        if type(signature) is not list or len(signature) != 4 or not all(type(x) is int for x in signature):
+        if type(signature) is not list or len(signature) != 4:
             return None
-        parts.append(f"{shown}\0{signature[0]} {signature[1]} {signature[2]} {signature[3]}")
-    return digest("\n".join(parts).encode("utf-8", "surrogateescape"))
+        parts.append((shown, *signature))
+    try:
+        return digest(marshal.dumps(parts, 4))  # (marshal: plain data, exactly; hirel and Python in the key)
+    except ValueError:
+        return None
 
 
 class Answers:
@@ -45,17 +49,21 @@ class Answers:
     def __init__(self, directory: Path, root: Path, shown_root: str) -> None:
         self.file = CheckCache(directory, root, shown_root, kind="answer")
 
-    def reuse(self, fingerprint: str, registries: str, current: str | None, cache: list[int] | None
-              ) -> list[Problem] | None:
+    def reuse(self, fingerprint: str, registries: str, cache: list[int] | None,
+              current: Callable[[], str | None]) -> list[Problem] | None:
         """The problems stored for this state of the files and registries, or None. ``cache``: the
         `stat` signature of the large cache file, which must be the one it had when the answer was
-        stored (a cache rewritten, damaged or removed since is read, and rewritten, again)."""
-        if current is None or cache is None:
+        stored (a cache rewritten, damaged or removed since is read, and rewritten, again);
+        ``current()``: the `state` of the files now (asked last: it costs a `stat` of each)."""
+        if cache is None:
             return None
         found = self.file.load(fingerprint)
         rows = found.get("problems")
-        if found.get("state") != current or found.get("registries") != registries or found.get("cache") != cache \
+        if not found or found.get("registries") != registries or found.get("cache") != cache \
                 or type(rows) is not list or not all(map(_row_ok, rows)):
+            return None
+        now = current()
+        if now is None or found.get("state") != now:
             return None
         return [Problem(*row) for row in rows]
 

@@ -100,6 +100,7 @@ class _Run:
         self.fingerprint = code_fingerprint()
         self.answers = Answers(cache_dir, root, self.cache.shown_root)
         self.old: dict[str, Any] = {}  # the entries stored by the last run (loaded unless its answer holds)
+        self.stats: dict[str, list[int] | None] = {}  # the `stat` signature of each file, once taken
         self.new: dict[str, Any] = {}
         self.changed = False
         self._context: CorpusBuilder | None = None
@@ -153,8 +154,9 @@ class _Run:
         self.registries_key = digest(b"\0".join(b"-" if raw is None else b"+" + raw for raw in self.registry_bytes))
         listed = plain_files(self.root / "articles", ".md"), plain_files(self.root / "claims", ".yaml")
         if listed[0] is not None and listed[1] is not None and None not in self.registry_bytes:
-            answer = self.answers.reuse(self.fingerprint, self.registries_key,
-                                        state([*listed[0], *listed[1]], _signature), _signature(str(self.cache.path), ""))
+            every = [*listed[0], *listed[1]]
+            answer = self.answers.reuse(self.fingerprint, self.registries_key, _signature(str(self.cache.path), ""),
+                                        lambda: state(every, self._stat))
             if answer is not None:  # no file changed since the last run: its answer holds
                 return answer
         self.old = self.cache.load(self.fingerprint)
@@ -202,6 +204,11 @@ class _Run:
                                _signature(str(self.cache.path), ""), _rows(problems))
         return problems
 
+    def _stat(self, path: str, shown: str) -> list[int] | None:
+        """The file's `stat` signature, kept for its `_lookup` (one `stat` a file and run)."""
+        self.stats[path] = found = _signature(path, shown)
+        return found
+
     def _kept_signature(self, _path: str, shown: str) -> Any:
         """The signature of a file whose entry this run kept, if that entry alone would be reused
         next time while the file keeps it (changed well before it was read); else None."""
@@ -244,14 +251,12 @@ class _Run:
         """(the stored entry if still good, else None; the file's bytes when read; its identity)."""
         self.previous = None
         stored = self.old.get(shown)
-        try:
-            st = os.stat(path)
-        except OSError:
+        signature = self.stats.pop(path, None) or _signature(path, shown)
+        if signature is None:
             return None, None, {}
-        signature = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
         old = stored if type(stored) is dict and stored.get("depends") == depends else None  # usable
         if old is not None and old.get("signature") == signature and type(old.get("seen")) is int \
-                and st.st_mtime_ns < old["seen"] - _RACY_NS and _well_formed(old):
+                and signature[1] < old["seen"] - _RACY_NS and _well_formed(old):
             self.new[shown] = old
             return old, None, {}
         seen = time.time_ns()
