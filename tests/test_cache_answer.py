@@ -4,8 +4,6 @@ when every file and the registries are as they were, and it gives what a cold ru
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -154,24 +152,3 @@ def test_a_damaged_answer_is_ignored(world, damage):
         path.mkdir()
     assert cached(corpus, cache_dir) == expected
     assert cached(corpus, cache_dir) == expected
-
-
-def test_a_warm_check_with_nothing_changed_imports_only_what_reads_the_cache(world):
-    corpus, cache_dir = world
-    env = dict(os.environ, HIREL_CACHE_DIR=str(cache_dir))
-    probe = ("import sys; sys.argv = ['hirel', 'check', *sys.argv[1:]]; from hirel.cli import main\n"
-             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-             "print(' '.join(sorted(sys.modules)), file=sys.stderr)")
-    heavy = {"yaml", "dataclasses", "inspect", "hirel.model", "hirel.loading.loader", "hirel.loading.yamlfile",
-             "hirel.loading.claimsfile", "hirel.rules.checks", "hirel.rules.registry", "hirel.rules.structure",
-             "hirel.rules.references", "hirel.rules.quotes", "hirel.rules.semantics", "hirel.rules.values",
-             "hirel.values.vocabulary", "hirel.values.readers", "hirel.values.tokens"}
-    for files in ([], ["data/claims/test-article.yaml"]):
-        first = subprocess.run([sys.executable, "-c", probe, *files], cwd=corpus.root.parent, env=env,
-                               capture_output=True, text=True, check=True)
-        again = subprocess.run([sys.executable, "-c", probe, *files], cwd=corpus.root.parent, env=env,
-                               capture_output=True, text=True, check=True)
-        assert again.stdout == first.stdout and "HR302" in again.stdout  # the same problems printed
-        if not files:  # (the first run parsed the corpus)
-            assert "yaml" in first.stderr.splitlines()[-1].split()
-        assert heavy & set(again.stderr.splitlines()[-1].split()) == set()
