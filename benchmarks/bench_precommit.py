@@ -5,9 +5,11 @@ start-up figures, all measured side by side (interleaved, so that a busy machine
 
 Each round edits one claims file (a new claim, a different file each time), then runs, in turn:
 `hirel check FILE` (what pre-commit runs), the same after changing the stance of one claim in
-another file (a claim without a value: the value reader is not needed), `hirel check`, `hirel --version`, `hirel --version`
+another file (a claim without a value: the value reader is not needed), `hirel check` (just after
+those edits), `hirel --version`, `hirel --version`
 through the Typer application (as it ran before `hirel.cli.fast`), `python -c "import typer, rich"`
-and `python -c pass`. Prints the best and median CPU time (user + system, of the child process: other work on a
+and `python -c pass`; then, once the edits are more than two seconds old and a `hirel check` has
+read them, `hirel check` again (nothing changed since: what most commits' calls find). Prints the best and median CPU time (user + system, of the child process: other work on a
 shared machine does not count) of each and their ratios.
 
 Python's bytecode caches (``__pycache__``) are used and written, as for an installed hirel (pip
@@ -30,6 +32,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -84,7 +87,7 @@ def main() -> None:
         colds = [timed(command + ["check"], where, env=env) for where, command, env in runs.values()]
         times: dict[str, list[float]] = {}
         for label in runs:
-            for name in ("check FILE (warm)", "check FILE, a stance", "check (warm)"):
+            for name in ("check FILE (warm)", "check FILE, a stance", "check (warm)", "check, nothing changed"):
                 times[name + label] = []
         for name in ("hirel --version", "--version via Typer", "import typer, rich", "python -c pass"):
             times[name] = []
@@ -107,10 +110,17 @@ def main() -> None:
                     timed(command + ["check", other.relative_to(where).as_posix()], where, env=env))
             for label, (where, command, env) in runs.items():
                 times["check (warm)" + label].append(timed(command + ["check"], where, env=env))
+            edited = time.monotonic()
             times["hirel --version"].append(timed(HIREL + ["--version"], work))
             times["--version via Typer"].append(timed([sys.executable, "-c", VIA_TYPER], work))
             times["import typer, rich"].append(timed([sys.executable, "-c", "import typer, rich"], work))
             times["python -c pass"].append(timed([sys.executable, "-c", "pass"], work))
+            # Nothing changed since the last call, which read every file well after its last change
+            # (a file changed less than two seconds before it is read is compared by content).
+            time.sleep(max(0.0, 2.5 - (time.monotonic() - edited)))
+            for label, (where, command, env) in runs.items():
+                timed(command + ["check"], where, env=env)
+                times["check, nothing changed" + label].append(timed(command + ["check"], where, env=env))
         cache_size = sum(f.stat().st_size for f in cache.rglob("*") if f.is_file())
     claims_total = args.articles * args.claims
     print(f"corpus: {args.articles} articles x {args.claims} claims = {claims_total} claims; "
