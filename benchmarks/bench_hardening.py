@@ -12,6 +12,8 @@ child process whose peak resident memory is read from the operating system):
 - claims:     one 100 MB claims file (414,897 claims), quotes found in a short article
 
 --scale shrinks the sizes (0.1 for a quick look); the figures in the docs are at 1.0.
+--against SRC runs another hirel (its src folder, e.g. from `git archive`) on each input too;
+--no-cache runs `hirel check --no-cache` (the cache, written on the first run, left out).
 """
 
 from __future__ import annotations
@@ -103,11 +105,13 @@ CASES = {
 }
 
 
-def measure(root: Path) -> tuple[float, float, int, str]:
-    """(seconds, peak resident MB, exit code, last line of stderr) of `hirel check` on ``root``."""
+def measure(root: Path, source: str | None = None, cache: bool = True) -> tuple[float, float, int, str]:
+    """(seconds, peak resident MB, exit code, last line of stderr) of `hirel check` on ``root``;
+    ``source``: another hirel's `src` folder to run instead of this one."""
     start = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "hirel", "--data", str(root), "check"],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    env = dict(os.environ, PYTHONPATH=source) if source else None
+    child = subprocess.Popen([sys.executable, "-m", "hirel", "--data", str(root), "check", *([] if cache else ["--no-cache"])],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
     stderr = child.stderr.read()
     _pid, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - start
@@ -124,6 +128,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("cases", nargs="*", metavar="CASE", help="one of: " + ", ".join(CASES))
     parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--against", metavar="SRC", help="another hirel's src folder (e.g. an older "
+                        "checkout's), run on the same input right after this one: before/after side by side")
+    parser.add_argument("--no-cache", action="store_true", help="run `hirel check --no-cache`")
     args = parser.parse_args()
     for name in args.cases:
         if name not in CASES:
@@ -133,9 +140,10 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             root = Path(tmp) / "data"
             CASES[name](root, args.scale)
-            seconds, peak, code, last = measure(root)
-            print(f"{name:<14} {size_mb(root):>7.1f}MB {seconds:>7.2f}s {peak:>7.0f}MB  {code:>4}  {last[:60]}",
-                  flush=True)
+            for label, source in [(name, None)] + ([(" against", args.against)] if args.against else []):
+                seconds, peak, code, last = measure(root, source, cache=not args.no_cache)
+                print(f"{label:<14} {size_mb(root):>7.1f}MB {seconds:>7.2f}s {peak:>7.0f}MB  {code:>4}  {last[:60]}",
+                      flush=True)
 
 
 if __name__ == "__main__":

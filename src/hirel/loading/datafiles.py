@@ -9,7 +9,7 @@ from typing import Any
 from ..model import Loc, Problem
 from ..rules.files import Encoding, Unreadable
 from .paths import display_path as display_path  # noqa: PLC0414 (defined there: it imports nothing)
-from .yamlfile import load_yaml
+from .yamlfile import BYTES_FROM, load_yaml, load_yaml_bytes
 
 
 def read_text(path: Path, shown: str, raw: bytes | None = None) -> tuple[str | None, list[Problem]]:
@@ -40,10 +40,19 @@ def load_yaml_file(path: Path, shown: str | None = None, raw: bytes | None = Non
         kind = "a directory" if path.is_dir() else "not a regular file"
         return shown, None, [Unreadable.problem(Loc(shown), f"{path.name} is {kind}; hirel does not read it",
                                                 f"make {path.name} a plain file")]
+    if raw is None:
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            pass  # reported by read_text
     text, problems = read_text(path, shown, raw)
     if text is None:
         return shown, None, problems
-    data, problems = load_yaml(text, shown)
+    if raw is not None and BYTES_FROM is not None and len(raw) >= BYTES_FROM:
+        del text  # the parser reads the bytes (see load_yaml_bytes)
+        data, problems = load_yaml_bytes(raw, shown)
+    else:
+        data, problems = load_yaml(text, shown)
     return shown, data, problems
 
 

@@ -1,5 +1,11 @@
 """Load a data directory into the model, collecting every problem on the way.
 
+This module puts the steps in order, and is the only one in `loading` that calls the structure
+rules: each file is parsed into a positioned document (yamlfile.py, datafiles.py), its records'
+fields are validated by the rules (rules/documents.py, rules/structure.py), and model objects
+are built from what they say is usable (build.py, claimsfile.py). Ties between files (claim ids
+used twice, claims without their article) are checked here, as files are added.
+
 Loading never stops at a broken file: each file is read on its own, and whatever can be
 read is kept so that the other files can still be cross-checked against it.
 """
@@ -9,60 +15,24 @@ from __future__ import annotations
 import gc
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
-from typing import Any
 
-from ..comparing.entities import EntityIndex, name_key
-from ..model import Article, Claim, Corpus, Entity, Kind, Loc, Problem, Proposition, Topic
+from ..model import Article, Claim, Corpus, Loc, Problem
+from ..rules.documents import article_fields, claim_records, entity_records, proposition_records
 from ..rules.files import FileName, FrontMatter, Unreadable
-from ..rules.references import orphan_problems, unknown_topic_problems
-from ..rules.structure import (
-    BadId,
-    DuplicateId,
-    EmptyValue,
-    MissingField,
-    UnknownField,
-    WrongType,
-    check_published,
-    check_url,
-    duplicate_id_problems,
-    expect_mapping,
-    read_fields,
-    slugify,
-    type_name,
-)
+from ..rules.references import orphan_problems
+from ..rules.structure import duplicate_id_problems, slugify
 from . import fields as F
-from .claimsfile import read_claims
-from .datafiles import date_text, display_path, load_yaml_file, read_text
+from .build import CorpusBuilder, article_from, entity_from, proposition_from, split_front_matter, topic_from
+from .claimsfile import claim_from
+from .datafiles import display_path, load_yaml_file, read_text
 from .safety import hidden_characters, inside
-from .yamlfile import YamlMap, YamlSeq, load_yaml
+from .yamlfile import load_yaml
+
+__all__ = ["CorpusBuilder", "list_files", "load_corpus", "load_entities", "load_propositions", "read_article",
+           "read_claims", "split_front_matter"]
 
 _ID_RE = re.compile(F.ID_PATTERN)
-
-
-@dataclass
-class CorpusBuilder:
-    """A corpus while it is read: the loader fills these, then ``freeze`` gives the `Corpus`."""
-
-    root: Path
-    articles: dict[str, Article] = field(default_factory=dict)
-    claims: dict[str, Claim] = field(default_factory=dict)  # by id; the first of duplicates
-    propositions: dict[str, Proposition] = field(default_factory=dict)
-    topics: dict[str, Topic] = field(default_factory=dict)
-    entities: EntityIndex = field(default_factory=EntityIndex)
-    claim_files: dict[str, str] = field(default_factory=dict)  # article id -> display path
-    declared_propositions: set[str] = field(default_factory=set)
-    registries_read: set[str] = field(default_factory=set)
-
-    def freeze(self) -> Corpus:
-        """The corpus read so far, read-only: its mappings are views of the builder's (nothing is
-        copied; a view shows what the builder reads later, which the incremental loader uses),
-        through which nothing can be changed."""
-        return Corpus(self.root, MappingProxyType(self.articles), MappingProxyType(self.claims),
-                      MappingProxyType(self.propositions), MappingProxyType(self.topics), self.entities,
-                      MappingProxyType(self.claim_files), self.declared_propositions, self.registries_read)
 
 
 def load_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
@@ -140,44 +110,12 @@ def load_entities(corpus: CorpusBuilder, path: Path, raw: bytes | None = None) -
     shown, data, problems = load_yaml_file(path, None, raw)
     if data is None:
         return problems
-    mapping, wrong = expect_mapping(data, Loc(shown), "entities.yaml")
-    if mapping is None:
-        return problems + wrong
+    records = entity_records(data, shown, problems)
+    if records is None:
+        return problems
     corpus.registries_read.add("entities")
-    owner: dict[str, tuple[str, Loc]] = {}
-    for name, body in mapping.items():
-        key_loc = mapping.key_loc(name)
-        if body is None:
-            body = YamlMap()
-            body.loc, body.key_locs, body.value_locs = key_loc, {}, {}
-        elif not isinstance(body, YamlMap):
-            problems.append(WrongType.problem(
-                mapping.value_loc(name), f"entity '{name}' must be a mapping (or {{}}), not {type_name(body)}",
-                f"write '{name}: {{}}' or give aliases/part_of"))
-            continue
-        values, locs, found = read_fields(body, F.ENTITY_FIELDS, f"entity '{name}'")
-        problems += found
-        aliases = tuple(values.get("aliases", ()))
-        alias_locs = body.get("aliases")
-        kept_aliases = []
-        for index, written in enumerate((name, *aliases)):
-            loc = key_loc if index == 0 else (alias_locs.item_loc(index - 1) if isinstance(alias_locs, YamlSeq) else key_loc)
-            key = name_key(written)
-            if key in owner and owner[key][0] != name:
-                first_name, first_loc = owner[key]
-                problems.append(DuplicateId.problem(
-                    loc, f"'{written}' already names the entity '{first_name}' (line {first_loc.line})",
-                    "an alias must belong to one entity only"))
-                continue
-            owner.setdefault(key, (name, loc))
-            if index:
-                kept_aliases.append(written)
-        part_of_items = body.get("part_of")
-        if isinstance(part_of_items, YamlSeq) and "part_of" in values:
-            locs |= {f"part_of.{i}": part_of_items.item_loc(i) for i in range(len(part_of_items))}
-        corpus.entities.add(Entity(
-            name=name, aliases=tuple(kept_aliases), part_of=tuple(values.get("part_of", ())), loc=key_loc,
-            description=values.get("description"), locs=locs | {"name": key_loc}))
+    for name, loc, (body, values, locs), aliases in records:
+        corpus.entities.add(entity_from(name, loc, body, values, locs, aliases))
     return problems
 
 
@@ -188,79 +126,19 @@ def load_propositions(corpus: CorpusBuilder, path: Path, raw: bytes | None = Non
     shown, data, problems = load_yaml_file(path, None, raw)
     if data is None:
         return problems
-    mapping, wrong = expect_mapping(data, Loc(shown), "propositions.yaml")
-    if mapping is None:
-        return problems + wrong
+    records = proposition_records(data, shown, problems)
+    if records is None:
+        return problems
     corpus.registries_read.add("propositions")
-    for key in mapping:
-        if key not in ("topics", "propositions"):
-            problems.append(UnknownField.problem(
-                mapping.key_loc(key), f"unknown section '{key}' in propositions.yaml",
-                "propositions.yaml has two sections: topics and propositions"))
-    for section in ("topics", "propositions"):
-        if section not in mapping:
-            problems.append(MissingField.problem(mapping.loc, f"propositions.yaml has no '{section}:' section"))
-    given, wrong = expect_mapping(mapping.get("topics", YamlMap()), mapping.value_loc("topics"), "'topics'")
-    problems += wrong
-    topics = given if given is not None else YamlMap()
-    for topic_id, text in topics.items():
-        loc = topics.key_loc(topic_id)
-        if not _ID_RE.fullmatch(topic_id):
-            problems.append(BadId.problem(loc, f"topic '{topic_id}' is not a valid id (lowercase letters, digits and '-')"))
-            continue
-        if not isinstance(text, str) or not text.strip():
-            problems.append(WrongType.problem(
-                topics.value_loc(topic_id), f"topic '{topic_id}' must have a description string, not {type_name(text)}"))
-            text = topic_id if not isinstance(text, str) else text
-        corpus.topics[topic_id] = Topic(topic_id, text.strip() or topic_id, loc)
-    given, wrong = expect_mapping(mapping.get("propositions", YamlMap()), mapping.value_loc("propositions"),
-                                  "'propositions'")
-    problems += wrong
-    props = given if given is not None else YamlMap()
-    corpus.declared_propositions.update(props)
-    for prop_id, body in props.items():
-        loc = props.key_loc(prop_id)
-        if not _ID_RE.fullmatch(prop_id):
-            problems.append(BadId.problem(loc, f"proposition '{prop_id}' is not a valid id "
-                                               "(lowercase letters, digits and '-')", f"try '{slugify(prop_id)}'"))
-            continue
-        body_map, wrong = expect_mapping(body, props.value_loc(prop_id), f"proposition '{prop_id}'")
-        if body_map is None:
-            problems += wrong
-            continue
-        values, locs, found = read_fields(body_map, F.PROPOSITION_FIELDS, f"proposition '{prop_id}'")
-        problems += found
-        if "topics" in mapping:  # else reported as a missing section
-            problems += unknown_topic_problems(prop_id, values, locs, corpus.topics)
-        if "kind" not in values or "text" not in values:
-            continue
-        corpus.propositions[prop_id] = Proposition(
-            id=prop_id, topic=values.get("topic", ""), text=values["text"], kind=Kind(values["kind"]),
-            unit=values.get("unit"), object=values.get("object"),
-            changes_over_time=values.get("changes_over_time", False), loc=loc, locs=locs,
-            cumulative=values.get("cumulative", False),
-            since=None if values.get("since") is None else str(values["since"]),
-            measures=values.get("measures", "level"))
+    for topic in records.topics:
+        corpus.topics[topic.id] = topic_from(topic.id, topic.text, topic.loc)
+    corpus.declared_propositions.update(records.declared)
+    for prop_id, loc, (_body, values, locs) in records.propositions:
+        corpus.propositions[prop_id] = proposition_from(prop_id, loc, values, locs)
     return problems
 
 
 # --- articles ---------------------------------------------------------------------------------
-
-
-def split_front_matter(text: str) -> tuple[str, str, int] | None:
-    """(front matter, body, 1-based line where the body starts), or None when there is none."""
-    # Line by line with find(), not split(): an article may have a million lines.
-    first_end = text.find("\n")
-    if first_end < 0 or text[:first_end].rstrip() != "---":
-        return None
-    at, number = first_end + 1, 2
-    while at < len(text):
-        end = text.find("\n", at)
-        end = len(text) if end < 0 else end
-        if text[at:end].rstrip() in ("---", "..."):
-            return text[first_end + 1:at] or "\n", text[end + 1:], number + 1
-        at, number = end + 1, number + 1
-    return None
 
 
 def _load_article(corpus: CorpusBuilder, path: Path, shown: str) -> list[Problem]:
@@ -286,28 +164,8 @@ def read_article(path: Path, shown: str, raw: bytes | None = None) -> tuple[Arti
     problems += hidden_characters(body, shown, body_line)
     data, found = load_yaml(front, shown, line_offset=1)
     problems += found
-    values: dict[str, Any] = {}
-    locs: dict[str, Loc] = {}
-    if data is None and not found:
-        problems.append(FrontMatter.problem(Loc(shown, 1, 1), "the front matter is empty",
-                                            "add at least title: and outlet:"))
-    elif data is not None:
-        mapping, wrong = expect_mapping(data, Loc(shown, 2, 1), "the front matter")
-        problems += wrong
-        if mapping is not None:
-            values, locs, found = read_fields(mapping, F.ARTICLE_FIELDS, "the article")
-            problems += found
-            problems += check_published(values, locs)
-            problems += check_url(values, locs)
-    if not body.strip():
-        problems.append(EmptyValue.problem(Loc(shown, body_line - 1, 1), "the article has no text after the front matter"))
-    published = values.get("published")
-    return Article(
-        id=path.stem, path=shown, title=values.get("title", ""), outlet=values.get("outlet", ""),
-        body=body, body_line=body_line, loc=Loc(shown), author=values.get("author"),
-        published=date_text(published) if published is not None else None, url=values.get("url"),
-        kind=values.get("kind"), reliability=values.get("reliability", "F"), notes=values.get("notes"),
-        locs=locs), problems
+    values, locs = article_fields(data, bool(found), shown, body, body_line, problems)
+    return article_from(path.stem, shown, body, body_line, values, locs), problems
 
 
 # --- claims -----------------------------------------------------------------------------------
@@ -329,3 +187,12 @@ def _load_claims(corpus: CorpusBuilder, path: Path, shown: str) -> list[Problem]
     return problems
 
 
+def read_claims(path: Path, shown: str, article_id: str,
+                raw: bytes | None = None) -> tuple[list[Claim], list[Problem]]:
+    """The claims of one claims file, in order (duplicates included), and the problems of the file
+    alone: what it says, not how it fits the rest of the corpus."""
+    shown, data, problems = load_yaml_file(path, shown, raw)
+    if data is None:
+        return [], problems
+    claims = [claim_from(item, values, locs, article_id) for item, values, locs in claim_records(data, shown, problems)]
+    return claims, problems

@@ -3,7 +3,7 @@ tuples, dicts) and back, for the cache of the loaded corpus (`corpuscache`).
 
 Only what is known is written: exact strings, numbers, booleans and None, the loader's
 positioned mappings and lists (`YamlMap`, `YamlSeq`) with exactly the places they keep, places
-(`Loc`), certainties, and tuples, lists and dicts of those. Anything else (a date, a string of
+(`Loc`, and a claim's `FieldLocs`, read back as a dict of the same places), certainties, and tuples, lists and dicts of those. Anything else (a date, a string of
 another type, an attribute this module does not know) raises `NotPlain`, and the file it came
 from is not cached: it is read afresh on every call, as without a cache. Reading back checks
 every tag and shape; anything unexpected raises `NotPlain` too, and the file is read afresh.
@@ -16,12 +16,11 @@ from typing import Any
 
 from ..model import Article, Certainty, Claim, Loc
 from .yamlfile import YamlMap, YamlSeq
+from .yamltypes import FieldLocs
 
 _SCALARS = (str, int, float, bool, type(None))
 _SCALAR_SET = frozenset(_SCALARS)
 _new_loc = tuple.__new__  # Loc(path, line, column) without the named tuple's argument handling
-_MAP_ATTRIBUTES = {"loc", "key_locs", "value_locs"}
-_SEQ_ATTRIBUTES = {"loc", "item_locs"}
 _CLAIM_FIELDS = tuple(f.name for f in dataclasses.fields(Claim))
 _ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article))
 
@@ -40,6 +39,8 @@ def plain(value: Any) -> Any:
         return ("tuple", [plain(item) for item in value])
     if kind is list:
         return ("list", [plain(item) for item in value])
+    if kind is FieldLocs:  # the places of a claim's fields: stored as the same places in a dict
+        value, kind = dict(value), dict
     if kind is dict:
         if value and set(map(type, value.values())) == {Loc} and len({loc.path for loc in value.values()}) == 1:
             # the places of a claim's fields: one path, stored once, and columns of numbers
@@ -49,11 +50,14 @@ def plain(value: Any) -> Any:
             if set(map(type, names)) == {str} and set(map(type, lines + columns)) == {int}:
                 return ("locs", path, names, lines, columns)
         return ("dict", [[_exact(key, str), plain(item)] for key, item in value.items()])
-    if kind is YamlMap and vars(value).keys() == _MAP_ATTRIBUTES:
-        return ("map", [[_exact(key, str), plain(item)] for key, item in value.items()],
-                plain(value.loc), plain(value.key_locs), plain(value.value_locs))
-    if kind is YamlSeq and vars(value).keys() == _SEQ_ATTRIBUTES:
-        return ("seq", [plain(item) for item in value], plain(value.loc), plain(value.item_locs))
+    if kind is YamlMap or kind is YamlSeq:
+        try:
+            path, places = value.places()  # every place it keeps, as integers
+        except AttributeError:  # made by hand, without places
+            raise NotPlain(kind.__name__) from None
+        if kind is YamlMap:
+            return ("map", [[_exact(key, str), plain(item)] for key, item in value.items()], _exact(path, str), places)
+        return ("seq", [plain(item) for item in value], _exact(path, str), places)
     if kind is Certainty:
         return ("certainty", str(value.value))
     raise NotPlain(kind.__name__)
@@ -88,22 +92,17 @@ def rebuilt(form: Any) -> Any:
             return [rebuilt(item) for item in _exact(form[1], list)]
         if tag == "dict":
             return {_exact(key, str): rebuilt(item) for key, item in _exact(form[1], list)}
-        if tag == "map":
-            _tag, items, loc, key_locs, value_locs = form
-            mapping = YamlMap((_exact(key, str), rebuilt(item)) for key, item in _exact(items, list))
-            mapping.loc = _exact(rebuilt(loc), Loc)
-            mapping.key_locs = _exact(rebuilt(key_locs), dict)
-            mapping.value_locs = _exact(rebuilt(value_locs), dict)
-            return mapping
-        if tag == "seq":
-            _tag, items, loc, item_locs = form
-            sequence = YamlSeq(rebuilt(item) for item in _exact(items, list))
-            sequence.loc = _exact(rebuilt(loc), Loc)
-            sequence.item_locs = _exact(rebuilt(item_locs), list)
-            return sequence
+        if tag == "map" or tag == "seq":
+            _tag, items, path, places = form
+            if not (type(places) is list and set(map(type, places)) <= {int}):
+                raise NotPlain("places")
+            if tag == "map":
+                return YamlMap.with_places(((_exact(key, str), rebuilt(item)) for key, item in _exact(items, list)),
+                                           _exact(path, str), places)
+            return YamlSeq.with_places((rebuilt(item) for item in _exact(items, list)), _exact(path, str), places)
         if tag == "certainty":
             return Certainty(form[1])
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, OverflowError) as exc:
         raise NotPlain(str(exc)) from None
     raise NotPlain(f"unknown tag {tag!r}")
 

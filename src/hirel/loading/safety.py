@@ -31,7 +31,7 @@ def hidden_problem(loc: Loc, text: str, more: int = 0) -> Problem:
 
 def hidden_characters(text: str, shown: str, first_line: int = 1) -> list[Problem]:
     """HR109 for each line of ``text`` (an article's text) holding a bidi control."""
-    if not BIDI.search(text):
+    if text.isascii() or not BIDI.search(text):  # (every bidi control is outside ASCII)
         return []
     lines = [(number, line) for number, line in enumerate(text.split("\n"), first_line) if BIDI.search(line)]
     problems = []

@@ -1,8 +1,8 @@
 """Read YAML safely, keeping the file position of every value.
 
 PyYAML's own loaders lose positions, keep the last of two duplicate keys without a word, and
-expand aliases without limit. Here the document is composed into nodes (libyaml's
-CSafeLoader when present) and built by hand, so that:
+expand aliases without limit. Here the values are built by hand from the parser's events
+(libyaml's when present; see yamlbuild.py), so that:
 
 - mappings and lists remember where each key and item is written (1-based line, column);
 - a duplicate key is a problem (HR102), and the first value is kept;
@@ -14,26 +14,25 @@ CSafeLoader when present) and built by hand, so that:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Any, ClassVar
 
 import yaml
 import yaml.reader
-from yaml.constructor import ConstructorError, SafeConstructor
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import ScalarNode
 
 from ..model import Loc, Problem
-from ..rules.files import AliasExpansion, DuplicateKey, ForbiddenTag, YamlSyntax
+from ..rules.files import YamlSyntax
 from ..values.vocabulary import HIDDEN_CHARACTERS
+from .yamlbuild import _C_PARSER, _STR, AbortRead, EventBuilder
+from .yamltypes import _HIDDEN, MAX_DEPTH, REJECTED, YamlMap, YamlSeq
+
+__all__ = ["MAX_DEPTH", "REJECTED", "YamlMap", "YamlSeq", "_BaseLoader", "_Loader", "load_yaml", "syntax_hint"]
 
 try:
     _BaseLoader: Any = yaml.CSafeLoader
 except AttributeError:  # PyYAML built without libyaml
     _BaseLoader = yaml.SafeLoader
 
-_TAG = "tag:yaml.org,2002:"
-_STR = _TAG + "str"
-_new_loc = tuple.__new__  # Loc(...) without the named tuple's argument handling: one per node
 # First characters that may start an implicitly typed plain scalar (null, bool, int, float, date…).
 # (A resolver for any first character, None, would make every plain scalar worth looking at.)
 _IMPLICIT_STARTS = frozenset(key for key in _BaseLoader.yaml_implicit_resolvers if key)
@@ -70,211 +69,20 @@ class _Loader(_BaseLoader):  # type: ignore[misc]  # _BaseLoader is CSafeLoader 
         def ascend_resolver(self) -> None:
             pass
 
-_HIDDEN = re.compile(f"[{HIDDEN_CHARACTERS}]")
-# Where an anchor (&name) may be written; a false alarm only costs memory.
+
+# Where an anchor (&name) may be written; a false alarm only costs time.
 _ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]", re.MULTILINE)
-MAX_DEPTH = 64
-_EXPANSION_FACTOR = 10
-_EXPANSION_SLACK = 1000
+_ANCHOR_BYTES = re.compile(_ANCHOR.pattern.encode(), re.MULTILINE)
+# The hidden characters as UTF-8 (all outside ASCII, so no other character's bytes match).
+_HIDDEN_BYTES = re.compile(b"|".join(re.escape(character.encode()) for character in re.sub(
+    "(.)-(.)", lambda m: "".join(map(chr, range(ord(m[1]), ord(m[2]) + 1))), HIDDEN_CHARACTERS)))
+# libyaml reads UTF-8 bytes: given a text, it makes a UTF-8 copy of it first. A large file is
+# given its bytes instead, so that the text and its copy are not both held while values are built.
+BYTES_FROM = 1 << 20 if _C_PARSER else None
 
 
-class YamlMap(dict[str, Any]):
-    """A mapping that knows where it, its keys and its values are written."""
-
-    loc: Loc
-    key_locs: dict[str, Loc]
-    value_locs: dict[str, Loc]
-
-    def key_loc(self, key: str) -> Loc:
-        return self.key_locs.get(key, self.loc)
-
-    def value_loc(self, key: str) -> Loc:
-        return self.value_locs.get(key, self.key_loc(key))
-
-
-class YamlSeq(list[Any]):
-    """A list that knows where it and each item are written."""
-
-    loc: Loc
-    item_locs: list[Loc]
-
-    def item_loc(self, index: int) -> Loc:
-        return self.item_locs[index] if index < len(self.item_locs) else self.loc
-
-
-class _Rejected:
-    """Stands for a value refused while reading (a forbidden tag): already reported, not to be
-    reported again as empty or of the wrong type."""
-
-    def __repr__(self) -> str:
-        return "REJECTED"
-
-
-REJECTED = _Rejected()
-
-
-class _AbortRead(Exception):
-    def __init__(self, problem: Problem) -> None:
-        self.problem = problem
-
-
-_ctor = SafeConstructor()
-_SCALAR_BUILDERS: dict[str, Callable[[ScalarNode], Any]] = {
-    _TAG + "null": lambda node: None,
-    _TAG + "bool": lambda node: SafeConstructor.construct_yaml_bool(_ctor, node),
-    _TAG + "int": lambda node: SafeConstructor.construct_yaml_int(_ctor, node),
-    _TAG + "float": lambda node: SafeConstructor.construct_yaml_float(_ctor, node),
-    _TAG + "timestamp": lambda node: SafeConstructor.construct_yaml_timestamp(_ctor, node),
-}
-
-
-class _Builder:
-    def __init__(self, path: str, line_offset: int, release: bool = False) -> None:
-        self.path = path
-        self.line_offset = line_offset
-        # Without anchors every node is used once: each is let go once built, so that the
-        # composed nodes and the built values are not both held whole (a 100 MB claims file).
-        self.release = release
-        self.problems: list[Problem] = []
-        self.visits = 0
-        self.unique: set[int] = set()
-        self.hidden_found: list[tuple[Loc, str]] = []
-
-    def loc(self, node: Node) -> Loc:
-        mark = node.start_mark
-        return _new_loc(Loc, (self.path, mark.line + 1 + self.line_offset, mark.column + 1))
-
-    def build(self, node: Node, depth: int = 0) -> Any:
-        if not self.release:  # aliases are possible: count how far they expand
-            self.visits += 1
-            self.unique.add(id(node))
-        if self.visits > _EXPANSION_FACTOR * len(self.unique) + _EXPANSION_SLACK:
-            raise _AbortRead(AliasExpansion.problem(
-                self.loc(node), "YAML aliases expand to far more data than the file holds; file not read",
-                "write the values out instead of using anchors (&) and aliases (*)"))
-        if depth > MAX_DEPTH:
-            raise _AbortRead(YamlSyntax.problem(
-                self.loc(node), f"YAML nested deeper than {MAX_DEPTH} levels; file not read"))
-        tag = node.tag
-        if isinstance(node, ScalarNode):
-            if tag == _TAG + "str":
-                if _HIDDEN.search(node.value):
-                    self.hidden(node)
-                return node.value
-            builder = _SCALAR_BUILDERS.get(tag)
-            if builder is None:
-                return self.forbidden(node)
-            if ":" in node.value and tag in (_TAG + "int", _TAG + "float"):
-                return node.value  # YAML 1.1 base 60 ("20:20" = 1220): kept as the text written
-            try:
-                return builder(node)
-            except (ConstructorError, ValueError, OverflowError) as exc:
-                if tag == _TAG + "timestamp":
-                    # `2019-02-30` only looks like a date: keep the text, so that the field's
-                    # own check (published, when) reports it once, in its own words.
-                    return node.value
-                self.problems.append(YamlSyntax.problem(self.loc(node), f"cannot read {node.value!r}: {exc}"))
-                return node.value
-            except (KeyError, AttributeError, TypeError):
-                # An explicit tag the text does not fit: `!!bool maybe`, `!!timestamp x`.
-                self.problems.append(YamlSyntax.problem(
-                    self.loc(node), f"cannot read {node.value!r} as {_shown_tag(tag)}",
-                    "remove the tag, or write a value of that type"))
-                return REJECTED
-        if isinstance(node, SequenceNode):
-            if tag != _TAG + "seq":
-                return self.forbidden(node)
-            seq = YamlSeq()
-            seq.loc = self.loc(node)
-            seq.item_locs = []
-            items = node.value
-            for index in range(len(items)):
-                item = items[index]
-                if self.release:
-                    items[index] = None
-                seq.append(self.build(item, depth + 1))
-                seq.item_locs.append(self.loc(item))
-            return seq
-        if isinstance(node, MappingNode):
-            if tag != _TAG + "map":
-                return self.forbidden(node)
-            return self.build_mapping(node, depth)
-        return self.forbidden(node)  # pragma: no cover - composer yields only these three
-
-    def build_mapping(self, node: MappingNode, depth: int) -> YamlMap:
-        mapping = YamlMap()
-        mapping.loc = self.loc(node)
-        key_locs: dict[str, Loc] = {}
-        value_locs: dict[str, Loc] = {}
-        mapping.key_locs, mapping.value_locs = key_locs, value_locs
-        path, line_base, release = self.path, 1 + self.line_offset, self.release
-        # A string value is built here rather than by build() when that changes nothing: no
-        # aliases to count (release) and not at the depth limit.
-        inline = release and depth < MAX_DEPTH
-        pairs = node.value
-        for index in range(len(pairs)):
-            key_node, value_node = pairs[index]
-            if release:
-                pairs[index] = None
-            mark = key_node.start_mark
-            key_loc = _new_loc(Loc, (path, mark.line + line_base, mark.column + 1))
-            if key_node.tag != _STR or key_node.__class__ is not ScalarNode:  # (`!!str {a: 1}` is a mapping)
-                if key_node.tag == _TAG + "merge":
-                    self.problems.append(ForbiddenTag.problem(
-                        key_loc, "merge keys (<<) are not supported", "write the fields out in full"))
-                    continue
-                if not isinstance(key_node, ScalarNode):
-                    from ..rules.structure import WrongType  # that module reads this one's types
-
-                    self.problems.append(WrongType.problem(
-                        key_loc, "a key must be a plain name, not a list or mapping"))
-                    continue
-                if key_node.tag not in _SCALAR_BUILDERS:
-                    self.forbidden(key_node, "the entry")
-                    continue
-            key = key_node.value
-            if _HIDDEN.search(key):
-                self.hidden(key_node)
-            if key in mapping:
-                first = key_locs[key]
-                self.problems.append(DuplicateKey.problem(
-                    key_loc, f"duplicate key '{key}' (first at line {first.line}); this value is ignored",
-                    f"remove one of the two '{key}' entries"))
-                continue
-            if inline and value_node.__class__ is ScalarNode and value_node.tag == _STR:
-                value = value_node.value
-                if _HIDDEN.search(value):
-                    self.hidden(value_node)
-                mapping[key] = value
-            else:
-                mapping[key] = self.build(value_node, depth + 1)
-            key_locs[key] = key_loc
-            mark = value_node.start_mark
-            value_locs[key] = _new_loc(Loc, (path, mark.line + line_base, mark.column + 1))
-        return mapping
-
-    def hidden(self, node: ScalarNode) -> None:
-        """Note a string holding bidi controls or zero-width characters (as is, or YAML escapes)."""
-        self.hidden_found.append((self.loc(node), node.value))
-
-    def hidden_problems(self) -> list[Problem]:
-        """HR109 for the first strings noted by hidden(); the last one counts the rest."""
-        from .safety import MAX_REPORTED, hidden_problem
-
-        found = self.hidden_found
-        return [hidden_problem(loc, text, len(found) - MAX_REPORTED if index == MAX_REPORTED - 1 else 0)
-                for index, (loc, text) in enumerate(found[:MAX_REPORTED])]
-
-    def forbidden(self, node: Node, ignored: str = "the value") -> _Rejected:
-        shown = _shown_tag(node.tag)
-        self.problems.append(ForbiddenTag.problem(
-            self.loc(node), f"the YAML tag '{shown}' is not allowed; {ignored} is ignored",
-            "remove the tag: only strings, numbers, booleans, dates, lists and mappings are read"))
-        return REJECTED
-
-
-def _shown_tag(tag: str) -> str:
-    return "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
+class _NeedAnchors(Exception):
+    """An alias in a text read as if it had no anchors: it is read again, with them."""
 
 
 def _within(text: str, line: int, column: int) -> tuple[int, int]:
@@ -286,13 +94,56 @@ def _within(text: str, line: int, column: int) -> tuple[int, int]:
     return line, column
 
 
+def _may_hide(text: str | bytes) -> bool:
+    """Whether ``text`` may hold a hidden character, as is or as an escape (which needs a '\\')."""
+    if "\\" in text if isinstance(text, str) else b"\\" in text:
+        return True
+    if text.isascii():  # every hidden character is outside ASCII
+        return False
+    return (_HIDDEN.search(text) if isinstance(text, str) else _HIDDEN_BYTES.search(text)) is not None
+
+
+def _read(text: str | bytes, path: str, line_offset: int, anchors: bool) -> tuple[Any, list[Problem]]:
+    loader = _Loader(text)
+    try:
+        builder = EventBuilder(loader, path, line_offset, anchors, _may_hide(text))
+        try:
+            data = builder.document()
+        except AbortRead as abort:
+            builder.drain()  # an error further on is reported instead, as when composing first
+            return None, builder.problems + [abort.problem]
+        except yaml.composer.ComposerError as exc:
+            if not anchors and "undefined alias" in (exc.problem or ""):
+                raise _NeedAnchors from None
+            raise
+        return data, builder.problems + builder.hidden_problems()
+    finally:
+        loader.dispose()
+
+
+def load_yaml_bytes(raw: bytes, path: str) -> tuple[Any, list[Problem]]:
+    """`load_yaml` for the bytes of a whole file already known to be UTF-8 (a BOM and CRLF line
+    ends are read as in the text). Values and positions are those of the text; on a syntax error
+    the text is decoded and read again, so that the error is reported exactly as from the text."""
+    try:
+        try:
+            return _read(raw, path, 0, b"&" in raw and _ANCHOR_BYTES.search(raw) is not None)
+        except _NeedAnchors:
+            return _read(raw, path, 0, True)
+    except (yaml.YAMLError, RecursionError):
+        return load_yaml(raw.decode("utf-8-sig").replace("\r\n", "\n"), path)
+
+
 def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Problem]]:
     """Parse one YAML document. Returns (data or None, problems); never raises on bad input.
 
     ``line_offset`` shifts reported lines (front matter starts below the ``---`` line).
     """
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        try:
+            return _read(text, path, line_offset, "&" in text and _ANCHOR.search(text) is not None)
+        except _NeedAnchors:
+            return _read(text, path, line_offset, True)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         at_line, at_column = _within(text, mark.line, mark.column) if mark else (0, 0)
@@ -315,14 +166,6 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Pro
         return None, [YamlSyntax.problem(Loc(path, 1 + line_offset, 1), f"invalid YAML: {_one_line(exc)}")]
     except RecursionError:
         return None, [YamlSyntax.problem(Loc(path, 1 + line_offset, 1), "YAML nested too deeply; file not read")]
-    if node is None:
-        return None, []
-    builder = _Builder(path, line_offset, release=_ANCHOR.search(text) is None)
-    try:
-        data = builder.build(node)
-    except _AbortRead as abort:
-        return None, builder.problems + [abort.problem]
-    return data, builder.problems + builder.hidden_problems()
 
 
 _KEY_VALUE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):\s+(.*)$")

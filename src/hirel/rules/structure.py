@@ -231,8 +231,7 @@ def read_fields(
     values: dict[str, Any] = {}
     locs: dict[str, Loc] = {}
     problems: list[Problem] = []
-    value_locs = mapping.value_locs
-    for key, value in mapping.items():
+    for key, value, value_loc in mapping.located_items():
         spec = by_name.get(key)
         if spec is None:
             close = suggest(key, by_name)
@@ -240,7 +239,7 @@ def read_fields(
             problems.append(UnknownField.problem(mapping.key_loc(key), f"unknown field '{key}' in {what}", hint))
             continue
         # Where the value is written; also for a value refused below: it was written.
-        loc = locs[key] = value_locs.get(key) or mapping.key_loc(key)
+        loc = locs[key] = value_loc
         if value.__class__ is str and spec.type == "string" and spec.choices is None and spec.pattern is None:
             stripped = value.strip()  # the common case: a plain text field
             if stripped:
