@@ -6,11 +6,11 @@ start-up figures, all measured side by side (interleaved, so that a busy machine
 Each round edits one claims file (a new claim, a different file each time), then runs, in turn:
 `hirel check FILE` (what pre-commit runs), the same after changing the stance of one claim in
 another file (a claim without a value: the value reader is not needed), `hirel check` (just after
-those edits), `hirel --version`, `hirel --version`
-through the Typer application (as it ran before `hirel.cli.fast`), `python -c "import typer, rich"`
-and `python -c pass`; then, once the edits are more than two seconds old and a `hirel check` has
-read them, `hirel check` again (nothing changed since: what most commits' calls find). Prints the best and median CPU time (user + system, of the child process: other work on a
-shared machine does not count) of each and their ratios.
+those edits), `hirel --version`, `hirel --version` through the Typer application (as it ran before
+`hirel.cli.fast`), `python -c "import typer, rich"` and `python -c pass`; then, once the edits are
+more than two seconds old and a `hirel check` has read them, `hirel check` again (nothing changed
+since: what most commits' calls find). Prints the best and median CPU time (user + system, of the
+child process: other work on a shared machine does not count) of each and their ratios.
 
 Python's bytecode caches (``__pycache__``) are used and written, as for an installed hirel (pip
 compiles them on install), even when ``PYTHONDONTWRITEBYTECODE`` is set: without them every call
