@@ -3,8 +3,10 @@ Typer gives, and anything the fast reader does not fully understand must go to T
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -87,3 +89,28 @@ def test_check_without_typer_or_pydantic(corpus):
 def test_the_global_no_cache_reaches_check():
     assert _read_check(["--no-cache", "check"])["no_cache"] is True
     assert _read_check(["check"])["no_cache"] is False
+
+
+def test_a_warm_check_with_nothing_changed_imports_only_what_reads_the_cache(corpus, tmp_path):
+    corpus.write("claims/test-article.yaml", WITH_PROBLEMS)
+    past = time.time() - 3600  # as files are that the last commit did not touch
+    for path in corpus.root.rglob("*"):
+        os.utime(path, (past, past))
+    cache_dir = tmp_path / "cache"
+    env = dict(os.environ, HIREL_CACHE_DIR=str(cache_dir))
+    probe = ("import sys; sys.argv = ['hirel', 'check', *sys.argv[1:]]; from hirel.cli import main\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "print(' '.join(sorted(sys.modules)), file=sys.stderr)")
+    heavy = {"yaml", "dataclasses", "inspect", "hirel.model", "hirel.loading.loader", "hirel.loading.yamlfile",
+             "hirel.loading.claimsfile", "hirel.rules.checks", "hirel.rules.registry", "hirel.rules.structure",
+             "hirel.rules.references", "hirel.rules.quotes", "hirel.rules.semantics", "hirel.rules.values",
+             "hirel.values.vocabulary", "hirel.values.readers", "hirel.values.tokens"}
+    for files in ([], ["data/claims/test-article.yaml"]):
+        first = subprocess.run([sys.executable, "-c", probe, *files], cwd=corpus.root.parent, env=env,
+                               capture_output=True, text=True, check=True)
+        again = subprocess.run([sys.executable, "-c", probe, *files], cwd=corpus.root.parent, env=env,
+                               capture_output=True, text=True, check=True)
+        assert again.stdout == first.stdout and "HR302" in again.stdout  # the same problems printed
+        if not files:  # (the first run parsed the corpus)
+            assert "yaml" in first.stderr.splitlines()[-1].split()
+        assert heavy & set(again.stderr.splitlines()[-1].split()) == set()

@@ -12,23 +12,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
+
+# What a check reports lives in a module of its own (a warm `hirel check` imports only that).
+from .problems import ERROR as ERROR  # noqa: PLC0414 (what a check reports is part of the model)
+from .problems import WARNING as WARNING  # noqa: PLC0414
+from .problems import Loc as Loc  # noqa: PLC0414
+from .problems import Problem as Problem  # noqa: PLC0414
+from .problems import Severity as Severity  # noqa: PLC0414
 
 if TYPE_CHECKING:
     from .comparing.entities import EntityIndex
     from .comparing.verdicts import Verdict
-
-
-
-class Severity(StrEnum):
-    """How bad a problem is: an error fails `hirel check`, a warning does not (unless --strict)."""
-
-    ERROR = "error"
-    WARNING = "warning"
-
-
-ERROR = Severity.ERROR
-WARNING = Severity.WARNING
 
 
 class Kind(StrEnum):
@@ -45,58 +40,6 @@ class Certainty(StrEnum):
     CERTAIN = "certain"
     LIKELY = "likely"
     POSSIBLE = "possible"
-
-class Loc(NamedTuple):
-    """A place in a file: path as given to hirel, 1-based line and column.
-
-    A named tuple rather than a dataclass: the loader makes one for every YAML node.
-    """
-
-    path: str
-    line: int = 1
-    column: int = 1
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing `hirel check` reports.
-
-    Equality (like yamllint's LintProblem) compares place and code only, so tests do not
-    break when a message is reworded.
-    """
-
-    path: str
-    line: int
-    column: int
-    code: str
-    severity: str
-    message: str
-    hint: str | None = None
-
-    def _key(self) -> tuple[str, int, int, str]:
-        return (self.path, self.line, self.column, self.code)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Problem):
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return self._key()
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "path": self.path,
-            "line": self.line,
-            "column": self.column,
-            "code": self.code,
-            "severity": self.severity,
-            "message": self.message,
-            "hint": self.hint,
-        }
 
 
 @dataclass(frozen=True)

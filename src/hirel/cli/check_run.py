@@ -11,9 +11,9 @@ FORMATS = ("text", "json", "jsonl", "github")
 def run_check(data: Path | None, color: str, files: list[Path], format: str, strict: bool, exit_zero: bool,
               no_cache: bool) -> int:
     """Check the corpus, print the problems, and return the exit code."""
-    from ..loading.datafiles import display_path
     from ..loading.discovery import DataDirError, find_data_dir
-    from ..output.reporters import REPORTERS
+    from ..loading.paths import display_path
+    from ..output.checkreport import REPORTERS
     from ..output.terminal import safe_line, wants_color
     from ..rules import checker
 

@@ -156,6 +156,7 @@ class CheckCache:
     def __init__(self, directory: Path, root: Path, shown_root: str, kind: str = "check") -> None:
         """``kind``: "check" (what checking each file found) or "corpus" (what reading it gave)."""
         self.directory = directory
+        self.shown_root = shown_root
         key = digest(f"{os.path.abspath(root)}\0{shown_root}".encode("utf-8", "surrogateescape"))
         self.path = directory / f"{kind}-{key}.bin"
         self._key: bytes | None | bool = False  # not looked up yet

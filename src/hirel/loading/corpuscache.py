@@ -24,8 +24,8 @@ from ..rules.references import orphan_problems
 from ..rules.structure import duplicate_id_problems
 from .cache import CheckCache, code_fingerprint, digest
 from .claimsfile import read_claims
-from .datafiles import display_path
 from .loader import CorpusBuilder, list_files, load_entities, load_propositions, read_article
+from .paths import display_path
 from .plainform import NotPlain, article_from, claim_from, plain_article, plain_claim
 
 _RACY_NS = 2_000_000_000  # as in `incremental`

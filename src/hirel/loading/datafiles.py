@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from ..model import Loc, Problem
 from ..rules.files import Encoding, Unreadable
+from .paths import display_path as display_path  # noqa: PLC0414 (defined there: it imports nothing)
 from .yamlfile import BYTES_FROM, load_yaml, load_yaml_bytes
-
-
-def display_path(path: Path) -> str:
-    """The path as shown in problems: relative to the working directory when under it."""
-    absolute = Path(os.path.abspath(path))
-    try:
-        return absolute.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return absolute.as_posix()
 
 
 def read_text(path: Path, shown: str, raw: bytes | None = None) -> tuple[str | None, list[Problem]]:

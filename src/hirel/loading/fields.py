@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+from .ids import ID_PATTERN as ID_PATTERN  # noqa: PLC0414 (kept there: listing a folder needs it alone)
+
 PROPOSITION_PLACEHOLDER = "CHOOSE"  # what `hirel suggest` writes for the proposition, to be replaced
 
 STANCES = ("supports", "refutes")

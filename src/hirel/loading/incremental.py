@@ -18,25 +18,50 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..model import Corpus, Loc, Problem
-from ..rules.checks import check_article, check_claim, check_entities, check_propositions, check_quote
-from ..rules.references import orphan_problems
-from ..rules.structure import BadDate, duplicate_id_problems
+from ..problems import Loc, Problem
+from .answer import Answers, state
 from .cache import CheckCache, code_fingerprint, digest
 from .claimreuse import KEY_SIZE, NO_KEY, claim_keys, keepable, moved, spans
-from .claimsfile import read_claims
-from .datafiles import display_path
-from .loader import CorpusBuilder, list_files, load_entities, load_propositions, read_article
+from .listing import plain_files
+from .paths import display_path
 
 if TYPE_CHECKING:
+    from ..model import Corpus
     from ..rules.anchoring import ArticleText
+    from .loader import CorpusBuilder
 
+# What only reading or checking a file needs (the YAML reader, the loader, the checks), imported
+# on first use: a run where every file comes from the cache never loads them. Reached as
+# attributes of this module (``_this.read_claims``), so that they can be replaced in tests.
+_LAZY = {
+    "check_article": "..rules.checks", "check_claim": "..rules.checks", "check_entities": "..rules.checks",
+    "check_propositions": "..rules.checks", "check_quote": "..rules.checks",
+    "orphan_problems": "..rules.references", "BadDate": "..rules.structure",
+    "duplicate_id_problems": "..rules.structure", "judge": "..rules.registry",
+    "read_claims": ".claimsfile", "CorpusBuilder": ".loader", "list_files": ".loader",
+    "load_entities": ".loader", "load_propositions": ".loader", "read_article": ".loader",
+}
+
+
+def __getattr__(name: str) -> Any:
+    where = _LAZY.get(name)
+    if where is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(where, __package__), name)
+    globals()[name] = value
+    return value
+
+
+_this = sys.modules[__name__]
 _RACY_NS = 2_000_000_000  # a file changed this close to being read is compared by content
-_REGISTRY_FILES = (("entities.yaml", load_entities), ("propositions.yaml", load_propositions))
+_REGISTRY_FILES = (("entities.yaml", "load_entities"), ("propositions.yaml", "load_propositions"))  # and their loaders
 _REGISTRIES = ":registries"  # the entry of the registries' own problems (no file is shown so)
 
 
@@ -52,9 +77,20 @@ def check_with_cache(root: Path, cache_dir: Path) -> list[Problem]:
 
 
 def _rows(problems: list[Problem]) -> list[list[Any]]:
-    """Problems as plain data (``str`` and ``int`` exactly, which is all the cache can hold)."""
+    """Problems as plain data (``str`` and ``int`` exactly, which is all the cache can hold), each
+    with its rule's severity (so that problems taken from the cache need no rule to be judged)."""
+    if any(not p.severity for p in problems):
+        problems = _this.judge(problems)
     return [[str(p.path), int(p.line), int(p.column), str(p.code), str(p.severity), str(p.message),
              None if p.hint is None else str(p.hint)] for p in problems]
+
+
+def _signature(path: str, _shown: str) -> list[int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
 
 class _Run:
@@ -62,7 +98,9 @@ class _Run:
         self.root = root
         self.cache = CheckCache(cache_dir, root, display_path(root))
         self.fingerprint = code_fingerprint()
-        self.old = self.cache.load(self.fingerprint)
+        self.answers = Answers(cache_dir, root, self.cache.shown_root)
+        self.old: dict[str, Any] = {}  # the entries stored by the last run (loaded unless its answer holds)
+        self.stats: dict[str, list[int] | None] = {}  # the `stat` signature of each file, once taken
         self.new: dict[str, Any] = {}
         self.changed = False
         self._context: CorpusBuilder | None = None
@@ -80,11 +118,11 @@ class _Run:
 
     def _read_registries(self) -> CorpusBuilder:
         if self._context is None:
-            self._context = CorpusBuilder(root=self.root)
+            self._context = _this.CorpusBuilder(root=self.root)
             self._frozen = self._context.freeze()  # shares what the builder reads from now on
             if self.registries_reused:  # their problems are known: read them as context only
                 for (name, load), raw in zip(_REGISTRY_FILES, self.registry_bytes):
-                    load(self._context, self.root / name, raw)
+                    getattr(_this, load)(self._context, self.root / name, raw)
                 return self._context
             found = self._load_registries(self._context)
             entry = {"depends": self.registries_key, "problems": _rows(found)}
@@ -99,9 +137,9 @@ class _Run:
     def _load_registries(self, context: CorpusBuilder) -> list[Problem]:
         problems: list[Problem] = []
         for (name, load), raw in zip(_REGISTRY_FILES, self.registry_bytes):
-            problems += load(context, self.root / name, raw)
-        problems += check_entities(context.freeze())
-        problems += check_propositions(context.freeze())
+            problems += getattr(_this, load)(context, self.root / name, raw)
+        problems += _this.check_entities(context.freeze())
+        problems += _this.check_propositions(context.freeze())
         return problems
 
     def problems(self) -> list[Problem]:
@@ -114,6 +152,14 @@ class _Run:
             except OSError:
                 self.registry_bytes.append(None)  # the loader reports it
         self.registries_key = digest(b"\0".join(b"-" if raw is None else b"+" + raw for raw in self.registry_bytes))
+        listed = plain_files(self.root / "articles", ".md"), plain_files(self.root / "claims", ".yaml")
+        if listed[0] is not None and listed[1] is not None and None not in self.registry_bytes:
+            every = [*listed[0], *listed[1]]
+            answer = self.answers.reuse(self.fingerprint, self.registries_key, _signature(str(self.cache.path), ""),
+                                        lambda: state(every, self._stat))
+            if answer is not None:  # no file changed since the last run: its answer holds
+                return answer
+        self.old = self.cache.load(self.fingerprint)
         stored = self.old.get(_REGISTRIES)
         if isinstance(stored, dict) and stored.get("depends") == self.registries_key and _well_formed(stored) \
                 and None not in self.registry_bytes:
@@ -123,8 +169,8 @@ class _Run:
         else:
             self._read_registries()  # reads and checks them, and stores what was found
             problems += self.registry_problems
-        articles = list_files(self.root / "articles", ".md", problems)
-        claims_files = list_files(self.root / "claims", ".yaml", problems)
+        articles = listed[0] if listed[0] is not None else _this.list_files(self.root / "articles", ".md", problems)
+        claims_files = listed[1] if listed[1] is not None else _this.list_files(self.root / "claims", ".yaml", problems)
         loaded: dict[str, None] = {}  # ids of the articles read, in order (for suggestions)
         self.article_hashes: dict[str, str] = {}
         for path, shown, stem in articles:
@@ -137,7 +183,8 @@ class _Run:
         for path, shown, article_id in claims_files:
             entry = self._claims(path, shown, article_id)
             problems += _problems(entry)
-            problems += orphan_problems(self.root, article_id, shown, loaded)
+            if article_id not in loaded:  # (else there is nothing to say)
+                problems += _this.orphan_problems(self.root, article_id, shown, loaded)
             ids = entry["ids"]
             if firsts.keys().isdisjoint(ids) and len(set(ids)) == len(ids):  # the usual case, at C speed
                 firsts.update(dict.fromkeys(ids, len(files)))
@@ -150,7 +197,29 @@ class _Run:
                     problems += (Problem(*row) for row in rows)
         if self.changed or self.new.keys() != self.old.keys():
             self.cache.save(self.fingerprint, self.new)
+        if listed[0] is not None and listed[1] is not None and _REGISTRIES in self.new \
+                and None not in self.registry_bytes:
+            self.answers.store(self.fingerprint, self.registries_key,
+                               state([*articles, *claims_files], self._kept_signature),
+                               _signature(str(self.cache.path), ""), _rows(problems))
         return problems
+
+    def _stat(self, path: str, shown: str) -> list[int] | None:
+        """The file's `stat` signature, kept for its `_lookup` (one `stat` a file and run)."""
+        self.stats[path] = found = _signature(path, shown)
+        return found
+
+    def _kept_signature(self, _path: str, shown: str) -> Any:
+        """The signature of a file whose entry this run kept, if that entry alone would be reused
+        next time while the file keeps it (changed well before it was read); else None."""
+        entry = self.new.get(shown)
+        if type(entry) is not dict or type(entry.get("seen")) is not int:
+            return None
+        signature = entry.get("signature")
+        if type(signature) is not list or len(signature) != 4 or type(signature[1]) is not int \
+                or not signature[1] < entry["seen"] - _RACY_NS:
+            return None
+        return signature
 
     @staticmethod
     def _duplicates(entry: dict[str, Any], shown: str, article_id: str, firsts: dict[str, int],
@@ -169,7 +238,7 @@ class _Run:
                 first_entry, first_shown, first_article = files[number]
             at = first_entry["ids"].index(claim_id)
             duplicates.add(index)  # checked as the first use only, like load_corpus does
-            problems += duplicate_id_problems(
+            problems += _this.duplicate_id_problems(
                 claim_id, Loc(shown, lines[index], columns[index]), shown,
                 Loc(first_shown, first_entry["lines"][at], first_entry["columns"][at]), first_shown,
                 same_file=first_article == article_id)
@@ -182,14 +251,12 @@ class _Run:
         """(the stored entry if still good, else None; the file's bytes when read; its identity)."""
         self.previous = None
         stored = self.old.get(shown)
-        try:
-            st = os.stat(path)
-        except OSError:
+        signature = self.stats.pop(path, None) or _signature(path, shown)
+        if signature is None:
             return None, None, {}
-        signature = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
         old = stored if type(stored) is dict and stored.get("depends") == depends else None  # usable
         if old is not None and old.get("signature") == signature and type(old.get("seen")) is int \
-                and st.st_mtime_ns < old["seen"] - _RACY_NS and _well_formed(old):
+                and signature[1] < old["seen"] - _RACY_NS and _well_formed(old):
             self.new[shown] = old
             return old, None, {}
         seen = time.time_ns()
@@ -215,12 +282,12 @@ class _Run:
     def _article(self, path: str, shown: str, stem: str) -> dict[str, Any]:
         entry, raw, identity = self._lookup(path, shown, self.registries_key)
         if entry is None:
-            article, found = read_article(Path(path), shown, raw)
+            article, found = _this.read_article(Path(path), shown, raw)
             if article is not None:
                 self._read_registries().articles[article.id] = article
-                found += check_article(self.context, article)
+                found += _this.check_article(self.context, article)
             entry = {"problems": _rows(found), "loaded": article is not None}
-            if not any(p.code == BadDate.code for p in found):  # "in the future" depends on the day
+            if not any(p.code == _this.BadDate.code for p in found):  # "in the future" depends on the day
                 entry = self._store(shown, identity, entry)
         if "hash" in entry:
             self.article_hashes[stem] = entry["hash"]
@@ -232,7 +299,7 @@ class _Run:
         if entry is not None:
             return entry
         previous, self.previous = self.previous, None
-        claims, found = read_claims(Path(path), shown, article_id, raw)
+        claims, found = _this.read_claims(Path(path), shown, article_id, raw)
         starts = [claim.loc.line for claim in claims]
         keys = claim_keys(raw, [(claim.loc.line, claim.loc.column) for claim in claims]) if raw else None
         reusable = _reusable(previous)
@@ -253,7 +320,7 @@ class _Run:
                 if not article_at_hand:
                     self._article_for_quotes(article_id)
                     article_at_hand = True
-                rows = _rows([*check_claim(self.context, claim), *check_quote(self.context, claim, texts)])
+                rows = _rows([*_this.check_claim(self.context, claim), *_this.check_quote(self.context, claim, texts)])
                 if key is not None and not keepable(rows, shown, first, after):
                     key = None
             kept.append(key or NO_KEY)
@@ -277,7 +344,7 @@ class _Run:
             self.article_hashes.pop(article_id)
             return
         self.article_hashes[article_id] = digest(raw)
-        article, _found = read_article(path, display_path(path), raw)
+        article, _found = _this.read_article(path, display_path(path), raw)
         if article is not None:
             self._read_registries().articles[article_id] = article
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..model import Loc, Problem
 from ..rules.files import HiddenCharacter
-from ..values.vocabulary import HIDDEN_CHARACTERS
+from ..values.hidden import HIDDEN_CHARACTERS
 
 HIDDEN = re.compile(f"[{HIDDEN_CHARACTERS}]")
 # In an article's text only bidi controls are reported: zero-width characters are common in

@@ -1,15 +1,20 @@
-"""The reporters, by name: how `hirel check` prints problems, and how every command's view is
-written in each of its formats (`View`). Every reporter writes only to the stream it is given."""
+"""The reporters, by name: how `hirel check` prints problems (`checkreport`), and how every
+command's view is written in each of its formats (`View`). Every reporter writes only to the
+stream it is given."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import import_module
-from typing import IO, TYPE_CHECKING, Generic, Never, TypeVar
+from typing import TYPE_CHECKING, Generic, Never, TypeVar
 
-from ..model import ERROR, Problem
-from .terminal import json_text, safe, safe_line
+# `hirel check`'s reporters, kept apart (they import little)
+from .checkreport import REPORTERS as REPORTERS  # noqa: PLC0414
+from .checkreport import report_github as report_github  # noqa: PLC0414
+from .checkreport import report_json as report_json  # noqa: PLC0414
+from .checkreport import report_jsonl as report_jsonl  # noqa: PLC0414
+from .checkreport import report_text as report_text  # noqa: PLC0414
 
 if TYPE_CHECKING:
     from ..authoring.unknown import EntityUse, UnknownName
@@ -24,49 +29,6 @@ if TYPE_CHECKING:
     from .browsing.timeline import Timeline
     from .browsing.topics import Propositions
     from .reference import RuleListing, ValueReading
-
-
-def report_text(problems: Sequence[Problem], stream: IO[str], color: bool = False) -> None:
-    """``path:line:col: CODE message`` (warnings say so), then an indented hint line."""
-    red, yellow, dim, bold, reset = ("\x1b[31m", "\x1b[33m", "\x1b[2m", "\x1b[1m", "\x1b[0m") if color else ("",) * 5
-    for p in problems:
-        tint = red if p.severity == ERROR else yellow
-        label = "" if p.severity == ERROR else "warning: "
-        stream.write(f"{bold}{safe_line(p.path)}:{p.line}:{p.column}:{reset} {tint}{p.code}{reset} "
-                     f"{label}{safe_line(p.message)}\n")
-        if p.hint:
-            stream.write(f"    {dim}hint:{reset} {safe_line(p.hint)}\n")
-
-
-def report_json(problems: Sequence[Problem], stream: IO[str], color: bool = False) -> None:
-    stream.write(json_text([p.as_dict() for p in problems], stream=stream) + "\n")
-
-
-def report_jsonl(problems: Sequence[Problem], stream: IO[str], color: bool = False) -> None:
-    for p in problems:
-        stream.write(json_text(p.as_dict(), indent=None, stream=stream) + "\n")
-
-
-def _github_escape(text: str, prop: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
-
-
-def report_github(problems: Sequence[Problem], stream: IO[str], color: bool = False) -> None:
-    """GitHub Actions workflow commands: annotations on the pull request's files."""
-    for p in problems:
-        level = "error" if p.severity == ERROR else "warning"
-        message = p.message + (f" (hint: {p.hint})" if p.hint else "")
-        stream.write(f"::{level} file={_github_escape(safe(p.path), True)},line={p.line},col={p.column},"
-                     f"title={p.code}::{_github_escape(safe_line(message))}\n")
-
-
-REPORTERS: dict[str, Callable[[Sequence[Problem], IO[str], bool], None]] = {
-    "text": report_text,
-    "json": report_json,
-    "jsonl": report_jsonl,
-    "github": report_github,
-}
 
 
 # --------------------------------------------------------------------------- every command's views

@@ -15,7 +15,7 @@ import re
 import sys
 from typing import IO, TYPE_CHECKING, Any
 
-from ..values.vocabulary import HIDDEN_CHARACTERS
+from ..values.hidden import HIDDEN_CHARACTERS
 
 if TYPE_CHECKING:
     from rich.console import Console

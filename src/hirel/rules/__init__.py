@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Any
 
 _FROM_BASE = {"Rule", "doc_parts"}
+_FROM_REGISTRY = {"ALL_RULES", "RULES", "get", "judge", "UnknownRule"}
 
 
 def __getattr__(name: str) -> Any:
@@ -30,8 +31,10 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(name)
     if name in _FROM_BASE:
         return getattr(import_module("hirel.rules.base"), name)
+    if name[:1].islower() and name not in _FROM_REGISTRY:  # a module of the package (`from hirel.rules import
+        raise AttributeError(name)  # checker` asks here first): no rule is looked up (nor imported) for it
     registry = import_module("hirel.rules.registry")
-    if name in ("ALL_RULES", "RULES", "get", "judge", "UnknownRule"):
+    if name in _FROM_REGISTRY:
         return getattr(registry, name)
     for rule in registry.ALL_RULES:
         if rule.__name__ == name:

@@ -8,12 +8,12 @@ there: the checker attaches each rule's severity from the registry (see ``regist
 
 from __future__ import annotations
 
-import inspect
 from typing import ClassVar
 
-from ..model import ERROR, Loc, Problem, Severity
+from ..problems import ERROR, Loc, Problem, Severity
 
-UNJUDGED = ""  # the severity of a problem until the checker attaches the rule's
+# the severity of a problem until the checker attaches its rule's
+from ..problems import UNJUDGED as UNJUDGED  # noqa: PLC0414
 
 
 class Rule:
@@ -27,10 +27,14 @@ class Rule:
 
     @classmethod
     def summary(cls) -> str:
+        import inspect
+
         return (inspect.getdoc(cls) or "").splitlines()[0]
 
     @classmethod
     def doc(cls) -> str:
+        import inspect
+
         return inspect.getdoc(cls) or ""
 
     @classmethod

@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..loading.datafiles import display_path
-from ..loading.loader import load_corpus
-from ..model import ERROR, Corpus, Problem
-from .checks import run_checks
-from .registry import judge
+from ..loading.paths import display_path
+from ..problems import ERROR, UNJUDGED, Problem
+
+if TYPE_CHECKING:
+    from ..model import Corpus
 
 
 def check_corpus(root: Path, files: Iterable[Path] = (),
@@ -33,6 +34,9 @@ def check_corpus(root: Path, files: Iterable[Path] = (),
 
         corpus, problems = None, check_with_cache(root, cache)
     else:
+        from ..loading.loader import load_corpus
+        from .checks import run_checks
+
         corpus, problems = load_corpus(root)
         problems.extend(run_checks(corpus))
     files = list(files)
@@ -41,7 +45,11 @@ def check_corpus(root: Path, files: Iterable[Path] = (),
         problems = [p for p in problems if answers_for(p.path)]
     # Problem equality ignores the message, but two problems at one place may say different
     # things (a claim missing both 'proposition' and 'quote'): only exact repeats are dropped.
-    unique = judge({(p, p.message): p for p in problems}.values())
+    unique = list({(p, p.message): p for p in problems}.values())
+    if any(p.severity == UNJUDGED for p in unique):  # (the cache keeps problems judged)
+        from .registry import judge
+
+        unique = judge(unique)
     unique.sort(key=Problem.sort_key)
     return corpus, unique
 

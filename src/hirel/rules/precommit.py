@@ -24,7 +24,7 @@ import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from ..loading.datafiles import display_path
+from ..loading.paths import display_path
 
 # The run covers every file of the corpus (each call reports on its own files only).
 EVERY_FILE = "every file"

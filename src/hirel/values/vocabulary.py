@@ -9,6 +9,10 @@ or imports another hirel module: importing it costs nothing.
 
 from __future__ import annotations
 
+# Bidi overrides and zero-width characters, shown visibly by every output (declared in `hidden`,
+# which the reporters import without these words).
+from .hidden import HIDDEN_CHARACTERS as HIDDEN_CHARACTERS  # noqa: PLC0414
+
 # --- typography ----------------------------------------------------------------------------
 
 # Every dash a text may use for a hyphen, a range or a minus: all read as '-'.
@@ -20,10 +24,6 @@ SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4"
 DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u02dd"
 # Spaces other than ' ' (non-breaking, thin, figure, …), read as one space.
 ODD_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
-# Bidirectional overrides and isolates, which make text display in another order than it is
-# written ("Trojan Source"), and zero-width characters, which hide inside names and words: a
-# character class, shown visibly by every human output and warned about by `hirel check`.
-HIDDEN_CHARACTERS = "\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff"
 # Characters that are not there at all (zero-width, soft hyphen).
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
