@@ -24,6 +24,10 @@ def test_nothing_falls_by_more_than_all_of_it():
     value = change("down 100%")
     assert (value.low, value.high) == (-100.0, -95.0)
     assert value.steps[-1] == "'down' makes it a decrease, a relative change: −100 percent to −95 percent"
+    # 100.0% is written to a tenth: ±0.05%, below the 1% floor: [99, 101]; down: [−101, −99],
+    # and −101 is cut to −100 too.
+    precise = change("down 100.0%")
+    assert (precise.low, precise.high) == (-100.0, -99.0)
 
 
 def test_a_fall_of_up_to_a_figure_ends_at_a_plain_zero():
