@@ -101,3 +101,10 @@ def test_a_change_where_a_level_is_measured_and_the_reverse_are_refused_with_a_h
     assert str(changed.value) == "cannot read the value '5%': the proposition measures a change, but this is a level"
     assert changed.value.hint == ("write the change, e.g. 'up 21%', 'a 21% increase', 'doubled', "
                                   "'down $500 million'")
+
+
+def test_a_verb_of_two_words():
+    # 5% ± 5% = [4.75, 5.25]; "went up" is one verb of change, said as written
+    value = change("went up 5%")
+    assert (value.low, value.high) == (4.75, 5.25)
+    assert value.steps[-1] == "'went up' makes it an increase, a relative change: +4.75 percent to +5.25 percent"
