@@ -14,7 +14,7 @@ import pytest
 from hirel.comparing.verdicts import ComparableClaim, verdict_for
 from hirel.model import Period
 from test_mutation_gaps import TOTAL, _count, _day
-from test_verdicts import ENTITIES
+from test_verdicts import ENTITIES, STANCE
 
 SEPTEMBER = Period(date(2020, 9, 1), date(2020, 9, 30))  # as of some day of September 2020
 PLAIN = "2,000 (per Reuters) vs 1,500 (per Al-Monitor) for Hamas: the figures do not overlap"
@@ -26,6 +26,11 @@ def test_a_comparable_claim_is_certain_unless_told_and_frozen():
     assert claim.certainty == "certain"
     with pytest.raises(dataclasses.FrozenInstanceError):
         claim.certainty = "likely"  # type: ignore[misc]
+    # certain claims get no certainty note
+    other = dataclasses.replace(claim, claim_id="b", origin="Al-Monitor", scope="Hamas")
+    finding = verdict_for(dataclasses.replace(claim, scope="Hamas"), other, STANCE, ENTITIES)
+    assert (finding.verdict, finding.explanation) == (
+        "agreement", "same stance on Hamas: Reuters and Al-Monitor both support, independently")
 
 
 @pytest.mark.parametrize(("a_period", "b_period"), [
