@@ -108,3 +108,10 @@ def test_a_verb_of_two_words():
     value = change("went up 5%")
     assert (value.low, value.high) == (4.75, 5.25)
     assert value.steps[-1] == "'went up' makes it an increase, a relative change: +4.75 percent to +5.25 percent"
+
+
+def test_once_the_level_before_is_no_change():
+    # ×1 = 0%: a zero is widened by nothing, so no step of written precision
+    value = change("up 1-fold")
+    assert (value.low, value.high, value.unit) == (0.0, 0.0, "percent")
+    assert value.steps == ("read 'up 1-fold' as ×1 the level before", "as a change: 0 percent")
