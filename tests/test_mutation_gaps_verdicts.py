@@ -20,7 +20,7 @@ SEPTEMBER = Period(date(2020, 9, 1), date(2020, 9, 30))  # as of some day of Sep
 PLAIN = "2,000 (per Reuters) vs 1,500 (per Al-Monitor) for Hamas: the figures do not overlap"
 
 
-def test_a_comparable_claim_is_certain_unless_told_and_frozen():
+def test_a_comparable_claim_built_without_a_certainty_is_certain_and_frozen():
     claim = ComparableClaim(claim_id="a", origin="Reuters", scope=None, period=Period(), stance="supports",
                             interval=None)
     assert claim.certainty == "certain"
