@@ -24,6 +24,7 @@ from .attribution import Attribution, EntityMatcher, attribution_of
 from .find_values import FoundValue, find_values
 from .sentences import Sentence, split_sentences
 from .span import Quotations, Unit, claim_span, units
+from .textheader import header_spans
 
 if TYPE_CHECKING:
     from ..model import Article, Corpus
@@ -144,12 +145,15 @@ class Suggester:
         values = find_values(article.body)
         suggestions = []
         position = 0
+        header = header_spans(article.body)
         for sentence in split_sentences(article.body):
             own = []
             while position < len(values) and values[position].start < sentence.end:
                 if values[position].start >= sentence.start:
                     own.append(values[position])
                 position += 1
+            if any(start <= sentence.start and sentence.end <= end for start, end in header):
+                continue  # 'By Jane Doe', 'Published: March 3, 2024': the front matter's, not a claim
             suggestion = self._sentence(article, sentence, own, year, text)
             if suggestion is not None:
                 suggestion.covered = any(s < sentence.end and e > sentence.start for s, e in covered_spans)
