@@ -3,7 +3,7 @@ label is printed twice."""
 
 from __future__ import annotations
 
-from hirel.model import Interval, Loc, Proposition
+from hirel.model import Loc, Proposition
 from hirel.output.chart import range_chart
 from test_chart import console, position
 
