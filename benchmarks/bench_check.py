@@ -13,6 +13,10 @@ not count) are printed, with ratios to the floor; with several sizes, how time g
 --against SRC also runs another hirel (its src folder, e.g. `git archive OLD src | tar -x -C /tmp/old`
 then /tmp/old/src) in each round, right after this one: before and after side by side. Both are then
 run as `python -m hirel` (this one too), and the median of the per-round ratios is printed.
+
+Python's bytecode caches are used (and written by an untimed first run of each command), as for
+an installed hirel, even when PYTHONDONTWRITEBYTECODE is set; --no-bytecode sets it for the runs
+(every hirel call then compiles its modules again, as an editable install in such an environment does).
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ for path in sorted((root / "articles").iterdir()):
     yaml.load(text.split("\\n---\\n", 1)[0][4:], Loader=yaml.CSafeLoader)
 """
 HIREL = str(Path(sys.executable).with_name("hirel"))
+ENV = dict(os.environ)
 
 
 def cpu_seconds() -> float:
@@ -49,7 +54,7 @@ def cpu_seconds() -> float:
 
 
 def timed(command: list[str], cwd: Path, source: str | None = None) -> float:
-    env = dict(os.environ, PYTHONPATH=source) if source else None
+    env = dict(ENV, PYTHONPATH=source) if source else ENV
     start = cpu_seconds()
     done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False, env=env)
     elapsed = cpu_seconds() - start  # CPU time: other work on the machine does not count
@@ -64,6 +69,13 @@ def measure(work: Path, rounds: int, against: str | None = None) -> dict[str, li
     hirel = [sys.executable, "-m", "hirel"] if against else [HIREL]
     if against:
         times["against: check --no-cache"] = []
+    if "PYTHONDONTWRITEBYTECODE" not in ENV:  # the bytecode caches written before any round
+        timed([*hirel, "--version"], work)
+        if against:
+            timed([*hirel, "--version"], work, against)
+        timed([*hirel, "check", "--no-cache"], work)
+        if against:
+            timed([*hirel, "check", "--no-cache"], work, against)
     for _ in range(rounds):
         times["libyaml floor"].append(timed([sys.executable, "-c", FLOOR, str(root)], work))
         times["check --no-cache"].append(timed([*hirel, "check", "--no-cache"], work))
@@ -80,7 +92,17 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--against", metavar="SRC", help="another hirel's src folder, run in each round too")
+    parser.add_argument("--no-bytecode", action="store_true", help="as with PYTHONDONTWRITEBYTECODE=1")
     args = parser.parse_args()
+    if args.no_bytecode:  # and no caches left from earlier runs (Python would read them)
+        ENV["PYTHONDONTWRITEBYTECODE"] = "1"
+        import hirel
+
+        for package in [Path(hirel.__file__).parent] + ([Path(args.against) / "hirel"] if args.against else []):
+            for folder in list(package.rglob("__pycache__")):
+                shutil.rmtree(folder)
+    else:
+        ENV.pop("PYTHONDONTWRITEBYTECODE", None)
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         for articles in args.articles:
@@ -90,7 +112,7 @@ def main() -> None:
     for articles, times in results.items():
         floor = times["libyaml floor"]
         print(f"corpus: {articles} articles x {args.claims} claims = {articles * args.claims} claims "
-              f"({args.rounds} rounds, interleaved)")
+              f"({args.rounds} rounds, interleaved; bytecode caches {'not used' if args.no_bytecode else 'used'})")
         for name, values in times.items():
             best, median = min(values), statistics.median(values)
             print(f"  {name:20} best {best:7.3f} s ({best / min(floor):4.2f} x floor)   "
