@@ -216,6 +216,16 @@ def describe_quantity(x: float, unit: Unit | str) -> str:
 
 
 def describe_interval(low: float | None, high: float | None, unit: Unit | str, digits: int = 3) -> str:
+    """An interval in words for explanation steps (see _describe_interval)."""
+    return _describe_interval(low, high, unit, digits)
+
+
+# Every value read and every conversion writes its steps; the same figures in the same unit
+# come back often (a value converted for several periods, the same figure in many claims).
+# The text depends on the arguments only, and arguments equal as keys give the same text
+# (5 and 5.0, 0.0 and -0.0 are written alike); errors are not kept.
+@lru_cache(maxsize=16384)
+def _describe_interval(low: float | None, high: float | None, unit: Unit | str, digits: int) -> str:
     """An interval in words for explanation steps.
 
     '30 million USD per month'; '90 million to 110 million USD per year';
