@@ -10,12 +10,12 @@ currencies or between kinds of quantity, because every such conversion would nee
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
 from hirel.errors import HirelError
 from hirel.model import Interval, Period
+from hirel.records import REQUIRED, Record, set_field
 from hirel.values.figures import format_date_range, format_words
 from hirel.values.vocabulary import LOWERCASE_CODES, ODD_SPACES, RATE_ADVERBS, RATE_SLASH_WORDS, UNIT_BASE_WORDS
 
@@ -82,12 +82,18 @@ _UNIT_HINT = (
 )
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(Record):
     """A base (``USD``, ``percent``, ``count``, ``date``) and optionally a time unit it is per."""
 
     base: str
-    per: str | None = None
+    per: str | None
+
+    __slots__ = ("base", "per")
+    _FIELDS = (("base", REQUIRED), ("per", None))
+
+    def __init__(self, base: str, per: str | None = None) -> None:
+        set_field(self, "base", base)
+        set_field(self, "per", per)
 
     def __str__(self) -> str:
         return self.base if self.per is None else f"{self.base}/{self.per}"
