@@ -73,3 +73,17 @@ def test_words_naming_the_claimant(sentence, words):
     found = attribution_of(sentence, MATCHER)
     shown = sentence[found.source_start:found.source_end] if found.source_start >= 0 else None
     assert shown == words
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    # the person, as entities.yaml names people: titles and the organisation before them left out
+    ("Amazon CEO Andy Jassy said 18,000 roles would go.", "Andy Jassy"),
+    ("Health Minister Othman Abduljalil said more than 170 people died.", "Othman Abduljalil"),
+    ("Secretary of State Antony Blinken said the talks would resume.", "Antony Blinken"),
+    ("Chief Executive Officer Tim Cook said sales fell.", "Tim Cook"),
+    # a title that is the whole name stays
+    ("Director of National Intelligence said the threat grew.", "Director of National Intelligence"),
+])
+def test_titles_left_out_of_names(sentence, claimant):
+    found = attribution_of(sentence, MATCHER)
+    assert found.claimant == claimant and not found.claimant_known

@@ -106,7 +106,9 @@ def test_claims_and_show_show_changes(changes, run):
     assert says == {"up-over-50": "up at least 50%", "down-about-30": "down 27%–33%"}
     shown = run("show", "up-over-50").stdout
     assert "normalized    up at least 50%" in shown
-    assert "compared as   up at least 47.5% (the precision of the written figure)" in shown
+    # a bound is compared as written: no second figure to show
+    assert " compared as   " not in shown  # (the steps say "a bound is compared as written")
+    assert "a bound is compared as written: at least 50 percent" in shown
     assert "≥ 50%" not in shown
 
 
@@ -142,11 +144,11 @@ def test_json_keeps_its_fields_and_adds_change(changes, run):
     prop = document["propositions"][0]
     claims = {c["id"]: c["value"] for c in prop["claims"]}
     assert claims["up-over-50"]["display"] == "≥ 50%"  # unchanged
-    assert claims["up-over-50"]["change"] == {"display": "up at least 50%", "compared": "up at least 47.5%"}
+    assert claims["up-over-50"]["change"] == {"display": "up at least 50%", "compared": "up at least 50%"}
     assert claims["down-about-30"]["change"] == {"display": "down 27%–33%", "compared": "down 27%–33%"}
     position = next(p for p in prop["positions"] if p["claims"] == ["up-over-50"])
     assert position["display"] == "≥ 50%"
-    assert position["value"]["change"] == {"display": "up at least 50%", "compared": "up at least 47.5%"}
+    assert position["value"]["change"] == {"display": "up at least 50%", "compared": "up at least 50%"}
     # A level proposition's values have no change field.
     funding = json.loads(run("compare", "iran-funding-per-year", "--format", "json").stdout)
     assert all("change" not in c["value"] for c in funding["propositions"][0]["claims"])
@@ -156,7 +158,7 @@ def test_json_keeps_its_fields_and_adds_change(changes, run):
 def test_value_change(run):
     out = run("value", "--change", "up more than 50%").stdout
     assert out.splitlines()[0].split(None, 2)[2] == "up at least 50%"
-    assert "compared as   up at least 47.5%" in out
+    assert "compared as   up at least 50%" in out  # a bound as written
     document = json.loads(run("value", "--change", "halved", "--format", "json").stdout)
     assert document["change"] == {"display": "-50%", "compared": "down 47.5%–52.5%"}
     assert "change" not in json.loads(run("value", "50%", "--format", "json").stdout)

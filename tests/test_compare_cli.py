@@ -326,8 +326,8 @@ def test_value_without_unit_keeps_its_own(run):
 def test_value_one_sided_has_null_high(run):
     document = value_json(run, "over 50%")
     assert (document["low"], document["high"], document["unit"]) == (50, None, "percent")
-    # '50' is written to the ten: ±5% (the cap) on the bound
-    assert (document["compared"]["low"], document["compared"]["high"]) == (47.5, None)
+    # a bound is compared as written (no written precision on the side its words set)
+    assert (document["compared"]["low"], document["compared"]["high"]) == (50, None)
 
 
 def test_value_total_over_a_period_as_a_rate(run):

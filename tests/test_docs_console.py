@@ -107,13 +107,13 @@ def test_stance_example_lists_the_claims_of_the_yaml():
 
 def test_value_example_by_hand():
     # more than 150 million over 2014–2020 (7 years): 150,000,000 / 7 = 21,428,571.43 a year;
-    # written precision: "150 million" is written to the ten million, so half a unit is 5 million
-    # (5/150 = 3.3%) and the floor compared is 145 million / 7 = 20.71 million a year.
+    # "more than" is a bound: compared as written (no written precision on it), so the compared
+    # floor is the same 21.43 million a year.
     shown = _shown('hirel value "more than $150 million" --unit USD/year --when 2014/2020')
     assert re.search(r"^ low +21,428,571\.4286$", shown, re.MULTILINE)
     assert re.search(r"^ high +unbounded$", shown, re.MULTILINE)
-    assert re.search(r"^ compared as +≥ \$20\.7M/yr$", shown, re.MULTILINE)
-    assert "±3.3%" in shown and "÷ 7" in shown
+    assert re.search(r"^ compared as +≥ \$21\.4M/yr$", shown, re.MULTILINE)
+    assert "a bound is compared as written" in shown and "÷ 7" in shown
 
 
 def test_bundled_corpus_checks_clean(monkeypatch):

@@ -93,8 +93,8 @@ def test_hedge_steps_whole():
 def test_an_open_high_end_step_whole():
     value = read_value("from 5 to up to 10")
     assert value.steps == ("read 'from 5 to up to 10' as 5 to 10", "'up to' on the high end: 5 to 10",
-                           ("written precision each end to the precision of its written digits: "
-                           "compared as 4.75 to 10.5"))
+                           ("written precision each end to the precision of its written digits, the bound as "
+                           "written: compared as 4.75 to 10"))
 
 
 def test_the_floor_step_of_a_vague_figure():

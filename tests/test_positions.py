@@ -78,8 +78,11 @@ def test_relayed_figures_are_one_position_each():
     # Every pair of positions clashes: 10,000 vs 300,000, 10,000 vs ≥ 450,000, 300,000 vs ≥ 450,000.
     assert [d.positions for d in found.disputes] == [("p1", "p2"), ("p1", "p3"), ("p2", "p3")]
     first = found.disputes[0].explanation
-    assert "10,000 (per Sudan government)" in first and "300,000 (per United Nations)" in first
-    assert "do not overlap" in first
+    # the dispute is explained by the claims that contradict: Holmes's 300,000 (four reports),
+    # not the UN's "as many as 300,000" of the same position, which fits Sudan's 10,000
+    assert first == "10,000 (per Sudan government) vs 300,000 (per John Holmes) for Darfur: the figures do not overlap"
+    # with Reeves's ≥ 450,000, the whole position contradicts (the bound ≤ 300,000 too): the UN named
+    assert found.disputes[2].explanation.startswith("300,000 (per United Nations) vs ≥ 450,000 (per Eric Reeves)")
     # ...while the pairs are 2×4 + 2×1 + 5×1 = 15 contradictions (the bound "as many as
     # 300,000" does not contradict Sudan's 10,000: it is only consistent with it).
     findings = compare_claims(DARFUR, DEATHS, ENTITIES)

@@ -49,9 +49,10 @@ def compared(raw, unit=None, measures=None):
         ("a third", None, 100 / 3 * 0.95, 35.0),  # a share word: the cap
         # hedges widen around the written precision, each side the wider
         ("about $100 million", None, 90 * M, 110 * M),
-        ("nearly $100 million", None, 90 * M, 105 * M),
-        ("more than $150 million", None, 145 * M, None),  # '150': ±5M on the bound
-        ("up to 75%", None, 0, 75.75),  # '75': ±0.5 = 0.7% -> floor 1%
+        # a bound is the limit its words set: no written precision on that side
+        ("nearly $100 million", None, 90 * M, 100 * M),
+        ("more than $150 million", None, 150 * M, None),
+        ("up to 75%", None, 0, 75),
         # orders of magnitude and mappings get the floor only
         ("tens of millions", "count", 9.9 * M, 101 * M),
         ({"low": 100, "high": 200, "unit": "USD"}, None, 99, 202),

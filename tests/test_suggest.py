@@ -43,7 +43,7 @@ EXPECTED = [
      "unnamed Hamas source", ["The Wall Street Journal"], None, "2022-05-10", None),
     # Ana Lopes is not an entity: the claimant is a comment, with a stub to add
     (10, "july-ana-lopes-told", "On July 16, Ana Lopes told reporters that Iran may fund Hamas.",
-     None, [], None, "2022-07-16", "possible"),
+     None, [], None, "2021-07-16", "possible"),  # told: past, after the article's 10 May
     (12, "hamas-iran-met-tehran", "Hamas and Iran met in Tehran.", None, [], None, "2022-05-10", None),
     # the date nearest the figure is its period
     (13, "hamas-founded-received-million-5m",
@@ -78,7 +78,7 @@ def test_stubs_hold_what_the_sentences_say(port, run):
                         "the claimant;\n# a sentence that names two entities is checkable, so declaring names can "
                         "raise the count above\n# Ana Lopes: {}\n")
     assert '    value: "about $100 million annually"  # reads: $90M–$110M/yr\n' in out
-    assert '    when: "2022-07-16"  # from \'July 16\' in the sentence and the article\'s year\n' in out
+    assert '    when: "2021-07-16"  # from \'July 16\' in the sentence, the year before the article\'s\n' in out
     assert '    when: "2022-05-10"  # from the article\'s date\n' in out
     # the closest propositions a stub can take: of its kind, and a unit its figure converts to
     assert "    proposition: CHOOSE  # a quantity proposition; closest: iran-funding-per-year (" in out
@@ -198,7 +198,9 @@ def test_sources_coverage(port, run):
     ("Hamas has received $5 million so far this year.", "2022", "'so far this year' and the article's year"),
     ("Fees will rise by 5% from April.", "2022-04/", "'from April' and the article's year"),
     ("Fees rose by 5% until March.", "/2022-03", "'until March' and the article's year"),
-    ("On 3 June Hamas received $5 million.", "2022-06-03", "'3 June' in the sentence and the article's year"),
+    # a past event after the article's date (10 May 2022): the June before it
+    ("On 3 June Hamas received $5 million.", "2021-06-03", "'3 June' in the sentence, the year before the article's"),
+    ("On 3 May Hamas received $5 million.", "2022-05-03", "'3 May' in the sentence and the article's year"),
     ("Hamas received $5 million.", "2022-05-10", "the article's date"),
     # the date nearest the figure, not the first one
     ("In 2012 it broke with Iran, and in 2017 it received $5 million.", "2017", "the sentence"),

@@ -4,6 +4,7 @@ first lines are read; a sentence that holds a date is not a date line. Expected 
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from hirel.authoring.textheader import TextHeader, read_header
 
@@ -65,3 +66,15 @@ def test_text_article_without_outlet_asks_for_one(tmp_path, monkeypatch, run):
     result = run("add", str(source))
     assert result.exit_code != 0
     assert "--outlet" in result.output
+
+
+def test_suggest_offers_no_stub_on_the_byline_or_date_line(corpus, run):
+    corpus.write("articles/cuts.md", "---\ntitle: Cuts\noutlet: Example Times\npublished: 2023-01-06\n---\n"
+                 "Amazon planning 18,000 job cuts\nBy Rob Thubron\nPublished: January 6, 2023\n\n"
+                 "Amazon will cut 18,000 jobs, the company said on January 5.\n")
+    result = run("suggest", "cuts")
+    assert result.exit_code == 0, result.output
+    quotes = [s["quote"] for s in yaml.safe_load(result.output)["claims"]]
+    # the title holds a figure (a headline claims it); the byline and date lines are front matter
+    assert quotes == ["Amazon planning 18,000 job cuts", "Amazon will cut 18,000 jobs, the company said on January 5."]
+    assert result.output.startswith("# cuts: 0 of 2 checkable sentences covered")

@@ -115,3 +115,67 @@ def test_cached_reading_keeps_types_apart():
     first = normalize_value("about $5 million a year", "USD/year")
     assert normalize_value("about $5 million a year", "USD/year") is first  # the same immutable reading
     assert first.low < 5e6 < first.high
+
+
+# Phrases whose last character is a letter share one end guard, ``(?:a|b)(?![a-z])`` for
+# ``a(?![a-z])|b(?![a-z])`` (`tokens._guarded`); here the pattern as first written.
+def _unfactored(phrases: list[str], end: str = r"\b") -> str:
+    parts = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        pattern = r"\s+".join(re.escape(word) for word in phrase.split())
+        if phrase[-1].isalnum():
+            pattern += end
+        if phrase[0].isalnum():
+            pattern = r"\b" + pattern
+        parts.append(pattern)
+    return "|".join(parts)
+
+
+CURRENCIES = list(tokens.CURRENCY_SYMBOLS) + list(tokens.LOWERCASE_CODES)
+_GUARD = r"(?![a-z])"
+_CURRENCY_FACTORED = re.compile(tokens.phrase_pattern(CURRENCIES, end=_GUARD), re.IGNORECASE)
+_CURRENCY_FIRST = re.compile(_unfactored(CURRENCIES, end=_GUARD), re.IGNORECASE)
+_TOKEN_FIRST = re.compile("|".join(part if not part.startswith("(?P<currency>")
+                                   else f"(?P<currency>{_unfactored(CURRENCIES, end=_GUARD)})"
+                                   for part in tokens._TOKEN_PARTS), re.IGNORECASE)
+currency_texts = st.lists(st.sampled_from(CURRENCIES + ["s", "d", "K", "\u212a", "\u017f", "1", " ", "$", "30m",
+                                                        "U.S.", "USD30m", "usds", "eu", "ro"]),
+                          min_size=1, max_size=5).map("".join)
+
+
+def test_factored_guards_by_hand():
+    # longest first; a run of phrases ending in a letter shares the guard, a lone one keeps its own
+    assert tokens.phrase_pattern(["usd", "eur", "$", "a$", "zł"], end=_GUARD) == \
+        r"(?:\busd|\beur)(?![a-z])|\ba\$|\bzł(?![a-z])|\$"
+    assert tokens.phrase_pattern(["usd", "eur", "a$", "cad"], end=_GUARD) == \
+        r"(?:\busd|\beur|\bcad)(?![a-z])|\ba\$"
+    assert tokens.phrase_pattern(["per annum", "yearly"]) == _unfactored(["per annum", "yearly"])  # \b: as before
+    for text, span in [("usd30m", (0, 3)), ("usds", None), ("eur", (0, 3)), ("EUR ", (0, 3)), ("us$5", (0, 3)),
+                       ("nzd\u212a", None)]:  # the Kelvin sign is a 'k' to IGNORECASE
+        m = _CURRENCY_FACTORED.match(text)
+        assert (m.span() if m else None) == span, text
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(currency_texts)
+def test_factored_guards_match_as_first_written(text):
+    for pos in range(len(text)):
+        new, old = _CURRENCY_FACTORED.match(text, pos), _CURRENCY_FIRST.match(text, pos)
+        assert (new and new.span()) == (old and old.span())
+        new, old = tokens._TOKEN_RE.match(text, pos), _TOKEN_FIRST.match(text, pos)
+        assert (new and (new.span(), new.lastgroup)) == (old and (old.span(), old.lastgroup))
+
+
+def test_real_world_phrases_tokenize_as_with_the_pattern_first_written():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from real_world_phrases import GROUPS
+
+    for entries in GROUPS.values():
+        for phrase, *_ in entries:
+            text = tokens.normalize(phrase)
+            for pos in range(len(text)):
+                new, old = tokens._TOKEN_RE.match(text, pos), _TOKEN_FIRST.match(text, pos)
+                assert (new and (new.span(), new.lastgroup)) == (old and (old.span(), old.lastgroup)), phrase

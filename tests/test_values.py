@@ -607,8 +607,8 @@ def test_corpus_total_over_2014_2020_becomes_a_rate() -> None:
     # 2014-01-01..2020-12-31 = 84 whole months = 7 years; 150M / 7 = 21,428,571.43.
     result = normalize_value("more than $150 million", "USD/year", Period(date(2014, 1, 1), date(2020, 12, 31)))
     assert result.written == (pytest.approx(150e6 / 7, rel=1e-9), None)
-    # '150' is written to the ten million: ±5M (3.3%) on the bound, so compared from 145M / 7.
-    assert result.low == pytest.approx(145e6 / 7, rel=1e-9)
+    # a bound is compared as written: at least 150M / 7 a year
+    assert result.low == pytest.approx(150e6 / 7, rel=1e-9)
     assert result.high is None
     assert result.unit == "USD/year"
 

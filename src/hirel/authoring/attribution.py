@@ -119,7 +119,31 @@ def _clean_name(who: str | None) -> str | None:
     while words and re.sub(r"['’]s$", "", words[0]) in _NOT_NAMES:
         words.pop(0)
     name = re.sub(r"['’]s$", "", " ".join(words)).strip(" ,.'’")  # 'Sindh's figures': Sindh
-    return name if len(name) >= 2 and name[0].isupper() else None
+    return _untitled(name) if len(name) >= 2 and name[0].isupper() else None
+
+
+# Titles before a person's name: 'Amazon CEO Andy Jassy' and 'Health Minister Othman Abduljalil'
+# are the persons, as entities.yaml names them.
+_TITLES = frozenset("CEO CFO COO Chairman Chairwoman Chair President Vice Premier Minister Secretary Mayor Governor "
+                    "Senator Sen Rep Representative Spokesman Spokeswoman Spokesperson Director Chief Commissioner "
+                    "Ambassador Envoy General Gen Admiral Colonel Col Dr Prof Mr Mrs Ms King Queen Prince Sheikh "
+                    "Ayatollah Judge Justice Chancellor Leader Founder Head Executive Officer Deputy".split())
+
+
+def _untitled(name: str) -> str:
+    """The name without the titles (and their 'of …') before it, when a name is left: 'Amazon CEO
+    Andy Jassy' -> 'Andy Jassy', 'Secretary of State Antony Blinken' -> 'Antony Blinken'; a
+    title that is the whole name ('Director of National Intelligence') stays."""
+    words = name.split()
+    last = max((i for i, w in enumerate(words) if w.rstrip(".") in _TITLES), default=None)
+    if last is None:
+        return name
+    rest, skipped_of = words[last + 1:], False
+    while len(rest) >= 2 and rest[0] == "of":
+        rest, skipped_of = rest[2:] if rest[1] != "the" else rest[3:], True
+    if not rest or not (rest[0][:1].isupper() or rest[0].startswith(("al-", "el-"))) or (skipped_of and len(rest) < 2):
+        return name
+    return " ".join(rest)
 
 
 def _owner(text: str) -> list[str]:

@@ -120,12 +120,18 @@ def _is_core(tokens: list[_Token], index: int) -> bool:
     return word == "half" and nxt in ("a", "an") and index + 2 < len(tokens) and tokens[index + 2].word in _MAGNITUDES
 
 
+_SPAN_STARTS = frozenset("past last next previous coming first recent final".split())
+_DURATIONS = frozenset("hours days weeks months years decades quarters hour day week month year decade quarter".split())
+
+
 def _not_a_value(tokens: list[_Token], index: int) -> bool:
     """'500 times stronger', '8.8 on the Richter scale', 'magnitude 7.8': not a claim's figure."""
     after = " ".join(t.word for t in tokens[index + 1:index + 4])
     before = tokens[index - 1].word if index else ""
     return (after.split(" ")[0] in _NOT_AFTER or after.startswith(_NOT_AFTER_PHRASES)
-            or before in ("magnitude", "magnitude-"))
+            or before in ("magnitude", "magnitude-")
+            # 'in the past 12 months', 'over the next five years': when, not a figure
+            or (before in _SPAN_STARTS and after.split(" ")[0] in _DURATIONS))
 
 
 def _is_date_like(words: list[str]) -> bool:

@@ -34,7 +34,7 @@ _CLAIM_EXAMPLES = {
     "claimant": "Port authority",
     "via": "[The Harbor Times]",
     "value": "about 20%",
-    "scope": "container traffic",
+    "scope": "East Container Terminal",
     "when": "2024-04/",
     "certainty": "likely",
     "stance": "supports",

@@ -24,6 +24,7 @@ from .attribution import Attribution, EntityMatcher, attribution_of
 from .find_values import FoundValue, find_values
 from .sentences import Sentence, split_sentences
 from .span import Quotations, Unit, claim_span, units
+from .textheader import header_spans
 
 if TYPE_CHECKING:
     from ..model import Article, Corpus
@@ -33,8 +34,30 @@ _YEARLESS = re.compile(r"\b(?:(?P<m1>January|February|March|April|May|June|July|
                        r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>January|February|March|April|May|June|July|"
                        r"August|September|October|November|December))\b(?!,?\s+\d{4})")
 _RELATIVE = re.compile(r"\b(?P<which>last|this|next|previous|past)\s+year\b|\bso far this year\b", re.IGNORECASE)
-_MONTH_ONLY = re.compile(r"\b(?P<prep>in|from|since|by|until|through)\s+(?P<month>January|February|March|April|May|June|"
+_MONTH_ONLY = re.compile(r"\b(?P<prep>(?i:in|from|since|by|until|through))\s+(?P<month>January|February|March|April|May|June|"
                          r"July|August|September|October|November|December)\b(?!\s+\d)")
+# Words that look ahead: a month after the article's date is then of the article's year ('fees
+# would rise from April'); without them, a past event ('In November, Jassy announced').
+_FUTURE = re.compile(r"\b(?:will|would|shall|plans?|planned|expected|expects|scheduled|set to|next|upcoming|"
+                     r"due|aims?|intends?|is to|are to|from)\b", re.IGNORECASE)
+
+
+def _looks_ahead(sentence: str, at: int) -> bool:
+    """A word that looks ahead in the 60 characters before ``at`` ('will cut jobs in February')."""
+    return _FUTURE.search(sentence[max(0, at - 60):at]) is not None
+
+
+def _after(month: int, day: int | None, published: str | None) -> bool:
+    """Whether a month (and day) of the article's year comes after its publication date."""
+    if not published or len(str(published)) < 7:
+        return False
+    text = str(published)
+    pub_month, pub_day = int(text[5:7]), int(text[8:10]) if len(text) >= 10 else None
+    if month != pub_month:
+        return month > pub_month
+    return day is not None and pub_day is not None and day > pub_day
+
+
 _MONTH_NUMBERS = {m: i for i, m in enumerate("January February March April May June July August September October "
                                               "November December".split(), 1)}
 _REPORTIVE = frozenset(("reportedly", "allegedly", "is said to", "are said to", "said to have"))
@@ -122,12 +145,15 @@ class Suggester:
         values = find_values(article.body)
         suggestions = []
         position = 0
+        header = header_spans(article.body)
         for sentence in split_sentences(article.body):
             own = []
             while position < len(values) and values[position].start < sentence.end:
                 if values[position].start >= sentence.start:
                     own.append(values[position])
                 position += 1
+            if any(start <= sentence.start and sentence.end <= end for start, end in header):
+                continue  # 'By Jane Doe', 'Published: March 3, 2024': the front matter's, not a claim
             suggestion = self._sentence(article, sentence, own, year, text)
             if suggestion is not None:
                 suggestion.covered = any(s < sentence.end and e > sentence.start for s, e in covered_spans)
@@ -205,8 +231,12 @@ class Suggester:
             try:
                 period = parse_period(f"{day} {month} {year}")
                 if period.start is not None:
+                    if _after(period.start.month, period.start.day, published) \
+                            and not _looks_ahead(sentence, yearless.start()):
+                        earlier = period.start.replace(year=period.start.year - 1).isoformat()
+                        return earlier, f"'{yearless.group()}' in the sentence, the year before the article's"
                     return period.start.isoformat(), f"'{yearless.group()}' in the sentence and the article's year"
-            except PeriodError:
+            except (PeriodError, ValueError):  # ValueError: 29 February in the year before
                 pass
         relative = _RELATIVE.search(sentence) if year else None
         if relative and year:
@@ -215,10 +245,17 @@ class Suggester:
             return str(int(year) + shift), f"'{relative.group()}' and the article's year"
         month_only = _MONTH_ONLY.search(sentence) if year else None
         if month_only:
-            text = f"{year}-{_MONTH_NUMBERS[month_only['month']]:02d}"
-            if month_only["prep"] in ("from", "since"):
+            number = _MONTH_NUMBERS[month_only['month']]
+            prep = month_only["prep"].lower()
+            if prep in ("in", "since", "through") and _after(number, None, published) \
+                    and not _looks_ahead(sentence, month_only.start()) and year:
+                # 'Back in November', in an article of January: the November before it
+                return f"{int(year) - 1}-{number:02d}" + ("/" if prep == "since" else ""), \
+                    f"'{month_only.group()}', the year before the article's"
+            text = f"{year}-{number:02d}"
+            if prep in ("from", "since"):
                 text += "/"
-            elif month_only["prep"] in ("by", "until"):
+            elif prep in ("by", "until"):
                 text = "/" + text
             return text, f"'{month_only.group()}' and the article's year"
         if published:

@@ -72,3 +72,16 @@ def read_header(lines: list[str]) -> TextHeader:
     if wire:
         header.agency = wire["agency"]
     return header
+
+
+def header_spans(body: str) -> list[tuple[int, int]]:
+    """Where the byline and date lines among an article's first lines are (offsets in ``body``):
+    what front matter says, not claims (`suggest` offers no stub there)."""
+    spans = []
+    offset = 0
+    for index, line in enumerate(body.split("\n")[:1 + _HEADER_LINES]):
+        bare = line.strip().strip("*_").strip()
+        if index and bare and (_BYLINE.match(bare) or ((date := _DATE_LINE.match(bare)) and _day(date["date"]))):
+            spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return spans

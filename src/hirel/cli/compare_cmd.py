@@ -89,12 +89,17 @@ def value(
     from ..output.reference import ValueReading
     from ..output.reporters import VALUE
     from ..values import ValueParseError, explain_value
+    from ..values.changes import MeasureMismatch
     from ..values.periods import PeriodError, parse_period
     from ..values.units import ConversionError, UnitError
 
     try:
         period = parse_period(when) if when else None
         interval = explain_value(text, unit, period, "change" if change else None)
+    except MeasureMismatch as exc:  # no proposition here: say which flag reads it
+        what = "a change; `hirel value --change` reads changes" if not change else \
+            "a level; without --change, `hirel value` reads levels"
+        raise CommandError(f"'{brief(text, 120)}' states {what}", exit_code=1) from exc
     except (ValueParseError, ConversionError, UnitError, PeriodError) as exc:
         raise CommandError(brief(exc, 400), exit_code=1) from exc
     write_view(ctx, VALUE, format, ValueReading(text, interval, change))

@@ -34,7 +34,7 @@ except ImportError:  # another Python
 from .. import __version__
 
 CACHE_ENV = "HIREL_CACHE_DIR"
-_FORMAT = "hirel-check-cache 2"
+_FORMAT = "hirel-check-cache 3"
 _MARSHAL_VERSION = 4
 _KEY_SIZE = 32
 # Libraries whose behaviour shows in problems (messages of the YAML parser, closest-passage scores).

@@ -15,6 +15,7 @@ value from another claim), no directives (they change how tags read), and only `
 
 from __future__ import annotations
 
+from array import array
 from typing import Any
 
 try:
@@ -64,3 +65,38 @@ def moved(rows: list[list[Any]], shown: str, by: int) -> list[list[Any]]:
     if not by:
         return rows
     return [[row[0], row[1] + by, *row[2:]] if row[0] == shown else row for row in rows]
+
+
+# Where a claims file's claims are written (the line and column of each id, the first line of
+# each claim), kept in the cache as one block of bytes: what a run reads for every file it does
+# not read again is then one object instead of three lists of integers, and these are decoded
+# only when asked for (a duplicate id to report, a changed file whose claims may be reused).
+# Any block of the right length reads as integers, so checking its length checks its shape.
+_PLACE = array("i")
+
+
+def pack_places(lines: list[int], columns: list[int], starts: list[int]) -> bytes | None:
+    """The three lists (of one length) as one block, or None when a number does not fit."""
+    try:
+        return array("i", [*lines, *columns, *starts]).tobytes()
+    except OverflowError:  # a line beyond 2**31: never in a real file, and then nothing is stored
+        return None
+
+
+def places_ok(places: Any, count: int) -> bool:
+    return type(places) is bytes and len(places) == 3 * _PLACE.itemsize * count
+
+
+def unpack_places(places: bytes, count: int) -> tuple[list[int], list[int], list[int]]:
+    """(lines, columns, starts) of a block that passed `places_ok` for ``count`` claims."""
+    numbers = array("i")
+    numbers.frombytes(places)
+    every = numbers.tolist()
+    return every[:count], every[count:2 * count], every[2 * count:]
+
+
+def places_of(entry: dict[str, Any]) -> tuple[list[int], list[int], list[int]]:
+    """The lines and columns of a claims file's ids, and the first line of each claim, from its
+    cache entry (one that passed the cache's shape check, or one just made and not stored)."""
+    unpacked = entry.get("unpacked")
+    return unpacked if unpacked is not None else unpack_places(entry["places"], len(entry["ids"]))

@@ -6,8 +6,7 @@ The structure checks (`structure.py`) and the JSON Schemas printed by `hirel sch
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from ..records import REQUIRED, Record, set_field
 from .ids import ID_PATTERN as ID_PATTERN  # noqa: PLC0414 (kept there: listing a folder needs it alone)
 
 PROPOSITION_PLACEHOLDER = "CHOOSE"  # what `hirel suggest` writes for the proposition, to be replaced
@@ -24,14 +23,26 @@ MEASURES = ("level", "change")
 # {low, high, unit} mapping), "number", "bound" (a number, or a date text).
 
 
-@dataclass(frozen=True)
-class FieldSpec:
+class FieldSpec(Record):
     name: str
     type: str
     description: str
-    required: bool = False
-    choices: tuple[str, ...] | None = None
-    pattern: str | None = None
+    required: bool
+    choices: tuple[str, ...] | None
+    pattern: str | None
+
+    __slots__ = ("choices", "description", "name", "pattern", "required", "type")
+    _FIELDS = (("name", REQUIRED), ("type", REQUIRED), ("description", REQUIRED), ("required", False),
+               ("choices", None), ("pattern", None))
+
+    def __init__(self, name: str, type: str, description: str, required: bool = False,
+                 choices: tuple[str, ...] | None = None, pattern: str | None = None) -> None:
+        set_field(self, "name", name)
+        set_field(self, "type", type)
+        set_field(self, "description", description)
+        set_field(self, "required", required)
+        set_field(self, "choices", choices)
+        set_field(self, "pattern", pattern)
 
 
 CLAIM_FIELDS: tuple[FieldSpec, ...] = (

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from ..problems import Loc, Problem
 from .answer import Answers, state
 from .cache import CheckCache, code_fingerprint, digest
-from .claimreuse import KEY_SIZE, NO_KEY, claim_keys, keepable, moved, spans
+from .claimreuse import KEY_SIZE, NO_KEY, claim_keys, keepable, moved, pack_places, places_of, places_ok, spans
 from .listing import plain_files
 from .paths import display_path
 
@@ -226,7 +226,7 @@ class _Run:
                     files: list[tuple[dict[str, Any], str, str]], problems: list[Problem]) -> set[int]:
         """The claims of a file whose id was used before (reported here), by index."""
         duplicates = set()
-        lines, columns = entry["lines"], entry["columns"]
+        lines, columns, _ = places_of(entry)
         for index, claim_id in enumerate(entry["ids"]):
             number = firsts.get(claim_id)
             if number is None:
@@ -238,9 +238,10 @@ class _Run:
                 first_entry, first_shown, first_article = files[number]
             at = first_entry["ids"].index(claim_id)
             duplicates.add(index)  # checked as the first use only, like load_corpus does
+            first_lines, first_columns, _ = places_of(first_entry)
             problems += _this.duplicate_id_problems(
                 claim_id, Loc(shown, lines[index], columns[index]), shown,
-                Loc(first_shown, first_entry["lines"][at], first_entry["columns"][at]), first_shown,
+                Loc(first_shown, first_lines[at], first_columns[at]), first_shown,
                 same_file=first_article == article_id)
         return duplicates
 
@@ -326,9 +327,11 @@ class _Run:
             kept.append(key or NO_KEY)
             if rows:
                 checked.append([index, rows])
-        entry = {"problems": _rows(found), "ids": ids, "lines": lines, "columns": columns, "checked": checked,
-                 "keys": b"".join(kept), "starts": starts}
-        if depends.endswith(" " + self.article_hashes.get(article_id, "-")):
+        places = pack_places(lines, columns, starts)
+        entry = {"problems": _rows(found), "ids": ids, "places": places, "checked": checked, "keys": b"".join(kept)}
+        if places is None:  # not stored (a line number too large to pack): the lists, for this run
+            entry["unpacked"] = (lines, columns, starts)
+        if depends.endswith(" " + self.article_hashes.get(article_id, "-")) and places is not None:
             entry = self._store(shown, identity, entry)
         return entry  # else the article changed while being read: checked, not stored
 
@@ -359,8 +362,9 @@ def _reusable(previous: dict[str, Any] | None) -> dict[bytes, tuple[int, list[li
         return {}
     found = dict(previous["checked"])
     keys = previous["keys"]
+    _, _, starts = places_of(previous)
     return {keys[at:at + KEY_SIZE]: (start, found.get(index, []))
-            for index, (at, start) in enumerate(zip(range(0, len(keys), KEY_SIZE), previous["starts"]))
+            for index, (at, start) in enumerate(zip(range(0, len(keys), KEY_SIZE), starts))
             if keys[at:at + KEY_SIZE] != NO_KEY}
 
 
@@ -371,12 +375,9 @@ def _well_formed(entry: dict[str, Any]) -> bool:
         if type(problems) is not list or (problems and not all(map(_row_ok, problems))):
             return False
         if "ids" in entry:  # a claims file: where each claim's id is written, and what its checks found
-            ids, lines, columns, checked = entry["ids"], entry["lines"], entry["columns"], entry["checked"]
-            keys, starts = entry["keys"], entry["starts"]
-            if not (type(ids) is type(lines) is type(columns) is type(checked) is type(starts) is list
-                    and type(keys) is bytes and len(ids) == len(lines) == len(columns) == len(starts)
-                    and len(keys) == KEY_SIZE * len(ids) and set(map(type, ids)) <= {str}
-                    and set(map(type, lines + columns + starts)) <= {int}):
+            ids, places, checked, keys = entry["ids"], entry["places"], entry["checked"], entry["keys"]
+            if not (type(ids) is type(checked) is list and type(keys) is bytes and places_ok(places, len(ids))
+                    and len(keys) == KEY_SIZE * len(ids) and set(map(type, ids)) <= {str}):
                 return False
             for index, rows in checked:
                 if not (type(index) is int and 0 <= index < len(ids) and type(rows) is list

@@ -11,7 +11,6 @@ every tag and shape; anything unexpected raises `NotPlain` too, and the file is 
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 from ..model import Article, Certainty, Claim, Loc
@@ -21,8 +20,8 @@ from .yamltypes import FieldLocs
 _SCALARS = (str, int, float, bool, type(None))
 _SCALAR_SET = frozenset(_SCALARS)
 _new_loc = tuple.__new__  # Loc(path, line, column) without the named tuple's argument handling
-_CLAIM_FIELDS = tuple(f.name for f in dataclasses.fields(Claim))
-_ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article))
+_CLAIM_FIELDS = Claim.field_names()
+_ARTICLE_FIELDS = Article.field_names()
 
 
 class NotPlain(Exception):

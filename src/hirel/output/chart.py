@@ -89,7 +89,7 @@ def _domain(intervals: Sequence[Interval]) -> tuple[float, float, bool] | None:
     return low, high, log
 
 
-def _tick(x: float, unit: str, fine: bool, change: bool = False) -> str:
+def _tick(x: float, unit: str, fine: bool, change: bool = False, step: float | None = None) -> str:
     """A tick label: a year (or month), an amount, or on a change proposition a signed change."""
     if unit == "date":
         day = date.fromordinal(round(x))
@@ -97,13 +97,16 @@ def _tick(x: float, unit: str, fine: bool, change: bool = False) -> str:
     from ..model import Interval
     from ..values.figures import format_figure
 
-    return format_figure(Interval(_round(x), _round(x), unit.split("/")[0]), change)
+    return format_figure(Interval(_round(x, step), _round(x, step), unit.split("/")[0]), change)
 
 
-def _round(x: float) -> float:
+def _round(x: float, step: float | None = None) -> float:
+    """Two significant digits, or as many as ticks ``step`` apart need to differ (1.15, 1.2, 1.25)."""
     if x == 0:
         return 0.0
     digits = 1 - math.floor(math.log10(abs(x)))
+    if step:
+        digits = max(digits, -math.floor(math.log10(step)))
     return round(x, digits)
 
 
@@ -113,21 +116,26 @@ def _axis(scale: _Scale, unit: str, offset: int, change: bool = False) -> str:
     line = [" "] * scale.width
     placed: list[tuple[int, int]] = []
 
+    shown: set[str] = set()
+    step = None if scale.log or unit == "date" else (scale.high - scale.low) / 4
+
     def put(column: int, text: str) -> None:
         start = max(0, min(scale.width - len(text), column - len(text) // 2))
-        if any(start <= b + 1 and a <= start + len(text) for a, b in placed):
-            return
+        if text in shown or any(start <= b + 1 and a <= start + len(text) for a, b in placed):
+            return  # a label twice would say two places are one figure
+        shown.add(text)
         line[start:start + len(text)] = list(text)
         placed.append((start, start + len(text) - 1))
 
-    put(0, _tick(scale.at(0), unit, fine, change))
-    put(scale.width - 1, _tick(scale.at(scale.width - 1), unit, fine, change))
+    put(0, _tick(scale.at(0), unit, fine, change, step))
+    put(scale.width - 1, _tick(scale.at(scale.width - 1), unit, fine, change, step))
     if scale.log:
         for power in range(math.ceil(scale.low), math.floor(scale.high) + 1):
             put(scale.column(10.0 ** power), _tick(10.0 ** power, unit, fine, change))
     else:
         for quarter in (2, 1, 3):
-            put(round((scale.width - 1) * quarter / 4), _tick(scale.at(round((scale.width - 1) * quarter / 4)), unit, fine, change))
+            column = round((scale.width - 1) * quarter / 4)
+            put(column, _tick(scale.at(column), unit, fine, change, step))
     text = " " * offset + "".join(line).rstrip()
     per = unit.split("/")[1] if "/" in unit else ""
     notes = [f"per {per}"] if per else []

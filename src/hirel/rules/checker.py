@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -34,11 +35,7 @@ def check_corpus(root: Path, files: Iterable[Path] = (),
 
         corpus, problems = None, check_with_cache(root, cache)
     else:
-        from ..loading.loader import load_corpus
-        from .checks import run_checks
-
-        corpus, problems = load_corpus(root)
-        problems.extend(run_checks(corpus))
+        corpus, problems = _load_and_check(root)
     files = list(files)
     if files:
         answers_for = _answers_for(files, root, run)
@@ -52,6 +49,36 @@ def check_corpus(root: Path, files: Iterable[Path] = (),
         unique = judge(unique)
     unique.sort(key=Problem.sort_key)
     return corpus, unique
+
+
+def _load_and_check(root: Path) -> tuple[Corpus, list[Problem]]:
+    """Load the corpus and run every check on it.
+
+    The loaded corpus is hundreds of thousands of long-lived objects: the checks' garbage
+    collections would walk them all again (a young collection after loading walks every object
+    loading made, the collector being paused while it runs). They are set aside
+    (``gc.freeze``) while the checks run, and put back with the oldest objects after: what is
+    collected, and every result, stay the same.
+    """
+    from ..loading.loader import load_corpus
+    from .checks import run_checks
+
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    frozen = gc.get_freeze_count() == 0  # never thaw what a caller froze itself
+    try:
+        corpus, problems = load_corpus(root)
+        if frozen:
+            gc.freeze()
+        if gc_was_enabled:
+            gc.enable()
+        problems.extend(run_checks(corpus))
+    finally:
+        if frozen:
+            gc.unfreeze()
+        if gc_was_enabled:
+            gc.enable()
+    return corpus, problems
 
 
 def _answers_for(files: list[Path], root: Path, run: set[str] | str | None = None) -> Callable[[str], bool]:

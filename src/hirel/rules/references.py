@@ -134,6 +134,12 @@ def check_article(corpus: Corpus, article: Article) -> Iterator[Problem]:
 
 
 def check_claim_names(corpus: Corpus, claim: Claim) -> Iterator[Problem]:
+    known = corpus.entities
+    if "entities" not in corpus.registries_read or (
+            (claim.claimant is None or claim.claimant in known)
+            and all(name in known for name in claim.via)
+            and (claim.scope is None or claim.scope in known)):
+        return  # the common case, without the places of names that are all known (see _unknown_entity)
     for name, loc, role in _claim_names(claim):
         if (problem := _unknown_entity(corpus, name, loc, role)) is not None:
             yield problem

@@ -311,9 +311,14 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+# Terminal escape sequences (CSI 'ESC[31m', OSC 'ESC]…BEL', and two-character ones): what they
+# spell is not text, so no id is made of it ('ESC[31mRed' is 'red', not '31m-red').
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?|\x9b[0-?]*[ -/]*[@-~]")
+
+
 def slugify(text: str) -> str:
-    """A valid id built from ``text`` (for hints)."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """A valid id built from ``text`` (for hints and new ids)."""
+    return re.sub(r"[^a-z0-9]+", "-", _ESCAPES.sub("", text).lower()).strip("-")
 
 
 def expect_mapping(value: Any, loc: Loc, what: str) -> tuple[YamlMap | None, list[Problem]]:

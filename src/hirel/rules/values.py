@@ -206,16 +206,15 @@ def check_value(claim: Claim, prop: Proposition, period: Period | None) -> Itera
         target = parse_unit("date" if prop.kind == "date" else prop.unit or "")
     except UnitError:
         return  # reported on the proposition
-    loc = claim.loc_of("value")
     measures = prop.measures if prop.kind == "quantity" else None
     try:
         normalize_value(claim.value, target, period, measures)
     except MeasureMismatch as exc:
-        yield ChangeOrLevel.problem(loc, str(exc), exc.hint)
+        yield ChangeOrLevel.problem(claim.loc_of("value"), str(exc), exc.hint)
         return
     except ValueParseError as exc:
         hint = exc.hint or "see how hirel reads it: hirel value \"PHRASE\""
-        yield UnreadableValue.problem(_word_loc(loc, exc), str(exc), hint)
+        yield UnreadableValue.problem(_word_loc(claim.loc_of("value"), exc), str(exc), hint)
         return
     except ConversionError as exc:
         written = read_value(claim.value, expect=target, measures=measures)
@@ -224,20 +223,21 @@ def check_value(claim: Claim, prop: Proposition, period: Period | None) -> Itera
         except UnitError:
             unit = None
         if unit is not None and unit.is_currency and target.is_currency and unit.base != target.base:
-            yield OtherCurrency.problem(loc, f"{exc}; this claim is not compared by figure")
+            yield OtherCurrency.problem(claim.loc_of("value"), f"{exc}; this claim is not compared by figure")
         else:
             hint = None
             if unit is not None and unit.per is None and target.per is not None and unit.base == target.base:
                 hint = "give the period the total covers, e.g. when: 2014/2020"
-            yield IncompatibleUnit.problem(loc, str(exc), hint)
+            yield IncompatibleUnit.problem(claim.loc_of("value"), str(exc), hint)
         return
     if not value_figures_in_quote(claim.value, claim.quote, expect=target):
-        yield FigureNotInQuote.problem(loc, f"the figure of '{as_written(claim.value)}' does not appear in the quote",
+        yield FigureNotInQuote.problem(claim.loc_of("value"),
+                                       f"the figure of '{as_written(claim.value)}' does not appear in the quote",
                                        "check the value against the quote")
     factor = extrapolation_factor(period, target) if target.per else None
     if factor is not None and factor >= EXTRAPOLATION_WARNING and parse_unit(read_value(claim.value, expect=target, measures=measures).unit).per is None:
         yield Extrapolation.problem(
-            loc, f"the total '{claim.value}' over {period.text if period is not None and period.text else 'its period'} "
+            claim.loc_of("value"), f"the total '{claim.value}' over {period.text if period is not None and period.text else 'its period'} "
                  f"is scaled up ×{factor:.3g} "
                  f"into a rate per {target.per}: an extrapolation",
             "if the figure is a total to date, give the whole period it covers in when (e.g. 2023-01/2023-10)")

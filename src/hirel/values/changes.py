@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Interval
+from ..records import REQUIRED, Record, set_field
 from .precision import PRECISION_CAP, union, widen
 from .tokens import ValueParseError, error, normalize
 from .units import Unit, describe_interval, parse_unit
@@ -77,15 +77,28 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(Record):
     direction: int  # +1 up, -1 down, 0 a multiplier (the figure says which way)
     figure: str  # the words that state the size
     words: str  # the words that say it is a change, for the steps
-    multiplier: float | None = None  # doubled: 2
-    hedge: str | None = None  # "more than doubled"
-    level_after: bool = False  # "rose to 5%": the level after the change
-    than: str | None = None  # "30% less than in 2022": a baseline written in the value
+    multiplier: float | None  # doubled: 2
+    hedge: str | None  # "more than doubled"
+    level_after: bool  # "rose to 5%": the level after the change
+    than: str | None  # "30% less than in 2022": a baseline written in the value
+
+    __slots__ = ("direction", "figure", "hedge", "level_after", "multiplier", "than", "words")
+    _FIELDS = (("direction", REQUIRED), ("figure", REQUIRED), ("words", REQUIRED), ("multiplier", None),
+               ("hedge", None), ("level_after", False), ("than", None))
+
+    def __init__(self, direction: int, figure: str, words: str, multiplier: float | None = None,
+                 hedge: str | None = None, level_after: bool = False, than: str | None = None) -> None:
+        set_field(self, "direction", direction)
+        set_field(self, "figure", figure)
+        set_field(self, "words", words)
+        set_field(self, "multiplier", multiplier)
+        set_field(self, "hedge", hedge)
+        set_field(self, "level_after", level_after)
+        set_field(self, "than", than)
 
 
 def find_change(text: str) -> Change | None:

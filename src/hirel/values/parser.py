@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Container
 from dataclasses import dataclass
 
+from ..records import REQUIRED, Record, set_field
 from .tokens import Token, ValueParseError, error
 from .vocabulary import CERTAINTY_WORDS, MAGNITUDE_WORDS, POST_HEDGES, PRE_HEDGES
 
@@ -30,8 +31,7 @@ def _letter_prefix(token: Token) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class Amount:
+class Amount(Record):
     """One figure as written: [low, high] (equal unless vague), and its own markers.
 
     ``half_low``/``half_high``: half a unit of the last written digit of each end, in the
@@ -43,10 +43,27 @@ class Amount:
     has_magnitude: bool
     currency: str | None
     percent: bool
-    vague: bool = False  # an order of magnitude or "a few million": no exact figure
-    half_low: float | None = None
-    half_high: float | None = None
-    subunit: bool = False  # "50 cents": hundredths of the currency
+    vague: bool  # an order of magnitude or "a few million": no exact figure
+    half_low: float | None
+    half_high: float | None
+    subunit: bool  # "50 cents": hundredths of the currency
+
+    __slots__ = ("currency", "half_high", "half_low", "has_magnitude", "high", "low", "percent", "subunit", "vague")
+    _FIELDS = (("low", REQUIRED), ("high", REQUIRED), ("has_magnitude", REQUIRED), ("currency", REQUIRED),
+               ("percent", REQUIRED), ("vague", False), ("half_low", None), ("half_high", None), ("subunit", False))
+
+    def __init__(self, low: float, high: float, has_magnitude: bool, currency: str | None, percent: bool,
+                 vague: bool = False, half_low: float | None = None, half_high: float | None = None,
+                 subunit: bool = False) -> None:
+        set_field(self, "low", low)
+        set_field(self, "high", high)
+        set_field(self, "has_magnitude", has_magnitude)
+        set_field(self, "currency", currency)
+        set_field(self, "percent", percent)
+        set_field(self, "vague", vague)
+        set_field(self, "half_low", half_low)
+        set_field(self, "half_high", half_high)
+        set_field(self, "subunit", subunit)
 
 
 @dataclass

@@ -9,8 +9,9 @@ last written digit). Two caps keep that honest:
   of conversions (``$150M`` over 7 years = $21,428,571/yr vs "$21.4 million a year").
 
 A hedge widens around that: each side is the wider of the hedge's bound and the written
-precision's (``about $100 million`` stays [90M, 110M]; ``more than 150 million`` is at least
-145M). Orders of magnitude and mappings get the floor; bare YAML numbers the precision of their
+precision's (``about $100 million`` stays [90M, 110M]), except a side that a bound sets, which
+is compared as written (``more than 150 million`` is at least 150M, ``nearly 50%`` at most 50%:
+see ``readers.with_precision``). Orders of magnitude and mappings get the floor; bare YAML numbers the precision of their
 digits, like a phrase.
 """
 

@@ -218,15 +218,29 @@ def with_precision(interval: Interval, reading: Reading, scale: float,
         rel_low = rel_high = PRECISION_FLOOR
     precise = widen(figure_low, figure_high, rel_low, rel_high)
     low, high = union((interval.low, interval.high), precise)
+    # A bound is the limit its words set, not a figure read to its digits: "more than 17,000" is
+    # never 16,600, and "nearly 50%" never 51%. Written precision widens the other side only.
+    kinds = {table[word] for word, table in ((reading.pre_hedge, PRE_HEDGES), (reading.post_hedge, POST_HEDGES))
+             if word is not None}
+    if kinds & {AT_LEAST, JUST_OVER}:
+        low = interval.low
+    if kinds & {AT_MOST, NEARLY} or reading.open_high is not None:
+        high = interval.high
     low, high = clean(low), clean(high)
     if (low, high) == (interval.low, interval.high):
-        return interval
+        if not kinds & {AT_LEAST, JUST_OVER, AT_MOST, NEARLY} and reading.open_high is None:
+            return interval
+        return Interval(low, high, interval.unit, interval.text,
+                        interval.steps + (f"a bound is compared as written: {describe_interval(low, high, unit)}",),
+                        (interval.low, interval.high))
     if reading.exact and figure_low == figure_high and figure_low:
         how = describe_precision(rel_low, half_low, figure_low)
     elif reading.exact:
         how = "each end to the precision of its written digits"
     else:
         how = f"±{PRECISION_FLOOR:.0%} (the floor)"
+    if kinds & {AT_LEAST, JUST_OVER, AT_MOST, NEARLY} or reading.open_high is not None:
+        how += ", the bound as written"
     step = f"written precision {how}: compared as {describe_interval(low, high, unit)}"
     return Interval(low, high, interval.unit, interval.text, interval.steps + (step,),
                     (interval.low, interval.high))

@@ -10,12 +10,12 @@ currencies or between kinds of quantity, because every such conversion would nee
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
 from hirel.errors import HirelError
 from hirel.model import Interval, Period
+from hirel.records import REQUIRED, Record, set_field
 from hirel.values.figures import format_date_range, format_words
 from hirel.values.vocabulary import LOWERCASE_CODES, ODD_SPACES, RATE_ADVERBS, RATE_SLASH_WORDS, UNIT_BASE_WORDS
 
@@ -82,12 +82,18 @@ _UNIT_HINT = (
 )
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(Record):
     """A base (``USD``, ``percent``, ``count``, ``date``) and optionally a time unit it is per."""
 
     base: str
-    per: str | None = None
+    per: str | None
+
+    __slots__ = ("base", "per")
+    _FIELDS = (("base", REQUIRED), ("per", None))
+
+    def __init__(self, base: str, per: str | None = None) -> None:
+        set_field(self, "base", base)
+        set_field(self, "per", per)
 
     def __str__(self) -> str:
         return self.base if self.per is None else f"{self.base}/{self.per}"
@@ -210,6 +216,16 @@ def describe_quantity(x: float, unit: Unit | str) -> str:
 
 
 def describe_interval(low: float | None, high: float | None, unit: Unit | str, digits: int = 3) -> str:
+    """An interval in words for explanation steps (see _describe_interval)."""
+    return _describe_interval(low, high, unit, digits)
+
+
+# Every value read and every conversion writes its steps; the same figures in the same unit
+# come back often (a value converted for several periods, the same figure in many claims).
+# The text depends on the arguments only, and arguments equal as keys give the same text
+# (5 and 5.0, 0.0 and -0.0 are written alike); errors are not kept.
+@lru_cache(maxsize=16384)
+def _describe_interval(low: float | None, high: float | None, unit: Unit | str, digits: int) -> str:
     """An interval in words for explanation steps.
 
     '30 million USD per month'; '90 million to 110 million USD per year';

@@ -25,12 +25,14 @@ from . import Target
 from .cards import plural as _plural
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rich.console import Console
     from rich.text import Text
 
     from ...comparing.comparison import Comparison, NormalizedClaim
     from ...comparing.positions import Position
-    from ...model import Proposition
+    from ...model import Period, Proposition
 
 __all__ = ["Compared", "compare_csv", "compare_json", "compare_markdown", "compare_table"]
 
@@ -85,8 +87,9 @@ def compare_markdown(report: Compared, target: Target) -> None:
             out.write("\n")
             table(
                 ["position", "says", "scope", "when", "origins", "claims"],
-                [[p.id, position_says(p, prop), p.scope or "", format_period(p.period), ", ".join(p.origins), " ".join(p.claims)]
-                 for p in found.positions])
+                # a position has a period only where the proposition compares periods (else "any")
+                [[p.id, position_says(p, prop), p.scope or "", _position_when(p, prop, format_period),
+                  ", ".join(p.origins), " ".join(p.claims)] for p in found.positions])
         if found and found.disputes:
             out.write("\n")
             table(["dispute", "explanation"],
@@ -97,6 +100,12 @@ def compare_markdown(report: Compared, target: Target) -> None:
             table(["verdict", "claims", "explanation"],
                                  [[f.verdict, " vs ".join(f.claims), f.explanation] for f in shown])
         out.write("\n")
+
+
+def _position_when(position: Position, prop: Proposition, format_period: Callable[[Period], str]) -> str:
+    if position.period.start is None and position.period.end is None and not (prop.changes_over_time or prop.cumulative):
+        return "any"
+    return format_period(position.period)
 
 
 # A table for people: a proposition with thousands of claims shows its leading positions (most

@@ -73,7 +73,7 @@ def show_fields(detail: ClaimDetail) -> list[tuple[str, str]]:
         rows.append(("value", value_text(claim.value)))
         if nc.interval is not None:
             rows.append(("normalized", says(nc)))
-            if nc.interval.written is not None:
+            if nc.interval.written is not None and nc.interval.written != (nc.interval.low, nc.interval.high):
                 from ...values.figures import format_figure
 
                 compared = format_figure(nc.interval, nc.measures == "change", compared=True)
