@@ -1,7 +1,7 @@
 """Changes: the behaviour that the mutants of `hirel.values.changes` showed untested.
 
 Intervals and steps worked out by hand from docs/values.md: a change is read as its figure
-(a round figure widened by the 5% cap, `up to x` is [0, x]), signed by its verb (a decrease
+(a round figure widened by the 5% cap; a bound compared as written: `up to x` is [0, x]), signed by its verb (a decrease
 negates and swaps the ends, and nothing falls by more than 100%); a multiplier ×m is a change
 of (m − 1) × 100 percent, widened by the cap.
 """
@@ -31,11 +31,11 @@ def test_nothing_falls_by_more_than_all_of_it():
 
 
 def test_a_fall_of_up_to_a_figure_ends_at_a_plain_zero():
-    # up to 10% = [0, 10], the cap at the top: [0, 10.5]; fell: [−10.5, 0], a zero without a sign.
+    # up to 10% = [0, 10] (a bound is compared as written); fell: [−10, 0], a zero without a sign.
     value = change("fell by up to 10%")
-    assert (value.low, value.high) == (-10.5, 0.0)
+    assert (value.low, value.high) == (-10.0, 0.0)
     assert math.copysign(1.0, value.high) == 1.0
-    assert value.steps[-1] == "'fell' makes it a decrease, a relative change: −10.5 percent to 0 percent"
+    assert value.steps[-1] == "'fell' makes it a decrease, a relative change: −10 percent to 0 percent"
 
 
 def test_an_increase_and_an_absolute_change_are_said():
@@ -53,16 +53,17 @@ def test_changes_below_one_percent_carry_their_sign():
 
 
 def test_open_ended_changes():
-    # more than 10%: at least 10, the cap on the bound: at least 9.5
-    assert change("up at least 10%").steps[-1] == "'up' makes it an increase, a relative change: at least +9.5 percent"
-    # more than $500 million: at least 475M; down: at most −475M
+    # at least 10%: at least 10 (a bound is compared as written)
+    assert change("up at least 10%").steps[-1] == "'up' makes it an increase, a relative change: at least +10 percent"
+    # more than $500 million: at least 500M; down: at most −500M
     value = change("down more than $500 million", "USD")
-    assert (value.low, value.high) == (None, -475e6)
-    assert value.steps[-1] == "'down' makes it a decrease, an absolute change: at most −475 million USD"
+    assert (value.low, value.high) == (None, -500e6)
+    assert value.steps[-1] == "'down' makes it a decrease, an absolute change: at most −500 million USD"
 
 
 def test_hedged_multipliers():
-    # "up to doubled": ×1 to ×2, no fall: 0% to +100%, the cap at the top: +105%.
+    # "up to doubled": ×1 to ×2, no fall: 0% to +100%, the cap at the top: +105%
+    # (a multiplying verb gets the cap, hedged or not).
     value = change("up to doubled")
     assert (value.low, value.high) == (0.0, 105.0)
     assert value.steps == ("read 'up to doubled' as ×2 the level before", "'up to': ×1 to ×2",
