@@ -87,8 +87,8 @@ def test_the_level_after_a_change_keeps_its_steps():
     assert (value.low, value.high) == (4.75, 5.25)
     assert value.steps == (
         "'rose to' states the level after a change: 5 percent",
-        "written precision ±5% (the cap: a round figure's trailing zeros are not taken at face value): "
-        "compared as 4.75 to 5.25 percent")
+        ("written precision ±5% (the cap: a round figure's trailing zeros are not taken at face value): "
+         "compared as 4.75 to 5.25 percent"))
 
 
 def test_a_change_where_a_level_is_measured_and_the_reverse_are_refused_with_a_hint():

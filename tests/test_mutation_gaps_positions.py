@@ -15,7 +15,7 @@ import pytest
 from hirel.comparing.entities import EntityIndex
 from hirel.comparing.positions import find_positions
 from hirel.model import Entity, Interval, Loc, Period, Proposition
-from test_positions import DARFUR, DEATHS, ENTITIES, K, YEARLY, c
+from test_positions import DARFUR, DEATHS, ENTITIES, YEARLY, K, c
 
 LOC = Loc("entities.yaml")
 
