@@ -116,3 +116,10 @@ def test_once_the_level_before_is_no_change():
     value = change("up 1-fold")
     assert (value.low, value.high, value.unit) == (0.0, 0.0, "percent")
     assert value.steps == ("read 'up 1-fold' as ×1 the level before", "as a change: 0 percent")
+
+
+def test_level_after_a_change_with_as_in_its_figure():
+    # "as much as" holds " as ": the step names the whole reading, not what follows its first " as "
+    value = read_value("rose to as much as 5%")
+    assert (value.low, value.high) == (0, 5)  # a bound, compared as written
+    assert value.steps[0] == "'rose to' states the level after a change: as much as 5 percent"

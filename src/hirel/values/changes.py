@@ -140,7 +140,10 @@ def read_change_or_level(raw: str, expect: Unit | None, measures: str | None) ->
             return read_level(raw, expect)
         if change.level_after:
             level = read_level(change.figure, expect)
-            step = f"'{change.words} to' states the level after a change: {level.steps[0].split(' as ', 1)[1]}"
+            first = level.steps[0]  # "read '<figure>' as <reading>"; the figure may hold " as " itself
+            prefix = f"read '{change.figure.strip()}' as "
+            reading = first[len(prefix):] if first.startswith(prefix) else first.split("' as ", 1)[-1]
+            step = f"'{change.words} to' states the level after a change: {reading}"
             return Interval(level.low, level.high, level.unit, raw, (step,) + level.steps[1:], level.written)
         raise MeasureMismatch(
             error(raw, f"'{raw.strip()}' states a change ('{change.words}'), but the proposition "
