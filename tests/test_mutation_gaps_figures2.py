@@ -137,3 +137,16 @@ def test_change_as_written_or_as_compared():
     interval = Interval(45, 55, "percent", written=(50, 50))
     assert format_change(interval) == "+50%"
     assert format_change(interval, compared=True) == "up 45%–55%"
+
+
+@pytest.mark.parametrize(("low", "high", "text"), [
+    (0.5, 0.5, "+0.5%"),  # a rise under one point is still a rise
+    (-0.5, -0.5, "-0.5%"),
+    (0.5, None, "up at least 0.5%"),
+    (None, -0.5, "down at least 0.5%"),
+    (0.5, 2, "up 0.5%–2%"),
+    (-2, -0.5, "down 0.5%–2%"),
+    (None, 0.5, "≤ +0.5%"),
+])
+def test_changes_under_one(low, high, text):
+    assert format_change(Interval(low, high, "percent")) == text
