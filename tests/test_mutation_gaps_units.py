@@ -71,3 +71,21 @@ def test_dates_in_words():
     assert describe_interval(first, None, "date") == "from 2017-01-01"
     assert describe_interval(None, last, "date") == "until 2019-12-31"
     assert describe_quantity(first, "date") == "2017-01-01"
+
+
+def test_different_kinds_of_quantity_message_whole():
+    with pytest.raises(ConversionError) as caught:
+        convert(Interval(10, 10, "USD"), "percent")
+    assert str(caught.value) == ("cannot convert USD to percent: an amount of money and a "
+                                 "percentage are different kinds of quantity")
+
+
+def test_one_whole_year_is_written_in_the_singular():
+    result = convert(Interval(10, 10, "USD"), "USD/year", Period(date(2019, 1, 1), date(2019, 12, 31)))
+    assert result.steps[-1] == "10 USD over 2019-01-01–2019-12-31 (1 year) ÷ 1 = 10 USD per year"
+
+
+def test_a_length_of_ten_or_more_years_keeps_two_decimals():
+    # 2010-01 to 2020-03: 123 whole months, 10.25 years (three significant digits would be 10.2).
+    result = convert(Interval(10, 10, "USD"), "USD/year", Period(date(2010, 1, 1), date(2020, 3, 31)))
+    assert "(10.25 years) ÷ 10.25 = " in result.steps[-1]
