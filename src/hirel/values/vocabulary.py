@@ -378,13 +378,11 @@ COUNTED_WORDS = frozenset(
      "adults", "residents", "bodies", "fatalities", "troops", "soldiers", "civilians"}
 )
 
-# Words that say how likely a figure is, not what it is ("could reach 20,000", "may have
-# reached"): a value refuses them with a hint to write the figure and the claim's `certainty`.
+# How likely a figure is, not what it is ("could reach 20,000"): refused, with the certainty to write.
 CERTAINTY_WORDS: dict[str, str] = {
     **dict.fromkeys(["could", "may", "might", "possibly", "perhaps", "can", "feared", "fears"], "possible"),
     **dict.fromkeys(["would", "will", "should", "expected", "projected", "forecast", "predicted", "likely",
-                     "probably", "set"], "likely"),
-}
+                     "probably", "set"], "likely")}
 
 # --- every keyword, for "is this a misspelt keyword?" ----------------------------------------
 
