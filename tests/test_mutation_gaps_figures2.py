@@ -23,7 +23,6 @@ from hirel.values.figures import (
     format_words,
 )
 
-
 # -- _scaled: under a thousand, a rounding that reaches 1000 is shown as 1K ---------------------
 
 @pytest.mark.parametrize(("x", "text", "words"), [

@@ -43,10 +43,10 @@ def test_period_length_needs_both_ends():
 
 @pytest.mark.parametrize(("source", "target", "message"), [
     ("USD", "EUR", "cannot convert USD to EUR: hirel never converts between currencies"),
-    ("USD/year", "USD", "cannot convert USD/year to USD: a rate is not a total, and hirel does "
-                        "not multiply a rate by a period"),
-    ("USD", "USD/year", "cannot convert a total in USD to USD/year: the claim's period (when) "
-                        "needs a start and an end to spread the total over"),
+    ("USD/year", "USD", ("cannot convert USD/year to USD: a rate is not a total, and hirel does "
+                         "not multiply a rate by a period")),
+    ("USD", "USD/year", ("cannot convert a total in USD to USD/year: the claim's period (when) "
+                         "needs a start and an end to spread the total over")),
 ])
 def test_conversion_messages_whole(source, target, message):
     with pytest.raises(ConversionError) as caught:
