@@ -361,10 +361,9 @@ MULTIPLIERS: dict[str, float] = {
 # Words never read as the noun a count counts: reporting verbs and finite verbs or auxiliaries
 # ("708,\" said", "19,136 people died"). A value is the figure and its noun, not a clause.
 NOT_COUNTED_WORDS = frozenset(
-    {"said", "says", "say", "saying", "told", "tells", "tell", "reported", 
-     "according", "added", "adds", "stated", "announced", "announces", "claimed",
-     "confirmed", "confirms", "estimated", "noted", "explained", "wrote",
-     "writes", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will",
+    {"said", "says", "say", "saying", "told", "tells", "tell", "reported", "according", "added", "adds",
+     "stated", "announced", "announces", "claimed", "confirmed", "confirms", "estimated", "noted", "explained",
+     "wrote", "writes", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will",
      "would", "could", "should", "may", "might", "must", "can", "did", "does", "do",
      "died", "die", "dies", "dying", "fled", "flee", "flees", "lost", "lose", "remain",
      "remained", "stood", "reached", "reaches", "rose", "fell", "went"}
