@@ -13,7 +13,6 @@ file whose reading holds something that has no plain form is read afresh every t
 
 from __future__ import annotations
 
-import gc
 import os
 import time
 from pathlib import Path
@@ -24,6 +23,7 @@ from ..rules.references import orphan_problems
 from ..rules.structure import duplicate_id_problems
 from .cache import CheckCache, code_fingerprint, digest
 from .claimsfile import read_claims
+from .collector import collector_paused
 from .loader import CorpusBuilder, list_files, load_entities, load_propositions, read_article
 from .paths import display_path
 from .plainform import NotPlain, article_from, claim_from, plain_article, plain_claim
@@ -33,13 +33,8 @@ _RACY_NS = 2_000_000_000  # as in `incremental`
 
 def load_corpus_cached(root: Path, cache_dir: Path | None) -> tuple[Corpus, list[Problem]]:
     """What `load_corpus(root)` returns; with ``cache_dir``, unchanged files come from the cache."""
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # as load_corpus: many small acyclic objects
-    try:
+    with collector_paused():
         return _Load(root, cache_dir).run()
-    finally:
-        if gc_was_enabled:
-            gc.enable()
 
 
 def _rows(problems: list[Problem]) -> list[list[Any]]:

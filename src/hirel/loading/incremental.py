@@ -16,7 +16,6 @@ its content.
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import time
@@ -27,6 +26,7 @@ from ..problems import Loc, Problem
 from .answer import Answers, state
 from .cache import CheckCache, code_fingerprint, digest
 from .claimreuse import KEY_SIZE, NO_KEY, claim_keys, keepable, moved, pack_places, places_of, places_ok, spans
+from .collector import collector_paused
 from .listing import plain_files
 from .paths import display_path
 
@@ -67,13 +67,8 @@ _REGISTRIES = ":registries"  # the entry of the registries' own problems (no fil
 
 def check_with_cache(root: Path, cache_dir: Path) -> list[Problem]:
     """Every problem of the corpus at ``root`` (unsorted), using and refreshing the cache."""
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # see load_corpus: many small acyclic objects
-    try:
+    with collector_paused():
         return _Run(root, cache_dir).problems()
-    finally:
-        if gc_was_enabled:
-            gc.enable()
 
 
 def _rows(problems: list[Problem]) -> list[list[Any]]:

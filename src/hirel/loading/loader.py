@@ -12,7 +12,6 @@ read is kept so that the other files can still be cross-checked against it.
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 from pathlib import Path
@@ -25,6 +24,7 @@ from ..rules.structure import duplicate_id_problems, slugify
 from . import fields as F
 from .build import CorpusBuilder, article_from, entity_from, proposition_from, split_front_matter, topic_from
 from .claimsfile import claim_from
+from .collector import collector_paused
 from .datafiles import display_path, load_yaml_file, read_text
 from .safety import hidden_characters, inside
 from .yamlfile import load_yaml
@@ -37,15 +37,8 @@ _ID_RE = re.compile(F.ID_PATTERN)
 
 def load_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
     """Read ``root`` (a data directory). Returns the corpus and every loading problem."""
-    # Loading makes hundreds of thousands of small acyclic objects; the cyclic garbage
-    # collector would walk them again and again for nothing (about 15% of `hirel check`).
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():  # many small acyclic objects: see `collector`
         return _load_corpus(root)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
 
 
 def _load_corpus(root: Path) -> tuple[Corpus, list[Problem]]:

@@ -108,24 +108,23 @@ def _check_finite(x: float) -> None:
 
 def format_number(x: float) -> str:
     """Compact form: 360e6 -> '360M', 1.5e9 -> '1.5B', 651000 -> '651K', 50 -> '50', 0.25 -> '0.25'."""
-    _check_finite(x)
-    sign = "-" if x < 0 else ""
-    scaled = _scaled(x)
-    if scaled is None:
-        return sign + _small_number(abs(x))
-    mantissa, index = scaled
-    return f"{sign}{mantissa}{_MAGNITUDES[index][1]}"
+    return _format(x, "", 1)
 
 
 def format_words(x: float) -> str:
     """Number in words for explanation steps: '30 million', '1.5 billion', '651 thousand', '50'."""
+    return _format(x, " ", 2)
+
+
+def _format(x: float, separator: str, column: int) -> str:
+    """The figure scaled to its magnitude, named by ``column`` of `_MAGNITUDES` (1: 'M', 2: 'million')."""
     _check_finite(x)
     sign = "-" if x < 0 else ""
     scaled = _scaled(x)
     if scaled is None:
         return sign + _small_number(abs(x))
     mantissa, index = scaled
-    return f"{sign}{mantissa} {_MAGNITUDES[index][2]}"
+    return f"{sign}{mantissa}{separator}{_MAGNITUDES[index][column]}"
 
 
 def _split_unit(unit: str) -> tuple[str, str | None]:
