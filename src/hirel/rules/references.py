@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 
 class UnknownProposition(Rule):
-    """A claim names a proposition that `propositions.yaml` does not define.
+    """A claim names a proposition that `propositions.yaml` does not define. The placeholder
+    `CHOOSE` that `hirel suggest` writes is reported as a proposition not chosen yet.
 
     FAIL:
         proposition: iran-funding-per-yer
