@@ -4,21 +4,31 @@ The mutants are those of `scripts/mutate.py` (same operators, same order, same i
 changes is how they run, so that every mutant can be run instead of a sample:
 
 1. The suite is collected once (in a child process, with nothing of hirel run yet), and each test
-   runs once under a line tracer: which lines of the mutated modules does it execute, and how long
-   does it take. The result is kept in a file (`--coverage`), reused while the sources are the same.
+   runs once under a tracer, hirel's caches cleared before it (so a cached function's body counts
+   for every test that calls it, not only the first): which lines of the measured modules does it
+   run, which files of hirel does it run code of, and how long does it take. The result is kept
+   in a file (`--coverage`), reused test by test while the sources are the same.
 2. For each mutant, a forked child of the collected session replaces, in place, the code of the
    function that holds the mutated line (`function.__code__`, so every reference to the function
    sees the change, `from x import f` included), clears hirel's caches, and runs only the tests
-   that executed that line, fastest first, up to the first failure. A mutant no test executes
-   survives without a run.
+   that executed that line, fastest first, up to the first failure.
 3. A mutant outside any function body (a module-level constant, a default argument, a class
-   attribute) cannot be patched in place: it runs the way `scripts/mutate.py` runs it, the
-   module's focused tests in a fresh process that imports the mutated module.
+   attribute), or in a function that no test runs once collected (it runs on import only, as
+   when a table is built), cannot be patched in place: a forked child forgets hirel and the test
+   modules, imports them again with the mutated module and collects the tests again (a test's
+   parameters are then built from the classes the code under test uses), and runs every test
+   that runs code of the module or of a hirel module importing it, and every test of a file that
+   imports it; the tests that run lines naming what the mutated statement defines go first, and
+   the run stops at the first failure. The files are collected in growing batches (10 tests, 80,
+   640…), so a mutant killed early does not pay for collecting them all. Before the mutants, the
+   unmutated module goes through this path with all those tests, and must pass.
 
-Tests that start `hirel` in a subprocess cannot see a mutant (neither here nor in mutate.py).
+A mutant no test executes survives without a run. A run that fails for another reason than a
+test (a test not found when collected again) is an "error", shown with the survivors. Tests that
+start `hirel` in a subprocess cannot see a mutant (neither here nor in mutate.py).
 
     python scripts/mutate_fast.py src/hirel/values/words.py --show-survivors --json words.json
-    python scripts/mutate_fast.py            # every module of mutate.MODULES_MEASURED
+    python scripts/mutate_fast.py            # every module of MEASURED (below)
 """
 
 from __future__ import annotations
@@ -39,6 +49,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import mutate
 
 ROOT = mutate.ROOT
+_ERROR = "!error: "  # what a child writes in place of a test id when the run itself failed
 
 
 def _parents(tree: ast.AST) -> dict[int, ast.AST]:
@@ -130,8 +141,7 @@ class _Session:
         self.args, self.mutants, self.failed = args, mutants, False
         self.results: dict[str, str] = {}
         self.killers: dict[str, str] = {}
-        self.killer = ""
-        self.inside = {(m, i): lines is not None for m, i, lines in mutants}
+        self.killer = self.reason = ""
 
     def pytest_runtest_logreport(self, report) -> None:
         if report.failed:
@@ -146,11 +156,12 @@ class _Session:
         return ""
 
     def _coverage(self, items: list, files: dict[str, str]) -> dict:
-        """{'lines': {module: {line: [item index…]}}, 'seconds': [per item]}, from a forked child."""
+        """{'lines': {module: {line: [item index…]}}, 'files': {hirel file: [item index…]},
+        'seconds': [per item]}, from a forked child."""
         path = self.args.coverage
-        key = hashlib.sha256("".join(sorted(files.values())).encode()).hexdigest()
+        key = hashlib.sha256(("files, cold caches\0" + "".join(sorted(files.values()))).encode()).hexdigest()
         names = [item.nodeid for item in items]
-        known: dict[str, tuple[float, bool, dict[str, list[int]]]] = {}  # nodeid -> what it did
+        known: dict[str, tuple[float, bool, dict[str, list[int]], list[str]]] = {}  # nodeid -> what it did
         if path.exists():
             cached = json.loads(path.read_text("utf-8"))
             if cached.get("key") == key and "failing" in cached:
@@ -162,10 +173,17 @@ class _Session:
                     for line, indexes in lines.items():
                         for i in indexes:
                             per_item.setdefault(i, {}).setdefault(m, []).append(int(line))
-                known = {name: (cached["seconds"][i], i in failed_before, per_item.get(i, {}))
+                files_of: dict[int, list[str]] = {}
+                for f, indexes in cached["files"].items():
+                    for i in indexes:
+                        files_of.setdefault(i, []).append(f)
+                known = {name: (cached["seconds"][i], i in failed_before, per_item.get(i, {}), files_of.get(i, []))
                          for i, name in enumerate(cached["items"])}
         by_file = {str(ROOT / m): m for m in files}
         hits: dict[str, dict[int, set[int]]] = {m: {} for m in files}
+        # every file of hirel a test runs code of (not its lines): the tests a module-level mutant runs
+        package = str(mutate.SRC / "hirel") + os.sep
+        file_hits: dict[str, set[int]] = {}
         seconds: list[float] = []
         current = [0]
         failing: list[int] = []
@@ -176,7 +194,10 @@ class _Session:
             return local
 
         def tracer(frame, event, arg):
-            if frame.f_code.co_filename in by_file:
+            filename = frame.f_code.co_filename
+            if filename.startswith(package):
+                file_hits.setdefault(filename, set()).add(current[0])
+            if filename in by_file:
                 hits[by_file[frame.f_code.co_filename]].setdefault(frame.f_lineno, set()).add(current[0])
                 return local
             return None
@@ -187,15 +208,18 @@ class _Session:
             for i, item in enumerate(items):
                 current[0] = i
                 if item.nodeid in known:  # traced by an earlier run of the same sources
-                    took, failed, lines_of = known[item.nodeid]
+                    took, failed, lines_of, ran = known[item.nodeid]
                     seconds.append(took)
                     if failed:
                         failing.append(i)
                     for m, lines in lines_of.items():
                         for line in lines:
                             hits[m].setdefault(line, set()).add(i)
+                    for f in ran:
+                        file_hits.setdefault(str(ROOT / f), set()).add(i)
                     continue
                 started = time.monotonic()
+                _clear_caches()  # a cached function's body is traced for every test that calls it
                 sys.settrace(tracer)
                 item.ihook.pytest_runtest_protocol(item=item, nextitem=items[i + 1] if i + 1 < len(items) else None)
                 sys.settrace(None)
@@ -204,7 +228,8 @@ class _Session:
                     failing.append(i)
                     self.failed = False
             data = {"key": key, "items": names, "seconds": seconds, "failing": failing,
-                    "lines": {m: {str(k): sorted(v) for k, v in lines.items()} for m, lines in hits.items()}}
+                    "lines": {m: {str(k): sorted(v) for k, v in lines.items()} for m, lines in hits.items()},
+                    "files": {str(Path(f).relative_to(ROOT)): sorted(v) for f, v in file_hits.items()}}
             path.write_text(json.dumps(data), encoding="utf-8")
             os._exit(0)
         os.waitpid(pid, 0)
@@ -219,22 +244,42 @@ class _Session:
         seconds = coverage["seconds"]
         failing = set(coverage["failing"])  # tests that fail without a mutant (or under the tracer)
         print(f"{len(items)} tests, {len(failing)} left out: they fail without a mutant", file=self.log)
-        for m in modules:  # the unmutated code, through both paths, must pass
-            everything = sorted({i for v in coverage["lines"][m].values() for i in v} - failing,
-                                key=lambda i: seconds[i])[:200]
-            same = compile(trees_source(m), str(ROOT / m), "exec")
-            for inside in (False,):
-                if self._one(m, same, [items[i] for i in everything], inside) != "survived":
-                    print(f"{m}: the tests fail without a mutant (in_function={inside})", file=self.log)
-                    return True
-        trees = {m: mutate.mutants_of(m)[0] for m in modules}
         started = time.monotonic()
+        outside = {m: self._module_level_tests(m, coverage, items) - failing for m in modules}
+        trees = {m: mutate.mutants_of(m)[0] for m in modules}
+        plans: list[tuple[str, int, list[int], bool]] = []  # module, index, tests in order, in place?
         for module, index, lines in self.mutants:
-            if lines is None:  # module level: every test that runs a line of the module
-                lines = {int(line) for line in coverage["lines"][module]}
-            covering = sorted({i for line in lines for i in coverage["lines"][module].get(str(line), [])}
-                              - failing,
-                              key=lambda i: seconds[i])
+            covering = []
+            if lines is not None:
+                covering = sorted({i for line in lines for i in coverage["lines"][module].get(str(line), [])}
+                                  - failing,
+                                  key=lambda i: seconds[i])
+            if covering:
+                plans.append((module, index, covering, True))
+                continue
+            # Outside any function, or in a function no test runs once the tests are collected (one
+            # that runs on import only, as a table is built): the module imported again, and the
+            # tests that run it or a module importing it, those that run lines naming what the
+            # mutated statement defines first.
+            related = self._related_lines(trees[module], index, coverage)
+            first = {i for m, found in related.items() for line in found
+                     for i in coverage["lines"][m].get(str(line), [])} & outside[module]
+            plans.append((module, index, sorted(first, key=lambda i: seconds[i])
+                          + sorted(outside[module] - first, key=lambda i: seconds[i]), False))
+        for m in modules:  # the unmutated module, imported again, must pass what its mutants will run
+            if all(inside for mm, _, _, inside in plans if mm == m):
+                continue
+            everything = sorted(outside[m], key=lambda i: seconds[i])
+            same = compile(trees_source(m), str(ROOT / m), "exec")
+            if self._one(m, same, [items[i] for i in everything], inside=False) != "survived":
+                print(f"{m}: the tests fail without a mutant, the module imported again: "
+                      f"{self.killer or 'the child failed before its tests'} {self.reason}", file=self.log)
+                return True
+            print(f"{m}: {len(everything)} tests for a mutant outside any function, "
+                  f"checked without a mutant in {time.monotonic() - started:.0f} s", file=self.log)
+        for done, (module, index, covering, inside) in enumerate(plans):
+            if done and done % 25 == 0:
+                print(f"{done}/{len(plans)} mutants, {time.monotonic() - started:.0f} s", file=self.log)
             if not covering:
                 self.results[f"{module}:{index}"] = "survived"
                 continue
@@ -243,13 +288,43 @@ class _Session:
             except (SyntaxError, ValueError):
                 self.results[f"{module}:{index}"] = "invalid"
                 continue
-            inside = self.inside[(module, index)]
             self.results[f"{module}:{index}"] = self._one(module, code, [items[i] for i in covering], inside)
             self.killers[f"{module}:{index}"] = self.killer
         self.args.results.write_text(json.dumps({"outcomes": self.results, "killers": self.killers}),
                                      encoding="utf-8")
         print(f"{len(self.mutants)} mutants in {time.monotonic() - started:.0f} s", file=self.log)
         return True
+
+    def _module_level_tests(self, module: str, coverage: dict, items: list) -> set[int]:
+        """The tests a mutant outside any function runs: those that run code of the module or of a
+        hirel module importing it (directly or not: a table built at import from its words), and
+        every test of a test file that imports it."""
+        files = {module, *_importers(module)}
+        found = {i for f in files for i in coverage["files"].get(f, [])}
+        readers = _test_files_importing(mutate.module_name(module))
+        found.update(i for i, item in enumerate(items) if item.nodeid.split("::", 1)[0] in readers)
+        return found
+
+    def _related_lines(self, tree: ast.Module, index: int, coverage: dict) -> dict[str, set[int]]:
+        """Lines of the traced modules that name what the mutated top-level statement defines:
+        their tests run first (the order only; every test of the module-level set still runs)."""
+        node = mutate._sites(tree)[index][0]
+        parents = _parents(tree)
+        statement = node
+        while not isinstance(parents.get(id(statement)), ast.Module):
+            statement = parents[id(statement)]
+        names = set()
+        for part in ast.walk(statement):
+            if isinstance(part, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                names.add(part.name)
+            elif isinstance(part, ast.Name) and isinstance(part.ctx, ast.Store):
+                names.add(part.id)
+            elif isinstance(part, (ast.Subscript, ast.Attribute)) and isinstance(part.ctx, ast.Store):
+                base = part.value
+                if isinstance(base, ast.Name):
+                    names.add(base.id)
+        return {m: {line for name in names for line in _name_lines(m).get(name, ())}
+                for m in coverage["lines"]}
 
     def _one(self, module: str, code: types.CodeType, items: list, inside: bool) -> str:
         read_end, write_end = os.pipe()
@@ -264,13 +339,14 @@ class _Session:
                     for key, function in _functions(target).items():
                         if key in codes and len(codes[key].co_freevars) == len(function.__code__.co_freevars):
                             function.__code__ = codes[key]
+                    _clear_caches()
+                    failed = self._run(items)
                 else:
-                    _reimport(module, code)
-                _clear_caches()
-                failed = self._run(items)
+                    failed = _run_fresh(module, code, [item.nodeid for item in items])
                 os.write(write_end, failed.encode())
                 os._exit(1 if failed else 0)
-            except BaseException:  # noqa: BLE001 - the forked child exits, whatever happened
+            except BaseException as error:  # noqa: BLE001 - the forked child exits, whatever happened
+                os.write(write_end, f"{_ERROR}{error}".encode()[:4000])
                 os._exit(2)
         os.close(write_end)
         deadline = time.monotonic() + self.args.timeout
@@ -278,7 +354,9 @@ class _Session:
             while True:
                 done, status = os.waitpid(pid, os.WNOHANG)
                 if done:
-                    self.killer = os.read(read_end, 4096).decode()
+                    self.killer, _, self.reason = os.read(read_end, 4096).decode(errors="replace").partition("\n")
+                    if self.killer.startswith(_ERROR):  # the run went wrong: neither killed nor survived
+                        return "error"
                     return "survived" if os.waitstatus_to_exitcode(status) == 0 else "killed"
                 if time.monotonic() > deadline:
                     os.kill(pid, signal.SIGKILL)
@@ -290,45 +368,164 @@ class _Session:
             os.close(read_end)
 
 
-_PLAIN = (int, float, str, bytes, bool, type(None))
+@functools.cache
+def _name_lines(module: str) -> dict[str, set[int]]:
+    """Every name a module reads (a bare name or an attribute), and the lines it is read on."""
+    found: dict[str, set[int]] = {}
+    for node in ast.walk(trees_source(module)):
+        if isinstance(node, ast.Name):
+            found.setdefault(node.id, set()).add(node.lineno)
+        elif isinstance(node, ast.Attribute):
+            found.setdefault(node.attr, set()).add(node.lineno)
+    return found
+
+
+def _imported_names(tree: ast.Module, package: str, top_level: bool = False) -> set[str]:
+    """The full names of the modules a module imports, anywhere in it (a function's lazy import
+    too) or `top_level` only (run on import; not under `if TYPE_CHECKING`), with `from a import b`
+    also as `a.b` in case b is a module."""
+    names = set()
+    for node in (_top_level_nodes(tree) if top_level else ast.walk(tree)):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base_name = ".".join(base + ([node.module] if node.module else []))
+            else:
+                base_name = node.module or ""
+            names.add(base_name)
+            names.update(f"{base_name}.{alias.name}" for alias in node.names)
+    return names
+
+
+def _top_level_nodes(tree: ast.Module):
+    """The nodes that run when the module is imported: not inside a function, not under
+    `if TYPE_CHECKING`."""
+    todo: list[ast.AST] = [tree]
+    while todo:
+        node = todo.pop()
+        yield node
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                continue
+            if isinstance(child, ast.If) and "TYPE_CHECKING" in ast.unparse(child.test):
+                todo.extend(child.orelse)
+                continue
+            todo.append(child)
+
+
+@functools.cache
+def _import_graph(top_level: bool) -> dict[str, set[str]]:
+    """{module name: the hirel source files (relative paths) that import it (on import only, or
+    anywhere)}."""
+    importers: dict[str, set[str]] = {}
+    for path in sorted((mutate.SRC / "hirel").rglob("*.py")):
+        relative = str(path.relative_to(ROOT))
+        name = mutate.module_name(relative)
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        for imported in _imported_names(ast.parse(path.read_text("utf-8")), package, top_level):
+            importers.setdefault(imported, set()).add(relative)
+    return importers
+
+
+def _importers(module: str) -> set[str]:
+    """The hirel source files that can read what the module defines: those that import it
+    (anywhere, a function's lazy import too), and, through imports run on import, those that
+    import a module whose import read it (a table built from its words)."""
+    name = mutate.module_name(module)
+    built = {module}  # modules whose import runs with the mutated module's values
+    todo = [name]
+    while todo:
+        for relative in _import_graph(True).get(todo.pop(), ()):
+            if relative not in built:
+                built.add(relative)
+                todo.append(mutate.module_name(relative))
+    direct = {relative for m in built for relative in _import_graph(False).get(mutate.module_name(m), ())}
+    return (built | direct) - {module}
+
+
+def _test_files_importing(name: str) -> set[str]:
+    """The test files (as pytest names them, 'tests/test_x.py') that import the module by name."""
+    found = set()
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        if name in _imported_names(ast.parse(path.read_text("utf-8")), ""):
+            found.add(str(path.relative_to(ROOT)))
+    return found
 
 
 def trees_source(module: str) -> ast.Module:
     return ast.parse((ROOT / module).read_text(encoding="utf-8"))
 
 
-def _reimport(module: str, code: types.CodeType) -> None:
-    """Import hirel again with the mutated module, and point the tests' globals at the new objects."""
-    import importlib
+class _FirstFailure:
+    """A plugin of the run in a fresh collection: the id of the first test that fails, and which
+    of the wanted tests were collected."""
 
-    old = {name: m for name, m in sys.modules.items() if name == "hirel" or name.startswith("hirel.")}
-    for name in old:
-        del sys.modules[name]
+    def __init__(self, wanted: list[str]) -> None:
+        self.wanted, self.failed, self.found = wanted, "", set()
+        self.reason: list[str] = []  # the last line of the failure
+
+    def pytest_collection_modifyitems(self, session, config, items) -> None:
+        # in the suite's order: a test then runs after the tests it follows in the suite (a test
+        # whose result depends on what ran before it passes as it does in the suite)
+        wanted = set(self.wanted)
+        kept = [item for item in items if item.nodeid in wanted]
+        self.found = {item.nodeid for item in kept}
+        items[:] = kept
+
+    def pytest_runtest_logreport(self, report) -> None:
+        if report.failed and not self.failed:
+            self.failed = report.nodeid
+            self.reason = report.longreprtext.strip().splitlines()[-1:]
+
+    def pytest_collectreport(self, report) -> None:  # the mutated module broke an import
+        if report.failed and not self.failed:
+            self.failed = f"{report.nodeid} (collection)"
+
+
+def _forget(also) -> None:
+    """Drop the modules of tests/ (and those `also` names) from `sys.modules`."""
+    tests = str(ROOT / "tests")
+    for name, loaded in list(sys.modules.items()):
+        if also(name) or str(getattr(loaded, "__file__", None) or "").startswith(tests):
+            del sys.modules[name]
+
+
+def _run_fresh(module: str, code: types.CodeType, wanted: list[str]) -> str:
+    """In a forked child: import hirel and the tests again, with the mutated module, and run the
+    wanted tests in that order up to the first failure; the id of the failing test, or ''.
+
+    Everything of hirel and of tests/ is forgotten first, so the tests are collected again against
+    the new import: a test parameter or a test module's constant built from a hirel class is an
+    instance of the class the code under test uses (a dataclass is equal only to one of its own
+    class, and the collected session's instances are of the first import's classes).
+    """
+    import pytest
+
+    _forget(lambda name: name == "hirel" or name.startswith("hirel."))
     sys.meta_path.insert(0, mutate._Finder(mutate.module_name(module), code, ROOT / module))
-    new = {}
-    for name in old:
-        try:
-            new[name] = importlib.import_module(name)
-        except ImportError:
-            pass
-    replacement: dict[int, object] = {}
-    for name, old_module in old.items():
-        if name not in new:
-            continue
-        replacement[id(old_module)] = new[name]
-        fresh = vars(new[name])
-        for attr, value in vars(old_module).items():
-            if attr in fresh and not attr.startswith("__") and not isinstance(value, _PLAIN):
-                replacement[id(value)] = fresh[attr]
-    for name, other in list(sys.modules.items()):
-        if other is None or name in new or name.split(".")[0] in ("hirel",):
-            continue
-        if not (name.startswith(("test", "conftest")) or "tests" in str(getattr(other, "__file__", ""))):
-            continue
-        namespace = vars(other)
-        for attr, value in list(namespace.items()):
-            if id(value) in replacement and not attr.startswith("__"):
-                namespace[attr] = replacement[id(value)]
+    # In growing batches, each collecting only its own test files: a mutant killed by one of its
+    # first tests does not pay for collecting every file of the module's tests.
+    size, start = 10, 0
+    while start < len(wanted):
+        batch = wanted[start:start + size]
+        # The test modules are imported again for each batch: collecting a module twice is not the
+        # same (pytest escapes the `ids=` list of a parametrize mark in place, so the second
+        # collection escapes it again, and a test id with a non-ASCII character changes).
+        _forget(lambda name: False)
+        files = list(dict.fromkeys(nodeid.split("::", 1)[0] for nodeid in batch))
+        recorder = _FirstFailure(batch)
+        exit_code = pytest.main(["-x", "-q", "-p", "no:cacheprovider", "-p", "no:randomly", *files],
+                                plugins=[recorder])
+        if recorder.failed:
+            return "\n".join([recorder.failed, *recorder.reason])
+        missing = [nodeid for nodeid in batch if nodeid not in recorder.found]
+        if exit_code != 0 or missing:  # not a kill: the run itself went wrong
+            raise RuntimeError(f"fresh collection: exit code {exit_code}, {len(missing)} tests not collected"
+                               + (f", first {missing[0]}" if missing else ""))
+        start, size = start + size, size * 8
+    return ""
 
 
 def _quiet() -> None:
@@ -367,7 +564,7 @@ def main() -> int:
             if args.only and mutant.index not in args.only:
                 continue
             before = earlier.get((module, mutant.index))
-            if before and before["outcome"] != "survived":
+            if before and before["outcome"] not in ("survived", "error"):
                 mutant.outcome = before["outcome"]
                 continue
             inside = _in_function_body(node, parents)
@@ -403,12 +600,14 @@ def main() -> int:
         killed = [m for m in valid if m.outcome in ("killed", "timeout")]
         rate = 100.0 * len(killed) / len(valid) if valid else 100.0
         timeouts = sum(m.outcome == "timeout" for m in valid)
+        errors = sum(m.outcome == "error" for m in valid)
         print(f"{module}: {len(killed)}/{len(valid)} killed ({rate:.1f}%)"
-              + (f", {timeouts} of them by the time limit" if timeouts else ""), flush=True)
+              + (f", {timeouts} of them by the time limit" if timeouts else "")
+              + (f"; {errors} not run to the end (error: the run itself failed)" if errors else ""), flush=True)
         if args.show_survivors:
             for m in valid:
-                if m.outcome == "survived":
-                    print(f"    survived  {module}:{m.line}  #{m.index}  {m.description}", flush=True)
+                if m.outcome in ("survived", "error"):
+                    print(f"    {m.outcome}  {module}:{m.line}  #{m.index}  {m.description}", flush=True)
                 elif args.only and m.outcome:
                     print(f"    {m.outcome}  {module}:{m.line}  #{m.index}  {m.description}  by "
                           f"{getattr(m, 'killer', '')}", flush=True)
