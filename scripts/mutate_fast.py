@@ -16,12 +16,12 @@ changes is how they run, so that every mutant can be run instead of a sample:
    attribute), or in a function that no test runs once collected (it runs on import only, as
    when a table is built), cannot be patched in place: a forked child forgets hirel and the test
    modules, imports them again with the mutated module and collects the tests again (a test's
-   parameters are then built from the classes the code under test uses), and runs every test
-   that runs code of the module or of a hirel module importing it, and every test of a file that
-   imports it; the tests that run lines naming what the mutated statement defines go first, and
-   the run stops at the first failure. The files are collected in growing batches (10 tests, 80,
-   640…), so a mutant killed early does not pay for collecting them all. Before the mutants, the
-   unmutated module goes through this path with all those tests, and must pass.
+   parameters are then built from the classes the code under test uses), and runs the tests that
+   can read what the mutated statement defines, by name (see `_Session._readers`), those running
+   a line of the module that names it first, up to the first failure. The files are collected in
+   growing batches (10 tests, 80, 640…), so a mutant killed early does not pay for collecting
+   them all. Before the mutants, the unmutated module goes through this path with all those
+   tests, and must pass.
 
 A mutant no test executes survives without a run. A run that fails for another reason than a
 test (a test not found when collected again) is an "error", shown with the survivors. Tests that
@@ -39,6 +39,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import signal
 import sys
 import time
@@ -245,7 +246,6 @@ class _Session:
         failing = set(coverage["failing"])  # tests that fail without a mutant (or under the tracer)
         print(f"{len(items)} tests, {len(failing)} left out: they fail without a mutant", file=self.log)
         started = time.monotonic()
-        outside = {m: self._module_level_tests(m, coverage, items) - failing for m in modules}
         trees = {m: mutate.mutants_of(m)[0] for m in modules}
         plans: list[tuple[str, int, list[int], bool]] = []  # module, index, tests in order, in place?
         for module, index, lines in self.mutants:
@@ -259,17 +259,16 @@ class _Session:
                 continue
             # Outside any function, or in a function no test runs once the tests are collected (one
             # that runs on import only, as a table is built): the module imported again, and the
-            # tests that run it or a module importing it, those that run lines naming what the
-            # mutated statement defines first.
-            related = self._related_lines(trees[module], index, coverage)
-            first = {i for m, found in related.items() for line in found
-                     for i in coverage["lines"][m].get(str(line), [])} & outside[module]
-            plans.append((module, index, sorted(first, key=lambda i: seconds[i])
-                          + sorted(outside[module] - first, key=lambda i: seconds[i]), False))
+            # tests that can read what the mutated statement defines.
+            readers, closest = self._readers(module, trees[module], index, coverage, items)
+            readers -= failing
+            plans.append((module, index, sorted(readers & closest, key=lambda i: seconds[i])
+                          + sorted(readers - closest, key=lambda i: seconds[i]), False))
         for m in modules:  # the unmutated module, imported again, must pass what its mutants will run
             if all(inside for mm, _, _, inside in plans if mm == m):
                 continue
-            everything = sorted(outside[m], key=lambda i: seconds[i])
+            everything = sorted({i for mm, _, tests, inside in plans if mm == m and not inside for i in tests},
+                                key=lambda i: seconds[i])
             same = compile(trees_source(m), str(ROOT / m), "exec")
             if self._one(m, same, [items[i] for i in everything], inside=False) != "survived":
                 print(f"{m}: the tests fail without a mutant, the module imported again: "
@@ -305,26 +304,40 @@ class _Session:
         found.update(i for i, item in enumerate(items) if item.nodeid.split("::", 1)[0] in readers)
         return found
 
-    def _related_lines(self, tree: ast.Module, index: int, coverage: dict) -> dict[str, set[int]]:
-        """Lines of the traced modules that name what the mutated top-level statement defines:
-        their tests run first (the order only; every test of the module-level set still runs)."""
+    def _readers(self, module: str, tree: ast.Module, index: int, coverage: dict,
+                 items: list) -> tuple[set[int], set[int]]:
+        """The tests that can read what the mutated top-level statement defines (its names): those
+        that run a line of the statement, or a line of a traced module that names one of them,
+        or code of another hirel file whose text names one, and every test of a test file whose
+        text names one. The names grow with every top-level statement of hirel that reads one on
+        import (a table built from a word list defines a name of its own). A statement defining a
+        name Python calls by itself (a module's `__getattr__`) reads widely: every test that runs
+        code of the module or of a module importing it. Second, those closest: the tests that run
+        a line of the module naming one (they run first)."""
         node = mutate._sites(tree)[index][0]
         parents = _parents(tree)
         statement = node
         while not isinstance(parents.get(id(statement)), ast.Module):
             statement = parents[id(statement)]
-        names = set()
-        for part in ast.walk(statement):
-            if isinstance(part, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                names.add(part.name)
-            elif isinstance(part, ast.Name) and isinstance(part.ctx, ast.Store):
-                names.add(part.id)
-            elif isinstance(part, (ast.Subscript, ast.Attribute)) and isinstance(part.ctx, ast.Store):
-                base = part.value
-                if isinstance(base, ast.Name):
-                    names.add(base.id)
-        return {m: {line for name in names for line in _name_lines(m).get(name, ())}
-                for m in coverage["lines"]}
+        if isinstance(statement, ast.FunctionDef) and statement.name.startswith("__"):
+            return self._module_level_tests(module, coverage, items), set()
+        names = _names_read_on_import(_bound_names(statement))
+        closest: set[int] = set()
+        found = {i for line in range(statement.lineno, (statement.end_lineno or statement.lineno) + 1)
+                 for i in coverage["lines"][module].get(str(line), [])}
+        for m in coverage["lines"]:
+            lines_of = _name_lines(m)
+            found.update(i for name in names for line in lines_of.get(name, ())
+                         for i in coverage["lines"][m].get(str(line), []))
+            if m == module:
+                closest = set(found)
+        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names))) + r")\b")
+        for f, indexes in coverage["files"].items():
+            if f not in coverage["lines"] and pattern.search(_text(f)):
+                found.update(indexes)
+        naming = {f for f in {item.nodeid.split("::", 1)[0] for item in items} if pattern.search(_text(f))}
+        found.update(i for i, item in enumerate(items) if item.nodeid.split("::", 1)[0] in naming)
+        return found, closest
 
     def _one(self, module: str, code: types.CodeType, items: list, inside: bool) -> str:
         read_end, write_end = os.pipe()
@@ -369,6 +382,57 @@ class _Session:
 
 
 @functools.cache
+def _text(path: str) -> str:
+    return (ROOT / path).read_text("utf-8")
+
+
+def _bound_names(statement: ast.stmt) -> set[str]:
+    """The names a top-level statement defines (assigned, or changed through `name[...] =`)."""
+    names = set()
+    for part in _top_level_nodes(statement):
+        if isinstance(part, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(part.name)
+        elif isinstance(part, ast.Name) and isinstance(part.ctx, ast.Store):
+            names.add(part.id)
+        elif isinstance(part, (ast.Subscript, ast.Attribute)) and isinstance(part.ctx, ast.Store):
+            base = part.value
+            if isinstance(base, ast.Name):
+                names.add(base.id)
+    return names
+
+
+@functools.cache
+def _import_time_statements() -> list[tuple[frozenset[str], frozenset[str]]]:
+    """(names read on import, names defined) for every top-level statement of hirel."""
+    found = []
+    for path in sorted((mutate.SRC / "hirel").rglob("*.py")):
+        for statement in ast.parse(path.read_text("utf-8")).body:
+            if isinstance(statement, (ast.Import, ast.ImportFrom)):
+                continue
+            read = set()
+            for part in _top_level_nodes(statement):
+                if isinstance(part, ast.Name) and isinstance(part.ctx, ast.Load):
+                    read.add(part.id)
+                elif isinstance(part, ast.Attribute):
+                    read.add(part.attr)
+            found.append((frozenset(read), frozenset(_bound_names(statement))))
+    return found
+
+
+def _names_read_on_import(names: set[str]) -> set[str]:
+    """The names, and those defined by every top-level statement that reads one on import."""
+    names = set(names)
+    grew = True
+    while grew:
+        grew = False
+        for read, defined in _import_time_statements():
+            if read & names and not defined <= names:
+                names |= defined
+                grew = True
+    return names
+
+
+@functools.cache
 def _name_lines(module: str) -> dict[str, set[int]]:
     """Every name a module reads (a bare name or an attribute), and the lines it is read on."""
     found: dict[str, set[int]] = {}
@@ -399,16 +463,20 @@ def _imported_names(tree: ast.Module, package: str, top_level: bool = False) -> 
     return names
 
 
-def _top_level_nodes(tree: ast.Module):
-    """The nodes that run when the module is imported: not inside a function, not under
-    `if TYPE_CHECKING`."""
+def _top_level_nodes(tree: ast.AST):
+    """The nodes that run when the module is imported: not a function's body (its decorators and
+    defaults, yes), not a lambda's, not under `if TYPE_CHECKING`."""
     todo: list[ast.AST] = [tree]
     while todo:
         node = todo.pop()
         yield node
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            todo.extend([*node.decorator_list, *node.args.defaults,
+                         *(d for d in node.args.kw_defaults if d is not None)])
+            continue
+        if isinstance(node, ast.Lambda):
+            continue
         for child in ast.iter_child_nodes(node):
-            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
-                continue
             if isinstance(child, ast.If) and "TYPE_CHECKING" in ast.unparse(child.test):
                 todo.extend(child.orelse)
                 continue
