@@ -287,7 +287,11 @@ class _Session:
             except (SyntaxError, ValueError):
                 self.results[f"{module}:{index}"] = "invalid"
                 continue
-            self.results[f"{module}:{index}"] = self._one(module, code, [items[i] for i in covering], inside)
+            # the time limit: what the tests took when traced, five times over and half a minute
+            # more (a mutant that loops for ever is stopped without waiting for --timeout)
+            limit = min(self.args.timeout, 30.0 + 5 * sum(seconds[i] for i in covering))
+            self.results[f"{module}:{index}"] = self._one(module, code, [items[i] for i in covering], inside,
+                                                          limit)
             self.killers[f"{module}:{index}"] = self.killer
         self.args.results.write_text(json.dumps({"outcomes": self.results, "killers": self.killers}),
                                      encoding="utf-8")
@@ -339,7 +343,8 @@ class _Session:
         found.update(i for i, item in enumerate(items) if item.nodeid.split("::", 1)[0] in naming)
         return found, closest
 
-    def _one(self, module: str, code: types.CodeType, items: list, inside: bool) -> str:
+    def _one(self, module: str, code: types.CodeType, items: list, inside: bool,
+             limit: float | None = None) -> str:
         read_end, write_end = os.pipe()
         pid = os.fork()
         if pid == 0:
@@ -362,7 +367,7 @@ class _Session:
                 os.write(write_end, f"{_ERROR}{error}".encode()[:4000])
                 os._exit(2)
         os.close(write_end)
-        deadline = time.monotonic() + self.args.timeout
+        deadline = time.monotonic() + (self.args.timeout if limit is None else limit)
         try:
             while True:
                 done, status = os.waitpid(pid, os.WNOHANG)
@@ -607,7 +612,9 @@ def main() -> int:
     parser.add_argument("modules", nargs="*", help="source files (default: MEASURED)")
     parser.add_argument("--show-survivors", action="store_true")
     parser.add_argument("--json", type=Path, help="write every mutant and its outcome here")
-    parser.add_argument("--timeout", type=float, default=600.0, help="seconds per mutant")
+    parser.add_argument("--timeout", type=float, default=600.0,
+                        help="seconds per mutant at most (the limit is 30 s plus five times what its tests "
+                             "took when traced, if that is less)")
     parser.add_argument("--coverage", type=Path, default=ROOT / ".mutate-coverage.json",
                         help="which test runs which line, kept between runs")
     parser.add_argument("--only", type=int, nargs="*", help="only these mutant indexes (one module)")
