@@ -63,3 +63,14 @@ def test_nine_months_total_as_a_yearly_rate_is_scaled_up_by_a_third():
         ("90 USD over 2019-01-01–2019-09-30 (0.75 years) ÷ 0.75 = 120 USD per year: an extrapolation "
          "(a total for less than a year, scaled up × 1.33 to a rate per year)"),
     )
+
+
+@pytest.mark.parametrize(("low", "high", "text"), [
+    # A date interval open on one side, or on both. `digits` means nothing for dates: the unusual
+    # value keeps these arguments apart from any earlier call (the descriptions are cached).
+    (None, None, "any date"),
+    (date(2031, 2, 3).toordinal(), None, "from 2031-02-03"),
+    (None, date(2031, 2, 3).toordinal(), "until 2031-02-03"),
+])
+def test_open_date_intervals(low, high, text):
+    assert describe_interval(low, high, "date", digits=7) == text
