@@ -35,13 +35,16 @@ def main() -> None:
     code: int | str | None = 0
     try:
         try:
-            from .fast import run_fast
+            from ..patternstore import StoredPatterns
 
-            code = run_fast(sys.argv[1:])
-            if code is None:
-                from .typer_app import app
+            with StoredPatterns(enabled="--no-cache" not in sys.argv[1:]):
+                from .fast import run_fast
 
-                app()
+                code = run_fast(sys.argv[1:])
+                if code is None:
+                    from .typer_app import app
+
+                    app()
         except SystemExit as done:
             code = done.code
         # What is still buffered goes now, while a reader that has gone away can be told apart

@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from ..problems import Problem
-from .cache import CheckCache, digest
+from ..userkey import digest
+from .cache import CheckCache
 
 Listed = Sequence[tuple[str, str, str]]  # (path, path as shown, stem) of each data file, as listed
 

@@ -26,17 +26,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-try:  # hashlib's own blake2b, without loading OpenSSL's bindings (a few milliseconds at start-up)
-    from _blake2 import blake2b
-except ImportError:  # another Python
-    from hashlib import blake2b
-
 from .. import __version__
+from ..userkey import digest, key_file, user_key
+from ..userkey import seal as _seal
 
 CACHE_ENV = "HIREL_CACHE_DIR"
 _FORMAT = "hirel-check-cache 3"
 _MARSHAL_VERSION = 4
-_KEY_SIZE = 32
 # Libraries whose behaviour shows in problems (messages of the YAML parser, closest-passage scores).
 _LIBRARIES = ("yaml", "rapidfuzz")
 
@@ -49,57 +45,10 @@ def default_cache_dir(root: Path) -> Path:
     return Path(os.path.abspath(root)).parent / ".hirel" / "cache"
 
 
-def digest(data: bytes) -> str:
-    return blake2b(data, digest_size=16).hexdigest()
-
-
 def key_path() -> Path | None:
     """Where this user's cache key is kept: out of every corpus, in the user's cache folder."""
-    base = os.environ.get("XDG_CACHE_HOME")
-    if not base or not os.path.isabs(base):
-        home = os.path.expanduser("~")
-        if home == "~":
-            return None
-        base = os.path.join(home, ".cache")
-    return Path(base) / "hirel" / "cache-key"
-
-
-def user_key() -> bytes | None:
-    """This user's random key for the cache's checksum, made on first use; None if it cannot be had."""
-    path = key_path()
-    if path is None:
-        return None
-    try:
-        key = path.read_bytes()
-        if len(key) == _KEY_SIZE:
-            return key
-    except OSError:
-        pass
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        temporary = path.with_name(f".tmp-key-{os.getpid()}-{os.urandom(6).hex()}")
-        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(os.urandom(_KEY_SIZE))
-        try:
-            os.replace(temporary, path) if _unusable(path) else os.unlink(temporary)
-        except OSError:
-            os.unlink(temporary)
-        key = path.read_bytes()  # the one that won, when two runs make it at once
-    except OSError:
-        return None
-    return key if len(key) == _KEY_SIZE else None
-
-
-def _unusable(path: Path) -> bool:
-    try:
-        return path.stat().st_size != _KEY_SIZE
-    except OSError:
-        return True
-
-
-def _seal(body: bytes | memoryview, key: bytes) -> bytes:
-    return blake2b(body, digest_size=32, key=key).hexdigest().encode("ascii")
+    path = key_file()
+    return None if path is None else Path(path)
 
 
 def encode(document: dict[str, Any], key: bytes) -> bytes:

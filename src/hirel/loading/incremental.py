@@ -23,8 +23,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..problems import Loc, Problem
+from ..userkey import digest
 from .answer import Answers, state
-from .cache import CheckCache, code_fingerprint, digest
+from .cache import CheckCache, code_fingerprint
 from .claimreuse import KEY_SIZE, NO_KEY, claim_keys, keepable, moved, pack_places, places_of, places_ok, spans
 from .collector import collector_paused
 from .listing import plain_files
