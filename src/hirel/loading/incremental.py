@@ -151,7 +151,7 @@ class _Run:
         listed = plain_files(self.root / "articles", ".md"), plain_files(self.root / "claims", ".yaml")
         if listed[0] is not None and listed[1] is not None and None not in self.registry_bytes:
             every = [*listed[0], *listed[1]]
-            answer = self.answers.reuse(self.fingerprint, self.registries_key, _signature(str(self.cache.path), ""),
+            answer = self.answers.reuse(self.fingerprint, self.registries_key, self.cache.signature(),
                                         lambda: state(every, self._stat))
             if answer is not None:  # no file changed since the last run: its answer holds
                 return answer
@@ -197,7 +197,7 @@ class _Run:
                 and None not in self.registry_bytes:
             self.answers.store(self.fingerprint, self.registries_key,
                                state([*articles, *claims_files], self._kept_signature),
-                               _signature(str(self.cache.path), ""), _rows(problems))
+                               self.cache.signature(), _rows(problems))
         return problems
 
     def _stat(self, path: str, shown: str) -> list[int] | None:
