@@ -106,8 +106,8 @@ def test_code_the_engine_refuses_is_made_again(tmp_path: Path) -> None:
     store.compile(source, flags)
     records = store.records
     assert records is not None
-    record = records[(source, flags)]
-    records[(source, flags)] = (record[0], [999999, 1, 2], record[2], record[3], record[4])
+    record = marshal.loads(records[(source, flags)])
+    records[(source, flags)] = marshal.dumps((record[0], [999999, 1, 2], record[2], record[3], record[4]), 4)
     store.save()
     again = PatternStore(str(path), KEY)
     _same(again.compile(source, flags), source, flags)

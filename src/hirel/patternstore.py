@@ -32,7 +32,7 @@ from typing import Any
 _FORMAT = b"hirel-patterns 1"
 _MOST = 2000  # patterns kept; past that, only those of the last run (hirel's own change with it)
 # What the engine's internals may raise when they are not what this store expects.
-_UNEXPECTED = (AttributeError, ImportError, IndexError, KeyError, OverflowError, RuntimeError, TypeError,
+_UNEXPECTED = (AttributeError, EOFError, ImportError, IndexError, KeyError, OverflowError, RuntimeError, TypeError,
                ValueError, re.error)
 _Key = tuple[str, int]
 _Record = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
@@ -53,7 +53,7 @@ class PatternStore:
         self.path = path
         self.key = key
         self.find = find
-        self.records: dict[_Key, _Record] | None = None  # read on first use
+        self.records: dict[_Key, bytes] | None = None  # each record marshalled alone; read on first use
         self.made: dict[_Key, re.Pattern[str]] = {}
         self.used: set[_Key] = set()
         self.changed = False
@@ -74,24 +74,24 @@ class PatternStore:
         found = self.made.get(key)
         if found is not None:
             return found
-        record = self._records().get(key)
+        packed = self._records().get(key)
         compiled = None
-        if record is not None:
+        if type(packed) is bytes:
             try:
-                compiled = self.engine.compile(pattern, *record)
+                compiled = self.engine.compile(pattern, *marshal.loads(packed))
             except _UNEXPECTED:  # code this engine refuses: made again below, and replaced
                 compiled = None
         if compiled is None:
             compiled = self.original(pattern, flags)  # a bad pattern raises re.error here, as before
             record = _record(self.engine, pattern, number, compiled) if self.key is not None else None
             if record is not None:
-                self._records()[key] = record
+                self._records()[key] = marshal.dumps(record, 4)
                 self.changed = True
         self.made[key] = compiled
         self.used.add(key)
         return compiled
 
-    def _records(self) -> dict[_Key, _Record]:
+    def _records(self) -> dict[_Key, bytes]:
         if self.records is None:
             if self.find:
                 from .userkey import user_key
@@ -150,7 +150,7 @@ def _record(engine: Any, pattern: str, flags: int, compiled: re.Pattern[str]) ->
     return record
 
 
-def _read(path: str | None, key: bytes | None) -> dict[_Key, _Record]:
+def _read(path: str | None, key: bytes | None) -> dict[_Key, bytes]:
     """What the store file holds, or {} when it is missing, not sealed with ``key`` or not whole."""
     if path is None or key is None:
         return {}

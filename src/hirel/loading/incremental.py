@@ -99,6 +99,7 @@ class _Run:
         self.stats: dict[str, list[int] | None] = {}  # the `stat` signature of each file, once taken
         self.new: dict[str, Any] = {}
         self.changed = False
+        self.fresh: list[str] = []  # the files read this run (shown), whose entries were stored anew
         self._context: CorpusBuilder | None = None
         self._frozen: Corpus | None = None
         self.previous: dict[str, Any] | None = None  # the last entry of the file being read again
@@ -193,8 +194,11 @@ class _Run:
                     problems += (Problem(*row) for row in rows)
         if self.changed or self.new.keys() != self.old.keys():
             self.cache.save(self.fingerprint, self.new)
+        # An answer is stored only when every file's entry would be reused alone: those read now
+        # are asked first (a file just edited is not, and then no state need be worked out).
         if listed[0] is not None and listed[1] is not None and _REGISTRIES in self.new \
-                and None not in self.registry_bytes:
+                and None not in self.registry_bytes \
+                and all(self._kept_signature("", shown) is not None for shown in self.fresh):
             self.answers.store(self.fingerprint, self.registries_key,
                                state([*articles, *claims_files], self._kept_signature),
                                self.cache.signature(), _rows(problems))
@@ -266,6 +270,7 @@ class _Run:
         if old is not None and old.get("hash") == identity["hash"] and _well_formed(old):
             self.new[shown] = entry = old | identity
             self.changed = True
+            self.fresh.append(shown)
             return entry, raw, identity
         self.previous = old if old is not None and _well_formed(old) else None  # for its unchanged claims
         return None, raw, identity
@@ -274,6 +279,7 @@ class _Run:
         if identity:  # the file was read: the entry describes these very bytes
             self.new[shown] = entry = identity | entry
             self.changed = True
+            self.fresh.append(shown)
         return entry
 
     def _article(self, path: str, shown: str, stem: str) -> dict[str, Any]:
