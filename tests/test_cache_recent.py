@@ -152,3 +152,20 @@ def test_the_answer_file_sees_a_change_of_the_recent_file(world):
     assert store.signature() == first[:4] + [0, 0, 0, 0]
     large.unlink()
     assert store.signature() is None
+
+
+@pytest.mark.parametrize("ids", [[], ["one"], ["one", "two", "three"], ["a\nb", "c"], [""], ["", ""]])
+def test_ids_are_packed_and_read_back(ids: list[str]) -> None:
+    from hirel.loading.idpack import id_count, ids_of, pack_ids
+
+    packed = pack_ids(ids)
+    assert ids_of(packed) == ids and id_count(packed) == len(ids)
+    assert type(packed) is (list if any("\n" in i or not i for i in ids) else str)
+
+
+def test_an_id_with_a_line_break_is_refused_the_same_from_the_cache(world):
+    corpus, cache_dir = world
+    corpus.write("claims/second.yaml", SECOND_CLAIMS.replace("id: second-100m", 'id: "second\\n100m"')
+                 + SECOND_CLAIMS.split("claims:\n", 1)[1].replace("id: second-100m", 'id: "second\\n100m"'))
+    found = same_as_cold(corpus, cache_dir)  # (such an id is refused: no claim of the file is kept)
+    assert [(line, code) for _path, line, _col, code, *_rest in found] == [(2, "HR204"), (7, "HR204")]

@@ -28,6 +28,7 @@ from .answer import Answers, state
 from .cache import CheckCache, code_fingerprint
 from .claimreuse import KEY_SIZE, NO_KEY, claim_keys, keepable, moved, pack_places, places_of, places_ok, spans
 from .collector import collector_paused
+from .idpack import id_count, ids_of, pack_ids
 from .listing import plain_files
 from .paths import display_path
 
@@ -55,8 +56,7 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     from importlib import import_module
 
-    value = getattr(import_module(where, __package__), name)
-    globals()[name] = value
+    globals()[name] = value = getattr(import_module(where, __package__), name)
     return value
 
 
@@ -182,9 +182,9 @@ class _Run:
             problems += _problems(entry)
             if article_id not in loaded:  # (else there is nothing to say)
                 problems += _this.orphan_problems(self.root, article_id, shown, loaded)
-            ids = entry["ids"]
-            if firsts.keys().isdisjoint(ids) and len(set(ids)) == len(ids):  # the usual case, at C speed
-                firsts.update(dict.fromkeys(ids, len(files)))
+            own = dict.fromkeys(ids_of(entry["ids"]), len(files))
+            if firsts.keys().isdisjoint(own) and len(own) == id_count(entry["ids"]):  # the usual case, at C speed
+                firsts.update(own)
                 duplicates: set[int] = set()
             else:
                 duplicates = self._duplicates(entry, shown, article_id, firsts, files, problems)
@@ -227,7 +227,8 @@ class _Run:
         """The claims of a file whose id was used before (reported here), by index."""
         duplicates = set()
         lines, columns, _ = places_of(entry)
-        for index, claim_id in enumerate(entry["ids"]):
+        ids = ids_of(entry["ids"])
+        for index, claim_id in enumerate(ids):
             number = firsts.get(claim_id)
             if number is None:
                 firsts[claim_id] = len(files)
@@ -236,7 +237,7 @@ class _Run:
                 first_entry, first_shown, first_article = entry, shown, article_id
             else:
                 first_entry, first_shown, first_article = files[number]
-            at = first_entry["ids"].index(claim_id)
+            at = (ids if first_entry is entry else ids_of(first_entry["ids"])).index(claim_id)
             duplicates.add(index)  # checked as the first use only, like load_corpus does
             first_lines, first_columns, _ = places_of(first_entry)
             problems += _this.duplicate_id_problems(
@@ -330,7 +331,7 @@ class _Run:
             if rows:
                 checked.append([index, rows])
         places = pack_places(lines, columns, starts)
-        entry = {"problems": _rows(found), "ids": ids, "places": places, "checked": checked, "keys": b"".join(kept)}
+        entry = {"problems": _rows(found), "ids": pack_ids(ids), "places": places, "checked": checked, "keys": b"".join(kept)}
         if places is None:  # not stored (a line number too large to pack): the lists, for this run
             entry["unpacked"] = (lines, columns, starts)
         if depends.endswith(" " + self.article_hashes.get(article_id, "-")) and places is not None:
@@ -378,11 +379,14 @@ def _well_formed(entry: dict[str, Any]) -> bool:
             return False
         if "ids" in entry:  # a claims file: where each claim's id is written, and what its checks found
             ids, places, checked, keys = entry["ids"], entry["places"], entry["checked"], entry["keys"]
-            if not (type(ids) is type(checked) is list and type(keys) is bytes and places_ok(places, len(ids))
-                    and len(keys) == KEY_SIZE * len(ids) and set(map(type, ids)) <= {str}):
+            if not (type(ids) is str or (type(ids) is list and set(map(type, ids)) <= {str})):
+                return False
+            count = id_count(ids)
+            if not (type(checked) is list and type(keys) is bytes and places_ok(places, count)
+                    and len(keys) == KEY_SIZE * count):
                 return False
             for index, rows in checked:
-                if not (type(index) is int and 0 <= index < len(ids) and type(rows) is list
+                if not (type(index) is int and 0 <= index < count and type(rows) is list
                         and all(map(_row_ok, rows))):
                     return False
         return type(entry.get("loaded", False)) is bool
