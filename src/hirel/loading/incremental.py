@@ -50,6 +50,7 @@ _LAZY = {
     "duplicate_id_problems": "..rules.structure",
     "read_claims": ".claimsfile", "CorpusBuilder": ".loader", "list_files": ".loader",
     "load_entities": ".loader", "load_propositions": ".loader", "read_article": ".loader",
+    "plain_registries": ".registryform", "registries_into": ".registryform", "NotPlain": ".plainform",
 }
 
 
@@ -122,12 +123,18 @@ class _Run:
         if self._context is None:
             self._context = _this.CorpusBuilder(root=self.root)
             self._frozen = self._context.freeze()  # shares what the builder reads from now on
-            if self.registries_reused:  # their problems are known: read them as context only
+            if self.registries_reused:  # their problems are known: rebuilt, or read, as context only
+                if self._registries_from_cache():
+                    return self._context
                 for (name, load), raw in zip(_REGISTRY_FILES, self.registry_bytes):
                     getattr(_this, load)(self._context, self.root / name, raw)
                 return self._context
             found = self._load_registries(self._context)
             entry = {"depends": self.registries_key, "problems": rows_of(found)}
+            try:
+                entry["context"] = _this.plain_registries(self._context)
+            except _this.NotPlain:
+                pass
             self.registry_problems = found
             if None in self.registry_bytes:  # missing or unreadable: said afresh every time
                 self.new.pop(_REGISTRIES, None)
@@ -135,6 +142,19 @@ class _Run:
                 self.new[_REGISTRIES] = entry
                 self.changed = True
         return self._context
+
+    def _registries_from_cache(self) -> bool:
+        """Rebuild the unchanged registries from their entry's plain form, if it holds one whole."""
+        form = self.new[_REGISTRIES].get("context")
+        if form is None:
+            return False
+        try:
+            _this.registries_into(self._context, form)
+        except _this.NotPlain:
+            self._context = _this.CorpusBuilder(root=self.root)  # half filled: read afresh
+            self._frozen = self._context.freeze()
+            return False
+        return True
 
     def _load_registries(self, context: CorpusBuilder) -> list[Problem]:
         problems: list[Problem] = []
