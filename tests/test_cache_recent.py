@@ -169,3 +169,13 @@ def test_an_id_with_a_line_break_is_refused_the_same_from_the_cache(world):
                  + SECOND_CLAIMS.split("claims:\n", 1)[1].replace("id: second-100m", 'id: "second\\n100m"'))
     found = same_as_cold(corpus, cache_dir)  # (such an id is refused: no claim of the file is kept)
     assert [(line, code) for _path, line, _col, code, *_rest in found] == [(2, "HR204"), (7, "HR204")]
+
+
+@pytest.mark.parametrize(("packed", "distinct"), [
+    ([], True), (["a\nb", "c"], True), (["a\nb", "", "c\nd"], True),
+    (["a\nb", "b"], False), (["a\na"], False), (["a", ["b", ""]], False), (["a", ["b", "c"]], False),
+])
+def test_ids_used_twice_across_files_are_seen_at_once(packed, distinct) -> None:
+    from hirel.loading.idpack import all_distinct
+
+    assert all_distinct(packed) is distinct

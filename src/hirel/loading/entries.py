@@ -4,6 +4,7 @@ entry lets a new reading reuse."""
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from ..problems import Problem
@@ -65,3 +66,11 @@ def row_ok(row: Any) -> bool:
     return (type(row) is list and len(row) == 7 and type(row[0]) is str and type(row[1]) is int
             and type(row[2]) is int and type(row[3]) is str and type(row[4]) is str and type(row[5]) is str
             and (row[6] is None or type(row[6]) is str))
+
+
+def signature(path: str, _shown: str = "") -> list[int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]

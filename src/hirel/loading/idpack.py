@@ -21,3 +21,13 @@ def id_count(packed: str | list[str]) -> int:
     if isinstance(packed, str):
         return packed.count("\n") + 1 if packed else 0
     return len(packed)
+
+
+def all_distinct(packed: list[str | list[str]]) -> bool:
+    """Whether no id is used twice across these files' packed ids (one pass at C speed: the usual
+    answer, yes, needs nothing more). False also when one of them is not packed as one string."""
+    texts = [ids for ids in packed if isinstance(ids, str)]
+    if len(texts) != len(packed):
+        return False
+    every = "\n".join(ids for ids in texts if ids).split("\n")
+    return len(set(every)) == len(every)

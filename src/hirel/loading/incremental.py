@@ -16,7 +16,6 @@ its content.
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from pathlib import Path
@@ -29,7 +28,8 @@ from .cache import CheckCache, code_fingerprint
 from .claimreuse import NO_KEY, claim_keys, keepable, moved, pack_places, places_of, spans
 from .collector import collector_paused
 from .entries import problems_of, reusable_rows, rows_of, well_formed
-from .idpack import id_count, ids_of, pack_ids
+from .entries import signature as _signature
+from .idpack import all_distinct, id_count, ids_of, pack_ids
 from .listing import plain_files
 from .paths import display_path
 
@@ -81,14 +81,6 @@ def check_with_cache(root: Path, cache_dir: Path, scope: Callable[[str], bool] |
     first: when one changed after the last answer was stored, no other file need be."""
     with collector_paused():
         return _Run(root, cache_dir, scope, probes).problems()
-
-
-def _signature(path: str, _shown: str) -> list[int] | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
 
 class _Run:
@@ -195,8 +187,10 @@ class _Run:
         claims_files = listed[1] if listed[1] is not None else _this.list_files(self.root / "claims", ".yaml", problems)
         loaded: dict[str, None] = {}  # ids of the articles read, in order (for suggestions)
         self.article_hashes: dict[str, str] = {}
-        claims_shown = {stem: shown for _path, shown, stem in claims_files}
-        scope = self.scope if self.scope is not None and claims_shown.keys() <= {a[2] for a in articles} else None
+        scope, claims_shown = None, {}
+        if self.scope is not None:  # (only when every claims file has its article: else no orphan's hint could hold)
+            claims_shown = {stem: shown for _path, shown, stem in claims_files}
+            scope = self.scope if claims_shown.keys() <= {stem for _path, _shown, stem in articles} else None
         for path, shown, stem in articles:
             if scope is not None and not scope(shown) and not scope(claims_shown.get(stem, "")) \
                     and self._kept_unseen(shown, stem):
@@ -206,20 +200,23 @@ class _Run:
             problems += problems_of(entry)
             if entry["loaded"]:
                 loaded[stem] = None
-        firsts: dict[str, int] = {}  # claim id -> the claims file where it is first used (index in `files`)
         files: list[tuple[dict[str, Any], str, str]] = []
         for path, shown, article_id in claims_files:
             entry = self._claims(path, shown, article_id)
             problems += problems_of(entry)
             if article_id not in loaded:  # (else there is nothing to say)
                 problems += _this.orphan_problems(self.root, article_id, shown, loaded)
-            own = dict.fromkeys(ids_of(entry["ids"]), len(files))
-            if firsts.keys().isdisjoint(own) and len(own) == id_count(entry["ids"]):  # the usual case, at C speed
-                firsts.update(own)
-                duplicates: set[int] = set()
-            else:
-                duplicates = self._duplicates(entry, shown, article_id, firsts, files, problems)
             files.append((entry, shown, article_id))
+        unique = all_distinct([entry["ids"] for entry, _shown, _article in files])
+        firsts: dict[str, int] = {}  # claim id -> the claims file where it is first used (index in `files`)
+        for number, (entry, shown, article_id) in enumerate(files):
+            duplicates: set[int] = set()
+            if not unique:  # some id is used twice (the usual case, no id is, is known at C speed above)
+                own = dict.fromkeys(ids_of(entry["ids"]), number)
+                if firsts.keys().isdisjoint(own) and len(own) == id_count(entry["ids"]):
+                    firsts.update(own)
+                else:
+                    duplicates = self._duplicates(entry, shown, article_id, firsts, files, number, problems)
             for index, rows in entry["checked"]:
                 if index not in duplicates:
                     problems += (Problem(*row) for row in rows)
@@ -254,20 +251,20 @@ class _Run:
 
     @staticmethod
     def _duplicates(entry: dict[str, Any], shown: str, article_id: str, firsts: dict[str, int],
-                    files: list[tuple[dict[str, Any], str, str]], problems: list[Problem]) -> set[int]:
-        """The claims of a file whose id was used before (reported here), by index."""
+                    files: list[tuple[dict[str, Any], str, str]], number: int, problems: list[Problem]) -> set[int]:
+        """The claims of file ``number`` whose id was used before (reported here), by index."""
         duplicates = set()
         lines, columns, _ = places_of(entry)
         ids = ids_of(entry["ids"])
         for index, claim_id in enumerate(ids):
-            number = firsts.get(claim_id)
-            if number is None:
-                firsts[claim_id] = len(files)
+            first = firsts.get(claim_id)
+            if first is None:
+                firsts[claim_id] = number
                 continue
-            if number == len(files):  # earlier in this same file
+            if first == number:  # earlier in this same file
                 first_entry, first_shown, first_article = entry, shown, article_id
             else:
-                first_entry, first_shown, first_article = files[number]
+                first_entry, first_shown, first_article = files[first]
             at = (ids if first_entry is entry else ids_of(first_entry["ids"])).index(claim_id)
             duplicates.add(index)  # checked as the first use only, like load_corpus does
             first_lines, first_columns, _ = places_of(first_entry)
