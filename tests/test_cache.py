@@ -46,12 +46,17 @@ def rows(problems) -> list[tuple]:
     return [(p.path, p.line, p.column, p.code, p.severity, p.message, p.hint) for p in problems]
 
 
-@pytest.fixture
-def world(corpus: CorpusDir, tmp_path: Path):
+def two_articles(corpus: CorpusDir, tmp_path: Path) -> tuple[CorpusDir, Path]:
+    """The small corpus with a second article and its claims, every file dated back; and a cache folder."""
     corpus.write("articles/second.md", SECOND_ARTICLE)
     corpus.write("claims/second.yaml", SECOND_CLAIMS)
     _age(corpus.root)
     return corpus, tmp_path / "cache"
+
+
+@pytest.fixture
+def world(corpus: CorpusDir, tmp_path: Path):
+    return two_articles(corpus, tmp_path)
 
 
 def _age(root: Path) -> None:

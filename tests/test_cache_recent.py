@@ -13,15 +13,12 @@ import pytest
 from conftest import CorpusDir
 from hirel.loading import cache as cache_module
 from hirel.userkey import seal
-from test_cache import SECOND_ARTICLE, SECOND_CLAIMS, _age, cached, cold, same_as_cold
+from test_cache import SECOND_CLAIMS, _age, cached, cold, same_as_cold, two_articles
 
 
 @pytest.fixture
 def world(corpus: CorpusDir, tmp_path: Path) -> tuple[CorpusDir, Path]:
-    corpus.write("articles/second.md", SECOND_ARTICLE)
-    corpus.write("claims/second.yaml", SECOND_CLAIMS)
-    _age(corpus.root)
-    return corpus, tmp_path / "cache"
+    return two_articles(corpus, tmp_path)
 
 
 def _files(cache_dir: Path) -> tuple[Path, Path]:

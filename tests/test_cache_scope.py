@@ -12,15 +12,12 @@ import pytest
 from conftest import CorpusDir
 from hirel.loading import answer as answer_module
 from hirel.loading import incremental
-from test_cache import SECOND_ARTICLE, SECOND_CLAIMS, ReadCounter, _age, cached, cold, same_as_cold
+from test_cache import SECOND_ARTICLE, SECOND_CLAIMS, ReadCounter, _age, cached, cold, same_as_cold, two_articles
 
 
 @pytest.fixture
 def world(corpus: CorpusDir, tmp_path: Path) -> tuple[CorpusDir, Path]:
-    corpus.write("articles/second.md", SECOND_ARTICLE)
-    corpus.write("claims/second.yaml", SECOND_CLAIMS)
-    _age(corpus.root)
-    return corpus, tmp_path / "cache"
+    return two_articles(corpus, tmp_path)
 
 
 def _break_second_article(corpus: CorpusDir) -> None:
