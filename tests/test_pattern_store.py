@@ -183,6 +183,10 @@ def test_the_command_line_uses_it_and_no_cache_does_not(corpus: object, tmp_path
     third = _run("check", "--format", "json", env=env, cwd=tmp_path)
     assert third.stdout == second.stdout
     assert (stored[0].read_bytes(), stored[0].stat().st_mtime_ns) == before  # nothing new: not written again
+    assert stored[0].name.startswith("patterns-check-")
+    assert _run("topics", env=env, cwd=tmp_path).returncode == 0  # the other commands keep a store of their own
+    assert (stored[0].read_bytes(), stored[0].stat().st_mtime_ns) == before
+    assert len(list(folder.glob("patterns-commands-*.bin"))) == 1
 
 
 def test_hirel_patterns_are_the_same_text_every_run() -> None:

@@ -47,9 +47,9 @@ def _engine() -> Any:
 class PatternStore:
     """The stored patterns of one file: ``compile`` as `re.compile` does, from the store when it can."""
 
-    def __init__(self, path: str | None = None, key: bytes | None = None, *, find: bool = False) -> None:
-        """The store in ``path``, sealed with ``key``; with ``find``, this user's own, looked up on first
-        use (a run that compiles nothing does not touch it)."""
+    def __init__(self, path: str | None = None, key: bytes | None = None, *, find: str = "") -> None:
+        """The store in ``path``, sealed with ``key``; with ``find`` (a kind of run, see `store_path`),
+        this user's own, looked up on first use (a run that compiles nothing does not touch it)."""
         self.path = path
         self.key = key
         self.find = find
@@ -96,7 +96,7 @@ class PatternStore:
             if self.find:
                 from .userkey import user_key
 
-                self.path = store_path()
+                self.path = store_path(self.find)
                 self.key = user_key() if self.path is not None else None
             self.records = _read(self.path, self.key)
         return self.records
@@ -172,8 +172,10 @@ def _read(path: str | None, key: bytes | None) -> dict[_Key, bytes]:
     return records if type(records) is dict else {}
 
 
-def store_path() -> str | None:
-    """This Python's store file, in the user's cache folder (beside the check cache's key)."""
+def store_path(kind: str = "check") -> str | None:
+    """This Python's store file for a kind of run, in the user's cache folder (beside the check
+    cache's key): "check" (`hirel check`, answered without Typer) and "commands" (the others, which
+    compile Typer's, Click's and Rich's patterns too) each read only what they use."""
     engine = _engine()
     from .userkey import digest, user_folder
 
@@ -181,14 +183,14 @@ def store_path() -> str | None:
     if engine is None or folder is None:
         return None
     build = f"{sys.version}\0{sys.implementation.cache_tag}\0{engine.MAGIC}\0{engine.CODESIZE}\0{engine.MAXREPEAT}"
-    return os.path.join(folder, f"patterns-{digest(build.encode('utf-8', 'replace'))}.bin")
+    return os.path.join(folder, f"patterns-{kind}-{digest(build.encode('utf-8', 'replace'))}.bin")
 
 
 class StoredPatterns:
     """While active, `re.compile` uses the store (the command line only); saved on leaving."""
 
-    def __init__(self, enabled: bool = True) -> None:
-        self.store = PatternStore(find=True) if enabled else None
+    def __init__(self, enabled: bool = True, kind: str = "check") -> None:
+        self.store = PatternStore(find=kind) if enabled else None
 
     def __enter__(self) -> PatternStore | None:
         if self.store is not None:

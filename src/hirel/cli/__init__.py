@@ -72,7 +72,7 @@ def main() -> None:
             if code is None:
                 from ..patternstore import StoredPatterns
 
-                with StoredPatterns(enabled="--no-cache" not in sys.argv[1:]):
+                with StoredPatterns(enabled="--no-cache" not in sys.argv[1:], kind="commands"):
                     from .typer_app import app
 
                     app()
