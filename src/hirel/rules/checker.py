@@ -30,15 +30,15 @@ def check_corpus(root: Path, files: Iterable[Path] = (),
     With ``cache`` (a directory), what checking unchanged files found before is reused (see
     `incremental`); the problems are the same, and no corpus is returned.
     """
+    files = list(files)
+    answers_for = _answers_for(files, root, run) if files else None
     if cache is not None:
         from ..loading.incremental import check_with_cache
 
-        corpus, problems = None, check_with_cache(root, cache)
+        corpus, problems = None, check_with_cache(root, cache, answers_for, [f for f in files if not f.is_dir()])
     else:
         corpus, problems = _load_and_check(root)
-    files = list(files)
-    if files:
-        answers_for = _answers_for(files, root, run)
+    if answers_for is not None:
         problems = [p for p in problems if answers_for(p.path)]
     # Problem equality ignores the message, but two problems at one place may say different
     # things (a claim missing both 'proposition' and 'quote'): only exact repeats are dropped.

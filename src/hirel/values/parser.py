@@ -7,7 +7,6 @@ It finds the figures, their markers (currency, percent, rate, hedges) and every 
 from __future__ import annotations
 
 from collections.abc import Container
-from dataclasses import dataclass
 
 from ..records import REQUIRED, Record, set_field
 from .tokens import Token, ValueParseError, error
@@ -66,24 +65,34 @@ class Amount(Record):
         set_field(self, "subunit", subunit)
 
 
-@dataclass
 class Reading:
-    """What the parser found; mutable only while the tail of the phrase is being read."""
+    """What the parser found; mutable only while the tail of the phrase is being read. (A plain
+    class: `dataclasses` costs a warm `hirel check` more than reading the value.)"""
 
-    low: float
-    high: float
-    currencies: list[str]
-    percent: bool
-    per: str | None
-    pre_hedge: str | None
-    post_hedge: str | None
-    words: list[Token]
-    vague: bool
-    half_low: float | None = None
-    half_high: float | None = None
-    open_high: str | None = None  # "from $630 million to over $1 billion": the hedge on the high end
-    subunit: bool = False
-    exact: bool = True  # every figure written with digits or number words (no order of magnitude)
+    __slots__ = ("currencies", "exact", "half_high", "half_low", "high", "low", "open_high", "per", "percent",
+                 "post_hedge", "pre_hedge", "subunit", "vague", "words")
+
+    def __init__(self, low: float, high: float, currencies: list[str], percent: bool, per: str | None,
+                 pre_hedge: str | None, post_hedge: str | None, words: list[Token], vague: bool,
+                 half_low: float | None = None, half_high: float | None = None, open_high: str | None = None,
+                 subunit: bool = False, exact: bool = True) -> None:
+        self.low = low
+        self.high = high
+        self.currencies = currencies
+        self.percent = percent
+        self.per = per
+        self.pre_hedge = pre_hedge
+        self.post_hedge = post_hedge
+        self.words = words
+        self.vague = vague
+        self.half_low = half_low
+        self.half_high = half_high
+        self.open_high = open_high  # "from $630 million to over $1 billion": the hedge on the high end
+        self.subunit = subunit
+        self.exact = exact  # every figure written with digits or number words (no order of magnitude)
+
+    def __repr__(self) -> str:
+        return f"Reading({', '.join(f'{name}={getattr(self, name)!r}' for name in self.__slots__)})"
 
 
 class Parser:
