@@ -47,9 +47,9 @@ def _run_check(data: Path | None, color: str, files: list[Path], format: str, st
         sys.stderr.write(f"hirel: note: {safe_line(stranger)} is not in the data directory {display_path(root)}; "
                          "nothing is reported on it\n")
     run = None
-    if files:
-        import os
+    import os
 
+    if files or os.environ.get("PRE_COMMIT") == "1":  # (given no file under pre-commit: a commit that only deletes)
         from ..rules.precommit import files_in_run
 
         run = files_in_run(root, files, os.environ)
