@@ -10,7 +10,7 @@ from collections.abc import Container
 
 from ..records import REQUIRED, Record, set_field
 from .tokens import Token, ValueParseError, error
-from .vocabulary import CERTAINTY_WORDS, MAGNITUDE_WORDS, POST_HEDGES, PRE_HEDGES
+from .vocabulary import CERTAINTY_WORDS, MAGNITUDE_WORDS, ORDERS_OF_MAGNITUDE, POST_HEDGES, PRE_HEDGES
 
 _NO_NUMBER_HINT = "write a figure such as '$30 million a month', 'about 50%' or 'tens of millions'"
 _LEAD_WORDS = ("in", "the", "a", "an", "of")
@@ -214,6 +214,7 @@ class Parser:
         half_low = half_high = None
         if self.at("oom"):
             low, high = self.take().value
+            low, high = self.shared_order(low, high)
             vague = True
             has_magnitude = True
         elif self.at("vague"):
@@ -250,6 +251,24 @@ class Parser:
             code = self.take().value
             currency, subunit = code or "cents", True
         return Amount(low, high, has_magnitude, currency, percent, vague, half_low, half_high, subunit)
+
+    def shared_order(self, low: float, high: float) -> tuple[float, float]:
+        """'tens to hundreds of millions': a bare order of magnitude ('tens', 'hundreds', 'dozens')
+        on the low end of a range takes the magnitude the high end names ('of millions'), as '5 to
+        10 million' does: tens of millions to hundreds of millions (only when that keeps it below
+        the high end: 'hundreds to tens of thousands' is [100, 100,000])."""
+        bare = self.peek(-1)
+        following = self.peek(1)
+        if bare is None or " " in bare.text.strip() or not self.at("conn") or following is None \
+                or following.kind != "oom" or high > 1e3:
+            return low, high
+        first, _, rest = following.text.lower().partition(" ")
+        if not rest.startswith("of ") or first not in ORDERS_OF_MAGNITUDE:
+            return low, high
+        factor = following.value[0] / ORDERS_OF_MAGNITUDE[first][0]
+        if low * factor > following.value[0]:  # 'hundreds to tens of thousands': kept below the high end
+            return low, high
+        return low * factor, high * factor
 
     def magnitude(self) -> float | None:
         """'million', '5 millions', and the Indian chains 'lakh crore', 'thousand crore'."""
