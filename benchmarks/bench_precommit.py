@@ -43,7 +43,8 @@ from synthetic import write_corpus
 # `hirel --version` as it ran before the fast path: through the Typer application and its commands.
 VIA_TYPER = "import sys; sys.argv = ['hirel', '--version']; from hirel.cli.typer_app import app; app()"
 HIREL = [str(Path(sys.executable).with_name("hirel"))]  # the console script, as pre-commit runs it
-MAIN = "import sys; sys.argv[0] = 'hirel'; from hirel.cli import main; main()"
+# What the console script runs (`run` where there is one: `main` and a quick exit after `check`).
+MAIN = "import sys; sys.argv[0] = 'hirel'; import hirel.cli as cli; getattr(cli, 'run', cli.main)()"
 
 
 def cpu_seconds() -> float:

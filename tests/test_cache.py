@@ -20,7 +20,7 @@ import pytest
 
 from conftest import CLAIMS, CorpusDir, replace_once, text
 from hirel.loading import cache as cache_module
-from hirel.loading import incremental
+from hirel.loading import entries, incremental
 from hirel.rules.checker import check_corpus
 
 SECOND_ARTICLE = text("""
@@ -46,12 +46,17 @@ def rows(problems) -> list[tuple]:
     return [(p.path, p.line, p.column, p.code, p.severity, p.message, p.hint) for p in problems]
 
 
-@pytest.fixture
-def world(corpus: CorpusDir, tmp_path: Path):
+def two_articles(corpus: CorpusDir, tmp_path: Path) -> tuple[CorpusDir, Path]:
+    """The small corpus with a second article and its claims, every file dated back; and a cache folder."""
     corpus.write("articles/second.md", SECOND_ARTICLE)
     corpus.write("claims/second.yaml", SECOND_CLAIMS)
     _age(corpus.root)
     return corpus, tmp_path / "cache"
+
+
+@pytest.fixture
+def world(corpus: CorpusDir, tmp_path: Path):
+    return two_articles(corpus, tmp_path)
 
 
 def _age(root: Path) -> None:
@@ -167,7 +172,7 @@ def test_coarse_file_times_fall_back_to_the_content(world, monkeypatch):
         second = frozen // 10**9 * 10**9
         return SimpleNamespace(st_size=st.st_size, st_ino=st.st_ino, st_mtime_ns=second, st_ctime_ns=second)
 
-    monkeypatch.setattr(incremental, "os", SimpleNamespace(stat=coarse))
+    monkeypatch.setattr(entries, "os", SimpleNamespace(stat=coarse))  # (the `stat` signatures are taken there)
     corpus.write("claims/test-article.yaml", CLAIMS)
     assert same_as_cold(corpus, cache_dir) == []
     corpus.write("claims/test-article.yaml", replace_once(CLAIMS, "stance: refutes", "stance: refuter"))

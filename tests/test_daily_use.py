@@ -479,7 +479,7 @@ def test_schema_unknown_kind_and_format(run):
 
 
 def test_changed_files_reads_git_status(repository):
-    from hirel.rules.precommit import changed_files
+    from hirel.rules.precommit import GONE, changed_files
 
     data = repository / "data"
     (data / "articles" / "test-article.md").write_text(ARTICLE + "More text.\n", encoding="utf-8")
@@ -487,7 +487,9 @@ def test_changed_files_reads_git_status(repository):
     git(repository, "mv", "data/claims/test-article.yaml", "data/claims/renamed.yaml")
     (data / "entities.yaml").unlink()
     assert changed_files(data) == {"data/articles/test-article.md", "data/articles/new-article.md",
-                                   "data/claims/renamed.yaml"}
+                                   "data/claims/renamed.yaml",
+                                   # gone: no call is given them, one answers for them (tests below)
+                                   GONE + "data/claims/test-article.yaml", GONE + "data/entities.yaml"}
 
 
 def test_outside_git_or_pre_commit_nothing_changes(corpus, monkeypatch):
@@ -509,3 +511,32 @@ def test_every_table_fits_the_screen(screen, run, args):
     text = out(run, "--data", str(BUNDLED), *args)
     assert text.strip()
     fits(text, width)
+
+
+# --- a commit that deletes or renames a data file (the hook runs on every commit) ------------------
+
+
+def test_pre_commit_commit_that_only_deletes_an_article_reports_its_orphan(repository):
+    (repository / "data" / "articles" / "kept.md").write_text(ARTICLE, encoding="utf-8")  # (a corpus stays)
+    git(repository, "add", "-A")
+    git(repository, "commit", "-qm", "another article")
+    git(repository, "rm", "-q", "data/articles/test-article.md")
+    # pre-commit hands no file to the hook (a deleted file is never handed): the call given none
+    # answers for the claims file, as the article's call would (its unknown claimant included).
+    found = check_call(repository, [])
+    assert sorted((path, code) for path, _line, code in found) == [
+        ("data/claims/test-article.yaml", "HR302"), ("data/claims/test-article.yaml", "HR304")]
+    assert check_call(repository, [], pre_commit=False) != []  # (a plain check reports everything)
+
+
+def test_pre_commit_rename_of_an_article_reports_its_orphan_once(repository):
+    git(repository, "mv", "data/articles/test-article.md", "data/articles/other-article.md")
+    given = check_call(repository, ["data/articles/other-article.md"])
+    assert ("data/claims/test-article.yaml", "HR304") in [(path, code) for path, _line, code in given]
+    assert check_call(repository, []) == []  # (no call is given no file here; one that were would say nothing)
+
+
+def test_pre_commit_commit_without_data_files_says_nothing(repository):
+    (repository / "README.md").write_text("notes\n", encoding="utf-8")
+    git(repository, "add", "README.md")
+    assert check_call(repository, []) == []  # the unknown claimant is not this commit's business

@@ -1,4 +1,4 @@
-from hirel.cli import main
+from hirel.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

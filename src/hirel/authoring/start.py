@@ -111,6 +111,7 @@ repos:
         entry: hirel check
         language: system
         files: ^data/
+        always_run: true   # also a commit that only deletes or renames a data file
 """
 
 EDITORCONFIG = """\

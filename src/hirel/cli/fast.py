@@ -46,7 +46,10 @@ def run_fast(argv: list[str]) -> int | None:
     parsed = _read_check(argv)
     if parsed is None:
         return None
-    return run_check(**parsed)
+    from ..patternstore import StoredPatterns  # (not for --version, which compiles nothing of its own)
+
+    with StoredPatterns(enabled=not parsed["no_cache"]):
+        return run_check(**parsed)
 
 
 def _read_check(argv: list[str]) -> _CheckArgs | None:

@@ -18,12 +18,14 @@ like the large cache (`cache`). Anything unexpected in it: it counts as no answe
 from __future__ import annotations
 
 import marshal
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..problems import Problem
-from .cache import CheckCache, digest
+from ..userkey import digest
+from .cache import CheckCache
 
 Listed = Sequence[tuple[str, str, str]]  # (path, path as shown, stem) of each data file, as listed
 
@@ -50,12 +52,16 @@ class Answers:
         self.file = CheckCache(directory, root, shown_root, kind="answer")
 
     def reuse(self, fingerprint: str, registries: str, cache: list[int] | None,
-              current: Callable[[], str | None]) -> list[Problem] | None:
+              current: Callable[[], str | None], probes: Sequence[Path] = ()) -> list[Problem] | None:
         """The problems stored for this state of the files and registries, or None. ``cache``: the
         `stat` signature of the large cache file, which must be the one it had when the answer was
         stored (a cache rewritten, damaged or removed since is read, and rewritten, again);
-        ``current()``: the `state` of the files now (asked last: it costs a `stat` of each)."""
+        ``current()``: the `state` of the files now (asked last: it costs a `stat` of each).
+        ``probes``: files likely changed (those asked about), looked at first: one changed after
+        the answer was written means no answer, without a look at the others."""
         if cache is None:
+            return None
+        if probes and self._changed_since(probes):
             return None
         found = self.file.load(fingerprint)
         rows = found.get("problems")
@@ -66,6 +72,22 @@ class Answers:
         if now is None or found.get("state") != now:
             return None
         return [Problem(*row) for row in rows]
+
+    def _changed_since(self, probes: Sequence[Path]) -> bool:
+        """Whether one of ``probes`` changed after the answer file was written (a later time of
+        change; an equal or earlier one proves nothing, and the full comparison decides)."""
+        try:
+            written = os.stat(self.file.path).st_mtime_ns
+        except OSError:
+            return True  # no answer to reuse
+        for probe in probes:
+            try:
+                st = os.stat(probe)
+            except OSError:
+                continue
+            if max(st.st_mtime_ns, st.st_ctime_ns) > written:
+                return True
+        return False
 
     def store(self, fingerprint: str, registries: str, current: str | None, cache: list[int] | None,
               rows: list[list[Any]]) -> None:

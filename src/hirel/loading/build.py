@@ -3,7 +3,6 @@ nothing here checks anything or reports a problem."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -14,19 +13,25 @@ from .datafiles import date_text
 from .yamltypes import YamlSeq
 
 
-@dataclass
 class CorpusBuilder:
-    """A corpus while it is read: the loader fills these, then ``freeze`` gives the `Corpus`."""
+    """A corpus while it is read: the loader fills these, then ``freeze`` gives the `Corpus`.
 
-    root: Path
-    articles: dict[str, Article] = field(default_factory=dict)
-    claims: dict[str, Claim] = field(default_factory=dict)  # by id; the first of duplicates
-    propositions: dict[str, Proposition] = field(default_factory=dict)
-    topics: dict[str, Topic] = field(default_factory=dict)
-    entities: EntityIndex = field(default_factory=EntityIndex)
-    claim_files: dict[str, str] = field(default_factory=dict)  # article id -> display path
-    declared_propositions: set[str] = field(default_factory=set)
-    registries_read: set[str] = field(default_factory=set)
+    (A plain class, not a dataclass: `dataclasses` and the `inspect` it imports cost a warm
+    `hirel check` of one file more than reading it.)"""
+
+    __slots__ = ("articles", "claim_files", "claims", "declared_propositions", "entities", "propositions",
+                 "registries_read", "root", "topics")
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.articles: dict[str, Article] = {}
+        self.claims: dict[str, Claim] = {}  # by id; the first of duplicates
+        self.propositions: dict[str, Proposition] = {}
+        self.topics: dict[str, Topic] = {}
+        self.entities = EntityIndex()
+        self.claim_files: dict[str, str] = {}  # article id -> display path
+        self.declared_propositions: set[str] = set()
+        self.registries_read: set[str] = set()
 
     def freeze(self) -> Corpus:
         """The corpus read so far, read-only: its mappings are views of the builder's (nothing is

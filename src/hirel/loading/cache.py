@@ -16,6 +16,14 @@ what ``marshal`` gives back is checked to be a plain mapping, and each entry aga
 It is written to a temporary file that is then renamed over the old one, so that runs in parallel
 (pre-commit splits the file list across several calls) each read a whole file: the last writer
 wins, and every entry is checked against the data file it describes before it is used.
+
+A run that changed few entries (a commit's few files) does not write the whole file again: it
+writes the entries that differ from it, and the names gone, to a small file beside it
+(``….bin.recent``, sealed the same way), which names the large file it applies to by that file's
+seal. Reading applies it only to that very file: after a full write, or when the large file was
+replaced by another run, an older ``.recent`` file is ignored (its entries are read again from
+their data files, which is slower, never wrong). When the changes since the last full write pass
+a sixteenth of the entries, the whole file is written again.
 """
 
 from __future__ import annotations
@@ -26,17 +34,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-try:  # hashlib's own blake2b, without loading OpenSSL's bindings (a few milliseconds at start-up)
-    from _blake2 import blake2b
-except ImportError:  # another Python
-    from hashlib import blake2b
-
 from .. import __version__
+from ..userkey import digest, key_file, user_key
+from ..userkey import seal as _seal
 
 CACHE_ENV = "HIREL_CACHE_DIR"
 _FORMAT = "hirel-check-cache 3"
+_RECENT_FORMAT = "hirel-check-cache-recent 1"
+_RECENT_LEAST = 8  # changes always kept in the small file, however few entries there are
 _MARSHAL_VERSION = 4
-_KEY_SIZE = 32
 # Libraries whose behaviour shows in problems (messages of the YAML parser, closest-passage scores).
 _LIBRARIES = ("yaml", "rapidfuzz")
 
@@ -49,70 +55,23 @@ def default_cache_dir(root: Path) -> Path:
     return Path(os.path.abspath(root)).parent / ".hirel" / "cache"
 
 
-def digest(data: bytes) -> str:
-    return blake2b(data, digest_size=16).hexdigest()
-
-
 def key_path() -> Path | None:
     """Where this user's cache key is kept: out of every corpus, in the user's cache folder."""
-    base = os.environ.get("XDG_CACHE_HOME")
-    if not base or not os.path.isabs(base):
-        home = os.path.expanduser("~")
-        if home == "~":
-            return None
-        base = os.path.join(home, ".cache")
-    return Path(base) / "hirel" / "cache-key"
+    path = key_file()
+    return None if path is None else Path(path)
 
 
-def user_key() -> bytes | None:
-    """This user's random key for the cache's checksum, made on first use; None if it cannot be had."""
-    path = key_path()
-    if path is None:
-        return None
-    try:
-        key = path.read_bytes()
-        if len(key) == _KEY_SIZE:
-            return key
-    except OSError:
-        pass
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        temporary = path.with_name(f".tmp-key-{os.getpid()}-{os.urandom(6).hex()}")
-        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(os.urandom(_KEY_SIZE))
-        try:
-            os.replace(temporary, path) if _unusable(path) else os.unlink(temporary)
-        except OSError:
-            os.unlink(temporary)
-        key = path.read_bytes()  # the one that won, when two runs make it at once
-    except OSError:
-        return None
-    return key if len(key) == _KEY_SIZE else None
-
-
-def _unusable(path: Path) -> bool:
-    try:
-        return path.stat().st_size != _KEY_SIZE
-    except OSError:
-        return True
-
-
-def _seal(body: bytes | memoryview, key: bytes) -> bytes:
-    return blake2b(body, digest_size=32, key=key).hexdigest().encode("ascii")
-
-
-def encode(document: dict[str, Any], key: bytes) -> bytes:
+def encode(document: dict[str, Any], key: bytes, form: str = _FORMAT) -> bytes:
     """The bytes of a cache file holding ``document`` (plain data only)."""
     body = marshal.dumps(document, _MARSHAL_VERSION)
-    return _FORMAT.encode("ascii") + b" " + _seal(body, key) + b"\n" + body
+    return form.encode("ascii") + b" " + _seal(body, key) + b"\n" + body
 
 
-def decode(raw: bytes, key: bytes) -> Any:
+def decode(raw: bytes, key: bytes, form: str = _FORMAT) -> Any:
     """What a cache file holds, or None when it is not one this user's hirel wrote, whole."""
     end = raw.find(b"\n")
     body = memoryview(raw)[end + 1:]  # not a copy of a megabyte
-    if end < 0 or raw[:end] != _FORMAT.encode("ascii") + b" " + _seal(body, key):
+    if end < 0 or raw[:end] != form.encode("ascii") + b" " + _seal(body, key):
         return None
     try:
         return marshal.loads(body)
@@ -153,13 +112,21 @@ def _stat_text(path: str) -> str:
 class CheckCache:
     """The cache file of one data directory: ``load`` what a previous run stored, ``save`` anew."""
 
-    def __init__(self, directory: Path, root: Path, shown_root: str, kind: str = "check") -> None:
-        """``kind``: "check" (what checking each file found) or "corpus" (what reading it gave)."""
+    def __init__(self, directory: Path, root: Path, shown_root: str, kind: str = "check",
+                 recent: bool | None = None) -> None:
+        """``kind``: "check" (what checking each file found), "corpus" (what reading it gave) or
+        "answer"; ``recent``: whether few changes go to the small ``.recent`` file (by default,
+        for the per-file kinds)."""
         self.directory = directory
         self.shown_root = shown_root
         key = digest(f"{os.path.abspath(root)}\0{shown_root}".encode("utf-8", "surrogateescape"))
         self.path = directory / f"{kind}-{key}.bin"
+        self.recent_path = directory / f"{kind}-{key}.bin.recent"
+        self.uses_recent = kind in ("check", "corpus") if recent is None else recent
         self._key: bytes | None | bool = False  # not looked up yet
+        self._base: dict[str, Any] | None = None  # the entries of the large file, as read
+        self._base_seal = b""  # its first line, which names it
+        self._base_fingerprint = ""
 
     @property
     def key(self) -> bytes | None:
@@ -169,6 +136,7 @@ class CheckCache:
 
     def load(self, fingerprint: str) -> dict[str, Any]:
         """The entries stored by a run of the same hirel, or {} (missing, unreadable, corrupt)."""
+        self._base = None
         try:
             raw = self.path.read_bytes()
         except OSError:
@@ -178,33 +146,94 @@ class CheckCache:
         if not isinstance(document, dict) or document.get("fingerprint") != fingerprint:
             return {}
         entries = document.get("files")
-        return entries if isinstance(entries, dict) else {}
+        if not isinstance(entries, dict):
+            return {}
+        self._base, self._base_seal, self._base_fingerprint = entries, raw[:raw.find(b"\n")], fingerprint
+        if self.uses_recent:
+            return self._with_recent(entries, fingerprint)
+        return entries
+
+    def _with_recent(self, entries: dict[str, Any], fingerprint: str) -> dict[str, Any]:
+        """``entries`` with the changes of the ``.recent`` file that names this very large file."""
+        try:
+            raw = self.recent_path.read_bytes()
+        except OSError:
+            return entries
+        assert self.key is not None
+        recent = decode(raw, self.key, _RECENT_FORMAT)
+        if not isinstance(recent, dict) or recent.get("fingerprint") != fingerprint \
+                or recent.get("base") != self._base_seal:
+            return entries
+        changed, removed = recent.get("changed"), recent.get("removed")
+        if not isinstance(changed, dict) or not isinstance(removed, list):
+            return entries
+        merged = entries | changed
+        for name in removed:
+            if isinstance(name, str):
+                merged.pop(name, None)
+        return merged
+
+    def signature(self) -> list[int] | None:
+        """The `stat` signatures of the large file and its ``.recent`` file (zeros when there is
+        none), or None when there is no large file: a change to either shows in it."""
+        found: list[int] = []
+        for path in (self.path, self.recent_path):
+            try:
+                st = os.stat(path)
+                found += [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+            except OSError:
+                if path == self.path:
+                    return None
+                found += [0, 0, 0, 0]
+        return found
 
     def save(self, fingerprint: str, entries: dict[str, Any]) -> None:
-        """Store ``entries`` atomically; a cache that cannot be written is silently skipped."""
+        """Store ``entries`` atomically; a cache that cannot be written is silently skipped. Few
+        changes since the large file was written go to the ``.recent`` file only."""
         key = self.key
         if key is None:
             return
+        base = self._base
+        if self.uses_recent and base is not None and self._base_fingerprint == fingerprint:
+            changed = {name: entry for name, entry in entries.items() if base.get(name) is not entry}
+            removed = [name for name in base if name not in entries]
+            if len(changed) + len(removed) <= max(_RECENT_LEAST, len(base) // 16):
+                recent = {"fingerprint": fingerprint, "base": self._base_seal, "changed": changed, "removed": removed}
+                try:
+                    self._write(self.recent_path, encode(recent, key, _RECENT_FORMAT))
+                except ValueError:  # not plain data (never expected)
+                    pass
+                return
         try:
             data = encode({"fingerprint": fingerprint, "files": entries}, key)
         except ValueError:  # not plain data (never expected): no cache rather than a crash
             return
+        if self._write(self.path, data) and self.uses_recent:
+            try:  # it named the file just replaced: it would be ignored, but read
+                os.unlink(self.recent_path)
+            except OSError:
+                pass
+
+    def _write(self, path: Path, data: bytes) -> bool:
+        """Write ``data`` to ``path`` atomically; False when it could not be written."""
         # A name of its own for each writer (tempfile would cost more to import than this takes).
         temporary = self.directory / f".tmp-{os.getpid()}-{os.urandom(6).hex()}"
         try:
             self._make_directory()
             handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         except OSError:
-            return
+            return False
         try:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
-            os.replace(temporary, self.path)
+            os.replace(temporary, path)
         except OSError:
             try:
                 os.unlink(temporary)
             except OSError:
                 pass
+            return False
+        return True
 
     def _make_directory(self) -> None:
         if self.directory.is_dir():

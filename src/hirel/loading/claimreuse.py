@@ -18,6 +18,8 @@ from __future__ import annotations
 from array import array
 from typing import Any
 
+from .idpack import id_count
+
 try:
     from _blake2 import blake2b
 except ImportError:  # another Python
@@ -99,4 +101,5 @@ def places_of(entry: dict[str, Any]) -> tuple[list[int], list[int], list[int]]:
     """The lines and columns of a claims file's ids, and the first line of each claim, from its
     cache entry (one that passed the cache's shape check, or one just made and not stored)."""
     unpacked = entry.get("unpacked")
-    return unpacked if unpacked is not None else unpack_places(entry["places"], len(entry["ids"]))
+    return unpacked if unpacked is not None else unpack_places(entry["places"], id_count(entry["ids"]))
+

@@ -21,7 +21,8 @@ from typing import Any
 from ..model import Corpus, Problem
 from ..rules.references import orphan_problems
 from ..rules.structure import duplicate_id_problems
-from .cache import CheckCache, code_fingerprint, digest
+from ..userkey import digest
+from .cache import CheckCache, code_fingerprint
 from .claimsfile import read_claims
 from .collector import collector_paused
 from .loader import CorpusBuilder, list_files, load_entities, load_propositions, read_article

@@ -16,21 +16,26 @@ its content.
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..problems import Loc, Problem
+from ..userkey import digest
 from .answer import Answers, state
-from .cache import CheckCache, code_fingerprint, digest
-from .claimreuse import KEY_SIZE, NO_KEY, claim_keys, keepable, moved, pack_places, places_of, places_ok, spans
+from .cache import CheckCache, code_fingerprint
+from .claimreuse import NO_KEY, claim_keys, keepable, moved, pack_places, places_of, spans
 from .collector import collector_paused
+from .entries import problems_of, reusable_rows, rows_of, well_formed
+from .entries import signature as _signature
+from .idpack import all_distinct, id_count, ids_of, pack_ids
 from .listing import plain_files
 from .paths import display_path
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
     from ..model import Corpus
     from ..rules.anchoring import ArticleText
     from .loader import CorpusBuilder
@@ -42,9 +47,10 @@ _LAZY = {
     "check_article": "..rules.checks", "check_claim": "..rules.checks", "check_entities": "..rules.checks",
     "check_propositions": "..rules.checks", "check_quote": "..rules.checks",
     "orphan_problems": "..rules.references", "BadDate": "..rules.structure",
-    "duplicate_id_problems": "..rules.structure", "judge": "..rules.registry",
+    "duplicate_id_problems": "..rules.structure",
     "read_claims": ".claimsfile", "CorpusBuilder": ".loader", "list_files": ".loader",
     "load_entities": ".loader", "load_propositions": ".loader", "read_article": ".loader",
+    "plain_registries": ".registryform", "registries_into": ".registryform", "NotPlain": ".plainform",
 }
 
 
@@ -54,8 +60,7 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     from importlib import import_module
 
-    value = getattr(import_module(where, __package__), name)
-    globals()[name] = value
+    globals()[name] = value = getattr(import_module(where, __package__), name)
     return value
 
 
@@ -65,32 +70,26 @@ _REGISTRY_FILES = (("entities.yaml", "load_entities"), ("propositions.yaml", "lo
 _REGISTRIES = ":registries"  # the entry of the registries' own problems (no file is shown so)
 
 
-def check_with_cache(root: Path, cache_dir: Path) -> list[Problem]:
-    """Every problem of the corpus at ``root`` (unsorted), using and refreshing the cache."""
+def check_with_cache(root: Path, cache_dir: Path, scope: Callable[[str], bool] | None = None,
+                     probes: Sequence[Path] = ()) -> list[Problem]:
+    """Every problem of the corpus at ``root`` (unsorted), using and refreshing the cache.
+
+    ``scope``: whether the problems at a shown path will be reported (None: all). An article whose
+    own problems and whose claims file's are out of scope is taken from the cache as it is, without
+    a look at its file (its problems may then be out of date: they are not reported); every claims
+    file is still looked at, for the ids used twice. ``probes``: the files asked about, looked at
+    first: when one changed after the last answer was stored, no other file need be."""
     with collector_paused():
-        return _Run(root, cache_dir).problems()
-
-
-def _rows(problems: list[Problem]) -> list[list[Any]]:
-    """Problems as plain data (``str`` and ``int`` exactly, which is all the cache can hold), each
-    with its rule's severity (so that problems taken from the cache need no rule to be judged)."""
-    if any(not p.severity for p in problems):
-        problems = _this.judge(problems)
-    return [[str(p.path), int(p.line), int(p.column), str(p.code), str(p.severity), str(p.message),
-             None if p.hint is None else str(p.hint)] for p in problems]
-
-
-def _signature(path: str, _shown: str) -> list[int] | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+        return _Run(root, cache_dir, scope, probes).problems()
 
 
 class _Run:
-    def __init__(self, root: Path, cache_dir: Path) -> None:
+    def __init__(self, root: Path, cache_dir: Path, scope: Callable[[str], bool] | None = None,
+                 probes: Sequence[Path] = ()) -> None:
         self.root = root
+        self.scope = scope
+        self.probes = probes
+        self.unseen = False  # an entry was kept without a look at its file (then no answer is stored)
         self.cache = CheckCache(cache_dir, root, display_path(root))
         self.fingerprint = code_fingerprint()
         self.answers = Answers(cache_dir, root, self.cache.shown_root)
@@ -98,6 +97,7 @@ class _Run:
         self.stats: dict[str, list[int] | None] = {}  # the `stat` signature of each file, once taken
         self.new: dict[str, Any] = {}
         self.changed = False
+        self.fresh: list[str] = []  # the files read this run (shown), whose entries were stored anew
         self._context: CorpusBuilder | None = None
         self._frozen: Corpus | None = None
         self.previous: dict[str, Any] | None = None  # the last entry of the file being read again
@@ -115,12 +115,18 @@ class _Run:
         if self._context is None:
             self._context = _this.CorpusBuilder(root=self.root)
             self._frozen = self._context.freeze()  # shares what the builder reads from now on
-            if self.registries_reused:  # their problems are known: read them as context only
+            if self.registries_reused:  # their problems are known: rebuilt, or read, as context only
+                if self._registries_from_cache():
+                    return self._context
                 for (name, load), raw in zip(_REGISTRY_FILES, self.registry_bytes):
                     getattr(_this, load)(self._context, self.root / name, raw)
                 return self._context
             found = self._load_registries(self._context)
-            entry = {"depends": self.registries_key, "problems": _rows(found)}
+            entry = {"depends": self.registries_key, "problems": rows_of(found)}
+            try:
+                entry["context"] = _this.plain_registries(self._context)
+            except _this.NotPlain:
+                pass
             self.registry_problems = found
             if None in self.registry_bytes:  # missing or unreadable: said afresh every time
                 self.new.pop(_REGISTRIES, None)
@@ -128,6 +134,19 @@ class _Run:
                 self.new[_REGISTRIES] = entry
                 self.changed = True
         return self._context
+
+    def _registries_from_cache(self) -> bool:
+        """Rebuild the unchanged registries from their entry's plain form, if it holds one whole."""
+        form = self.new[_REGISTRIES].get("context")
+        if form is None:
+            return False
+        try:
+            _this.registries_into(self._context, form)
+        except _this.NotPlain:
+            self._context = _this.CorpusBuilder(root=self.root)  # half filled: read afresh
+            self._frozen = self._context.freeze()
+            return False
+        return True
 
     def _load_registries(self, context: CorpusBuilder) -> list[Problem]:
         problems: list[Problem] = []
@@ -150,17 +169,17 @@ class _Run:
         listed = plain_files(self.root / "articles", ".md"), plain_files(self.root / "claims", ".yaml")
         if listed[0] is not None and listed[1] is not None and None not in self.registry_bytes:
             every = [*listed[0], *listed[1]]
-            answer = self.answers.reuse(self.fingerprint, self.registries_key, _signature(str(self.cache.path), ""),
-                                        lambda: state(every, self._stat))
+            answer = self.answers.reuse(self.fingerprint, self.registries_key, self.cache.signature(),
+                                        lambda: state(every, self._stat), self.probes)
             if answer is not None:  # no file changed since the last run: its answer holds
                 return answer
         self.old = self.cache.load(self.fingerprint)
         stored = self.old.get(_REGISTRIES)
-        if isinstance(stored, dict) and stored.get("depends") == self.registries_key and _well_formed(stored) \
+        if isinstance(stored, dict) and stored.get("depends") == self.registries_key and well_formed(stored) \
                 and None not in self.registry_bytes:
             self.new[_REGISTRIES] = stored  # the registries' own problems, as last time
             self.registries_reused = True
-            problems += _problems(stored)
+            problems += problems_of(stored)
         else:
             self._read_registries()  # reads and checks them, and stores what was found
             problems += self.registry_problems
@@ -168,35 +187,49 @@ class _Run:
         claims_files = listed[1] if listed[1] is not None else _this.list_files(self.root / "claims", ".yaml", problems)
         loaded: dict[str, None] = {}  # ids of the articles read, in order (for suggestions)
         self.article_hashes: dict[str, str] = {}
+        scope, claims_shown = None, {}
+        if self.scope is not None:  # (only when every claims file has its article: else no orphan's hint could hold)
+            claims_shown = {stem: shown for _path, shown, stem in claims_files}
+            scope = self.scope if claims_shown.keys() <= {stem for _path, _shown, stem in articles} else None
         for path, shown, stem in articles:
+            if scope is not None and not scope(shown) and not scope(claims_shown.get(stem, "")) \
+                    and self._kept_unseen(shown, stem):
+                loaded[stem] = None
+                continue
             entry = self._article(path, shown, stem)
-            problems += _problems(entry)
+            problems += problems_of(entry)
             if entry["loaded"]:
                 loaded[stem] = None
-        firsts: dict[str, int] = {}  # claim id -> the claims file where it is first used (index in `files`)
         files: list[tuple[dict[str, Any], str, str]] = []
         for path, shown, article_id in claims_files:
             entry = self._claims(path, shown, article_id)
-            problems += _problems(entry)
+            problems += problems_of(entry)
             if article_id not in loaded:  # (else there is nothing to say)
                 problems += _this.orphan_problems(self.root, article_id, shown, loaded)
-            ids = entry["ids"]
-            if firsts.keys().isdisjoint(ids) and len(set(ids)) == len(ids):  # the usual case, at C speed
-                firsts.update(dict.fromkeys(ids, len(files)))
-                duplicates: set[int] = set()
-            else:
-                duplicates = self._duplicates(entry, shown, article_id, firsts, files, problems)
             files.append((entry, shown, article_id))
+        unique = all_distinct([entry["ids"] for entry, _shown, _article in files])
+        firsts: dict[str, int] = {}  # claim id -> the claims file where it is first used (index in `files`)
+        for number, (entry, shown, article_id) in enumerate(files):
+            duplicates: set[int] = set()
+            if not unique:  # some id is used twice (the usual case, no id is, is known at C speed above)
+                own = dict.fromkeys(ids_of(entry["ids"]), number)
+                if firsts.keys().isdisjoint(own) and len(own) == id_count(entry["ids"]):
+                    firsts.update(own)
+                else:
+                    duplicates = self._duplicates(entry, shown, article_id, firsts, files, number, problems)
             for index, rows in entry["checked"]:
                 if index not in duplicates:
                     problems += (Problem(*row) for row in rows)
         if self.changed or self.new.keys() != self.old.keys():
             self.cache.save(self.fingerprint, self.new)
+        # An answer is stored only when every file's entry would be reused alone: those read now
+        # are asked first (a file just edited is not, and then no state need be worked out).
         if listed[0] is not None and listed[1] is not None and _REGISTRIES in self.new \
-                and None not in self.registry_bytes:
+                and None not in self.registry_bytes and not self.unseen \
+                and all(self._kept_signature("", shown) is not None for shown in self.fresh):
             self.answers.store(self.fingerprint, self.registries_key,
                                state([*articles, *claims_files], self._kept_signature),
-                               _signature(str(self.cache.path), ""), _rows(problems))
+                               self.cache.signature(), rows_of(problems))
         return problems
 
     def _stat(self, path: str, shown: str) -> list[int] | None:
@@ -218,20 +251,21 @@ class _Run:
 
     @staticmethod
     def _duplicates(entry: dict[str, Any], shown: str, article_id: str, firsts: dict[str, int],
-                    files: list[tuple[dict[str, Any], str, str]], problems: list[Problem]) -> set[int]:
-        """The claims of a file whose id was used before (reported here), by index."""
+                    files: list[tuple[dict[str, Any], str, str]], number: int, problems: list[Problem]) -> set[int]:
+        """The claims of file ``number`` whose id was used before (reported here), by index."""
         duplicates = set()
         lines, columns, _ = places_of(entry)
-        for index, claim_id in enumerate(entry["ids"]):
-            number = firsts.get(claim_id)
-            if number is None:
-                firsts[claim_id] = len(files)
+        ids = ids_of(entry["ids"])
+        for index, claim_id in enumerate(ids):
+            first = firsts.get(claim_id)
+            if first is None:
+                firsts[claim_id] = number
                 continue
-            if number == len(files):  # earlier in this same file
+            if first == number:  # earlier in this same file
                 first_entry, first_shown, first_article = entry, shown, article_id
             else:
-                first_entry, first_shown, first_article = files[number]
-            at = first_entry["ids"].index(claim_id)
+                first_entry, first_shown, first_article = files[first]
+            at = (ids if first_entry is entry else ids_of(first_entry["ids"])).index(claim_id)
             duplicates.add(index)  # checked as the first use only, like load_corpus does
             first_lines, first_columns, _ = places_of(first_entry)
             problems += _this.duplicate_id_problems(
@@ -252,7 +286,7 @@ class _Run:
             return None, None, {}
         old = stored if type(stored) is dict and stored.get("depends") == depends else None  # usable
         if old is not None and old.get("signature") == signature and type(old.get("seen")) is int \
-                and signature[1] < old["seen"] - _RACY_NS and _well_formed(old):
+                and signature[1] < old["seen"] - _RACY_NS and well_formed(old):
             self.new[shown] = old
             return old, None, {}
         seen = time.time_ns()
@@ -262,17 +296,30 @@ class _Run:
         except OSError:
             return None, None, {}
         identity = {"signature": signature, "hash": digest(raw), "seen": seen, "depends": depends}
-        if old is not None and old.get("hash") == identity["hash"] and _well_formed(old):
+        if old is not None and old.get("hash") == identity["hash"] and well_formed(old):
             self.new[shown] = entry = old | identity
             self.changed = True
+            self.fresh.append(shown)
             return entry, raw, identity
-        self.previous = old if old is not None and _well_formed(old) else None  # for its unchanged claims
+        self.previous = old if old is not None and well_formed(old) else None  # for its unchanged claims
         return None, raw, identity
+
+    def _kept_unseen(self, shown: str, stem: str) -> bool:
+        """Keep an article's last entry as it is (out of scope): when it loaded without a problem."""
+        old = self.old.get(shown)
+        if type(old) is not dict or old.get("loaded") is not True or old.get("problems") != [] \
+                or type(old.get("hash")) is not str:
+            return False
+        self.new[shown] = old
+        self.article_hashes[stem] = old["hash"]
+        self.unseen = True
+        return True
 
     def _store(self, shown: str, identity: dict[str, Any], entry: dict[str, Any]) -> dict[str, Any]:
         if identity:  # the file was read: the entry describes these very bytes
             self.new[shown] = entry = identity | entry
             self.changed = True
+            self.fresh.append(shown)
         return entry
 
     def _article(self, path: str, shown: str, stem: str) -> dict[str, Any]:
@@ -282,7 +329,7 @@ class _Run:
             if article is not None:
                 self._read_registries().articles[article.id] = article
                 found += _this.check_article(self.context, article)
-            entry = {"problems": _rows(found), "loaded": article is not None}
+            entry = {"problems": rows_of(found), "loaded": article is not None}
             if not any(p.code == _this.BadDate.code for p in found):  # "in the future" depends on the day
                 entry = self._store(shown, identity, entry)
         if "hash" in entry:
@@ -298,7 +345,7 @@ class _Run:
         claims, found = _this.read_claims(Path(path), shown, article_id, raw)
         starts = [claim.loc.line for claim in claims]
         keys = claim_keys(raw, [(claim.loc.line, claim.loc.column) for claim in claims]) if raw else None
-        reusable = _reusable(previous)
+        reusable = reusable_rows(previous)
         texts: dict[str, ArticleText] = {}
         article_at_hand = False
         ids, lines, columns, checked, kept = [], [], [], [], []
@@ -316,14 +363,14 @@ class _Run:
                 if not article_at_hand:
                     self._article_for_quotes(article_id)
                     article_at_hand = True
-                rows = _rows([*_this.check_claim(self.context, claim), *_this.check_quote(self.context, claim, texts)])
+                rows = rows_of([*_this.check_claim(self.context, claim), *_this.check_quote(self.context, claim, texts)])
                 if key is not None and not keepable(rows, shown, first, after):
                     key = None
             kept.append(key or NO_KEY)
             if rows:
                 checked.append([index, rows])
         places = pack_places(lines, columns, starts)
-        entry = {"problems": _rows(found), "ids": ids, "places": places, "checked": checked, "keys": b"".join(kept)}
+        entry = {"problems": rows_of(found), "ids": pack_ids(ids), "places": places, "checked": checked, "keys": b"".join(kept)}
         if places is None:  # not stored (a line number too large to pack): the lists, for this run
             entry["unpacked"] = (lines, columns, starts)
         if depends.endswith(" " + self.article_hashes.get(article_id, "-")) and places is not None:
@@ -345,45 +392,3 @@ class _Run:
         article, _found = _this.read_article(path, display_path(path), raw)
         if article is not None:
             self._read_registries().articles[article_id] = article
-
-
-def _problems(entry: dict[str, Any]) -> list[Problem]:
-    return [Problem(*row) for row in entry["problems"]]
-
-
-def _reusable(previous: dict[str, Any] | None) -> dict[bytes, tuple[int, list[list[Any]]]]:
-    """What the claims of a file's previous entry found, by the key of each claim's text."""
-    if previous is None or "keys" not in previous:
-        return {}
-    found = dict(previous["checked"])
-    keys = previous["keys"]
-    _, _, starts = places_of(previous)
-    return {keys[at:at + KEY_SIZE]: (start, found.get(index, []))
-            for index, (at, start) in enumerate(zip(range(0, len(keys), KEY_SIZE), starts))
-            if keys[at:at + KEY_SIZE] != NO_KEY}
-
-
-def _well_formed(entry: dict[str, Any]) -> bool:
-    """An entry of the expected shape (a damaged one is recomputed, never half-used)."""
-    try:
-        problems = entry["problems"]
-        if type(problems) is not list or (problems and not all(map(_row_ok, problems))):
-            return False
-        if "ids" in entry:  # a claims file: where each claim's id is written, and what its checks found
-            ids, places, checked, keys = entry["ids"], entry["places"], entry["checked"], entry["keys"]
-            if not (type(ids) is type(checked) is list and type(keys) is bytes and places_ok(places, len(ids))
-                    and len(keys) == KEY_SIZE * len(ids) and set(map(type, ids)) <= {str}):
-                return False
-            for index, rows in checked:
-                if not (type(index) is int and 0 <= index < len(ids) and type(rows) is list
-                        and all(map(_row_ok, rows))):
-                    return False
-        return type(entry.get("loaded", False)) is bool
-    except (TypeError, ValueError, KeyError):
-        return False
-
-
-def _row_ok(row: Any) -> bool:
-    return (type(row) is list and len(row) == 7 and type(row[0]) is str and type(row[1]) is int
-            and type(row[2]) is int and type(row[3]) is str and type(row[4]) is str and type(row[5]) is str
-            and (row[6] is None or type(row[6]) is str))

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import os
 import re
+from operator import attrgetter
 from pathlib import Path
 
 from .ids import ID_PATTERN
 from .paths import display_path
 
 _ID_RE = re.compile(ID_PATTERN)
+_NAME = attrgetter("name")
 
 
 def plain_files(folder: Path, suffix: str) -> list[tuple[str, str, str]] | None:
@@ -23,7 +25,7 @@ def plain_files(folder: Path, suffix: str) -> list[tuple[str, str, str]] | None:
     in name order) when it would report nothing there; else None."""
     try:
         with os.scandir(folder) as scan:
-            entries = sorted(scan, key=lambda entry: entry.name)
+            entries = sorted(scan, key=_NAME)
     except OSError:
         return None
     shown_folder = display_path(folder)

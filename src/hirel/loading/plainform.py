@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Article, Certainty, Claim, Loc
+from ..model import Article, Certainty, Claim, Kind, Loc
 from .yamlfile import YamlMap, YamlSeq
 from .yamltypes import FieldLocs
 
@@ -59,6 +59,8 @@ def plain(value: Any) -> Any:
         return ("seq", [plain(item) for item in value], _exact(path, str), places)
     if kind is Certainty:
         return ("certainty", str(value.value))
+    if kind is Kind:
+        return ("kind", str(value.value))
     raise NotPlain(kind.__name__)
 
 
@@ -101,6 +103,8 @@ def rebuilt(form: Any) -> Any:
             return YamlSeq.with_places((rebuilt(item) for item in _exact(items, list)), _exact(path, str), places)
         if tag == "certainty":
             return Certainty(form[1])
+        if tag == "kind":
+            return Kind(form[1])
     except (TypeError, ValueError, OverflowError) as exc:
         raise NotPlain(str(exc)) from None
     raise NotPlain(f"unknown tag {tag!r}")

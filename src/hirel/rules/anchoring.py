@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 
+from ..records import REQUIRED, Record, set_field
 from ..values.vocabulary import TYPOGRAPHY
 
 # The one vocabulary of dashes, quotes, odd spaces and invisible characters.
@@ -126,15 +126,24 @@ def _normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
-@dataclass(frozen=True)
-class Passage:
+class Passage(Record):
     """A span of the article text: offsets into the text, its 1-based line, and a score."""
 
     start: int
     end: int
     line: int
     text: str
-    score: float = 100.0
+    score: float
+
+    __slots__ = ("end", "line", "score", "start", "text")
+    _FIELDS = (("start", REQUIRED), ("end", REQUIRED), ("line", REQUIRED), ("text", REQUIRED), ("score", 100.0))
+
+    def __init__(self, start: int, end: int, line: int, text: str, score: float = 100.0) -> None:
+        set_field(self, "start", start)
+        set_field(self, "end", end)
+        set_field(self, "line", line)
+        set_field(self, "text", text)
+        set_field(self, "score", score)
 
 
 class ArticleText:

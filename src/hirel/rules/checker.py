@@ -30,15 +30,15 @@ def check_corpus(root: Path, files: Iterable[Path] = (),
     With ``cache`` (a directory), what checking unchanged files found before is reused (see
     `incremental`); the problems are the same, and no corpus is returned.
     """
+    files = list(files)
+    answers_for = _answers_for(files, root, run) if files or isinstance(run, set) else None
     if cache is not None:
         from ..loading.incremental import check_with_cache
 
-        corpus, problems = None, check_with_cache(root, cache)
+        corpus, problems = None, check_with_cache(root, cache, answers_for, [f for f in files if not f.is_dir()])
     else:
         corpus, problems = _load_and_check(root)
-    files = list(files)
-    if files:
-        answers_for = _answers_for(files, root, run)
+    if answers_for is not None:
         problems = [p for p in problems if answers_for(p.path)]
     # Problem equality ignores the message, but two problems at one place may say different
     # things (a claim missing both 'proposition' and 'quote'): only exact repeats are dropped.
@@ -83,7 +83,7 @@ def _load_and_check(root: Path) -> tuple[Corpus, list[Problem]]:
 
 def _answers_for(files: list[Path], root: Path, run: set[str] | str | None = None) -> Callable[[str], bool]:
     """Whether a problem at a displayed path is one of ``files``' business."""
-    from .precommit import EVERY_FILE, answering_files
+    from .precommit import EVERY_FILE, GONE, answering_files, heir
 
     base = Path(os.path.abspath(root))
     own: set[str] = set()
@@ -102,13 +102,18 @@ def _answers_for(files: list[Path], root: Path, run: set[str] | str | None = Non
     if run == EVERY_FILE:
         return is_own
     if isinstance(run, set):
+        gone = {path[len(GONE):] for path in run if path.startswith(GONE)}
+        answers_for_gone = heir(run) in own if own or folders else heir(run) is None
+
         def owned(path: str) -> bool:
             if is_own(path):
                 return True
             if path in run:
                 return False  # the call given that file reports it
-            owners = sorted(set(answering_files(path, root)) & run)
-            return bool(owners) and owners[0] in own
+            owners = sorted(set(answering_files(path, root)) & (run | gone))
+            if not owners:
+                return False
+            return answers_for_gone if owners[0] in gone else owners[0] in own
         return owned
     answering = set(own)
     for shown in own:

@@ -28,6 +28,10 @@ from ..loading.paths import display_path
 
 # The run covers every file of the corpus (each call reports on its own files only).
 EVERY_FILE = "every file"
+# Marks a path of the run that was deleted or renamed away: no call is given it, so the call
+# given the first of the run's other files (or, when there is none, the call given no file)
+# answers for what it can cause elsewhere (a claims file left without its article).
+GONE = "\0gone:"
 
 
 def files_in_run(root: Path, files: Iterable[Path], environ: Mapping[str, str]) -> set[str] | str | None:
@@ -41,6 +45,13 @@ def files_in_run(root: Path, files: Iterable[Path], environ: Mapping[str, str]) 
     if any(f.is_dir() for f in files) or not given <= changed:
         return EVERY_FILE
     return changed
+
+
+def heir(run: set[str]) -> str | None:
+    """The file whose call answers for the run's files gone (the first other file in path order;
+    None: the call given no file, which pre-commit makes when the commit only deletes)."""
+    present = sorted(path for path in run if not path.startswith(GONE))
+    return present[0] if present else None
 
 
 def changed_files(root: Path) -> set[str] | None:
@@ -61,10 +72,14 @@ def changed_files(root: Path) -> set[str] | None:
         if len(entry) < 4:
             continue
         code, path = entry[:2], entry[3:]
-        if "R" in code or "C" in code:
-            next(entries, None)  # the path it was renamed or copied from
-        if "D" not in code:  # a deleted file is never handed to a call
-            changed.add(display_path(Path(top) / path))
+        if "R" in code:  # renamed: the old name is gone (its claims file may now have no article)
+            old = next(entries, None)
+            if old:
+                changed.add(GONE + display_path(Path(top) / old))
+        elif "C" in code:
+            next(entries, None)  # the path it was copied from, unchanged
+        # A deleted file is never handed to a call: marked, so that some call answers for it.
+        changed.add((GONE if "D" in code else "") + display_path(Path(top) / path))
     return changed
 
 

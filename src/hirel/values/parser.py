@@ -7,11 +7,10 @@ It finds the figures, their markers (currency, percent, rate, hedges) and every 
 from __future__ import annotations
 
 from collections.abc import Container
-from dataclasses import dataclass
 
 from ..records import REQUIRED, Record, set_field
 from .tokens import Token, ValueParseError, error
-from .vocabulary import CERTAINTY_WORDS, MAGNITUDE_WORDS, POST_HEDGES, PRE_HEDGES
+from .vocabulary import CERTAINTY_WORDS, MAGNITUDE_WORDS, ORDERS_OF_MAGNITUDE, POST_HEDGES, PRE_HEDGES
 
 _NO_NUMBER_HINT = "write a figure such as '$30 million a month', 'about 50%' or 'tens of millions'"
 _LEAD_WORDS = ("in", "the", "a", "an", "of")
@@ -66,24 +65,34 @@ class Amount(Record):
         set_field(self, "subunit", subunit)
 
 
-@dataclass
 class Reading:
-    """What the parser found; mutable only while the tail of the phrase is being read."""
+    """What the parser found; mutable only while the tail of the phrase is being read. (A plain
+    class: `dataclasses` costs a warm `hirel check` more than reading the value.)"""
 
-    low: float
-    high: float
-    currencies: list[str]
-    percent: bool
-    per: str | None
-    pre_hedge: str | None
-    post_hedge: str | None
-    words: list[Token]
-    vague: bool
-    half_low: float | None = None
-    half_high: float | None = None
-    open_high: str | None = None  # "from $630 million to over $1 billion": the hedge on the high end
-    subunit: bool = False
-    exact: bool = True  # every figure written with digits or number words (no order of magnitude)
+    __slots__ = ("currencies", "exact", "half_high", "half_low", "high", "low", "open_high", "per", "percent",
+                 "post_hedge", "pre_hedge", "subunit", "vague", "words")
+
+    def __init__(self, low: float, high: float, currencies: list[str], percent: bool, per: str | None,
+                 pre_hedge: str | None, post_hedge: str | None, words: list[Token], vague: bool,
+                 half_low: float | None = None, half_high: float | None = None, open_high: str | None = None,
+                 subunit: bool = False, exact: bool = True) -> None:
+        self.low = low
+        self.high = high
+        self.currencies = currencies
+        self.percent = percent
+        self.per = per
+        self.pre_hedge = pre_hedge
+        self.post_hedge = post_hedge
+        self.words = words
+        self.vague = vague
+        self.half_low = half_low
+        self.half_high = half_high
+        self.open_high = open_high  # "from $630 million to over $1 billion": the hedge on the high end
+        self.subunit = subunit
+        self.exact = exact  # every figure written with digits or number words (no order of magnitude)
+
+    def __repr__(self) -> str:
+        return f"Reading({', '.join(f'{name}={getattr(self, name)!r}' for name in self.__slots__)})"
 
 
 class Parser:
@@ -205,6 +214,7 @@ class Parser:
         half_low = half_high = None
         if self.at("oom"):
             low, high = self.take().value
+            low, high = self.shared_order(low, high)
             vague = True
             has_magnitude = True
         elif self.at("vague"):
@@ -241,6 +251,24 @@ class Parser:
             code = self.take().value
             currency, subunit = code or "cents", True
         return Amount(low, high, has_magnitude, currency, percent, vague, half_low, half_high, subunit)
+
+    def shared_order(self, low: float, high: float) -> tuple[float, float]:
+        """'tens to hundreds of millions': a bare order of magnitude ('tens', 'hundreds', 'dozens')
+        on the low end of a range takes the magnitude the high end names ('of millions'), as '5 to
+        10 million' does: tens of millions to hundreds of millions (only when that keeps it below
+        the high end: 'hundreds to tens of thousands' is [100, 100,000])."""
+        bare = self.peek(-1)
+        following = self.peek(1)
+        if bare is None or " " in bare.text.strip() or not self.at("conn") or following is None \
+                or following.kind != "oom" or high > 1e3:
+            return low, high
+        first, _, rest = following.text.lower().partition(" ")
+        if not rest.startswith("of ") or first not in ORDERS_OF_MAGNITUDE:
+            return low, high
+        factor = following.value[0] / ORDERS_OF_MAGNITUDE[first][0]
+        if low * factor > following.value[0]:  # 'hundreds to tens of thousands': kept below the high end
+            return low, high
+        return low * factor, high * factor
 
     def magnitude(self) -> float | None:
         """'million', '5 millions', and the Indian chains 'lakh crore', 'thousand crore'."""

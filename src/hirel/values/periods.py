@@ -8,7 +8,6 @@ mean one span of days; the spans chosen for vague words (``early``, ``mid``, ``l
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -74,12 +73,23 @@ PART_OF_DECADE_YEARS: dict[str, tuple[int, int]] = {
     "late": (7, 9),
 }
 
+# English names, whatever the locale (`calendar.month_name` follows it; and `calendar` imports
+# `locale`, which a warm `hirel check` of one file can do without).
+_MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")
 _MONTHS: dict[str, int] = {}
-for _number, _name in enumerate(calendar.month_name):
+for _number, _name in enumerate(_MONTH_NAMES):
     if _number:
         _MONTHS[_name.lower()] = _number
         _MONTHS[_name[:3].lower()] = _number
 _MONTHS["sept"] = 9
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in(year: int, month: int) -> int:
+    """The number of days of ``month`` (1-12) in ``year`` (proleptic Gregorian, as `datetime`)."""
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return 29 if month == 2 and leap else _MONTH_DAYS[month]
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
@@ -139,10 +149,10 @@ def _year(text: str, original: str) -> int:
 def _day(year: int, month: int, day: int, original: str) -> date:
     if not 1 <= month <= 12:
         raise PeriodError(original, f"there is no month {month}")
-    last = calendar.monthrange(year, month)[1]
+    last = _days_in(year, month)
     if not 1 <= day <= last:
         raise PeriodError(
-            original, f"{year:04d}-{month:02d}-{day:02d} is not a date ({calendar.month_name[month]} {year} has {last} days)"
+            original, f"{year:04d}-{month:02d}-{day:02d} is not a date ({_MONTH_NAMES[month]} {year} has {last} days)"
         )
     return date(year, month, day)
 
@@ -150,7 +160,7 @@ def _day(year: int, month: int, day: int, original: str) -> date:
 def _month_span(year: int, first: int, last: int, original: str) -> Span:
     """First day of month ``first`` to last day of month ``last`` (same year)."""
     start = _day(year, first, 1, original)
-    return start, _day(year, last, calendar.monthrange(year, last)[1], original)
+    return start, _day(year, last, _days_in(year, last), original)
 
 
 def _year_span(first: int, last: int) -> Span:
@@ -218,7 +228,7 @@ def _parse_winter(m: re.Match[str], original: str) -> Span:
     second = int(second_text) if len(second_text) == 4 else first // 100 * 100 + int(second_text)
     if second != first + 1:
         raise PeriodError(original, "a winter runs from one year into the next (e.g. 'winter 2019/20')")
-    return date(first, 12, 1), _day(second, 2, calendar.monthrange(second, 2)[1], original)
+    return date(first, 12, 1), _day(second, 2, _days_in(second, 2), original)
 
 
 def _parse_named_month(text: str, original: str) -> Span | None:

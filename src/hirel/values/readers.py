@@ -111,7 +111,9 @@ def _resolve_currency(code: str, expect: Unit | None, steps: list[str], raw: str
 
 
 def _resolve_unit(reading: Reading, expect: Unit | None, raw: str, steps: list[str]) -> Unit:
-    currencies = list(dict.fromkeys(_resolve_currency(c, expect, steps, raw) for c in reading.currencies))
+    # Both ends of '5 to 10 pounds' carry the currency written once: one step for it, not one per end.
+    written = dict.fromkeys(reading.currencies)
+    currencies = list(dict.fromkeys(_resolve_currency(c, expect, steps, raw) for c in written))
     if len(currencies) > 1:
         raise error(raw, f"two currencies ({' and '.join(currencies)}); hirel never converts between currencies")
     if currencies and reading.percent:

@@ -63,7 +63,7 @@ def phrase_pattern(phrases: list[str], end: str = r"\b") -> str:
     """
     parts = []
     guarded: list[str] = []  # the phrases just before, each of which ends in a letter
-    for phrase in sorted(phrases, key=len, reverse=True):
+    for phrase in sorted(phrases, key=lambda phrase: (-len(phrase), phrase)):  # the same text every run
         pattern = r"\s+".join(re.escape(word) for word in phrase.split())
         if phrase[0].isalnum():
             pattern = r"\b" + pattern
