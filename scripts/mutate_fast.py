@@ -293,10 +293,15 @@ class _Session:
             self.results[f"{module}:{index}"] = self._one(module, code, [items[i] for i in covering], inside,
                                                           limit)
             self.killers[f"{module}:{index}"] = self.killer
-        self.args.results.write_text(json.dumps({"outcomes": self.results, "killers": self.killers}),
-                                     encoding="utf-8")
+            self._save()  # after every mutant: a run stopped half-way still tells what it found
+        self._save()
         print(f"{len(self.mutants)} mutants in {time.monotonic() - started:.0f} s", file=self.log)
         return True
+
+    def _save(self) -> None:
+        partial = self.args.results.with_suffix(".part")
+        partial.write_text(json.dumps({"outcomes": self.results, "killers": self.killers}), encoding="utf-8")
+        os.replace(partial, self.args.results)
 
     def _module_level_tests(self, module: str, coverage: dict, items: list) -> set[int]:
         """The tests a mutant outside any function runs: those that run code of the module or of a
@@ -639,13 +644,16 @@ def main() -> int:
             if args.only and mutant.index not in args.only:
                 continue
             before = earlier.get((module, mutant.index))
-            if before and before["outcome"] not in ("survived", "error"):
+            if before and before["outcome"] not in ("survived", "error", ""):
                 mutant.outcome = before["outcome"]
                 continue
             inside = _in_function_body(node, parents)
             queued.append((module, mutant.index, _lines(node, parents) if inside else None))
 
-    args.results = ROOT / f".mutate-results-{os.getpid()}.json"
+    # The child writes what it found after every mutant, beside --json when one is given, so that a
+    # run stopped half-way (or killed) keeps its outcomes: `--rerun` that file to finish the run.
+    args.results = (args.json.with_name(args.json.name + ".partial") if args.json
+                    else ROOT / f".mutate-results-{os.getpid()}.json")
     args.results.unlink(missing_ok=True)
     pid = os.fork()
     if pid == 0:
@@ -656,14 +664,19 @@ def main() -> int:
         _quiet()
         _code = pytest.main(["-q", "-p", "no:cacheprovider", "-p", "no:randomly", *args.tests], plugins=[session])
         os._exit(0)
-    os.waitpid(pid, 0)
+    try:
+        os.waitpid(pid, 0)
+    except KeyboardInterrupt:  # the child got the interrupt too; keep what it wrote
+        print("interrupted: the outcomes found so far follow", file=sys.stderr)
     if not args.results.exists():
         print("the mutants did not run (see the messages above)", file=sys.stderr)
         return 2
     saved = json.loads(args.results.read_text("utf-8"))
     outcomes, killers = saved["outcomes"], saved["killers"]
-    args.results.unlink()
+    if not args.json:
+        args.results.unlink()
     results: list[mutate.Mutant] = []
+    queued_keys = {(module, index) for module, index, _ in queued}
     for module in modules:
         found = all_mutants[module]
         for mutant in found:
@@ -676,6 +689,10 @@ def main() -> int:
         rate = 100.0 * len(killed) / len(valid) if valid else 100.0
         timeouts = sum(m.outcome == "timeout" for m in valid)
         errors = sum(m.outcome == "error" for m in valid)
+        unrun = sum(1 for m in found if m.outcome == "" and (module, m.index) in queued_keys)
+        if unrun:
+            print(f"{module}: {unrun} mutants not run (the run was stopped); `--rerun` the --json file to "
+                  f"run them", flush=True)
         print(f"{module}: {len(killed)}/{len(valid)} killed ({rate:.1f}%)"
               + (f", {timeouts} of them by the time limit" if timeouts else "")
               + (f"; {errors} not run to the end (error: the run itself failed)" if errors else ""), flush=True)
@@ -689,6 +706,7 @@ def main() -> int:
         results.extend(found)
     if args.json:
         args.json.write_text(json.dumps([m.__dict__ for m in results], indent=1), encoding="utf-8")
+        args.results.unlink(missing_ok=True)
     return 0
 
 
