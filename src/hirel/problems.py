@@ -4,8 +4,6 @@ module of its own that imports almost nothing: a warm `hirel check` builds probl
 cache and prints them without loading the rest of the model.
 """
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import Any, NamedTuple
 

@@ -27,6 +27,7 @@ def __getattr__(name: str) -> Typer:
 
 
 _answered_fast = False  # the last `main` was answered without Typer (`check`, `--version`)
+_collector_held = False  # `run` paused the cyclic garbage collector; given back before Typer runs
 
 
 def run() -> None:
@@ -38,11 +39,23 @@ def run() -> None:
     `hirel check FILE` in a large corpus, for memory the system takes back anyway. Nothing of hirel's
     is left to do by then (its caches are written and closed), no thread runs, and no exit handler
     is needed. Anything else (the Typer commands, which may hold a pager) exits normally; so does
-    `main`, which the tests call in-process."""
+    `main`, which the tests call in-process.
+
+    The cyclic garbage collector is paused from the start for the same reason: a quick answer makes
+    many objects and no garbage worth collecting before the exit (`run_check` pauses it anyway while
+    it works; without this, the first allocation after that pause walked every object the check
+    had made). A command that goes to Typer gets it back first."""
+    global _collector_held
+    import gc
+
+    if gc.isenabled():
+        gc.disable()
+        _collector_held = True
     try:
         main()
     except SystemExit as done:
         if not _answered_fast or not (done.code is None or isinstance(done.code, int)):
+            _give_back_collector()  # (an exit Python cleans up after, as usual)
             raise
         code = done.code or 0
     else:
@@ -53,6 +66,15 @@ def run() -> None:
         except (OSError, ValueError):  # a reader gone, a stream closed: nothing more can be said
             pass
     os._exit(code)
+
+
+def _give_back_collector() -> None:
+    global _collector_held
+    if _collector_held:
+        import gc
+
+        gc.enable()
+        _collector_held = False
 
 
 def main() -> None:
@@ -70,6 +92,7 @@ def main() -> None:
             global _answered_fast
             _answered_fast = code is not None
             if code is None:
+                _give_back_collector()
                 from ..patternstore import StoredPatterns
 
                 with StoredPatterns(enabled="--no-cache" not in sys.argv[1:], kind="commands"):

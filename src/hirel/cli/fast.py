@@ -9,8 +9,6 @@ the Typer application, which answers it, errors included, as it always has. Both
 `run_check`.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Literal, TypedDict
 

@@ -29,7 +29,7 @@ from .claimreuse import NO_KEY, claim_keys, keepable, moved, pack_places, places
 from .collector import collector_paused
 from .entries import problems_of, reusable_rows, rows_of, well_formed
 from .entries import signature as _signature
-from .idpack import all_distinct, id_count, ids_of, pack_ids
+from .idpack import all_distinct, id_count, ids_of, pack_ids, still_distinct
 from .listing import plain_files
 from .paths import display_path
 
@@ -68,6 +68,7 @@ _this = sys.modules[__name__]
 _RACY_NS = 2_000_000_000  # a file changed this close to being read is compared by content
 _REGISTRY_FILES = (("entities.yaml", "load_entities"), ("propositions.yaml", "load_propositions"))  # and their loaders
 _REGISTRIES = ":registries"  # the entry of the registries' own problems (no file is shown so)
+_IDS = ":ids"  # {"distinct": bool}: whether the ids of the claims files stored are all distinct
 
 
 def check_with_cache(root: Path, cache_dir: Path, scope: Callable[[str], bool] | None = None,
@@ -207,7 +208,7 @@ class _Run:
             if article_id not in loaded:  # (else there is nothing to say)
                 problems += _this.orphan_problems(self.root, article_id, shown, loaded)
             files.append((entry, shown, article_id))
-        unique = all_distinct([entry["ids"] for entry, _shown, _article in files])
+        unique = self._ids_distinct(files)
         firsts: dict[str, int] = {}  # claim id -> the claims file where it is first used (index in `files`)
         for number, (entry, shown, article_id) in enumerate(files):
             duplicates: set[int] = set()
@@ -231,6 +232,30 @@ class _Run:
                                state([*articles, *claims_files], self._kept_signature),
                                self.cache.signature(), rows_of(problems))
         return problems
+
+    def _ids_distinct(self, files: list[tuple[dict[str, Any], str, str]]) -> bool:
+        """Whether no claim id is used twice: from the ids that changed since the last run when it
+        stored that its ids were all distinct (a few searches), else in one pass over them all.
+        What is found is stored with the entries, for the next run."""
+        packed = [entry["ids"] for entry, _shown, _article in files]
+        unique = False
+        marker = self.old.get(_IDS)
+        if type(marker) is dict and marker.get("distinct") is True:
+            changes = []
+            for entry, shown, _article in files:
+                before = self.old.get(shown)
+                if entry is not before:
+                    changes.append((entry["ids"], before.get("ids") if type(before) is dict else None))
+            unique = still_distinct(packed, changes)  # (False: not known; the one pass says)
+        if not unique:
+            unique = all_distinct(packed)
+        found = {"distinct": unique}
+        if marker == found:
+            self.new[_IDS] = marker  # (the very object read: the cache sees it unchanged)
+        else:
+            self.new[_IDS] = found
+            self.changed = True
+        return unique
 
     def _stat(self, path: str, shown: str) -> list[int] | None:
         """The file's `stat` signature, kept for its `_lookup` (one `stat` a file and run)."""

@@ -7,8 +7,6 @@ loader builds model objects from it alone: the builders in `loading` check nothi
 added to the list given, in the order they are found in the file.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
