@@ -122,8 +122,10 @@ def test_the_default_place_is_beside_the_data_directory_and_keeps_out_of_git(cor
     result = run("check")
     assert result.exit_code == 0
     hidden = corpus.root.parent / ".hirel"
-    [only] = (hidden / "cache").iterdir()  # one file for this data directory
-    assert only.name.startswith("check-") and only.suffix == ".bin"
+    # for this data directory: what each file found, and the small file of the latest changes
+    large, recent = sorted((hidden / "cache").iterdir())
+    assert large.name.startswith("check-") and large.suffix == ".bin"
+    assert recent.name == large.name + ".recent"
     assert (hidden / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
 
 

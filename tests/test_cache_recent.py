@@ -6,6 +6,7 @@ from __future__ import annotations
 import marshal
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,12 @@ def _state(path: Path) -> tuple[bytes, int] | None:
     return (path.read_bytes(), path.stat().st_mtime_ns) if path.exists() else None
 
 
+def _recent(path: Path) -> dict:
+    document = cache_module.decode(path.read_bytes(), cache_module.user_key(), cache_module._RECENT_FORMAT)
+    assert isinstance(document, dict)
+    return document
+
+
 def _edit(corpus: CorpusDir, n: int) -> None:
     corpus.write("claims/second.yaml", SECOND_CLAIMS + "\n" * n)
 
@@ -39,7 +46,7 @@ def test_a_small_change_writes_only_the_recent_file(world):
     assert same_as_cold(corpus, cache_dir) == []
     large, recent = _files(cache_dir)
     before = _state(large)
-    assert not recent.exists()
+    assert _recent(recent)["changed"] == {}  # written with the large file: no change yet
     _edit(corpus, 1)
     assert cached(corpus, cache_dir, ["claims/second.yaml"]) == cold(corpus, ["claims/second.yaml"])
     assert _state(large) == before  # the large file is not written again
@@ -67,7 +74,7 @@ def test_what_the_recent_file_holds_is_used(world, monkeypatch):
     assert counter.read == []
 
 
-def test_many_changes_write_the_large_file_and_drop_the_recent_one(world, monkeypatch):
+def test_many_changes_write_the_large_file_and_empty_the_recent_one(world, monkeypatch):
     corpus, cache_dir = world
     monkeypatch.setattr(cache_module, "_RECENT_LEAST", 1)
     same_as_cold(corpus, cache_dir)
@@ -80,7 +87,8 @@ def test_many_changes_write_the_large_file_and_drop_the_recent_one(world, monkey
     corpus.write("claims/test-article.yaml", corpus.path("claims/test-article.yaml").read_text(encoding="utf-8") + "\n")
     assert cached(corpus, cache_dir) == cold(corpus)  # two entries changed: more than one in 16 and than 1
     assert _state(large) != before
-    assert not recent.exists()
+    assert _recent(recent)["changed"] == {}  # the changes are in the large file now
+    assert _recent(recent)["base"] == large.read_bytes().split(b"\n", 1)[0]
     assert same_as_cold(corpus, cache_dir) == []
 
 
@@ -176,3 +184,74 @@ def test_ids_used_twice_across_files_are_seen_at_once(packed, distinct) -> None:
     from hirel.loading.idpack import all_distinct
 
     assert all_distinct(packed) is distinct
+
+
+# --- the large file vouched for by the small one (its seal not worked out again) --------------------
+
+
+def _seals_made(monkeypatch) -> list[int]:
+    """The sizes of what `hirel.loading.cache` seals or checks the seal of, from now on."""
+    sizes: list[int] = []
+    real = cache_module._seal
+
+    def counting(body, key):
+        sizes.append(len(body))
+        return real(body, key)
+
+    monkeypatch.setattr(cache_module, "_seal", counting)
+    return sizes
+
+
+def test_the_large_file_written_by_the_last_run_is_not_sealed_again(world, monkeypatch):
+    corpus, cache_dir = world
+    same_as_cold(corpus, cache_dir)
+    large, recent = _files(cache_dir)
+    size = len(large.read_bytes())
+    assert _recent(recent)["vouch"][0] == size
+    sizes = _seals_made(monkeypatch)
+    _edit(corpus, 1)
+    assert cached(corpus, cache_dir) == cold(corpus)
+    assert sizes and max(sizes) < size / 2  # the small file's seal only (and the one it writes)
+
+
+def test_a_copy_of_the_large_file_is_sealed_again(world, monkeypatch):
+    corpus, cache_dir = world
+    same_as_cold(corpus, cache_dir)
+    large, _recent_file = _files(cache_dir)
+    copy = large.with_name("copy")
+    shutil.copy2(large, copy)
+    os.replace(copy, large)  # the same bytes and times, another inode
+    sizes = _seals_made(monkeypatch)
+    assert cached(corpus, cache_dir) == cold(corpus)
+    assert max(sizes) >= len(large.read_bytes()) - 200  # its seal checked over the whole file
+
+
+def test_a_large_file_changed_in_place_is_not_trusted(world, monkeypatch):
+    corpus, cache_dir = world
+    same_as_cold(corpus, cache_dir)
+    large, _recent_file = _files(cache_dir)
+    time.sleep(0.05)  # (a change is dated after the write: the system's clock moves in steps)
+    data = bytearray(large.read_bytes())
+    stat = large.stat()
+    at = data.index(b"second-100m")
+    data[at:at + 6] = b"SECOND"  # what a hostile write would do: same size, same times
+    with open(large, "r+b") as stream:
+        stream.write(data)
+    os.utime(large, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert large.stat().st_ino == stat.st_ino and large.stat().st_size == stat.st_size
+    sizes = _seals_made(monkeypatch)
+    assert cached(corpus, cache_dir) == cold(corpus)  # its seal checked, and found wrong: no cache
+    assert max(sizes) >= len(data) - 200
+    assert b"SECOND" not in large.read_bytes()  # written again, whole and good
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="needs root to give a file away")
+def test_a_large_file_of_another_user_is_not_vouched_for(world, monkeypatch):
+    corpus, cache_dir = world
+    same_as_cold(corpus, cache_dir)
+    large, _recent_file = _files(cache_dir)
+    os.chown(large, 12345, 12345)
+    assert cache_module._identity(large.stat()) is None
+    sizes = _seals_made(monkeypatch)
+    assert cached(corpus, cache_dir) == cold(corpus)
+    assert max(sizes) >= len(large.read_bytes()) - 200

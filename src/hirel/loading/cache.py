@@ -32,7 +32,7 @@ import marshal
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from .. import __version__
 from ..userkey import digest, key_file, user_key
@@ -101,6 +101,21 @@ def code_fingerprint() -> str:
     return digest("\n".join(parts).encode("utf-8", "surrogateescape"))
 
 
+def _identity(st: os.stat_result) -> list[int] | None:
+    """What tells one file from every other: its device, inode, size, and times of last change
+    (``ctime``, which the system alone sets, to the time of any write or rename); None when it
+    does not belong to this user, or where users are not told apart (another system).
+
+    The ``.recent`` file (sealed) records the identity of the large file it applies to, as its
+    writer saw it: a large file with that identity is the one this user's hirel wrote, untouched
+    since, and its seal need not be checked again (the most of a `hirel check FILE`'s reading). A
+    file put in its place, or changed in any way, has another identity (another inode or ctime)."""
+    getuid = getattr(os, "getuid", None)
+    if getuid is None or st.st_uid != getuid():
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev]
+
+
 def _stat_text(path: str) -> str:
     try:
         st = os.stat(path)
@@ -127,6 +142,7 @@ class CheckCache:
         self._base: dict[str, Any] | None = None  # the entries of the large file, as read
         self._base_seal = b""  # its first line, which names it
         self._base_fingerprint = ""
+        self._base_identity: list[int] | None = None  # its identity when read (see `_identity`)
 
     @property
     def key(self) -> bytes | None:
@@ -137,33 +153,56 @@ class CheckCache:
     def load(self, fingerprint: str) -> dict[str, Any]:
         """The entries stored by a run of the same hirel, or {} (missing, unreadable, corrupt)."""
         self._base = None
+        self._base_identity = None
         try:
-            raw = self.path.read_bytes()
+            with open(self.path, "rb") as stream:
+                identity = _identity(os.fstat(stream.fileno()))  # of the very bytes read
+                raw = stream.read()
         except OSError:
             return {}
         key = self.key
-        document = decode(raw, key) if key is not None else None
+        if key is None:
+            return {}
+        recent = self._recent(fingerprint) if self.uses_recent else None
+        base_seal = raw[:max(raw.find(b"\n"), 0)]
+        if recent is not None and recent.get("base") != base_seal:
+            recent = None  # it names another large file (one replaced since, or an older one)
+        document = None
+        if recent is not None and identity is not None and recent.get("vouch") == identity:
+            # The large file this user's hirel wrote, untouched since (see `_identity`): its seal
+            # need not be worked out again over the whole file.
+            try:
+                document = marshal.loads(memoryview(raw)[len(base_seal) + 1:])
+            except (ValueError, EOFError, TypeError):
+                document = None
+        if document is None:
+            document = decode(raw, key)
         if not isinstance(document, dict) or document.get("fingerprint") != fingerprint:
             return {}
         entries = document.get("files")
         if not isinstance(entries, dict):
             return {}
-        self._base, self._base_seal, self._base_fingerprint = entries, raw[:raw.find(b"\n")], fingerprint
-        if self.uses_recent:
-            return self._with_recent(entries, fingerprint)
+        self._base, self._base_seal, self._base_fingerprint = entries, base_seal, fingerprint
+        self._base_identity = identity
+        if recent is not None:
+            return self._with_recent(entries, recent)
         return entries
 
-    def _with_recent(self, entries: dict[str, Any], fingerprint: str) -> dict[str, Any]:
-        """``entries`` with the changes of the ``.recent`` file that names this very large file."""
+    def _recent(self, fingerprint: str) -> dict[str, Any] | None:
+        """What the ``.recent`` file holds, if this user's hirel wrote it for this fingerprint."""
         try:
             raw = self.recent_path.read_bytes()
         except OSError:
-            return entries
+            return None
         assert self.key is not None
         recent = decode(raw, self.key, _RECENT_FORMAT)
-        if not isinstance(recent, dict) or recent.get("fingerprint") != fingerprint \
-                or recent.get("base") != self._base_seal:
-            return entries
+        if not isinstance(recent, dict) or recent.get("fingerprint") != fingerprint:
+            return None
+        return recent
+
+    @staticmethod
+    def _with_recent(entries: dict[str, Any], recent: dict[str, Any]) -> dict[str, Any]:
+        """``entries`` with the changes of the ``.recent`` file that names this very large file."""
         changed, removed = recent.get("changed"), recent.get("removed")
         if not isinstance(changed, dict) or not isinstance(removed, list):
             return entries
@@ -198,24 +237,32 @@ class CheckCache:
             changed = {name: entry for name, entry in entries.items() if base.get(name) is not entry}
             removed = [name for name in base if name not in entries]
             if len(changed) + len(removed) <= max(_RECENT_LEAST, len(base) // 16):
-                recent = {"fingerprint": fingerprint, "base": self._base_seal, "changed": changed, "removed": removed}
-                try:
-                    self._write(self.recent_path, encode(recent, key, _RECENT_FORMAT))
-                except ValueError:  # not plain data (never expected)
-                    pass
+                self._write_recent(fingerprint, self._base_seal, self._base_identity, changed, removed)
                 return
         try:
             data = encode({"fingerprint": fingerprint, "files": entries}, key)
         except ValueError:  # not plain data (never expected): no cache rather than a crash
             return
-        if self._write(self.path, data) and self.uses_recent:
-            try:  # it named the file just replaced: it would be ignored, but read
-                os.unlink(self.recent_path)
-            except OSError:
-                pass
+        identity = self._write(self.path, data)
+        if identity is not False and self.uses_recent:
+            # A fresh small file (no change yet) that vouches for the large one just written; when
+            # it cannot be written, the one there names the file just replaced and is ignored.
+            self._write_recent(fingerprint, data[:data.find(b"\n")], identity, {}, [])
 
-    def _write(self, path: Path, data: bytes) -> bool:
-        """Write ``data`` to ``path`` atomically; False when it could not be written."""
+    def _write_recent(self, fingerprint: str, base_seal: bytes, identity: list[int] | None,
+                      changed: dict[str, Any], removed: list[str]) -> None:
+        recent = {"fingerprint": fingerprint, "base": base_seal, "changed": changed, "removed": removed}
+        if identity is not None:
+            recent["vouch"] = identity
+        assert self.key is not None
+        try:
+            self._write(self.recent_path, encode(recent, self.key, _RECENT_FORMAT))
+        except ValueError:  # not plain data (never expected)
+            pass
+
+    def _write(self, path: Path, data: bytes) -> list[int] | None | Literal[False]:
+        """Write ``data`` to ``path`` atomically: False when it could not be written, else the
+        identity of the file written (see `_identity`), taken once it has its name."""
         # A name of its own for each writer (tempfile would cost more to import than this takes).
         temporary = self.directory / f".tmp-{os.getpid()}-{os.urandom(6).hex()}"
         try:
@@ -226,14 +273,17 @@ class CheckCache:
         try:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
-            os.replace(temporary, path)
+                stream.flush()
+                os.replace(temporary, path)
+                # (of this very file, even if another run has replaced it since: renaming changes
+                # its ctime, so it is taken after)
+                return _identity(os.fstat(stream.fileno()))
         except OSError:
             try:
                 os.unlink(temporary)
             except OSError:
                 pass
             return False
-        return True
 
     def _make_directory(self) -> None:
         if self.directory.is_dir():
