@@ -430,3 +430,27 @@ def test_a_missing_registry_then_an_unreadable_one(world):
     entities.rmdir()
     entities.write_text(text_before, encoding="utf-8")
     assert same_as_cold(corpus, cache_dir) == []
+
+
+def test_the_shape_of_an_entry_is_checked_before_any_use():
+    from hirel.loading.claimreuse import KEY_SIZE, pack_places
+    from hirel.loading.entries import well_formed
+
+    row = ["data/claims/a.yaml", 3, 5, "HR401", "error", "a message", None]
+    good = {"problems": [row], "ids": "a\nb", "places": pack_places([3, 10], [5, 7], [2, 9]),
+            "checked": [[1, [row]]], "keys": bytes(2 * KEY_SIZE)}
+    assert well_formed(good)
+    assert well_formed(good | {"ids": ["a", "b"]})  # ids kept as a list (one held a line break)
+    assert well_formed({"problems": [], "loaded": True})  # an article
+    assert well_formed(good | {"ids": "", "places": b"", "checked": [], "keys": b""})  # no claim
+    bad = [
+        {"problems": "none"}, {"problems": [row[:6]]}, {"problems": [[*row[:6], 7]]},
+        good | {"ids": ["a", 2]}, good | {"ids": None}, good | {"ids": "a"},  # one id for two claims
+        good | {"places": good["places"][:-1]}, good | {"places": list(good["places"])},
+        good | {"keys": bytes(KEY_SIZE)}, good | {"keys": "x" * 2 * KEY_SIZE},
+        good | {"checked": [[2, [row]]]}, good | {"checked": [[-1, [row]]]}, good | {"checked": [["1", [row]]]},
+        good | {"checked": [[1, [row[:3]]]]}, good | {"checked": {}}, good | {"loaded": "yes"},
+        {"problems": [], "ids": "a"},  # a claims file without its places
+    ]
+    for entry in bad:
+        assert not well_formed(entry), entry

@@ -48,7 +48,7 @@ def test_first_run_records_and_second_run_reads(tmp_path: Path) -> None:
     assert first.changed
     first.save()
     raw = Path(path).read_bytes()
-    assert raw.startswith(b"hirel-patterns 1 ")
+    assert raw.startswith(b"hirel-patterns 2 ")
     assert os.stat(path).st_mode & 0o777 == 0o600
 
     second = PatternStore(path, KEY)
@@ -64,7 +64,10 @@ def test_first_run_records_and_second_run_reads(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("damage", ["forged", "cut", "other key", "garbage", "empty", "not a mapping"])
 def test_a_damaged_store_is_ignored(tmp_path: Path, damage: str) -> None:
-    path = tmp_path / "patterns.bin"
+    shared = tmp_path / "shared"  # a folder others may write to: the seal is checked
+    shared.mkdir()
+    shared.chmod(0o777)
+    path = shared / "patterns.bin"
     store = PatternStore(str(path), KEY)
     for source, flags in PATTERNS:
         store.compile(source, flags)
@@ -79,14 +82,16 @@ def test_a_damaged_store_is_ignored(tmp_path: Path, damage: str) -> None:
     elif damage == "cut":
         path.write_bytes(raw[: len(raw) // 2])
     elif damage == "other key":
-        path.write_bytes(b"hirel-patterns 1 " + userkey.seal(body, bytes(32)) + b"\n" + body)
+        path.write_bytes(b"hirel-patterns 2 " + userkey.seal(body, bytes(32)) + b" " + patternstore._checksum(body)
+                         + b"\n" + body)
     elif damage == "garbage":
         path.write_bytes(os.urandom(2000))
     elif damage == "empty":
         path.write_bytes(b"")
     else:
         body = marshal.dumps([1, 2, 3], 4)
-        path.write_bytes(b"hirel-patterns 1 " + userkey.seal(body, KEY) + b"\n" + body)
+        path.write_bytes(b"hirel-patterns 2 " + userkey.seal(body, KEY) + b" " + patternstore._checksum(body)
+                         + b"\n" + body)
     again = PatternStore(str(path), KEY)
     for source, flags in PATTERNS:
         _same(again.compile(source, flags), source, flags)
@@ -95,6 +100,49 @@ def test_a_damaged_store_is_ignored(tmp_path: Path, damage: str) -> None:
     third = PatternStore(str(path), KEY)
     third.compile(*PATTERNS[0])
     assert not third.changed
+
+
+def _resealed(path: Path, change, key: bytes) -> None:
+    _header, body = path.read_bytes().split(b"\n", 1)
+    records = marshal.loads(body)
+    change(records)
+    body = marshal.dumps(records, 4)
+    path.write_bytes(b"hirel-patterns 2 " + userkey.seal(body, key) + b" " + patternstore._checksum(body)
+                     + b"\n" + body)
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="a system that tells users apart")
+def test_in_the_users_own_folder_only_the_checksum_is_checked(tmp_path: Path, monkeypatch) -> None:
+    own = tmp_path / "own"
+    own.mkdir(mode=0o700)
+    path = own / "patterns.bin"
+    store = PatternStore(str(path), KEY)
+    for source, flags in PATTERNS:
+        store.compile(source, flags)
+    store.save()
+    seals: list[int] = []
+    real = userkey.seal
+    monkeypatch.setattr(userkey, "seal", lambda body, key: seals.append(len(body)) or real(body, key))
+    again = PatternStore(str(path), KEY)
+    _same(again.compile(*PATTERNS[0]), *PATTERNS[0])
+    assert seals == [] and not again.changed  # read from the store, without its seal worked out
+    # A byte changed on disk: the checksum tells, and the store is made again.
+    raw = bytearray(path.read_bytes())
+    raw[-3] ^= 0x01
+    path.write_bytes(bytes(raw))
+    damaged = PatternStore(str(path), KEY)
+    for source, flags in PATTERNS:
+        _same(damaged.compile(source, flags), source, flags)
+    assert damaged.changed
+    # Whoever can write in this folder can read the key beside it: a file sealed with another key
+    # is this user's business (it is read); the same file where others may write is not.
+    _resealed(path, lambda records: None, bytes(32))
+    assert PatternStore(str(path), KEY)._records() != {}
+    own.chmod(0o777)
+    assert PatternStore(str(path), KEY)._records() == {}
+    own.chmod(0o700)
+    path.chmod(0o666)
+    assert PatternStore(str(path), KEY)._records() == {}
 
 
 def test_code_the_engine_refuses_is_made_again(tmp_path: Path) -> None:

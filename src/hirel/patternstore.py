@@ -14,7 +14,11 @@ library alone never uses it. It is trusted no more than it has to be:
   (`==`: same pattern, flags and code) to the one `re.compile` made, with the same groups.
 - The file is sealed with this user's key (as the check cache is), and named after the exact
   Python build and its regular-expression engine (`sys.version`, `_sre.MAGIC`), so code made by
-  another Python is never read. `_sre.compile` itself refuses code that is not well formed.
+  another Python is never read. `_sre.compile` itself refuses code that is not well formed. The
+  seal is checked when the file or its folder could have been written by anyone else; in the
+  user's own folder (where the key is kept too, so that whoever could write the file could seal
+  it) only a checksum is, against a file damaged on disk (a seal over the whole store cost more
+  than the rest of reading it).
 - Anything unexpected (no key, a file cut short, an engine whose internals differ, a pattern the
   engine refuses) means `re.compile` as usual: the store can make a run slower, never different.
 
@@ -29,7 +33,7 @@ import re
 import sys
 from typing import Any
 
-_FORMAT = b"hirel-patterns 1"
+_FORMAT = b"hirel-patterns 2"  # then the seal, and a CRC-32 of the rest (hexadecimal)
 _MOST = 2000  # patterns kept; past that, only those of the last run (hirel's own change with it)
 # What the engine's internals may raise when they are not what this store expects.
 _UNEXPECTED = (AttributeError, EOFError, ImportError, IndexError, KeyError, OverflowError, RuntimeError, TypeError,
@@ -83,7 +87,7 @@ class PatternStore:
                 compiled = None
         if compiled is None:
             compiled = self.original(pattern, flags)  # a bad pattern raises re.error here, as before
-            record = _record(self.engine, pattern, number, compiled) if self.key is not None else None
+            record = _record(self.engine, pattern, number, compiled) if self._may_store() else None
             if record is not None:
                 self._records()[key] = marshal.dumps(record, 4)
                 self.changed = True
@@ -94,12 +98,19 @@ class PatternStore:
     def _records(self) -> dict[_Key, bytes]:
         if self.records is None:
             if self.find:
-                from .userkey import user_key
-
                 self.path = store_path(self.find)
-                self.key = user_key() if self.path is not None else None
-            self.records = _read(self.path, self.key)
+            self.records = _read(self.path, self.key, self.find != "")
         return self.records
+
+    def _may_store(self) -> bool:
+        """Whether new records can be saved: a file and a key to seal it with (this user's own,
+        looked up only now for a store that finds it: a run that adds nothing never reads it)."""
+        if self.key is None and self.find and self.path is not None:
+            from .userkey import user_key
+
+            self.key = user_key()
+            self.find = ""  # (looked up once)
+        return self.path is not None and self.key is not None
 
     def save(self) -> None:
         """Write the store back if this run added to it (atomically; silently skipped on failure)."""
@@ -114,7 +125,7 @@ class PatternStore:
             return
         from .userkey import seal
 
-        data = _FORMAT + b" " + seal(body, self.key) + b"\n" + body
+        data = _FORMAT + b" " + seal(body, self.key) + b" " + _checksum(body) + b"\n" + body
         temporary = f"{self.path}.tmp-{os.getpid()}-{os.urandom(6).hex()}"
         try:
             os.makedirs(os.path.dirname(self.path), mode=0o700, exist_ok=True)
@@ -150,26 +161,65 @@ def _record(engine: Any, pattern: str, flags: int, compiled: re.Pattern[str]) ->
     return record
 
 
-def _read(path: str | None, key: bytes | None) -> dict[_Key, bytes]:
-    """What the store file holds, or {} when it is missing, not sealed with ``key`` or not whole."""
-    if path is None or key is None:
+def _read(path: str | None, key: bytes | None, find_key: bool = False) -> dict[_Key, bytes]:
+    """What the store file holds, or {} when it is missing, not sealed with ``key`` (this user's
+    own with ``find_key``) or not whole.
+
+    In a folder only this user can write to (the user's cache folder, as hirel makes it), a file of
+    this user's own is read without its seal being worked out again: whoever could have written it
+    could also read the key beside it, so the seal would tell nothing more there (and `_sre`
+    refuses code that is not well formed). Anywhere else the seal is checked."""
+    if path is None:
         return {}
     try:
         with open(path, "rb") as stream:
+            private = _private(os.fstat(stream.fileno()), path)
             raw = stream.read()
     except OSError:
         return {}
-    from .userkey import seal
-
     end = raw.find(b"\n")
     body = memoryview(raw)[end + 1:]
-    if end < 0 or raw[:end] != _FORMAT + b" " + seal(body, key):
-        return {}
+    header = raw[:end].split(b" ") if end > 0 else []
+    if len(header) != 4 or header[0] + b" " + header[1] != _FORMAT or header[3] != _checksum(body):
+        return {}  # not this kind of file, or not whole (the checksum: a file damaged on disk)
+    if not private:
+        if key is None and find_key:
+            from .userkey import user_key
+
+            key = user_key()
+        if key is None:
+            return {}
+        from .userkey import seal
+
+        if header[2] != seal(body, key):
+            return {}
     try:
         records = marshal.loads(body)
     except (ValueError, EOFError, TypeError):
         return {}
     return records if type(records) is dict else {}
+
+
+def _checksum(body: bytes | memoryview) -> bytes:
+    import zlib
+
+    return b"%08x" % zlib.crc32(body)
+
+
+def _private(st: os.stat_result, path: str) -> bool:
+    """Whether the file (``st``) and its folder belong to this user, and no one else may write to
+    either (a system without users: never)."""
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:
+        return False
+    uid = getuid()
+    if st.st_uid != uid or st.st_mode & 0o022:
+        return False
+    try:
+        folder = os.stat(os.path.dirname(path))
+    except OSError:
+        return False
+    return folder.st_uid == uid and not folder.st_mode & 0o022
 
 
 def store_path(kind: str = "check") -> str | None:

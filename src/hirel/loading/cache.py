@@ -84,12 +84,7 @@ def code_fingerprint() -> str:
     files and those of the libraries it reads YAML and matches quotes with (size and time of
     change, so that an upgrade, a reinstall or an edit of an installed copy all count)."""
     parts: list[str] = [_FORMAT, __version__, sys.version]
-    package = Path(__file__).parent.parent  # the whole hirel package
-    for folder, subfolders, names in os.walk(package):
-        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
-        for name in sorted(names):
-            if name.endswith(".py"):
-                parts.append(_stat_text(os.path.join(folder, name)))
+    _source_stats(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), parts)  # the whole package
     from importlib.util import find_spec
 
     for library in _LIBRARIES:
@@ -114,6 +109,30 @@ def _identity(st: os.stat_result) -> list[int] | None:
     if getuid is None or st.st_uid != getuid():
         return None
     return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev]
+
+
+def _source_stats(folder: str, parts: list[str]) -> None:
+    """Add the size and time of change of each ``.py`` file under ``folder`` to ``parts``, in name
+    order, folders after the files beside them (as `os.walk` lists them), ``__pycache__`` left out."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=_entry_name)
+    except OSError:
+        parts.append(f"{folder}: unreadable")
+        return
+    subfolders = []
+    for entry in entries:
+        if entry.is_dir():
+            if entry.name != "__pycache__":
+                subfolders.append(entry.path)
+        elif entry.name.endswith(".py"):
+            parts.append(_stat_text(entry.path))
+    for subfolder in subfolders:
+        _source_stats(subfolder, parts)
+
+
+def _entry_name(entry: os.DirEntry[str]) -> str:
+    return entry.name
 
 
 def _stat_text(path: str) -> str:
@@ -143,6 +162,10 @@ class CheckCache:
         self._base_seal = b""  # its first line, which names it
         self._base_fingerprint = ""
         self._base_identity: list[int] | None = None  # its identity when read (see `_identity`)
+        # Whether what `load` gave comes from files this hirel's `save` wrote, untouched since (the
+        # large file vouched for by the sealed small one): every entry then has the shape `save`
+        # gave it (which `entries.well_formed` checks of entries from anywhere else).
+        self.vouched = False
 
     @property
     def key(self) -> bytes | None:
@@ -154,6 +177,7 @@ class CheckCache:
         """The entries stored by a run of the same hirel, or {} (missing, unreadable, corrupt)."""
         self._base = None
         self._base_identity = None
+        self.vouched = False
         try:
             with open(self.path, "rb") as stream:
                 identity = _identity(os.fstat(stream.fileno()))  # of the very bytes read
@@ -173,6 +197,7 @@ class CheckCache:
             # need not be worked out again over the whole file.
             try:
                 document = marshal.loads(memoryview(raw)[len(base_seal) + 1:])
+                self.vouched = True
             except (ValueError, EOFError, TypeError):
                 document = None
         if document is None:

@@ -75,6 +75,7 @@ def moved(rows: list[list[Any]], shown: str, by: int) -> list[list[Any]]:
 # only when asked for (a duplicate id to report, a changed file whose claims may be reused).
 # Any block of the right length reads as integers, so checking its length checks its shape.
 _PLACE = array("i")
+PLACES_SIZE = 3 * _PLACE.itemsize  # bytes of packed places a claim (line and column of its id, first line)
 
 
 def pack_places(lines: list[int], columns: list[int], starts: list[int]) -> bytes | None:
@@ -86,7 +87,7 @@ def pack_places(lines: list[int], columns: list[int], starts: list[int]) -> byte
 
 
 def places_ok(places: Any, count: int) -> bool:
-    return type(places) is bytes and len(places) == 3 * _PLACE.itemsize * count
+    return type(places) is bytes and len(places) == PLACES_SIZE * count
 
 
 def unpack_places(places: bytes, count: int) -> tuple[list[int], list[int], list[int]]:

@@ -311,7 +311,7 @@ class _Run:
             return None, None, {}
         old = stored if type(stored) is dict and stored.get("depends") == depends else None  # usable
         if old is not None and old.get("signature") == signature and type(old.get("seen")) is int \
-                and signature[1] < old["seen"] - _RACY_NS and well_formed(old):
+                and signature[1] < old["seen"] - _RACY_NS and (self.cache.vouched or well_formed(old)):
             self.new[shown] = old
             return old, None, {}
         seen = time.time_ns()

@@ -10,35 +10,39 @@ from __future__ import annotations
 
 import os
 import re
-from operator import attrgetter
 from pathlib import Path
 
 from .ids import ID_PATTERN
 from .paths import display_path
 
-_ID_RE = re.compile(ID_PATTERN)
-_NAME = attrgetter("name")
+_ID_BODY = ID_PATTERN.removeprefix("^").removesuffix("$")
+_NAMES: dict[str, re.Pattern[str]] = {}  # by suffix: a list of data files' names, a line each
 
 
 def plain_files(folder: Path, suffix: str) -> list[tuple[str, str, str]] | None:
     """What `loader.list_files` gives for ``folder`` (path, path as shown, stem of each data file,
     in name order) when it would report nothing there; else None."""
+    names = []
     try:
         with os.scandir(folder) as scan:
-            entries = sorted(scan, key=_NAME)
+            for entry in scan:
+                name = entry.name
+                if name.startswith("."):
+                    continue
+                if not entry.is_file(follow_symlinks=False):  # a link, a folder, …: the loader says
+                    return None
+                names.append(name)
     except OSError:
+        return None
+    names.sort()
+    # Every name an id and the suffix, checked at once (a data folder holds thousands of files).
+    pattern = _NAMES.get(suffix)
+    if pattern is None:
+        pattern = _NAMES[suffix] = re.compile(f"(?:{_ID_BODY}{re.escape(suffix)}\n)*")
+    if not pattern.fullmatch("\n".join(names) + "\n" if names else ""):
         return None
     shown_folder = display_path(folder)
     prefix = "" if shown_folder == "." else shown_folder + "/"
-    found = []
-    for entry in entries:
-        name = entry.name
-        if name.startswith("."):
-            continue
-        if not name.endswith(suffix) or entry.is_symlink() or not entry.is_file():
-            return None
-        stem = name[:-len(suffix)]
-        if "." in stem or not _ID_RE.fullmatch(stem):  # (an id has no dot: the suffix is the last one)
-            return None
-        found.append((entry.path, prefix + name, stem))
-    return found
+    base = os.path.join(os.fspath(folder), "")  # what each entry's `path` is made of
+    cut = -len(suffix)
+    return [(base + name, prefix + name, name[:cut]) for name in names]

@@ -96,8 +96,10 @@ def _answers_for(files: list[Path], root: Path, run: set[str] | str | None = Non
             continue
         own.add(display_path(file))
 
+    prefixes = tuple(folders)  # (asked of every file of a large corpus: one call, not a loop)
+
     def is_own(path: str) -> bool:
-        return path in own or any(path.startswith(folder) for folder in folders)
+        return path in own or path.startswith(prefixes)
 
     if run == EVERY_FILE:
         return is_own
@@ -122,7 +124,7 @@ def _answers_for(files: list[Path], root: Path, run: set[str] | str | None = Non
     registries = {display_path(root / "entities.yaml"), display_path(root / "propositions.yaml")}
     if answering & registries:
         return lambda path: True
-    return lambda path: path in answering or any(path.startswith(folder) for folder in folders)
+    return lambda path: path in answering or path.startswith(prefixes)
 
 
 def outside(files: Iterable[Path], root: Path) -> list[Path]:

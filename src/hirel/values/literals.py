@@ -10,15 +10,17 @@ import math
 import re
 from collections.abc import Mapping
 from datetime import date
-from numbers import Real
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import Interval
 from .parser import Reading
 from .periods import PeriodError, parse_period, period_to_interval
 from .readers import check_bounds, clean, with_precision
-from .tokens import error, half_unit
+from .tokens import error, half_unit, is_real
 from .units import Unit, UnitError, describe_interval, parse_unit
+
+if TYPE_CHECKING:
+    from numbers import Real
 
 
 def _as_float(number: Real, text: str) -> float:
@@ -65,7 +67,7 @@ def _mapping_bound(value: Any, name: str, unit: Unit, text: str) -> float | None
         return None if day is None else float(day.toordinal())
     if isinstance(value, bool):
         raise error(text, f"{name} must be a number, not {value}")
-    if isinstance(value, Real):
+    if is_real(value):
         return _as_float(value, text)
     if isinstance(value, str):
         try:

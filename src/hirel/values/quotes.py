@@ -12,10 +12,19 @@ import re
 from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
-from numbers import Real
 from typing import overload
 
-from .tokens import NUMBER_RE, SPELLED_RE, SPOKEN_RE, normalize, phrase_key, phrase_pattern, spelled_value, spoken_value
+from .tokens import (
+    NUMBER_RE,
+    SPELLED_RE,
+    SPOKEN_RE,
+    is_real,
+    normalize,
+    phrase_key,
+    phrase_pattern,
+    spelled_value,
+    spoken_value,
+)
 from .units import Unit, parse_unit
 from .vocabulary import (
     MAGNITUDE_WORDS,
@@ -196,7 +205,7 @@ def value_figures_in_quote(value_raw: object, quote: str, expect: Unit | str | N
     if isinstance(value_raw, bool) or value_raw is None:
         return False
     quote_figures = figures_in(quote)
-    if isinstance(value_raw, Real):
+    if is_real(value_raw):
         return _contains_figure(quote_figures, float(value_raw))
     text = str(value_raw)
     written = _written_figures(text)

@@ -13,14 +13,13 @@ import re
 from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
-from numbers import Real
 from typing import Any, overload
 
 from ..model import Interval, Period
 from .parser import Parser, Reading
 from .periods import parse_period
 from .precision import PRECISION_FLOOR, describe_precision, relative_precision, union, widen
-from .tokens import ValueParseError, error, normalize, tokens
+from .tokens import ValueParseError, error, is_real, normalize, tokens
 from .units import Unit, convert, describe_interval, parse_unit
 from .vocabulary import (
     APPROX,
@@ -287,7 +286,7 @@ def read_value(raw: object, expect: Unit | str | None = None, measures: str | No
         return read_date(raw)
     if isinstance(raw, Mapping):
         return read_mapping(raw, expected, signed=change)
-    if isinstance(raw, Real):
+    if is_real(raw):
         return read_number(raw, expected, signed=change)
     if isinstance(raw, str):
         return _read_phrase_cached(raw, expected, "change" if change else None)

@@ -8,7 +8,7 @@ into the form the grammar reads (``4-million`` → ``4 million``, ``US $7.2bn`` 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from ..errors import HirelError
 from ..records import REQUIRED, Record, set_field
@@ -38,6 +38,9 @@ from .vocabulary import (
     WORD_VALUES,
 )
 
+if TYPE_CHECKING:
+    from numbers import Real
+
 
 class ValueParseError(HirelError, ValueError):
     """A value hirel cannot read, with one sentence saying why (and, where there is one, a
@@ -46,6 +49,19 @@ class ValueParseError(HirelError, ValueError):
     hint: str | None = None
     position: int | None = None  # where the refused word starts in the phrase (0-based)
     word: str | None = None  # the refused word
+
+
+def is_real(value: object) -> TypeGuard[Real]:
+    """``isinstance(value, numbers.Real)``, without importing `numbers` (its abstract classes cost
+    more to make than a warm `hirel check FILE` spends reading a value) for what YAML hands over."""
+    kind = type(value)
+    if kind is int or kind is float or kind is bool:
+        return True
+    if kind is str or value is None:
+        return False
+    from numbers import Real
+
+    return isinstance(value, Real)
 
 
 def error(raw: str, reason: str) -> ValueParseError:
@@ -64,7 +80,9 @@ def phrase_pattern(phrases: list[str], end: str = r"\b") -> str:
     parts = []
     guarded: list[str] = []  # the phrases just before, each of which ends in a letter
     for phrase in sorted(phrases, key=lambda phrase: (-len(phrase), phrase)):  # the same text every run
-        pattern = r"\s+".join(re.escape(word) for word in phrase.split())
+        # (a word of letters and digits is its own pattern: re.escape, asked of hundreds of words
+        # on every import, would give it back unchanged)
+        pattern = r"\s+".join(word if word.isalnum() else re.escape(word) for word in phrase.split())
         if phrase[0].isalnum():
             pattern = r"\b" + pattern
         if phrase[-1].isalnum() and end != r"\b":
