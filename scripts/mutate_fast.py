@@ -37,6 +37,7 @@ import argparse
 import ast
 import functools
 import hashlib
+import importlib
 import json
 import os
 import re
@@ -357,7 +358,8 @@ class _Session:
                 os.close(read_end)
                 _quiet()
                 if inside:
-                    target = sys.modules[mutate.module_name(module)]
+                    # (imported now if no test module imported it at collection: some import it lazily)
+                    target = importlib.import_module(mutate.module_name(module))
                     codes = _codes(code)
                     for key, function in _functions(target).items():
                         if key in codes and len(codes[key].co_freevars) == len(function.__code__.co_freevars):
@@ -633,7 +635,11 @@ def main() -> int:
 
     earlier = {}
     if args.rerun:
-        earlier = {(m["module"], m["index"]): m for m in json.loads(args.rerun.read_text("utf-8"))}
+        found = json.loads(args.rerun.read_text("utf-8"))
+        if isinstance(found, dict):  # the file a stopped run left beside --json: {"outcomes": {"module:index": …}}
+            found = [{"module": key.rpartition(":")[0], "index": int(key.rpartition(":")[2]), "outcome": outcome}
+                     for key, outcome in found["outcomes"].items()]
+        earlier = {(m["module"], m["index"]): m for m in found}
     all_mutants: dict[str, list[mutate.Mutant]] = {}
     queued: list[tuple[str, int, set[int] | None]] = []
     for module in modules:
