@@ -15,7 +15,7 @@ from test_cache import cached, cold
 
 def _folder(tmp_path: Path, names: list[str]) -> Path:
     folder = tmp_path / "claims"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     for name in names:
         (folder / name).write_text("claims: []\n", encoding="utf-8")
     return folder
