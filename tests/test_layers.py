@@ -9,7 +9,8 @@ from pathlib import Path
 from hirel.loading.build import CorpusBuilder, entity_from
 from hirel.loading.claimsfile import claim_from, read_claims
 from hirel.loading.yamlfile import load_yaml
-from hirel.rules.documents import article_fields, claim_records, entity_records, proposition_records
+from hirel.rules.documents import article_fields, claim_records
+from hirel.rules.registrydocs import entity_records, proposition_records
 
 LOADING = Path(__file__).resolve().parents[1] / "src" / "hirel" / "loading"
 # The orchestration: loader.py for every run; incremental.py (check) and corpuscache.py (the other

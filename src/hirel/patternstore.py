@@ -232,7 +232,9 @@ def store_path(kind: str = "check") -> str | None:
     folder = user_folder()
     if engine is None or folder is None:
         return None
-    build = f"{sys.version}\0{sys.implementation.cache_tag}\0{engine.MAGIC}\0{engine.CODESIZE}\0{engine.MAXREPEAT}"
+    # (the store's own format too: two versions of hirel side by side keep a file each)
+    build = f"{sys.version}\0{sys.implementation.cache_tag}\0{engine.MAGIC}\0{engine.CODESIZE}\0{engine.MAXREPEAT}" \
+        f"\0{_FORMAT.decode('ascii')}"
     return os.path.join(folder, f"patterns-{kind}-{digest(build.encode('utf-8', 'replace'))}.bin")
 
 

@@ -198,26 +198,32 @@ class _Run:
                 loaded[stem] = None
                 continue
             entry = self._article(path, shown, stem)
-            problems += problems_of(entry)
+            if entry["problems"]:
+                problems += problems_of(entry)
             if entry["loaded"]:
                 loaded[stem] = None
         files: list[tuple[dict[str, Any], str, str]] = []
         for path, shown, article_id in claims_files:
             entry = self._claims(path, shown, article_id)
-            problems += problems_of(entry)
+            if entry["problems"]:
+                problems += problems_of(entry)
             if article_id not in loaded:  # (else there is nothing to say)
                 problems += _this.orphan_problems(self.root, article_id, shown, loaded)
             files.append((entry, shown, article_id))
         unique = self._ids_distinct(files)
         firsts: dict[str, int] = {}  # claim id -> the claims file where it is first used (index in `files`)
         for number, (entry, shown, article_id) in enumerate(files):
+            if unique:  # the usual case: no id is used twice (known at C speed above)
+                for _index, rows in entry["checked"]:
+                    problems += (Problem(*row) for row in rows)
+                continue
+            # some id is used twice: which, and where it was first
             duplicates: set[int] = set()
-            if not unique:  # some id is used twice (the usual case, no id is, is known at C speed above)
-                own = dict.fromkeys(ids_of(entry["ids"]), number)
-                if firsts.keys().isdisjoint(own) and len(own) == id_count(entry["ids"]):
-                    firsts.update(own)
-                else:
-                    duplicates = self._duplicates(entry, shown, article_id, firsts, files, number, problems)
+            own = dict.fromkeys(ids_of(entry["ids"]), number)
+            if firsts.keys().isdisjoint(own) and len(own) == id_count(entry["ids"]):
+                firsts.update(own)
+            else:
+                duplicates = self._duplicates(entry, shown, article_id, firsts, files, number, problems)
             for index, rows in entry["checked"]:
                 if index not in duplicates:
                     problems += (Problem(*row) for row in rows)

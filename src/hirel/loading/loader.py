@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 from ..model import Article, Claim, Corpus, Loc, Problem
-from ..rules.documents import article_fields, claim_records, entity_records, proposition_records
+from ..rules.documents import article_fields, claim_records
 from ..rules.files import FileName, FrontMatter, Unreadable
 from ..rules.references import orphan_problems
 from ..rules.structure import duplicate_id_problems, slugify
@@ -103,6 +103,8 @@ def load_entities(corpus: CorpusBuilder, path: Path, raw: bytes | None = None) -
     shown, data, problems = load_yaml_file(path, None, raw)
     if data is None:
         return problems
+    from ..rules.registrydocs import entity_records  # (not needed when the registries come from a cache)
+
     records = entity_records(data, shown, problems)
     if records is None:
         return problems
@@ -119,6 +121,8 @@ def load_propositions(corpus: CorpusBuilder, path: Path, raw: bytes | None = Non
     shown, data, problems = load_yaml_file(path, None, raw)
     if data is None:
         return problems
+    from ..rules.registrydocs import proposition_records
+
     records = proposition_records(data, shown, problems)
     if records is None:
         return problems
