@@ -216,7 +216,9 @@ class Parser:
             low, high = self.take().value
             low, high = self.shared_order(low, high)
             vague = True
-            has_magnitude = True
+            # A bare 'tens' or 'dozens' on the low end takes a figure's magnitude, as a bare figure
+            # does ('tens to 200 thousand'); a larger order never can (it would pass the high end).
+            has_magnitude = False
         elif self.at("vague"):
             low_k, high_k = self.take().value
             magnitude = self.magnitude()
@@ -256,7 +258,8 @@ class Parser:
         """'tens to hundreds of millions': a bare order of magnitude ('tens', 'hundreds', 'dozens')
         on the low end of a range takes the magnitude the high end names ('of millions'), as '5 to
         10 million' does: tens of millions to hundreds of millions (only when that keeps it below
-        the high end: 'hundreds to tens of thousands' is [100, 100,000])."""
+        the high end: 'hundreds to tens of thousands' is [100, 100,000], and 'hundreds to hundreds of
+        thousands' [100, 1,000,000], both ends the same order being no range)."""
         bare = self.peek(-1)
         following = self.peek(1)
         if bare is None or " " in bare.text.strip() or not self.at("conn") or following is None \
@@ -266,7 +269,7 @@ class Parser:
         if not rest.startswith("of ") or first not in ORDERS_OF_MAGNITUDE:
             return low, high
         factor = following.value[0] / ORDERS_OF_MAGNITUDE[first][0]
-        if low * factor > following.value[0]:  # 'hundreds to tens of thousands': kept below the high end
+        if low * factor >= following.value[0]:  # 'hundreds to tens of thousands': kept below the high end
             return low, high
         return low * factor, high * factor
 
