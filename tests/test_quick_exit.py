@@ -72,3 +72,23 @@ def test_main_itself_still_raises_system_exit(corpus, monkeypatch: pytest.Monkey
     with pytest.raises(SystemExit) as done:
         main()
     assert done.value.code == 0
+
+
+def test_the_collector_is_paused_for_a_quick_answer_and_given_back_to_typer(corpus, tmp_path: Path) -> None:
+    """`run` pauses the cyclic garbage collector from the start for `check` and `--version`; a
+    command that goes to Typer runs with it, as any Python program does."""
+    probe = ("import gc, sys, atexit; sys.argv[0] = 'hirel'; import hirel.cli as cli; "
+             "import hirel.cli.fast as fast; real = fast.run_fast\n"
+             "def spy(argv):\n"
+             "    sys.stderr.write(f'collector during: {gc.isenabled()}\\n'); code = real(argv)\n"
+             "    return code\n"
+             "fast.run_fast = spy\n"
+             "atexit.register(lambda: sys.stderr.write(f'collector at exit: {gc.isenabled()}\\n'))\n"
+             "cli.run()")
+    check = subprocess.run([sys.executable, "-c", probe, "check"], cwd=tmp_path, capture_output=True, text=True,
+                           check=False)
+    assert check.returncode == 0 and "collector during: False" in check.stderr
+    assert "collector at exit" not in check.stderr  # the quick exit: no clean-up at all
+    topics = subprocess.run([sys.executable, "-c", probe, "topics"], cwd=tmp_path, capture_output=True, text=True,
+                            check=False)
+    assert topics.returncode == 0 and "collector at exit: True" in topics.stderr
