@@ -153,8 +153,10 @@ def test_a_currency_name_is_one_token_with_its_words_as_written():
 
 
 def test_a_plus_sign_touching_a_word_is_a_hedge_and_a_word():
-    # '+' is a hedge after a figure; the word beside it stays a word, whatever its letters
-    assert _kinds("+xx") == [("hedge", "+", "+"), ("word", "xx", "xx")]
+    # '+' is a hedge after a figure; the word beside it stays a word, whatever its letters (the
+    # hedges that stand after a figure are read by an alternative of their own, then by the one
+    # of every hedge: only text around the '+' shows a change to the first one's pattern)
+    assert _kinds("+xxxx") == [("hedge", "+", "+"), ("word", "xxxx", "xxxx")]
     assert _kinds("xx+") == [("word", "xx", "xx"), ("hedge", "+", "+")]
 
 
