@@ -255,3 +255,24 @@ def test_a_large_file_of_another_user_is_not_vouched_for(world, monkeypatch):
     sizes = _seals_made(monkeypatch)
     assert cached(corpus, cache_dir) == cold(corpus)
     assert max(sizes) >= len(large.read_bytes()) - 200
+
+
+def test_a_vouched_large_file_damaged_on_disk_is_not_read(world, monkeypatch):
+    """The identity cannot see a change that keeps it (a bit flipped by the disk, a write within
+    one tick of a coarse clock): the CRC-32 recorded beside it does, and the seal is checked."""
+    corpus, cache_dir = world
+    same_as_cold(corpus, cache_dir)
+    large, recent = _files(cache_dir)
+    document = _recent(recent)
+    data = bytearray(large.read_bytes())
+    at = data.index(b"second-100m")
+    data[at:at + 6] = b"SECOND"
+    with open(large, "r+b") as stream:
+        stream.write(data)
+    # the small file vouching for the damaged file's identity, with the CRC of what was written
+    document["vouch"] = [*cache_module._identity(large.stat()), document["vouch"][-1]]
+    recent.write_bytes(cache_module.encode(document, cache_module.user_key(), cache_module._RECENT_FORMAT))
+    sizes = _seals_made(monkeypatch)
+    assert cached(corpus, cache_dir) == cold(corpus)
+    assert max(sizes) >= len(data) - 200  # not vouched for: its seal checked, and found wrong
+    assert b"SECOND" not in large.read_bytes()  # written again, whole

@@ -102,9 +102,11 @@ def _identity(st: os.stat_result) -> list[int] | None:
     does not belong to this user, or where users are not told apart (another system).
 
     The ``.recent`` file (sealed) records the identity of the large file it applies to, as its
-    writer saw it: a large file with that identity is the one this user's hirel wrote, untouched
-    since, and its seal need not be checked again (the most of a `hirel check FILE`'s reading). A
-    file put in its place, or changed in any way, has another identity (another inode or ctime)."""
+    writer saw it, and the CRC-32 of its content: a large file with that identity is the one this
+    user's hirel wrote, untouched since, and its seal need not be checked again (the most of a
+    `hirel check FILE`'s reading). A file put in its place, or changed in any way, has another
+    identity (another inode or ctime); the CRC-32 (a fifth of the seal's cost) catches what the
+    identity cannot: a file damaged on disk, or written within the same tick of a coarse clock."""
     getuid = getattr(os, "getuid", None)
     if getuid is None or st.st_uid != getuid():
         return None
@@ -135,6 +137,12 @@ def _entry_name(entry: os.DirEntry[str]) -> str:
     return entry.name
 
 
+def _crc(body: bytes | memoryview) -> int:
+    import zlib
+
+    return zlib.crc32(body)
+
+
 def _stat_text(path: str) -> str:
     try:
         st = os.stat(path)
@@ -161,7 +169,7 @@ class CheckCache:
         self._base: dict[str, Any] | None = None  # the entries of the large file, as read
         self._base_seal = b""  # its first line, which names it
         self._base_fingerprint = ""
-        self._base_identity: list[int] | None = None  # its identity when read (see `_identity`)
+        self._base_identity: list[int] | None = None  # its identity when read (see `_identity`) and CRC-32
         # Whether what `load` gave comes from files this hirel's `save` wrote, untouched since (the
         # large file vouched for by the sealed small one): every entry then has the shape `save`
         # gave it (which `entries.well_formed` checks of entries from anywhere else).
@@ -192,11 +200,14 @@ class CheckCache:
         if recent is not None and recent.get("base") != base_seal:
             recent = None  # it names another large file (one replaced since, or an older one)
         document = None
-        if recent is not None and identity is not None and recent.get("vouch") == identity:
-            # The large file this user's hirel wrote, untouched since (see `_identity`): its seal
-            # need not be worked out again over the whole file.
+        body = memoryview(raw)[len(base_seal) + 1:]
+        crc = _crc(body)  # (a fraction of what its seal costs)
+        vouch = recent.get("vouch") if recent is not None else None
+        if identity is not None and vouch == [*identity, crc]:
+            # The large file this user's hirel wrote, untouched since (see `_identity`), and whole
+            # (its CRC-32, against damage on disk): its seal need not be worked out again.
             try:
-                document = marshal.loads(memoryview(raw)[len(base_seal) + 1:])
+                document = marshal.loads(body)
                 self.vouched = True
             except (ValueError, EOFError, TypeError):
                 document = None
@@ -208,7 +219,7 @@ class CheckCache:
         if not isinstance(entries, dict):
             return {}
         self._base, self._base_seal, self._base_fingerprint = entries, base_seal, fingerprint
-        self._base_identity = identity
+        self._base_identity = None if identity is None else [*identity, crc]
         if recent is not None:
             return self._with_recent(entries, recent)
         return entries
@@ -270,6 +281,8 @@ class CheckCache:
             return
         identity = self._write(self.path, data)
         if identity is not False and self.uses_recent:
+            if identity is not None:
+                identity = [*identity, _crc(memoryview(data)[data.find(b"\n") + 1:])]
             # A fresh small file (no change yet) that vouches for the large one just written; when
             # it cannot be written, the one there names the file just replaced and is ignored.
             self._write_recent(fingerprint, data[:data.find(b"\n")], identity, {}, [])

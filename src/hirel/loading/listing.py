@@ -16,7 +16,7 @@ from .ids import ID_PATTERN
 from .paths import display_path
 
 _ID_BODY = ID_PATTERN.removeprefix("^").removesuffix("$")
-_NAMES: dict[str, re.Pattern[str]] = {}  # by suffix: a list of data files' names, a line each
+_NAMES: dict[str, re.Pattern[str]] = {}  # by suffix: data files' names, each followed by '/'
 
 
 def plain_files(folder: Path, suffix: str) -> list[tuple[str, str, str]] | None:
@@ -35,11 +35,12 @@ def plain_files(folder: Path, suffix: str) -> list[tuple[str, str, str]] | None:
     except OSError:
         return None
     names.sort()
-    # Every name an id and the suffix, checked at once (a data folder holds thousands of files).
+    # Every name an id and the suffix, checked at once (a data folder holds thousands of files);
+    # joined by "/", which no file name can hold (a line break can: "a.md\nb.md" is one odd name).
     pattern = _NAMES.get(suffix)
     if pattern is None:
-        pattern = _NAMES[suffix] = re.compile(f"(?:{_ID_BODY}{re.escape(suffix)}\n)*")
-    if not pattern.fullmatch("\n".join(names) + "\n" if names else ""):
+        pattern = _NAMES[suffix] = re.compile(f"(?:{_ID_BODY}{re.escape(suffix)}/)*")
+    if not pattern.fullmatch("/".join(names) + "/" if names else ""):
         return None
     shown_folder = display_path(folder)
     prefix = "" if shown_folder == "." else shown_folder + "/"
