@@ -78,7 +78,8 @@ MODULES: dict[str, list[str]] = {
     "src/hirel/values/literals.py": VALUE_TESTS,
     "src/hirel/values/tokens.py": VALUE_TESTS,
     "src/hirel/values/units.py": VALUE_TESTS + ["tests/test_mutation_gaps_units.py", "tests/test_mutation_gaps_units2.py"],
-    "src/hirel/values/vocabulary.py": VALUE_TESTS,
+    "src/hirel/values/vocabulary.py": ["tests/test_mutation_gaps_vocabulary.py",
+                                       "tests/test_mutation_gaps_vocabulary2.py", *VALUE_TESTS],
     "src/hirel/values/words.py": VALUE_TESTS,
 }
 
