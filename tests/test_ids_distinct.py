@@ -10,7 +10,7 @@ import pytest
 
 from conftest import CorpusDir
 from hirel.loading import cache as cache_module
-from hirel.loading import idpack, incremental
+from hirel.loading import idpack, usedtwice
 from hirel.loading.idpack import pack_ids, still_distinct
 from hirel.rules.structure import DuplicateId
 from test_cache import SECOND_ARTICLE, SECOND_CLAIMS, cached, cold, two_articles
@@ -163,8 +163,8 @@ def test_a_new_claim_is_checked_without_the_one_pass(world, monkeypatch):
     corpus, cache_dir = world
     _both(corpus, cache_dir)
     calls = []
-    real = incremental.all_distinct
-    monkeypatch.setattr(incremental, "all_distinct", lambda packed: calls.append(len(packed)) or real(packed))
+    real = usedtwice.all_distinct
+    monkeypatch.setattr(usedtwice, "all_distinct", lambda packed: calls.append(len(packed)) or real(packed))
     second = corpus.write("claims/second.yaml", SECOND_CLAIMS + SECOND_CLAIMS.split("claims:\n", 1)[1]
                           .replace("second-100m", "second-100m-b"))
     _touch(second)

@@ -15,7 +15,7 @@ from hirel.rules.registrydocs import entity_records, proposition_records
 LOADING = Path(__file__).resolve().parents[1] / "src" / "hirel" / "loading"
 # The orchestration: loader.py for every run; incremental.py (check) and corpuscache.py (the other
 # commands) for a run with a cache, which put the same cross-file checks in the same order.
-ORCHESTRATION = {"loader.py", "incremental.py", "corpuscache.py"}
+ORCHESTRATION = {"loader.py", "incremental.py", "corpuscache.py", "usedtwice.py"}  # (usedtwice: the cached check's ids used twice)
 
 
 def imported(path: Path) -> set[str]:

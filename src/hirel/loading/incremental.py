@@ -21,17 +21,18 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..problems import Loc, Problem
+from ..problems import Problem
 from ..userkey import digest
 from .answer import Answers, state
 from .cache import CheckCache, code_fingerprint
-from .claimreuse import NO_KEY, claim_keys, keepable, moved, pack_places, places_of, spans
+from .claimreuse import NO_KEY, claim_keys, keepable, moved, pack_places, spans
 from .collector import collector_paused
 from .entries import problems_of, reusable_rows, rows_of, well_formed
 from .entries import signature as _signature
-from .idpack import all_distinct, id_count, ids_of, pack_ids, still_distinct
+from .idpack import id_count, ids_of, pack_ids
 from .listing import plain_files
 from .paths import display_path
+from .usedtwice import duplicate_claims, ids_distinct
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -47,7 +48,6 @@ _LAZY = {
     "check_article": "..rules.checks", "check_claim": "..rules.checks", "check_entities": "..rules.checks",
     "check_propositions": "..rules.checks", "check_quote": "..rules.checks",
     "orphan_problems": "..rules.references", "BadDate": "..rules.structure",
-    "duplicate_id_problems": "..rules.structure",
     "read_claims": ".claimsfile", "CorpusBuilder": ".loader", "list_files": ".loader",
     "load_entities": ".loader", "load_propositions": ".loader", "read_article": ".loader",
     "plain_registries": ".registryform", "registries_into": ".registryform", "NotPlain": ".plainform",
@@ -223,7 +223,7 @@ class _Run:
             if firsts.keys().isdisjoint(own) and len(own) == id_count(entry["ids"]):
                 firsts.update(own)
             else:
-                duplicates = self._duplicates(entry, shown, article_id, firsts, files, number, problems)
+                duplicates = duplicate_claims(entry, shown, article_id, firsts, files, number, problems)
             for index, rows in entry["checked"]:
                 if index not in duplicates:
                     problems += (Problem(*row) for row in rows)
@@ -240,21 +240,10 @@ class _Run:
         return problems
 
     def _ids_distinct(self, files: list[tuple[dict[str, Any], str, str]]) -> bool:
-        """Whether no claim id is used twice: from the ids that changed since the last run when it
-        stored that its ids were all distinct (a few searches), else in one pass over them all.
-        What is found is stored with the entries, for the next run."""
-        packed = [entry["ids"] for entry, _shown, _article in files]
-        unique = False
+        """Whether no claim id is used twice (`ids.ids_distinct`); what is found is stored with
+        the entries, for the next run."""
         marker = self.old.get(_IDS)
-        if type(marker) is dict and marker.get("distinct") is True:
-            changes = []
-            for entry, shown, _article in files:
-                before = self.old.get(shown)
-                if entry is not before:
-                    changes.append((entry["ids"], before.get("ids") if type(before) is dict else None))
-            unique = still_distinct(packed, changes)  # (False: not known; the one pass says)
-        if not unique:
-            unique = all_distinct(packed)
+        unique = ids_distinct(files, self.old, type(marker) is dict and marker.get("distinct") is True)
         found = {"distinct": unique}
         if marker == found:
             self.new[_IDS] = marker  # (the very object read: the cache sees it unchanged)
@@ -279,31 +268,6 @@ class _Run:
                 or not signature[1] < entry["seen"] - _RACY_NS:
             return None
         return signature
-
-    @staticmethod
-    def _duplicates(entry: dict[str, Any], shown: str, article_id: str, firsts: dict[str, int],
-                    files: list[tuple[dict[str, Any], str, str]], number: int, problems: list[Problem]) -> set[int]:
-        """The claims of file ``number`` whose id was used before (reported here), by index."""
-        duplicates = set()
-        lines, columns, _ = places_of(entry)
-        ids = ids_of(entry["ids"])
-        for index, claim_id in enumerate(ids):
-            first = firsts.get(claim_id)
-            if first is None:
-                firsts[claim_id] = number
-                continue
-            if first == number:  # earlier in this same file
-                first_entry, first_shown, first_article = entry, shown, article_id
-            else:
-                first_entry, first_shown, first_article = files[first]
-            at = (ids if first_entry is entry else ids_of(first_entry["ids"])).index(claim_id)
-            duplicates.add(index)  # checked as the first use only, like load_corpus does
-            first_lines, first_columns, _ = places_of(first_entry)
-            problems += _this.duplicate_id_problems(
-                claim_id, Loc(shown, lines[index], columns[index]), shown,
-                Loc(first_shown, first_lines[at], first_columns[at]), first_shown,
-                same_file=first_article == article_id)
-        return duplicates
 
     # --- entries ---------------------------------------------------------------------------------
 
