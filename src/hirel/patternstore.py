@@ -61,6 +61,7 @@ class PatternStore:
         self.made: dict[_Key, re.Pattern[str]] = {}
         self.used: set[_Key] = set()
         self.changed = False
+        self.key_sought = False  # this user's key looked up (a store that finds its own, once)
         self.original = re.compile
         self.engine = _engine()
 
@@ -105,11 +106,11 @@ class PatternStore:
     def _may_store(self) -> bool:
         """Whether new records can be saved: a file and a key to seal it with (this user's own,
         looked up only now for a store that finds it: a run that adds nothing never reads it)."""
-        if self.key is None and self.find and self.path is not None:
+        if self.key is None and self.find and self.path is not None and not self.key_sought:
             from .userkey import user_key
 
             self.key = user_key()
-            self.find = ""  # (looked up once)
+            self.key_sought = True
         return self.path is not None and self.key is not None
 
     def save(self) -> None:
@@ -201,25 +202,23 @@ def _read(path: str | None, key: bytes | None, find_key: bool = False) -> dict[_
 
 
 def _checksum(body: bytes | memoryview) -> bytes:
-    import zlib
+    from .userkey import crc
 
-    return b"%08x" % zlib.crc32(body)
+    return b"%08x" % crc(body)
 
 
 def _private(st: os.stat_result, path: str) -> bool:
     """Whether the file (``st``) and its folder belong to this user, and no one else may write to
     either (a system without users: never)."""
-    getuid = getattr(os, "getuid", None)
-    if getuid is None:
-        return False
-    uid = getuid()
-    if st.st_uid != uid or st.st_mode & 0o022:
+    from .userkey import owned
+
+    if not owned(st) or st.st_mode & 0o022:
         return False
     try:
         folder = os.stat(os.path.dirname(path))
     except OSError:
         return False
-    return folder.st_uid == uid and not folder.st_mode & 0o022
+    return owned(folder) and not folder.st_mode & 0o022
 
 
 def store_path(kind: str = "check") -> str | None:

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .. import __version__
-from ..userkey import digest, key_file, user_key
+from ..userkey import crc, digest, key_file, owned, user_key
 from ..userkey import seal as _seal
 
 CACHE_ENV = "HIREL_CACHE_DIR"
@@ -107,8 +107,7 @@ def _identity(st: os.stat_result) -> list[int] | None:
     `hirel check FILE`'s reading). A file put in its place, or changed in any way, has another
     identity (another inode or ctime); the CRC-32 (a fifth of the seal's cost) catches what the
     identity cannot: a file damaged on disk, or written within the same tick of a coarse clock."""
-    getuid = getattr(os, "getuid", None)
-    if getuid is None or st.st_uid != getuid():
+    if not owned(st):
         return None
     return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev]
 
@@ -135,12 +134,6 @@ def _source_stats(folder: str, parts: list[str]) -> None:
 
 def _entry_name(entry: os.DirEntry[str]) -> str:
     return entry.name
-
-
-def _crc(body: bytes | memoryview) -> int:
-    import zlib
-
-    return zlib.crc32(body)
 
 
 def _stat_text(path: str) -> str:
@@ -201,9 +194,9 @@ class CheckCache:
             recent = None  # it names another large file (one replaced since, or an older one)
         document = None
         body = memoryview(raw)[len(base_seal) + 1:]
-        crc = _crc(body)  # (a fraction of what its seal costs)
+        checksum = crc(body)  # (a fraction of what its seal costs)
         vouch = recent.get("vouch") if recent is not None else None
-        if identity is not None and vouch == [*identity, crc]:
+        if identity is not None and vouch == [*identity, checksum]:
             # The large file this user's hirel wrote, untouched since (see `_identity`), and whole
             # (its CRC-32, against damage on disk): its seal need not be worked out again.
             try:
@@ -219,7 +212,7 @@ class CheckCache:
         if not isinstance(entries, dict):
             return {}
         self._base, self._base_seal, self._base_fingerprint = entries, base_seal, fingerprint
-        self._base_identity = None if identity is None else [*identity, crc]
+        self._base_identity = None if identity is None else [*identity, checksum]
         if recent is not None:
             return self._with_recent(entries, recent)
         return entries
@@ -282,7 +275,7 @@ class CheckCache:
         identity = self._write(self.path, data)
         if identity is not False and self.uses_recent:
             if identity is not None:
-                identity = [*identity, _crc(memoryview(data)[data.find(b"\n") + 1:])]
+                identity = [*identity, crc(memoryview(data)[data.find(b"\n") + 1:])]
             # A fresh small file (no change yet) that vouches for the large one just written; when
             # it cannot be written, the one there names the file just replaced and is ignored.
             self._write_recent(fingerprint, data[:data.find(b"\n")], identity, {}, [])

@@ -240,7 +240,7 @@ class _Run:
         return problems
 
     def _ids_distinct(self, files: list[tuple[dict[str, Any], str, str]]) -> bool:
-        """Whether no claim id is used twice (`ids.ids_distinct`); what is found is stored with
+        """Whether no claim id is used twice (`usedtwice.ids_distinct`); what is found is stored with
         the entries, for the next run."""
         marker = self.old.get(_IDS)
         unique = ids_distinct(files, self.old, type(marker) is dict and marker.get("distinct") is True)
